@@ -1,0 +1,1 @@
+console.log('tinkuy server: not yet');

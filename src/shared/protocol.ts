@@ -1,0 +1,109 @@
+import * as v from 'valibot';
+import { Hlc, Id, Role } from './schemas/common';
+
+/**
+ * The sync wire format (DESIGN.md § Sync protocol, § HTTP API). The device sends gzip JSON;
+ * every body is parsed with these schemas before anything else happens.
+ */
+
+export const MAX_PUSH_MUTATIONS = 500;
+/** Largest push body once decompressed. */
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const MAX_PULL_LIMIT = 500;
+
+/** One queued mutation as it travels; `args` is checked later against its own schema. */
+export const WireMutation = v.strictObject({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  v: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  args: v.unknown(),
+  hlc: Hlc,
+});
+export type WireMutation = v.InferOutput<typeof WireMutation>;
+
+export const PushRequest = v.strictObject({
+  clientId: Id,
+  mutations: v.pipe(
+    v.array(WireMutation),
+    v.maxLength(MAX_PUSH_MUTATIONS, `Como máximo ${MAX_PUSH_MUTATIONS} cambios por envío.`),
+    v.check(isStrictlyIncreasing, 'Los cambios deben ir en orden de secuencia.'),
+  ),
+});
+export type PushRequest = v.InferOutput<typeof PushRequest>;
+
+function isStrictlyIncreasing<T extends { seq: number }>(mutations: T[]): boolean {
+  return mutations.every((m, i) => i === 0 || m.seq > mutations[i - 1]!.seq);
+}
+
+export interface RejectedMutation {
+  seq: number;
+  code: string;
+  message: string;
+}
+
+export interface PushResponse {
+  /** Every mutation up to here is handled (applied or rejected): the device may drop them. */
+  lastSeq: number;
+  rejected: RejectedMutation[];
+}
+
+/** What a pull reads: the public catalogue, or the caller's own data. Each has its own cursor. */
+export const PULL_SCOPES = ['catalogue', 'user'] as const;
+export type PullScope = (typeof PULL_SCOPES)[number];
+
+export const PullQuery = v.strictObject({
+  scope: v.optional(v.picklist(PULL_SCOPES), 'catalogue'),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number)), '0'),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)),
+    String(MAX_PULL_LIMIT),
+  ),
+});
+export type PullQuery = v.InferOutput<typeof PullQuery>;
+
+export interface Change<T = unknown> {
+  table: string;
+  id: string;
+  version: number;
+  deleted?: true;
+  row?: T;
+}
+
+export interface PullResponse {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export const LoginRequest = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Escriba un correo válido.'), v.maxLength(254)),
+  password: v.pipe(v.string(), v.minLength(1, 'Escriba su contraseña.'), v.maxLength(200)),
+  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120))),
+});
+export type LoginRequest = v.InferOutput<typeof LoginRequest>;
+
+export const RefreshRequest = v.strictObject({
+  refreshToken: v.pipe(v.string(), v.minLength(20), v.maxLength(200)),
+});
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: v.InferOutput<typeof Role>[];
+}
+
+export interface SessionResponse {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface HealthResponse {
+  ok: boolean;
+  version: string;
+  schema: number;
+  database: 'sqlite' | 'postgres';
+}

@@ -1,0 +1,108 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The web app manifest: what Chromium needs to offer "Instalar Tinkuy". */
+const manifest = {
+  name: 'Tinkuy — eventos culturales de la RED',
+  short_name: 'Tinkuy',
+  description: 'Guías, listas de verificación, eventos y talleres de la RED, también sin conexión.',
+  lang: 'es-PE',
+  dir: 'ltr' as const,
+  start_url: '/',
+  scope: '/',
+  display: 'standalone' as const,
+  orientation: 'portrait' as const,
+  theme_color: '#8a2c0d',
+  background_color: '#fffaf3',
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};
+
+/** The server: one Node bundle per entry point; node_modules stay external. */
+const serverBuild = {
+  ssr: true,
+  outDir: 'dist/server',
+  emptyOutDir: true,
+  target: 'node20',
+  sourcemap: true,
+  rollupOptions: {
+    input: {
+      main: 'src/server/main.ts',
+      users: 'src/server/cli/users.ts',
+      'import-places': 'src/server/cli/import-places.ts',
+    },
+    output: { format: 'es' as const, entryFileNames: '[name].js' },
+  },
+};
+
+export default defineConfig(({ isSsrBuild }) => ({
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: isSsrBuild
+    ? []
+    : [
+        preact(),
+        VitePWA({
+          strategies: 'injectManifest',
+          srcDir: 'src/sw',
+          filename: 'sw.ts',
+          registerType: 'prompt',
+          injectRegister: false,
+          manifest,
+          injectManifest: {
+            globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
+            maximumFileSizeToCacheInBytes: 1024 * 1024,
+          },
+          devOptions: { enabled: false },
+        }),
+      ],
+  build: isSsrBuild
+    ? serverBuild
+    : { outDir: 'dist/client', emptyOutDir: true, target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/lint/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['test/component/**/*.test.tsx'],
+          setupFiles: ['test/setup/component.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts', 'test/sim/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // The PostgreSQL suites share one database; run files one at a time.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts', 'test/budget/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+}));
