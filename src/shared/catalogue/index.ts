@@ -1,0 +1,4 @@
+export * from './entry';
+export * from './template';
+export * from './conditions';
+export * from './catalogue';
