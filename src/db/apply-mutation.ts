@@ -1,0 +1,36 @@
+import type { MutationArgs, MutationName } from '../shared/mutations';
+import { applyEventArchive, applyEventSave } from './events-store';
+import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-store';
+import { applyChecklistSetItem } from './checklist-items-store';
+import type { UserDb } from './user-db';
+
+type Applier<N extends MutationName> = (db: UserDb, args: MutationArgs<N>, hlc: string) => Promise<void>;
+
+/** The local effect of each mutation: the same rules the server applies, on the device's copy. */
+const APPLIERS: { [N in MutationName]: Applier<N> } = {
+  'event.save': applyEventSave,
+  'event.archive': applyEventArchive,
+  'checklist.start': (db, args) => applyChecklistStart(db, args, ''),
+  'checklist.setItem': applyChecklistSetItem,
+  'checklist.addItem': (db, args) => applyChecklistAddItem(db, args),
+};
+
+/** The tables each mutation touches locally, so its transaction can be opened over them. */
+export const MUTATION_TABLES: { [N in MutationName]: ('events' | 'checklistRuns' | 'checklistItems')[] } = {
+  'event.save': ['events'],
+  'event.archive': ['events'],
+  'checklist.start': ['checklistRuns'],
+  'checklist.setItem': ['checklistItems'],
+  'checklist.addItem': ['checklistRuns'],
+};
+
+/** Applies one mutation to the local tables; call inside a transaction covering MUTATION_TABLES[name]. */
+export function applyMutationLocally<N extends MutationName>(
+  db: UserDb,
+  name: N,
+  args: MutationArgs<N>,
+  hlc: string,
+): Promise<void> {
+  const applier = APPLIERS[name] as Applier<N>;
+  return applier(db, args, hlc);
+}

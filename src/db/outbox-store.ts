@@ -1,0 +1,69 @@
+import type { Transaction } from 'dexie';
+import { HybridClock } from '../shared/hlc';
+import { CURRENT_VERSION, type MutationArgs, type MutationName } from '../shared/mutations';
+import { ensureClientId, META_KEYS, readMeta, writeMeta, type MetaRow } from './meta-store';
+import type { UserDb } from './user-db';
+
+/** A mutation saved on this device and not yet accepted by the server. */
+export interface OutboxRow {
+  /** Assigned by IndexedDB; only ever grows on this device, so it orders the queue. */
+  seq?: number;
+  name: string;
+  v: number;
+  args: unknown;
+  hlc: string;
+  createdAt: string;
+  /** When imported from a file: the device and seq it was first queued under. */
+  origin?: { clientId: string; seq: number };
+}
+
+/** An outbox row as read back, with its seq. */
+export type QueuedMutation = OutboxRow & { seq: number };
+
+/**
+ * Stamps the device clock and appends a mutation to the outbox, inside the caller's read-write
+ * transaction (which must cover `outbox` and `meta`), so the record and its mutation commit
+ * together or not at all. Returns the queued row with its HLC.
+ */
+export async function enqueueMutation<N extends MutationName>(
+  tx: Transaction,
+  name: N,
+  args: MutationArgs<N>,
+): Promise<OutboxRow> {
+  const hlc = await stampHlc(tx);
+  const db = tx.db as UserDb;
+  const row: OutboxRow = { name, v: CURRENT_VERSION[name], args, hlc, createdAt: new Date(db.now()).toISOString() };
+  row.seq = await tx.table<OutboxRow, number>('outbox').add(row);
+  return row;
+}
+
+/** Issues the next HLC stamp and persists the clock, inside the caller's transaction. */
+export async function stampHlc(tx: Transaction): Promise<string> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const db = tx.db as UserDb;
+  const clientId = await ensureClientId(meta, db.now());
+  const clock = new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc));
+  const stamp = clock.tick();
+  await writeMeta(meta, META_KEYS.hlc, stamp);
+  return stamp;
+}
+
+/** Folds a stamp seen elsewhere into the persisted clock, so later local stamps sort after it. */
+export async function receiveHlc(tx: Transaction, remote: string): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta');
+  const db = tx.db as UserDb;
+  const clientId = await ensureClientId(meta, db.now());
+  const clock = new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc));
+  clock.receive(remote);
+  await writeMeta(meta, META_KEYS.hlc, clock.current());
+}
+
+/** The oldest queued mutations, in seq order. */
+export function readOutboxHead(db: UserDb, limit: number): Promise<QueuedMutation[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray() as Promise<QueuedMutation[]>;
+}
+
+/** How many mutations wait to be sent. */
+export function countOutbox(db: UserDb): Promise<number> {
+  return db.outbox.count();
+}

@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+import { CURRENT_VERSION, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
+import { ERROR_MESSAGES } from '../shared/errors';
+import { applyMutationLocally, MUTATION_TABLES } from './apply-mutation';
+import { enqueueMutation, type OutboxRow } from './outbox-store';
+import { guardStorage } from './storage-errors';
+import type { UserDb } from './user-db';
+
+/** Input a person typed that the mutation's schema refuses; `message` is the schema's Spanish sentence. */
+export class ValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+type WriteListener = (row: OutboxRow) => void;
+const writeListeners = new Set<WriteListener>();
+
+/** Calls `listener` after each committed local write (the sync wake-up and the persist request use it). */
+export function onLocalWrite(listener: WriteListener): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+/** Checks args against the schema the device writes; throws a ValidationError in Spanish. */
+export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
+  const schema = findMutationSchema(name, CURRENT_VERSION[name]);
+  if (!schema) throw new ValidationError(ERROR_MESSAGES.unknown_mutation);
+  const result = v.safeParse(schema, args);
+  if (!result.success) throw new ValidationError(result.issues[0]?.message ?? ERROR_MESSAGES.validation_failed);
+  return result.output as MutationArgs<N>;
+}
+
+/**
+ * Records one user action: ONE read-write transaction over its table, the outbox and meta.
+ * The change shows on the device at once and waits in the outbox until a drain sends it;
+ * offline nothing else happens. If the storage is full, nothing is written and a StorageError
+ * with the Spanish `quota_exceeded` message is thrown.
+ */
+export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
+  const args = parseMutationArgs(name, rawArgs);
+  const tables = MUTATION_TABLES[name].map((t) => db[t]);
+  const row = await guardStorage(() =>
+    db.transaction('rw', [db.outbox, db.meta, ...tables], async (tx) => {
+      const queued = await enqueueMutation(tx, name, args);
+      await applyMutationLocally(db, name, args, queued.hlc);
+      return queued;
+    }),
+  );
+  for (const listener of writeListeners) listener(row);
+  return row;
+}

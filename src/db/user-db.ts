@@ -1,0 +1,51 @@
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import type { LocalEvent } from './events-store';
+import type { ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
+import type { OutboxRow } from './outbox-store';
+import type { RejectedRow } from './rejected-store';
+import type { MetaRow } from './meta-store';
+
+/** The name of the database that holds what the person wrote on this device. */
+export const USER_DB_NAME = 'tinkuy-user';
+
+/** Options for the user database; `now` is the device clock, swapped by tests and the simulator. */
+export interface UserDbOptions extends Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> {
+  now?: () => number;
+}
+
+/**
+ * `tinkuy-user`: events, checklist runs and items, attendance, feedback, the outbox of
+ * mutations waiting to reach the server, the "Requiere atención" list and device meta. Opened
+ * with strict durability so a write the person saw as saved survives a power cut.
+ */
+export class UserDb extends Dexie {
+  events!: Table<LocalEvent, string>;
+  checklistRuns!: Table<ChecklistRunRow, string>;
+  checklistItems!: Table<ChecklistItemRow, [string, string]>;
+  attendance!: Table<{ id: string; workshopId: string } & Record<string, unknown>, string>;
+  feedback!: Table<{ id: string; workshopId: string } & Record<string, unknown>, string>;
+  outbox!: Table<OutboxRow, number>;
+  rejected!: Table<RejectedRow, number>;
+  meta!: Table<MetaRow, string>;
+  /** The device clock used for HLC stamps and `updatedAt`. */
+  readonly now: () => number;
+
+  constructor(options: UserDbOptions = {}) {
+    const { now, ...dexieOptions } = options;
+    super(USER_DB_NAME, { ...dexieOptions, chromeTransactionDurability: 'strict' });
+    this.now = now ?? Date.now;
+    this.version(1).stores({
+      events: 'id, archived, startsAt, updatedAt',
+      checklistRuns: 'id, eventId',
+      checklistItems: '[runId+itemId], runId',
+      attendance: 'id, workshopId',
+      feedback: 'id, workshopId',
+      outbox: '++seq',
+      rejected: '++id, seq',
+      meta: 'key',
+    });
+  }
+}
+
+/** The tables a user-scope pull writes into. */
+export const USER_DATA_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'feedback'] as const;
