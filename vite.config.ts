@@ -98,7 +98,22 @@ export default defineConfig(({ isSsrBuild }) => ({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts', 'test/budget/**/*.test.ts'],
+          // Looks for Chromium once: one loud line and a skip when missing, a failure when CI=true.
+          globalSetup: ['test/helpers/e2e-global-setup.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // `npm run bench` only (npm test names its projects): figures, never timed assertions.
+          name: 'bench',
+          environment: 'node',
+          include: ['test/bench/run-bench.test.ts'],
+          globalSetup: ['test/helpers/e2e-global-setup.ts'],
+          testTimeout: 900_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -1,0 +1,150 @@
+/**
+ * Reads the built client (dist/client) the way a phone would: what index.html loads before the
+ * first screen, what waits behind `import()`, and how many round trips come one after another.
+ * Sizes are gzip level 9, as our server and any proxy would send them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Budgets from DESIGN.md "Performance budgets" (KiB are 1024 bytes). */
+export const BUDGET = {
+  criticalJsGzip: 60 * 1024,
+  lazyChunkGzip: 30 * 1024,
+  sequentialRequests: 2,
+} as const;
+
+/** One file the app ships. */
+export interface AssetFigure {
+  /** Path from the site root, e.g. `/assets/index-abc.js`. */
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+  /** Round trip in which the browser learns of it: 1 = the HTML, 2 = named by the HTML, … */
+  depth: number;
+}
+
+/** Everything the budget looks at. */
+export interface BundleFigures {
+  critical: AssetFigure[];
+  criticalJsGzip: number;
+  criticalCssGzip: number;
+  lazy: AssetFigure[];
+  serviceWorker: AssetFigure | null;
+  /** Requests in sequence before the first screen: HTML, then what it names, then … */
+  sequentialRequests: number;
+}
+
+/** Size of `bytes` once gzipped at level 9. */
+export function gzipSize(bytes: Buffer | string): number {
+  return gzipSync(bytes, { level: 9 }).length;
+}
+
+/** The scripts, module preloads and stylesheets an HTML page names, as root paths. */
+export function findHtmlResources(html: string): { scripts: string[]; preloads: string[]; styles: string[] } {
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["'][^>]*>/g)].map((m) => m[1]!);
+  const preloads: string[] = [];
+  const styles: string[] = [];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = /\brel=["']([^"']+)["']/.exec(tag)?.[1] ?? '';
+    const href = /\bhref=["']([^"']+)["']/.exec(tag)?.[1];
+    if (!href) continue;
+    if (rel === 'modulepreload') preloads.push(href);
+    if (rel === 'stylesheet') styles.push(href);
+  }
+  return { scripts, preloads, styles };
+}
+
+/** Chunks a built ES module imports statically (the browser fetches them before running it). */
+export function findStaticImports(code: string): string[] {
+  const found = new Set<string>();
+  const pattern = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
+  for (const match of code.matchAll(pattern)) found.add(match[1]!);
+  return [...found];
+}
+
+/** Files a stylesheet pulls in before it applies (`@import`). */
+function findCssImports(css: string): string[] {
+  return [...css.matchAll(/@import\s+(?:url\()?["']?([^"')\s;]+)/g)].map((m) => m[1]!);
+}
+
+function resolveUrl(from: string, specifier: string): string {
+  return specifier.startsWith('/') ? specifier : posix.normalize(posix.join(posix.dirname(from), specifier));
+}
+
+function readAsset(clientDir: string, url: string): Buffer {
+  return readFileSync(join(clientDir, url.replace(/^\//, '').split('?')[0]!));
+}
+
+function describeAsset(clientDir: string, url: string, depth: number): AssetFigure {
+  const bytes = readAsset(clientDir, url);
+  return { url, bytes: bytes.length, gzipBytes: gzipSize(bytes), depth };
+}
+
+/** Walks from index.html through static imports; each URL keeps the earliest round trip it is known in. */
+function walkCritical(clientDir: string, html: string): Map<string, number> {
+  const { scripts, preloads, styles } = findHtmlResources(html);
+  const depthOf = new Map<string, number>();
+  const queue: Array<[string, number]> = [...scripts, ...preloads, ...styles].filter((u) => !/^https?:/.test(u)).map((u) => [u, 2]);
+  while (queue.length > 0) {
+    const [url, depth] = queue.shift()!;
+    const known = depthOf.get(url);
+    if (known !== undefined && known <= depth) continue;
+    depthOf.set(url, depth);
+    const text = readAsset(clientDir, url).toString('utf8');
+    const children = url.endsWith('.css') ? findCssImports(text) : findStaticImports(text);
+    for (const child of children) {
+      const childUrl = resolveUrl(url, child);
+      // A child the HTML already names is fetched in parallel, not after its parent.
+      queue.push([childUrl, depthOf.has(childUrl) ? Math.min(depthOf.get(childUrl)!, depth + 1) : depth + 1]);
+    }
+  }
+  return depthOf;
+}
+
+function listJsFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = posix.join(prefix, entry.name);
+    if (entry.isDirectory()) return listJsFiles(dir, path);
+    return entry.name.endsWith('.js') ? [`/${path}`] : [];
+  });
+}
+
+/** Measures the built client in `clientDir` (default dist/client). */
+export function measureBundle(clientDir: string): BundleFigures {
+  const indexPath = join(clientDir, 'index.html');
+  if (!existsSync(indexPath)) throw new Error(`No existe ${indexPath}: ejecute \`npm run build\` primero.`);
+  const depthOf = walkCritical(clientDir, readFileSync(indexPath, 'utf8'));
+  const critical = [...depthOf].map(([url, depth]) => describeAsset(clientDir, url, depth));
+  const sum = (list: AssetFigure[]) => list.reduce((total, a) => total + a.gzipBytes, 0);
+  const swUrl = '/sw.js';
+  const lazy = listJsFiles(clientDir)
+    .filter((url) => !depthOf.has(url) && url !== swUrl && !/^\/workbox-[\w-]+\.js$/.test(url))
+    .map((url) => describeAsset(clientDir, url, 0));
+  return {
+    critical,
+    criticalJsGzip: sum(critical.filter((a) => a.url.endsWith('.js'))),
+    criticalCssGzip: sum(critical.filter((a) => a.url.endsWith('.css'))),
+    lazy,
+    serviceWorker: existsSync(join(clientDir, 'sw.js')) ? describeAsset(clientDir, swUrl, 0) : null,
+    sequentialRequests: Math.max(1, ...critical.map((a) => a.depth)),
+  };
+}
+
+/** Bytes as KiB with one decimal, the way the budget is written. */
+export function formatKiB(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** A small table of the figures, for the test log and the bench. */
+export function formatBundleTable(figures: BundleFigures): string {
+  const rows: string[][] = [['archivo', 'carga', 'bytes', 'gzip']];
+  for (const a of figures.critical) rows.push([a.url, `inicial (viaje ${a.depth})`, String(a.bytes), formatKiB(a.gzipBytes)]);
+  for (const a of figures.lazy) rows.push([a.url, 'diferida', String(a.bytes), formatKiB(a.gzipBytes)]);
+  if (figures.serviceWorker) rows.push([figures.serviceWorker.url, 'service worker', String(figures.serviceWorker.bytes), formatKiB(figures.serviceWorker.gzipBytes)]);
+  rows.push(['JS inicial total', `presupuesto ${formatKiB(BUDGET.criticalJsGzip)}`, '', formatKiB(figures.criticalJsGzip)]);
+  rows.push(['CSS inicial total', '', '', formatKiB(figures.criticalCssGzip)]);
+  rows.push(['peticiones en serie', `presupuesto ${BUDGET.sequentialRequests}`, '', String(figures.sequentialRequests)]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')).join('\n');
+}

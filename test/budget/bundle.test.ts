@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_DIR } from '../helpers/e2e-server';
+import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, type BundleFigures } from './bundle-figures';
+
+describe('the built client stays within the bundle budget', () => {
+  let figures: BundleFigures;
+
+  beforeAll(() => {
+    figures = measureBundle(CLIENT_DIR);
+    console.log(`\nPresupuesto del paquete (dist/client, gzip -9):\n${formatBundleTable(figures)}\n`);
+  });
+
+  it('loads at most 60 KiB gzip of JavaScript before the first screen', () => {
+    expect(figures.critical.some((a) => a.url.endsWith('.js')), 'index.html no carga ningún script').toBe(true);
+    const detail = figures.critical.map((a) => `${a.url} ${formatKiB(a.gzipBytes)}`).join(', ');
+    expect(figures.criticalJsGzip, `JS inicial ${formatKiB(figures.criticalJsGzip)} > ${formatKiB(BUDGET.criticalJsGzip)}: ${detail}`).toBeLessThanOrEqual(
+      BUDGET.criticalJsGzip,
+    );
+  });
+
+  it('keeps each lazy chunk at or under 30 KiB gzip', () => {
+    const over = figures.lazy.filter((a) => a.gzipBytes > BUDGET.lazyChunkGzip).map((a) => `${a.url} ${formatKiB(a.gzipBytes)}`);
+    expect(over, `trozos diferidos sobre ${formatKiB(BUDGET.lazyChunkGzip)}`).toEqual([]);
+  });
+
+  it('needs at most 2 requests in sequence before the first screen (HTML, then JS and CSS in parallel)', () => {
+    const late = figures.critical.filter((a) => a.depth > BUDGET.sequentialRequests).map((a) => `${a.url} (viaje ${a.depth})`);
+    expect(figures.sequentialRequests, `se descubren tarde: ${late.join(', ')}`).toBeLessThanOrEqual(BUDGET.sequentialRequests);
+  });
+});
+
+describe('the bundle measure itself', () => {
+  let dir: string;
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tinkuy-budget-'));
+    write('index.html', '<html><head><script type="module" crossorigin src="/assets/index.js"></script><link rel="modulepreload" crossorigin href="/assets/vendor.js"><link rel="stylesheet" href="/assets/app.css"></head></html>');
+    write('assets/index.js', 'import{a as b}from"./vendor.js";import"./hidden.js";const l=()=>import("./lazy.js");');
+    write('assets/vendor.js', 'export const a=1;');
+    write('assets/hidden.js', `export const h="${'x'.repeat(100)}";`);
+    write('assets/app.css', 'body{color:#000}');
+    // Random digits do not compress: this lazy chunk is over 30 KiB even gzipped.
+    write('assets/lazy.js', `export const big="${Array.from({ length: 90_000 }, () => Math.floor(Math.random() * 10)).join('')}";`);
+    write('sw.js', 'self.addEventListener("fetch",()=>{});');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds static imports and re-exports but not dynamic import()', () => {
+    expect(findStaticImports('import{a}from"./x.js";export*from"../y.js";import"./z.js";import("./lazy.js")')).toEqual(['./x.js', '../y.js', './z.js']);
+  });
+
+  it('counts preloads as parallel, finds a static import the HTML does not name as a third request, and flags a lazy chunk over budget', () => {
+    const measured = measureBundle(dir);
+    const depths = Object.fromEntries(measured.critical.map((a) => [a.url, a.depth]));
+    expect(depths).toEqual({ '/assets/index.js': 2, '/assets/vendor.js': 2, '/assets/app.css': 2, '/assets/hidden.js': 3 });
+    expect(measured.sequentialRequests).toBe(3);
+    expect(measured.lazy.map((a) => a.url)).toEqual(['/assets/lazy.js']);
+    expect(measured.lazy[0]!.gzipBytes).toBeGreaterThan(BUDGET.lazyChunkGzip);
+    expect(measured.serviceWorker?.url).toBe('/sw.js');
+    expect(measured.criticalJsGzip).toBe(measured.critical.filter((a) => a.url.endsWith('.js')).reduce((s, a) => s + a.gzipBytes, 0));
+  });
+});
