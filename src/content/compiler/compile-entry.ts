@@ -1,0 +1,41 @@
+/**
+ * Compiles one `entries/<id>.md`: YAML front matter between `---` lines, then the Markdown
+ * body. Cross-entry checks (links, related ids) wait until every entry is read.
+ */
+import { basename } from 'node:path';
+import { EntryFrontMatter, type Entry } from '../../shared/catalogue/entry';
+import type { InternalLink } from './body-context';
+import type { Fault } from './faults';
+import { compileBody } from './markdown-blocks';
+import { parseYamlWith } from './yaml-source';
+
+/** An entry without its content hash, plus what still needs checking against the others. */
+export interface EntryDraft {
+  entry: Omit<Entry, 'version'> | undefined;
+  faults: Fault[];
+  links: InternalLink[];
+  related: InternalLink[];
+}
+
+/** Compiles the Markdown `text` of `file` (a display path ending in `<id>.md`). */
+export function compileEntry(file: string, text: string): EntryDraft {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
+  if (close < 0) {
+    const fault = { file, line: 1, message: 'Falta el encabezado YAML: la entrada debe empezar con una línea --- y cerrarlo con otra ---.' };
+    return { entry: undefined, faults: [fault], links: [], related: [] };
+  }
+  const yaml = parseYamlWith(EntryFrontMatter, lines.slice(1, close).join('\n'), file, 2);
+  const body = compileBody(lines.slice(close + 1).join('\n'), file, close + 2);
+  const faults = [...yaml.faults, ...body.context.faults];
+  const expectedId = basename(file, '.md');
+  const front = yaml.value;
+  if (front && front.id !== expectedId) {
+    faults.push({ file, line: yaml.lineOf(['id']), message: `El id «${front.id}» debe ser igual al nombre del archivo («${expectedId}»).` });
+  }
+  if (!front || faults.length > 0) return { entry: undefined, faults, links: body.context.links, related: [] };
+  const related = front.related.map((id, i) => ({ id, line: yaml.lineOf(['related', i]) }));
+  const searchText = [front.title, front.summary, body.plainText].join('\n');
+  const entry = { ...front, body: body.blocks, toc: body.toc, searchText };
+  return { entry, faults, links: body.context.links, related };
+}

@@ -1,0 +1,126 @@
+/**
+ * Turns an entry's Markdown body into the compiled Block tree with marked's lexer. Only what the
+ * catalogue allows becomes a block (headings 2–3, paragraphs, lists, tables, callouts); anything
+ * else is a fault at its line, so authors learn at build time, not on a phone in the field.
+ */
+import { marked, type Token, type Tokens } from 'marked';
+import { CALLOUT_KINDS, type Block, type TocItem } from '../../shared/catalogue/entry';
+import { BodyContext } from './body-context';
+import { toInlines, toPlainText } from './markdown-inlines';
+
+/** The compiled body with its table of contents, plain text and the faults found. */
+export interface CompiledBody {
+  blocks: Block[];
+  toc: TocItem[];
+  plainText: string;
+  context: BodyContext;
+}
+
+const CALLOUT_MARKER = /^\[!([A-ZÁÉÍÓÚ]+)\][ \t]*(?:\n|$)/;
+
+/** Compiles `markdown`, whose first line is line `firstLine` of `file`. */
+export function compileBody(markdown: string, file: string, firstLine: number): CompiledBody {
+  const source = markdown.replace(/\r\n?/g, '\n');
+  const context = new BodyContext(file, source, firstLine);
+  const toc: TocItem[] = [];
+  const blocks = toBlocks(marked.lexer(source, { gfm: true }), context, toc);
+  return { blocks, toc, plainText: blocks.map(toBlockText).join('\n'), context };
+}
+
+function toBlocks(tokens: Token[], ctx: BodyContext, toc: TocItem[]): Block[] {
+  const blocks: Block[] = [];
+  for (const token of tokens) {
+    const block = toBlock(token, ctx, toc);
+    if (block) blocks.push(block);
+  }
+  return blocks;
+}
+
+function toBlock(token: Token, ctx: BodyContext, toc: TocItem[]): Block | undefined {
+  if (token.type === 'space' || token.type === 'def') return undefined;
+  const line = ctx.locate(token.raw);
+  switch (token.type) {
+    case 'heading':
+      return toHeading(token as Tokens.Heading, ctx, toc, line);
+    case 'paragraph':
+    case 'text':
+      return { type: 'paragraph', inlines: toInlines('tokens' in token ? token.tokens : [{ ...token, type: 'text' } as Token], ctx) };
+    case 'list':
+      return {
+        type: 'list',
+        ordered: (token as Tokens.List).ordered,
+        items: (token as Tokens.List).items.map((item) => toBlocks(item.tokens, ctx, toc)),
+      };
+    case 'table':
+      return toTable(token as Tokens.Table, ctx);
+    case 'blockquote':
+      return toCallout(token as Tokens.Blockquote, ctx, toc, line);
+    case 'html':
+      ctx.fault(line, `No se admite HTML («${token.raw.trim().slice(0, 40)}»); use Markdown.`);
+      return undefined;
+    case 'code':
+      ctx.fault(line, 'No se admiten bloques de código; escriba el texto como párrafo o lista.');
+      return undefined;
+    case 'hr':
+      ctx.fault(line, 'No se admiten líneas horizontales; use un encabezado ## para separar partes.');
+      return undefined;
+    default:
+      ctx.fault(line, `Elemento de Markdown no admitido: ${token.type}.`);
+      return undefined;
+  }
+}
+
+function toHeading(token: Tokens.Heading, ctx: BodyContext, toc: TocItem[], line: number): Block | undefined {
+  if (token.depth !== 2 && token.depth !== 3) {
+    const hint = token.depth === 1 ? 'el título (nivel 1) sale del encabezado YAML' : 'use ## o ###';
+    ctx.fault(line, `Encabezado de nivel ${token.depth} no permitido: solo ## y ### (${hint}).`);
+    return undefined;
+  }
+  const text = toInlines(token.tokens, ctx);
+  const plain = toPlainText(text).trim();
+  const id = ctx.claimHeadingId(plain);
+  toc.push({ id, text: plain, level: token.depth });
+  return { type: 'heading', level: token.depth, id, text };
+}
+
+function toTable(token: Tokens.Table, ctx: BodyContext): Block {
+  return {
+    type: 'table',
+    header: token.header.map((cell) => toInlines(cell.tokens, ctx)),
+    rows: token.rows.map((row) => row.map((cell) => toInlines(cell.tokens, ctx))),
+  };
+}
+
+/** `> [!IMPORTANTE]` then the content: the rest is lexed again as blocks. */
+function toCallout(token: Tokens.Blockquote, ctx: BodyContext, toc: TocItem[], line: number): Block | undefined {
+  const match = CALLOUT_MARKER.exec(token.text);
+  const kinds = CALLOUT_KINDS.join(', ');
+  if (!match) {
+    ctx.fault(line, `Cita sin tipo de recuadro: empiece con > [!IMPORTANTE] (tipos: ${kinds}).`);
+    return undefined;
+  }
+  const kind = (match[1] ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (!(CALLOUT_KINDS as readonly string[]).includes(kind)) {
+    ctx.fault(line, `Tipo de recuadro desconocido «${match[1]}»: use ${kinds}.`);
+    return undefined;
+  }
+  const blocks = toBlocks(marked.lexer(token.text.slice(match[0].length), { gfm: true }), ctx, toc);
+  if (blocks.length === 0) ctx.fault(line, 'El recuadro está vacío.');
+  return { type: 'callout', kind: kind as Extract<Block, { type: 'callout' }>['kind'], blocks };
+}
+
+/** Plain text of a block, for the search index. */
+function toBlockText(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return toPlainText(block.text);
+    case 'paragraph':
+      return toPlainText(block.inlines);
+    case 'list':
+      return block.items.map((item) => item.map(toBlockText).join('\n')).join('\n');
+    case 'table':
+      return [block.header, ...block.rows].map((row) => row.map(toPlainText).join(' · ')).join('\n');
+    case 'callout':
+      return block.blocks.map(toBlockText).join('\n');
+  }
+}

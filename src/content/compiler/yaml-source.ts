@@ -1,0 +1,70 @@
+/**
+ * Parses YAML and validates it with a valibot schema, mapping every problem back to the line
+ * of the file where it sits (front matter starts a few lines into its Markdown file).
+ */
+import * as v from 'valibot';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Fault } from './faults';
+
+/** Spanish words for the YAML errors authors meet most; the parser's own text follows. */
+const YAML_ERRORS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'clave repetida',
+  BAD_INDENT: 'sangría incorrecta o corchete sin cerrar',
+  MISSING_CHAR: 'falta un carácter de cierre',
+  MULTILINE_IMPLICIT_KEY: 'falta ":" o las comillas no cierran',
+  UNEXPECTED_TOKEN: 'carácter inesperado',
+  TAB_AS_INDENT: 'use espacios, no tabuladores, para la sangría',
+  BLOCK_AS_IMPLICIT_KEY: 'falta ":" después de la clave',
+};
+
+/** The parsed value (when valid), its faults, and a way to find the line of any path. */
+export interface YamlResult<T> {
+  value: T | undefined;
+  faults: Fault[];
+  lineOf: (path: (string | number)[]) => number;
+}
+
+/** Parses `text` (whose first line is line `firstLine` of `file`) and validates it. */
+export function parseYamlWith<S extends v.GenericSchema>(
+  schema: S,
+  text: string,
+  file: string,
+  firstLine = 1,
+): YamlResult<v.InferOutput<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineAtOffset = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const lineOf = (path: (string | number)[]) => findLine(doc, path, lineAtOffset) ?? firstLine;
+  const faults: Fault[] = doc.errors.map((error) => ({
+    file,
+    line: lineAtOffset(error.pos[0]),
+    message: `YAML no válido: ${YAML_ERRORS[error.code] ?? 'revise la sintaxis'} (${error.message.split('\n')[0]}).`,
+  }));
+  if (faults.length > 0) return { value: undefined, faults, lineOf };
+  const result = v.safeParse(schema, doc.toJS() ?? {});
+  if (result.success) return { value: result.output, faults, lineOf };
+  for (const issue of result.issues) {
+    const path = (issue.path ?? []).map((item) => item.key as string | number);
+    faults.push({ file, line: lineOf(path), message: describeIssue(path, issue) });
+  }
+  return { value: undefined, faults, lineOf };
+}
+
+/** The line of the node at `path`, or of its nearest ancestor that exists. */
+function findLine(doc: Document, path: (string | number)[], lineAtOffset: (o: number) => number): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return lineAtOffset(range[0]);
+  }
+  return undefined;
+}
+
+/** A Spanish sentence for a schema issue, prefixed with the field it concerns. */
+function describeIssue(path: (string | number)[], issue: v.BaseIssue<unknown>): string {
+  const where = path.length > 0 ? `${path.join('.')}: ` : '';
+  if (issue.expected === 'never') return `${where}campo desconocido.`;
+  if (issue.received === 'undefined') return `${where}falta este campo.`;
+  if (issue.message.startsWith('Invalid')) return `${where}valor no válido (se esperaba ${issue.expected}, se recibió ${issue.received}).`;
+  return `${where}${issue.message}`;
+}
