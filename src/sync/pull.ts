@@ -1,0 +1,103 @@
+import type { Table } from 'dexie';
+import { isHlc } from '../shared/hlc';
+import type { Change, PullResponse, PullScope } from '../shared/protocol';
+import { MAX_PULL_LIMIT } from '../shared/protocol';
+import type { ChecklistItemRow } from '../shared/schemas/checklist';
+import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
+import { CATALOGUE_CURSOR_KEY, readCatalogueCursor } from '../db/catalogue-meta-store';
+import { parseChecklistItemId } from '../db/checklist-items-store';
+import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
+import { receiveHlc } from '../db/outbox-store';
+import type { UserDb } from '../db/user-db';
+import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
+import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
+
+/** A pull stopped because the person wrote something meanwhile: drain first, then pull again. */
+export type PullOutcome = SyncOutcome | { kind: 'busy' };
+
+const USER_TABLES = { events: 'events', checklist_runs: 'checklistRuns', checklistRuns: 'checklistRuns', attendance: 'attendance', feedback: 'feedback' } as const;
+
+/** Applies one user-scope change; unknown tables are skipped (a newer server may send more). */
+async function applyUserChange(db: UserDb, change: Change): Promise<void> {
+  if (change.table === 'checklist_items' || change.table === 'checklistItems') {
+    const key = parseChecklistItemId(change.id);
+    if (!key) return;
+    if (change.deleted || !change.row) await db.checklistItems.delete(key);
+    else await db.checklistItems.put(change.row as ChecklistItemRow);
+    return;
+  }
+  const name = USER_TABLES[change.table as keyof typeof USER_TABLES];
+  if (!name) return;
+  const table = db[name] as unknown as Table<{ id: string }, string>;
+  if (change.deleted || !change.row) await table.delete(change.id);
+  else await table.put({ ...(change.row as object), id: change.id });
+}
+
+/** The newest HLC in a page of checklist items, so the device clock moves past what others wrote. */
+function findNewestHlc(changes: Change[]): string | undefined {
+  let newest: string | undefined;
+  for (const change of changes) {
+    const stamps = Object.values((change.row as Partial<ChecklistItemRow> | undefined)?.fieldHlc ?? {});
+    for (const stamp of stamps) if (typeof stamp === 'string' && isHlc(stamp) && (!newest || stamp > newest)) newest = stamp;
+  }
+  return newest;
+}
+
+/**
+ * Applies a user page and its cursor in ONE transaction, and only while the outbox is empty:
+ * a pull never overwrites a local edit that has not reached the server. Returns false when
+ * the outbox has rows (nothing written).
+ */
+export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boolean> {
+  const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.feedback];
+  return db.transaction('rw', tables, async (tx) => {
+    if ((await db.outbox.count()) > 0) return false;
+    for (const change of page.changes) await applyUserChange(db, change);
+    const newest = findNewestHlc(page.changes);
+    if (newest) await receiveHlc(tx, newest);
+    await writeMeta(db.meta, META_KEYS.userCursor, page.cursor);
+    return true;
+  });
+}
+
+/** Applies a catalogue page and its cursor in ONE transaction. */
+export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): Promise<void> {
+  const tables = [db.meta, db.entries, db.checklistTemplates, db.workshops, db.places];
+  await db.transaction('rw', tables, async () => {
+    for (const change of page.changes) {
+      const name = CATALOGUE_TABLES[change.table];
+      if (!name) continue;
+      if (change.deleted || !change.row) await db[name].delete(change.id);
+      else await db[name].put({ ...(change.row as object), id: change.id, version: change.version });
+    }
+    await db.meta.put({ key: CATALOGUE_CURSOR_KEY, value: page.cursor });
+  });
+}
+
+async function fetchPage(ctx: SyncContext, round: RoundState, scope: PullScope, cursor: number): Promise<PullResponse | SyncOutcome> {
+  const path = `/api/sync/pull?scope=${scope}&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`;
+  let response: Response | SyncOutcome;
+  if (scope === 'user') {
+    response = await sendAuthorised(ctx, round, (token) => ctx.transport(path, { method: 'GET', headers: { authorization: `Bearer ${token}` } }));
+  } else {
+    response = await ctx.transport(path, { method: 'GET' }).catch(() => networkOutcome());
+  }
+  if (isOutcome(response)) return response;
+  if (!response.ok) return classifyFailure(response, ctx.user.now());
+  return (await response.json()) as PullResponse;
+}
+
+/** Pulls one scope page by page until the server has no more; each page lands atomically with its cursor. */
+export async function pullScope(ctx: SyncContext, round: RoundState, scope: PullScope): Promise<PullOutcome> {
+  for (;;) {
+    const cursor = scope === 'user' ? ((await readMeta<number>(ctx.user.meta, META_KEYS.userCursor)) ?? 0) : await readCatalogueCursor(ctx.catalogue);
+    const page = await fetchPage(ctx, round, scope, cursor);
+    if ('kind' in page) return page;
+    if (scope === 'user') {
+      if (!(await applyUserPage(ctx.user, page))) return { kind: 'busy' };
+    } else {
+      await applyCataloguePage(ctx.catalogue, page);
+    }
+    if (!page.hasMore || page.cursor <= cursor) return { kind: 'done' };
+  }
+}

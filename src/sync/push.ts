@@ -1,0 +1,88 @@
+import { ERROR_MESSAGES } from '../shared/errors';
+import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, type PushResponse, type WireMutation } from '../shared/protocol';
+import { getClientId } from '../db/meta-store';
+import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
+import { toRejectedRow } from '../db/rejected-store';
+import type { UserDb } from '../db/user-db';
+import { classifyFailure, type SyncOutcome } from './retry-policy';
+import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
+import { encodeJsonBody } from './transport';
+
+const ENVELOPE_BYTES = 200;
+
+/** The wire form of a queued mutation. */
+function toWire(row: QueuedMutation): WireMutation {
+  return { seq: row.seq, name: row.name, v: row.v, args: row.args, hlc: row.hlc };
+}
+
+/** The longest prefix of `rows` that fits in one push body (≤ MAX_PUSH_BYTES once decompressed); at least one row. */
+export function fitBatch(rows: QueuedMutation[], maxBytes: number = MAX_PUSH_BYTES): QueuedMutation[] {
+  const encoder = new TextEncoder();
+  let bytes = ENVELOPE_BYTES;
+  let count = 0;
+  for (const row of rows) {
+    bytes += encoder.encode(JSON.stringify(toWire(row))).length + 1;
+    if (bytes > maxBytes && count > 0) break;
+    count += 1;
+  }
+  return rows.slice(0, count);
+}
+
+/**
+ * Settles an accepted push in ONE transaction: rows up to `lastSeq` leave the outbox, and those
+ * the server rejected move to the "Requiere atención" list. Rows after `lastSeq` stay queued.
+ */
+export async function settlePush(db: UserDb, clientId: string, answer: PushResponse): Promise<number> {
+  const reasons = new Map(answer.rejected.map((r) => [r.seq, r]));
+  const nowIso = new Date(db.now()).toISOString();
+  return db.transaction('rw', db.outbox, db.rejected, async () => {
+    const handled = (await db.outbox.where('seq').belowOrEqual(answer.lastSeq).toArray()) as QueuedMutation[];
+    for (const row of handled) {
+      const reason = reasons.get(row.seq);
+      if (reason) await db.rejected.add(toRejectedRow(row, clientId, reason, nowIso));
+    }
+    await db.outbox.where('seq').belowOrEqual(answer.lastSeq).delete();
+    return handled.length;
+  });
+}
+
+/** Moves a single mutation too big for any push to the attention list, so it does not block the queue. */
+async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation): Promise<void> {
+  const reason = { code: 'payload_too_large', message: ERROR_MESSAGES.payload_too_large };
+  await db.transaction('rw', db.outbox, db.rejected, async () => {
+    await db.rejected.add(toRejectedRow(row, clientId, reason, new Date(db.now()).toISOString()));
+    await db.outbox.delete(row.seq);
+  });
+}
+
+/**
+ * Drains the outbox in seq order, in batches of ≤ 500 mutations and ≤ 1 MiB, gzip, with the
+ * bearer token. Loops until the outbox is empty (`done`) or a failure stops it; on failure the
+ * unsent rows stay where they are. A 413 halves the batch and tries again.
+ */
+export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<SyncOutcome> {
+  const db = ctx.user;
+  const clientId = await getClientId(db);
+  const total = await db.outbox.count();
+  let maxCount = MAX_PUSH_MUTATIONS;
+  let sent = 0;
+  for (;;) {
+    const batch = fitBatch(await readOutboxHead(db, maxCount));
+    if (batch.length === 0) return { kind: 'done' };
+    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire) });
+    const response = await sendAuthorised(ctx, round, (token) =>
+      ctx.transport('/api/sync/push', { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body }),
+    );
+    if (isOutcome(response)) return response;
+    if (response.status === 413) {
+      if (batch.length === 1) await rejectOversized(db, clientId, batch[0]!);
+      maxCount = Math.max(1, Math.ceil(batch.length / 2));
+      continue;
+    }
+    if (!response.ok) return classifyFailure(response, db.now());
+    const answer = (await response.json()) as PushResponse;
+    if (answer.lastSeq < batch[0]!.seq) return { kind: 'failed', message: ERROR_MESSAGES.internal };
+    sent += await settlePush(db, clientId, answer);
+    ctx.onProgress?.({ sent, total: Math.max(total, sent) });
+  }
+}

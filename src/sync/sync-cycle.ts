@@ -1,0 +1,41 @@
+import { META_KEYS, readSession, writeMeta } from '../db/meta-store';
+import { drainOutbox } from './push';
+import { pullScope } from './pull';
+import type { SyncOutcome } from './retry-policy';
+import type { SyncContext } from './sync-context';
+import { withSyncLock } from './web-lock';
+
+const MAX_ROUNDS = 5;
+
+/**
+ * One sync round under the Web Lock: 1) drain the outbox; 2) pull the catalogue; 3) pull the
+ * user's data when signed in — and if a write slipped in meanwhile, drain again before pulling,
+ * so a pull never lands over a pending edit. Never throws for HTTP or network trouble: it
+ * returns what happened so the caller can back off or ask for a login.
+ */
+export function runSyncCycle(ctx: SyncContext): Promise<SyncOutcome> {
+  return withSyncLock(async () => {
+    const round = { refreshed: false };
+    for (let attempt = 0; attempt < MAX_ROUNDS; attempt += 1) {
+      const pushed = await drainOutbox(ctx, round);
+      if (pushed.kind === 'needs-login') {
+        // The catalogue needs no account: keep it fresh while the outbox waits for a login.
+        await pullScope(ctx, round, 'catalogue');
+        return pushed;
+      }
+      if (pushed.kind !== 'done') return pushed;
+      const catalogue = await pullScope(ctx, round, 'catalogue');
+      if (catalogue.kind !== 'done') return catalogue.kind === 'busy' ? { kind: 'done' } : catalogue;
+      const session = await readSession(ctx.user);
+      if (session && !session.expired) {
+        const user = await pullScope(ctx, round, 'user');
+        if (user.kind === 'busy') continue;
+        if (user.kind !== 'done') return user;
+      }
+      await writeMeta(ctx.user.meta, META_KEYS.lastSyncedAt, new Date(ctx.user.now()).toISOString());
+      return { kind: 'done' };
+    }
+    // Writes keep arriving faster than a round ends; the next wake-up finishes the job.
+    return { kind: 'done' };
+  });
+}

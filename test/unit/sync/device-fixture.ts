@@ -1,0 +1,103 @@
+import { gunzipSync } from 'node:zlib';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabases, type Databases } from '../../../src/db/connection';
+import { writeSession, type StoredSession } from '../../../src/db/meta-store';
+import { recordMutation } from '../../../src/db/record-mutation';
+import { uuidv7 } from '../../../src/shared/ids';
+import type { EventSaveArgs } from '../../../src/shared/schemas/event';
+import type { Transport } from '../../../src/sync/transport';
+
+/** A device with its own fresh IndexedDB (nothing shared between tests). */
+export function createDevice(now: () => number = Date.now): Databases {
+  return openDatabases({ indexedDB: new IDBFactory(), IDBKeyRange, now });
+}
+
+/** A signed-in session as the device keeps it. */
+export function makeSession(overrides: Partial<StoredSession> = {}): StoredSession {
+  return {
+    accessToken: 'access-1',
+    refreshToken: 'refresh-token-0000000000001',
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    user: { id: uuidv7(), email: 'ana@cultura.gob.pe', name: 'Ana Quispe', roles: ['gestor'] },
+    ...overrides,
+  };
+}
+
+/** Signs the device in (as if a login had happened earlier). */
+export async function signIn(dbs: Databases, overrides: Partial<StoredSession> = {}): Promise<StoredSession> {
+  const session = makeSession(overrides);
+  await writeSession(dbs.user, session);
+  return session;
+}
+
+/** Valid `event.save` args. */
+export function makeEvent(overrides: Partial<EventSaveArgs> = {}): EventSaveArgs {
+  return {
+    id: uuidv7(),
+    title: 'Festival de la Candelaria',
+    type: 'festival',
+    startsAt: '2026-02-02T15:00:00.000Z',
+    endsAt: '2026-02-02T23:00:00.000Z',
+    venue: 'Plaza de Armas',
+    placeCode: '210101',
+    expectedAudience: 800,
+    outdoors: true,
+    music: 'live',
+    heritageSite: false,
+    minors: true,
+    ...overrides,
+  };
+}
+
+/** Queues `count` event saves on the device. */
+export async function queueEvents(dbs: Databases, count: number): Promise<EventSaveArgs[]> {
+  const events: EventSaveArgs[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const event = makeEvent({ title: `Evento ${i + 1}` });
+    await recordMutation(dbs.user, 'event.save', event);
+    events.push(event);
+  }
+  return events;
+}
+
+/** A request as a scripted server saw it. */
+export interface SeenRequest {
+  path: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A transport whose answers a test writes; every request is recorded with its decoded body. */
+export function scriptTransport(answer: (request: SeenRequest, index: number) => Response | Promise<Response>) {
+  const seen: SeenRequest[] = [];
+  const transport: Transport = async (path, init) => {
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    let body: unknown;
+    if (init.body) {
+      const raw = Buffer.from(init.body instanceof Uint8Array ? init.body : String(init.body));
+      const text = headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
+      body = JSON.parse(text);
+    }
+    const request = { path, method: init.method ?? 'GET', headers, body };
+    seen.push(request);
+    return answer(request, seen.length - 1);
+  };
+  return { transport, seen };
+}
+
+/** A JSON response. */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+/** The push answer a server gives when it applied everything it received. */
+export function acceptAll(request: SeenRequest): Response {
+  const mutations = (request.body as { mutations: { seq: number }[] }).mutations;
+  return json(200, { lastSeq: mutations.at(-1)?.seq ?? 0, rejected: [] });
+}
+
+/** An empty pull page. */
+export function emptyPage(cursor = 0): Response {
+  return json(200, { changes: [], cursor, hasMore: false });
+}
