@@ -20,6 +20,7 @@ export const CATALOGUE_FILE = 'catalogue.json';
 export function catalogueContent(options: CatalogueContentOptions): Plugin {
   const contentDir = resolve(options.contentDir);
   let isBuild = true;
+  let json = '';
   return {
     name: 'tinkuy-catalogue-content',
     configResolved(config) {
@@ -32,7 +33,15 @@ export function catalogueContent(options: CatalogueContentOptions): Plugin {
       if (!result.catalogue) {
         this.error(`El catálogo tiene ${result.faults.length} error(es):\n${result.faults.map(formatFault).join('\n')}`);
       }
-      if (isBuild) this.emitFile({ type: 'asset', fileName: CATALOGUE_FILE, source: JSON.stringify(result.catalogue) });
+      json = JSON.stringify(result.catalogue);
+    },
+    // Emitted last: Vite drops every asset of an SSR build in its own generateBundle, and the
+    // server build is exactly where `catalogue.json` must land.
+    generateBundle: {
+      order: 'post',
+      handler() {
+        if (isBuild && json) this.emitFile({ type: 'asset', fileName: CATALOGUE_FILE, source: json });
+      },
     },
     configureServer(server) {
       server.middlewares.use(`/${CATALOGUE_FILE}`, (_req, res) => {

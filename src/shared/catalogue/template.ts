@@ -71,7 +71,14 @@ export const ChecklistTemplate = v.strictObject({
   version: v.pipe(v.number('La versión debe ser un número.'), v.integer('La versión debe ser un entero.'), v.minValue(1, 'La versión empieza en 1.')),
   title: line('El título', 160),
   summary: line('El resumen', SUMMARY_MAX),
-  proposeWhen: v.optional(v.nullable(EventConditions), {}),
+  // An empty `proposeWhen:` in YAML reads as null: both mean "always".
+  proposeWhen: v.optional(
+    v.pipe(
+      v.nullable(EventConditions),
+      v.transform((when): EventConditions => when ?? {}),
+    ),
+    {},
+  ),
   sections: v.pipe(v.array(TemplateSection), v.minLength(1, 'La plantilla no tiene secciones.')),
 });
 export type ChecklistTemplate = v.InferOutput<typeof ChecklistTemplate>;
