@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { pullScope, applyUserPage } from '../../../src/sync/pull';
+import { runSyncCycle } from '../../../src/sync/sync-cycle';
+import { META_KEYS, readMeta } from '../../../src/db/meta-store';
+import { readCatalogueCursor } from '../../../src/db/catalogue-meta-store';
+import { recordMutation } from '../../../src/db/record-mutation';
+import { acceptAll, createDevice, emptyPage, json, makeEvent, queueEvents, scriptTransport, signIn } from './device-fixture';
+
+const round = () => ({ refreshed: false });
+const serverEvent = (id: string, title: string) => ({ ...makeEvent({ id, title }), ownerId: 'u1', archived: false, updatedAt: '2026-11-29T12:00:00.000Z' });
+
+describe('pulling', () => {
+  it('applies the rows of a page and its cursor together, then asks from that cursor', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    const id = makeEvent().id;
+    const { transport, seen } = scriptTransport((request) =>
+      request.path.includes('cursor=0')
+        ? json(200, { changes: [{ table: 'events', id, version: 7, row: serverEvent(id, 'Feria del libro') }], cursor: 7, hasMore: true })
+        : json(200, { changes: [{ table: 'checklist_items', id: `${id}:permiso-municipal`, version: 9, row: { runId: id, itemId: 'permiso-municipal', state: { done: true }, fieldHlc: { done: '001764950400000:0000:abc' }, updatedAt: 'x' } }], cursor: 9, hasMore: false }),
+    );
+    expect(await pullScope({ ...dbs, transport }, round(), 'user')).toEqual({ kind: 'done' });
+    expect(seen.map((r) => r.path)).toEqual([
+      '/api/sync/pull?scope=user&cursor=0&limit=500',
+      '/api/sync/pull?scope=user&cursor=7&limit=500',
+    ]);
+    expect(seen[0]!.headers.authorization).toBe('Bearer access-1');
+    expect((await dbs.user.events.get(id))?.title).toBe('Feria del libro');
+    expect((await dbs.user.checklistItems.get([id, 'permiso-municipal']))?.state).toEqual({ done: true });
+    expect(await readMeta(dbs.user.meta, META_KEYS.userCursor)).toBe(9);
+  });
+
+  it('deletes tombstoned rows', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    const id = makeEvent().id;
+    await dbs.user.events.put(serverEvent(id, 'Viejo'));
+    const { transport } = scriptTransport(() => json(200, { changes: [{ table: 'events', id, version: 3, deleted: true }], cursor: 3, hasMore: false }));
+    await pullScope({ ...dbs, transport }, round(), 'user');
+    expect(await dbs.user.events.get(id)).toBeUndefined();
+  });
+
+  it('refuses to apply a page while the outbox holds a local edit: neither rows nor cursor change', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    const mine = makeEvent({ title: 'Mi edición' });
+    await recordMutation(dbs.user, 'event.save', mine);
+    const applied = await applyUserPage(dbs.user, { changes: [{ table: 'events', id: mine.id, version: 4, row: serverEvent(mine.id, 'Del servidor') }], cursor: 4, hasMore: false });
+    expect(applied).toBe(false);
+    expect((await dbs.user.events.get(mine.id))?.title).toBe('Mi edición');
+    expect(await readMeta(dbs.user.meta, META_KEYS.userCursor)).toBeUndefined();
+  });
+
+  it('pulls the catalogue without an account and keeps its cursor', async () => {
+    const dbs = createDevice();
+    const { transport, seen } = scriptTransport(() =>
+      json(200, { changes: [{ table: 'entries', id: 'guia-1', version: 2, row: { kind: 'guia', title: 'Cómo pedir un permiso' } }, { table: 'checklist_templates', id: 'tpl-1', version: 3, row: { title: 'Concierto' } }], cursor: 3, hasMore: false }),
+    );
+    await pullScope({ ...dbs, transport }, round(), 'catalogue');
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect((await dbs.catalogue.entries.get('guia-1'))?.title).toBe('Cómo pedir un permiso');
+    expect(await dbs.catalogue.checklistTemplates.get('tpl-1')).toBeDefined();
+    expect(await readCatalogueCursor(dbs.catalogue)).toBe(3);
+  });
+});
+
+describe('a sync round', () => {
+  it('drains, then pulls the catalogue and the user data, and records when it finished', async () => {
+    const dbs = createDevice(() => Date.parse('2026-11-29T17:00:00Z'));
+    await signIn(dbs);
+    await queueEvents(dbs, 2);
+    const { transport, seen } = scriptTransport((request) => (request.path === '/api/sync/push' ? acceptAll(request) : emptyPage()));
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/push', '/api/sync/pull?scope=catalogue', '/api/sync/pull?scope=user']);
+    expect(await readMeta(dbs.user.meta, META_KEYS.lastSyncedAt)).toBe('2026-11-29T17:00:00.000Z');
+  });
+
+  it('drains again when a write lands between the push and the user pull, so the pull never hides it', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    const late = makeEvent({ title: 'Escrito durante la sincronización' });
+    let wrote = false;
+    const { transport, seen } = scriptTransport(async (request) => {
+      if (request.path === '/api/sync/push') return acceptAll(request);
+      if (request.path.includes('scope=user') && !wrote) {
+        wrote = true;
+        await recordMutation(dbs.user, 'event.save', late);
+        return json(200, { changes: [{ table: 'events', id: late.id, version: 5, row: serverEvent(late.id, 'Versión vieja del servidor') }], cursor: 5, hasMore: false });
+      }
+      return emptyPage(5);
+    });
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    const pushes = seen.filter((r) => r.path === '/api/sync/push');
+    expect(pushes).toHaveLength(1);
+    expect((await dbs.user.events.get(late.id))?.title).toBe('Escrito durante la sincronización');
+    expect(await dbs.user.outbox.count()).toBe(0);
+  });
+
+  it('still refreshes the catalogue while the outbox waits for a login', async () => {
+    const dbs = createDevice();
+    await queueEvents(dbs, 1);
+    const { transport, seen } = scriptTransport(() => emptyPage());
+    expect((await runSyncCycle({ ...dbs, transport })).kind).toBe('needs-login');
+    expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/pull?scope=catalogue']);
+    expect(await dbs.user.outbox.count()).toBe(1);
+  });
+});
