@@ -1,1 +1,34 @@
-console.log('tinkuy server: not yet');
+import { buildApp } from './app';
+import { readConfig } from './config';
+
+/**
+ * `node dist/server/main.js`: reads the environment, opens and migrates the database, serves
+ * the API and the PWA, and on SIGTERM/SIGINT stops taking requests, finishes the ones in
+ * flight, then closes the database (Fastify's onClose).
+ */
+async function startServer(): Promise<void> {
+  const config = readConfig();
+  const app = await buildApp(config);
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    app.log.info({ signal }, 'stopping');
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: config.database.kind, clientDir: config.clientDir }, 'Tinkuy listo');
+}
+
+startServer().catch((error: unknown) => {
+  console.error('Tinkuy no pudo iniciar:', error);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ensureFirstAccount } from './auth/bootstrap';
+import type { ServerConfig } from './config';
+import type { AppContext } from './context';
+import { registerClientApp } from './http/client-app';
+import { installErrorHandler } from './http/error-handler';
+import { registerSecurityHeaders } from './http/security';
+import { registerAuthRoutes } from './routes/auth';
+import { registerHealthRoutes } from './routes/health';
+import { registerSyncRoutes } from './routes/sync';
+import { openStore, type Store } from './store/database';
+import { migrateToLatest } from './store/migrate';
+
+/** Test seams: a clock to move time, an already open store. */
+export interface AppOptions {
+  now?: () => number;
+  store?: Store;
+}
+
+/** Bodies other than a push are small: a login, a refresh token. */
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Builds the whole server — API and the built PWA — without listening, so tests call
+ * `app.inject`. Opens the database, applies migrations and creates the first account if none
+ * exists. Closing the app closes the database.
+ */
+export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
+  const store = options.store ?? openStore(config.database);
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: DEFAULT_BODY_LIMIT,
+  });
+  app.addHook('onClose', async () => store.close());
+  try {
+    await migrateToLatest(store.db);
+    await bootstrapAccount(app, store, config);
+    const ctx: AppContext = { db: store.db, engine: store.engine, now: options.now ?? Date.now };
+    // Only JSON bodies: text/plain would otherwise be accepted and fail later with a vaguer error.
+    app.removeContentTypeParser('text/plain');
+    installErrorHandler(app);
+    await registerSecurityHeaders(app);
+    await app.register(compress, { encodings: ['gzip', 'deflate'], requestEncodings: ['gzip', 'identity'] });
+    registerHealthRoutes(app, ctx);
+    registerAuthRoutes(app, ctx);
+    registerSyncRoutes(app, ctx);
+    await registerClientApp(app, config.clientDir);
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+async function bootstrapAccount(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
+  const admin = {
+    ...(config.adminEmail ? { email: config.adminEmail } : {}),
+    ...(config.adminPassword ? { password: config.adminPassword } : {}),
+  };
+  const result = await ensureFirstAccount(store.db, admin);
+  if (!result.created) return;
+  if (result.generatedPassword) {
+    // Printed once, on this first start only; the coordinador should change it.
+    app.log.warn(
+      { email: result.email, oneTimePassword: result.generatedPassword },
+      'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.',
+    );
+  } else {
+    app.log.info({ email: result.email }, 'Primera cuenta de coordinación creada.');
+  }
+}

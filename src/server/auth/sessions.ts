@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionResponse } from '../../shared/protocol';
+import { HttpError } from '../http/errors';
+import type { Database } from '../store/schema';
+import { ACCESS_TTL_MS, generateToken, hashToken, REFRESH_TTL_MS } from './tokens';
+import { toAccount, toSessionUser, type Account } from './users';
+
+/** One device session as the owner sees it in "Mis dispositivos". */
+export interface DeviceSessionSummary {
+  id: string;
+  deviceName: string;
+  createdAt: string;
+  lastUsedAt: string;
+  current: boolean;
+}
+
+/** The caller of an authenticated request. */
+export interface AuthUser extends Account {
+  sessionId: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Writes a fresh access token and a fresh refresh token for a session; returns the answer. */
+async function issueTokens(trx: Transaction<Database>, sessionId: string, account: Account, nowMs: number): Promise<SessionResponse> {
+  const accessToken = generateToken('at');
+  const refreshToken = generateToken('rt');
+  await trx
+    .updateTable('device_sessions')
+    .set({
+      access_hash: hashToken(accessToken),
+      access_expires_at: iso(nowMs + ACCESS_TTL_MS),
+      refresh_expires_at: iso(nowMs + REFRESH_TTL_MS),
+      last_used_at: iso(nowMs),
+    })
+    .where('id', '=', sessionId)
+    .execute();
+  await trx
+    .insertInto('refresh_tokens')
+    .values({ token_hash: hashToken(refreshToken), session_id: sessionId, created_at: iso(nowMs), used_at: null })
+    .execute();
+  return { accessToken, refreshToken, expiresIn: ACCESS_TTL_MS / 1000, user: toSessionUser(account) };
+}
+
+/** Opens a device session for an account whose password was just checked. */
+export async function openDeviceSession(
+  db: Kysely<Database>,
+  account: Account,
+  deviceName: string,
+  address: string,
+  nowMs: number,
+): Promise<SessionResponse> {
+  return db.transaction().execute(async (trx) => {
+    const id = randomUUID();
+    await trx
+      .insertInto('device_sessions')
+      .values({
+        id,
+        user_id: account.id,
+        device_name: deviceName,
+        // A placeholder that can never be presented: issueTokens sets the real hash next.
+        access_hash: `pending:${id}`,
+        access_expires_at: iso(nowMs),
+        refresh_expires_at: iso(nowMs + REFRESH_TTL_MS),
+        created_at: iso(nowMs),
+        last_used_at: iso(nowMs),
+        last_address: address,
+        revoked_at: null,
+      })
+      .execute();
+    return issueTokens(trx, id, account, nowMs);
+  });
+}
+
+const sessionEnded = () => new HttpError(401, 'unauthorized');
+
+/**
+ * Rotates a refresh token. A token already used once is a replay (stolen, or a lost answer
+ * resent): the whole session is revoked and the device must log in again.
+ */
+export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: string, address: string, nowMs: number): Promise<SessionResponse> {
+  const outcome = await db.transaction().execute(async (trx) => {
+    const token = await trx.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', hashToken(refreshToken)).executeTakeFirst();
+    if (!token) return 'unknown' as const;
+    const session = await trx.selectFrom('device_sessions').selectAll().where('id', '=', token.session_id).executeTakeFirst();
+    if (!session || session.revoked_at !== null) return 'ended' as const;
+    const claimed = await trx
+      .updateTable('refresh_tokens')
+      .set({ used_at: iso(nowMs) })
+      .where('token_hash', '=', token.token_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (token.used_at !== null || Number(claimed.numUpdatedRows) !== 1) {
+      await trx.updateTable('device_sessions').set({ revoked_at: iso(nowMs) }).where('id', '=', session.id).execute();
+      return 'replayed' as const;
+    }
+    if (session.refresh_expires_at <= iso(nowMs)) return 'ended' as const;
+    const user = await trx.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
+    if (!user || user.disabled === 1) return 'ended' as const;
+    await trx.updateTable('device_sessions').set({ last_address: address }).where('id', '=', session.id).execute();
+    return issueTokens(trx, session.id, toAccount(user), nowMs);
+  });
+  if (typeof outcome === 'string') throw sessionEnded();
+  return outcome;
+}
+
+/** The account and session behind an access token, or undefined when it is unknown, expired or revoked. */
+export async function authenticateAccessToken(db: Kysely<Database>, accessToken: string, nowMs: number): Promise<AuthUser | undefined> {
+  const row = await db
+    .selectFrom('device_sessions')
+    .innerJoin('users', 'users.id', 'device_sessions.user_id')
+    .selectAll('users')
+    .select(['device_sessions.id as session_id', 'device_sessions.access_expires_at', 'device_sessions.revoked_at'])
+    .where('device_sessions.access_hash', '=', hashToken(accessToken))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.access_expires_at <= iso(nowMs) || row.disabled === 1) return undefined;
+  return { ...toAccount(row), sessionId: row.session_id };
+}
+
+/** Ends one session of `userId`; false when it is not theirs or does not exist. */
+export async function revokeDeviceSession(db: Kysely<Database>, userId: string, sessionId: string, nowMs: number): Promise<boolean> {
+  const result = await db
+    .updateTable('device_sessions')
+    .set({ revoked_at: iso(nowMs) })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The live sessions of a user, most recently used first. */
+export async function listDeviceSessions(db: Kysely<Database>, user: AuthUser, nowMs: number): Promise<DeviceSessionSummary[]> {
+  const rows = await db
+    .selectFrom('device_sessions')
+    .select(['id', 'device_name', 'created_at', 'last_used_at'])
+    .where('user_id', '=', user.id)
+    .where('revoked_at', 'is', null)
+    .where('refresh_expires_at', '>', iso(nowMs))
+    .orderBy('last_used_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    deviceName: r.device_name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    current: r.id === user.sessionId,
+  }));
+}

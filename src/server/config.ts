@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; /** Tests run each suite in its own schema. */ schema?: string };
+
+/** Everything the server reads from its environment, already checked and defaulted. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** The built PWA; when the folder is missing the API still runs. */
+  clientDir: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Fastify's logger: on in production, off in tests. */
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** The client build next to the bundled server: dist/server/main.js → dist/client/. */
+function resolveDefaultClientDir(): string {
+  return fileURLToPath(new URL('../client/', import.meta.url));
+}
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8080;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT no válido: "${raw}" (se espera un número entre 0 y 65535).`);
+  }
+  return port;
+}
+
+function readLogLevel(raw: string | undefined): ServerConfig['logLevel'] {
+  const levels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+  return levels.find((level) => level === raw) ?? 'info';
+}
+
+/** Reads the configuration from `env` (process.env by default); every variable is optional. */
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const dataDir = resolve(env.TINKUY_DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL;
+  const config: ServerConfig = {
+    port: readPort(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    dataDir,
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db') },
+    clientDir: env.TINKUY_CLIENT_DIR ? resolve(env.TINKUY_CLIENT_DIR) : resolveDefaultClientDir(),
+    logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),
+  };
+  if (env.TINKUY_ADMIN_EMAIL) config.adminEmail = env.TINKUY_ADMIN_EMAIL;
+  if (env.TINKUY_ADMIN_PASSWORD) config.adminPassword = env.TINKUY_ADMIN_PASSWORD;
+  return config;
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { errorBody } from '../../shared/errors';
+import { HttpError } from './errors';
+
+/** Fastify's own errors, as the device should read them. */
+function translateFastifyError(error: FastifyError): HttpError {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
+      return new HttpError(415, 'unsupported_media_type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'payload_too_large');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new HttpError(400, 'bad_request', 'El cuerpo del envío no es JSON válido.');
+    default:
+      break;
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 415) return new HttpError(415, 'unsupported_media_type');
+  if (status === 413) return new HttpError(413, 'payload_too_large');
+  if (status >= 400 && status < 500) return new HttpError(status, 'bad_request');
+  return new HttpError(500, 'internal');
+}
+
+/** Every error leaves as `{error: {code, message}}` JSON with a Spanish message. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const httpError = error instanceof HttpError ? error : translateFastifyError(error);
+    if (httpError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.code(httpError.statusCode).headers(httpError.headers).type('application/json; charset=utf-8');
+    return reply.send(httpError.toBody());
+  });
+}
+
+/** The JSON 404 for an unknown API route. */
+export function sendNotFound(reply: import('fastify').FastifyReply): import('fastify').FastifyReply {
+  return reply.code(404).type('application/json; charset=utf-8').send(errorBody('not_found'));
+}

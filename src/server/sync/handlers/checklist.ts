@@ -1,0 +1,96 @@
+import { mergeFields, type FieldState } from '../../../shared/merge';
+import type {
+  ChecklistAddItemArgs,
+  ChecklistItemPatch,
+  ChecklistRunRow,
+  ChecklistSetItemArgs,
+  ChecklistStartArgs,
+} from '../../../shared/schemas/checklist';
+import { nextVersion } from '../../store/version';
+import type { MutationContext, MutationOutcome } from '../registry';
+import { readJson, writeJson } from './rows';
+
+const APPLIED: MutationOutcome = { applied: true };
+
+/** The id of an item's row and of its pulled change: `${runId}:${itemId}`. */
+export function toChecklistItemId(runId: string, itemId: string): string {
+  return `${runId}:${itemId}`;
+}
+
+/** The run, if it exists and belongs to the caller; otherwise the refusal to send. */
+async function findOwnRun(ctx: MutationContext, runId: string) {
+  const run = await ctx.trx.selectFrom('checklist_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (!run || run.deleted === 1) return { refusal: { applied: false, code: 'missing_record' } as const };
+  if (run.owner_id !== ctx.caller.id) return { refusal: { applied: false, code: 'not_owner' } as const };
+  return { run };
+}
+
+/** `checklist.start` v1: creates the run once; a second start of the same run changes nothing. */
+export async function applyChecklistStart(ctx: MutationContext, args: ChecklistStartArgs): Promise<MutationOutcome> {
+  const existing = await ctx.trx.selectFrom('checklist_runs').select(['owner_id', 'event_id']).where('id', '=', args.runId).executeTakeFirst();
+  if (existing) {
+    if (existing.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+    return APPLIED;
+  }
+  const event = await ctx.trx.selectFrom('events').select(['owner_id', 'deleted']).where('id', '=', args.eventId).executeTakeFirst();
+  if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
+  if (event.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  await ctx.trx
+    .insertInto('checklist_runs')
+    .values({
+      id: args.runId,
+      owner_id: ctx.caller.id,
+      event_id: args.eventId,
+      template_id: args.templateId,
+      template_version: args.templateVersion,
+      custom_items: writeJson([]),
+      deleted: 0,
+      version: await nextVersion(ctx.trx),
+      updated_at: ctx.nowIso,
+    })
+    .execute();
+  return APPLIED;
+}
+
+/** `checklist.setItem` v1: each field of the patch wins only if its HLC is newer than the stored one. */
+export async function applyChecklistSetItem(ctx: MutationContext, args: ChecklistSetItemArgs): Promise<MutationOutcome> {
+  const { refusal } = await findOwnRun(ctx, args.runId);
+  if (refusal) return refusal;
+  const id = toChecklistItemId(args.runId, args.itemId);
+  const stored = await ctx.trx.selectFrom('checklist_items').selectAll().where('id', '=', id).executeTakeFirst();
+  const state: FieldState<ChecklistItemPatch> = stored
+    ? { values: readJson(stored.state), fieldHlc: readJson(stored.field_hlc) }
+    : { values: {}, fieldHlc: {} };
+  const merged = mergeFields(state, args.patch, ctx.hlc);
+  if (!merged.changed) return APPLIED;
+  const columns = {
+    state: writeJson(merged.state.values),
+    field_hlc: writeJson(merged.state.fieldHlc),
+    version: await nextVersion(ctx.trx),
+    updated_at: ctx.nowIso,
+  };
+  if (stored) {
+    await ctx.trx.updateTable('checklist_items').set(columns).where('id', '=', id).execute();
+  } else {
+    await ctx.trx
+      .insertInto('checklist_items')
+      .values({ id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns })
+      .execute();
+  }
+  return APPLIED;
+}
+
+/** `checklist.addItem` v1: a custom item joins the run once; a repeat changes nothing. */
+export async function applyChecklistAddItem(ctx: MutationContext, args: ChecklistAddItemArgs): Promise<MutationOutcome> {
+  const { run, refusal } = await findOwnRun(ctx, args.runId);
+  if (refusal) return refusal;
+  const items = readJson<ChecklistRunRow['customItems']>(run.custom_items);
+  if (items.some((item) => item.itemId === args.itemId)) return APPLIED;
+  items.push({ itemId: args.itemId, section: args.section, text: args.text });
+  await ctx.trx
+    .updateTable('checklist_runs')
+    .set({ custom_items: writeJson(items), version: await nextVersion(ctx.trx), updated_at: ctx.nowIso })
+    .where('id', '=', args.runId)
+    .execute();
+  return APPLIED;
+}

@@ -1,0 +1,63 @@
+import { mergeFields, type FieldState } from '../../../shared/merge';
+import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
+import { nextVersion } from '../../store/version';
+import type { MutationContext, MutationOutcome } from '../registry';
+import { readJson, writeJson } from './rows';
+
+const APPLIED: MutationOutcome = { applied: true };
+
+/**
+ * `event.save` v1: creates the event for its author, or merges field by field (last writer by
+ * HLC wins) into the stored one. Only the owner may change an event.
+ */
+export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs): Promise<MutationOutcome> {
+  const { id, ...fields } = args;
+  const stored = await ctx.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!stored) {
+    const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
+    await ctx.trx
+      .insertInto('events')
+      .values({
+        id,
+        owner_id: ctx.caller.id,
+        data: writeJson(fields),
+        field_hlc: writeJson(fieldHlc),
+        archived: 0,
+        deleted: 0,
+        version: await nextVersion(ctx.trx),
+        updated_at: ctx.nowIso,
+      })
+      .execute();
+    return APPLIED;
+  }
+  if (stored.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  if (stored.deleted === 1) return { applied: false, code: 'missing_record' };
+  const state: FieldState<EventFields> = { values: readJson(stored.data), fieldHlc: readJson(stored.field_hlc) };
+  const merged = mergeFields(state, fields, ctx.hlc);
+  if (!merged.changed) return APPLIED;
+  await ctx.trx
+    .updateTable('events')
+    .set({
+      data: writeJson(merged.state.values),
+      field_hlc: writeJson(merged.state.fieldHlc),
+      version: await nextVersion(ctx.trx),
+      updated_at: ctx.nowIso,
+    })
+    .where('id', '=', id)
+    .execute();
+  return APPLIED;
+}
+
+/** `event.archive` v1: hides the event from active lists on every device of its owner. */
+export async function applyEventArchive(ctx: MutationContext, args: EventArchiveArgs): Promise<MutationOutcome> {
+  const stored = await ctx.trx.selectFrom('events').select(['owner_id', 'archived', 'deleted']).where('id', '=', args.id).executeTakeFirst();
+  if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record' };
+  if (stored.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  if (stored.archived === 1) return APPLIED;
+  await ctx.trx
+    .updateTable('events')
+    .set({ archived: 1, version: await nextVersion(ctx.trx), updated_at: ctx.nowIso })
+    .where('id', '=', args.id)
+    .execute();
+  return APPLIED;
+}

@@ -1,0 +1,74 @@
+import type { PullScope } from '../../shared/protocol';
+import type { ChecklistItemRow, ChecklistRunRow } from '../../shared/schemas/checklist';
+import type { EventRow } from '../../shared/schemas/event';
+import type { AuthUser } from '../auth/sessions';
+import type { ChecklistItemsTable, ChecklistRunsTable, Database, EventsTable } from '../store/schema';
+import { readJson } from './handlers/rows';
+
+/** Which rows of a table a caller may see. */
+export type Visibility = { kind: 'all' } | { kind: 'none' } | { kind: 'owner'; column: string; userId: string };
+
+/** One table devices pull: where it lives, who sees which rows, and the row shape they get. */
+export interface PullTable {
+  /** The name devices see in `change.table`. */
+  name: string;
+  scope: PullScope;
+  table: keyof Database;
+  visibility(caller: AuthUser | undefined): Visibility;
+  // The stored row type differs per table; each entry converts its own.
+  toRow(stored: any): unknown;
+}
+
+/** Catalogue rules: server-authored rows, readable by anyone, with or without an account. */
+export const isPublic = (): Visibility => ({ kind: 'all' });
+
+/** User rules: a coordinador sees everything, everyone else their own rows (facilitadores: workshops come later). */
+export function ownRowsOrAll(column = 'owner_id') {
+  return (caller: AuthUser | undefined): Visibility => {
+    if (!caller) return { kind: 'none' };
+    if (caller.roles.includes('coordinador')) return { kind: 'all' };
+    return { kind: 'owner', column, userId: caller.id };
+  };
+}
+
+function toEventRow(stored: EventsTable): EventRow {
+  return {
+    ...readJson<Omit<EventRow, 'id' | 'ownerId' | 'archived' | 'updatedAt'>>(stored.data),
+    id: stored.id,
+    ownerId: stored.owner_id,
+    archived: stored.archived === 1,
+    updatedAt: stored.updated_at,
+  };
+}
+
+function toChecklistRunRow(stored: ChecklistRunsTable): ChecklistRunRow {
+  return {
+    id: stored.id,
+    eventId: stored.event_id,
+    templateId: stored.template_id,
+    templateVersion: stored.template_version,
+    ownerId: stored.owner_id,
+    customItems: readJson(stored.custom_items),
+    updatedAt: stored.updated_at,
+  };
+}
+
+function toChecklistItemRow(stored: ChecklistItemsTable): ChecklistItemRow {
+  return {
+    runId: stored.run_id,
+    itemId: stored.item_id,
+    state: readJson(stored.state),
+    fieldHlc: readJson(stored.field_hlc),
+    updatedAt: stored.updated_at,
+  };
+}
+
+/**
+ * Every pulled table. A new one (entries, templates, workshops, places) is one more entry here:
+ * its table needs `id`, `version` (from nextVersion) and `deleted` columns.
+ */
+export const PULL_TABLES: readonly PullTable[] = [
+  { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow },
+  { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow },
+  { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow },
+];

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Change, PullQuery, PullResponse } from '../../shared/protocol';
+import type { AuthUser } from '../auth/sessions';
+import type { AppContext } from '../context';
+import type { Database } from '../store/schema';
+import { PULL_TABLES, type PullTable } from './pull-tables';
+
+interface StoredSyncRow {
+  id: string;
+  version: number | string;
+  deleted: number;
+}
+
+/** The caller's visible rows of one table past the cursor, at most `limit`, oldest version first. */
+async function readTableChanges(
+  db: Kysely<Database>,
+  def: PullTable,
+  caller: AuthUser | undefined,
+  cursor: number,
+  limit: number,
+): Promise<Change[]> {
+  const visibility = def.visibility(caller);
+  if (visibility.kind === 'none') return [];
+  // The table name comes from the PULL_TABLES list, never from the request.
+  let query = (db as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('version', '>', cursor);
+  if (visibility.kind === 'owner') query = query.where(visibility.column, '=', visibility.userId);
+  const rows = (await query.orderBy('version').limit(limit).execute()) as StoredSyncRow[];
+  return rows.map((stored) => {
+    const version = Number(stored.version);
+    if (stored.deleted === 1) return { table: def.name, id: stored.id, version, deleted: true };
+    return { table: def.name, id: stored.id, version, row: def.toRow(stored) };
+  });
+}
+
+/**
+ * Reads one page of a scope (DESIGN.md § Sync protocol, Pull). All tables are read in one
+ * snapshot, so a push committing between two table reads cannot make the cursor jump over a row.
+ */
+export async function readPullPage(ctx: AppContext, caller: AuthUser | undefined, query: PullQuery): Promise<PullResponse> {
+  const tables = PULL_TABLES.filter((t) => t.scope === query.scope);
+  if (tables.length === 0) return { changes: [], cursor: query.cursor, hasMore: false };
+  const transaction = ctx.engine === 'postgres' ? ctx.db.transaction().setIsolationLevel('repeatable read') : ctx.db.transaction();
+  const all = await transaction.execute(async (trx) => {
+    const perTable: Change[][] = [];
+    // One query at a time: a transaction has one connection.
+    for (const def of tables) perTable.push(await readTableChanges(trx, def, caller, query.cursor, query.limit + 1));
+    return perTable.flat().sort((a, b) => a.version - b.version);
+  });
+  const changes = all.slice(0, query.limit);
+  const last = changes[changes.length - 1];
+  return { changes, cursor: last ? last.version : query.cursor, hasMore: all.length > query.limit };
+}

@@ -1,0 +1,88 @@
+import type { Transaction } from 'kysely';
+import * as v from 'valibot';
+import { ERROR_MESSAGES, type ErrorCode } from '../../shared/errors';
+import { clampHlc } from '../../shared/hlc';
+import type { PushRequest, PushResponse, RejectedMutation, WireMutation } from '../../shared/protocol';
+import type { AuthUser } from '../auth/sessions';
+import type { AppContext } from '../context';
+import { formatIssues, HttpError, SPANISH_VALIBOT_CONFIG } from '../http/errors';
+import type { Database } from '../store/schema';
+import { runInTransaction } from '../store/transaction';
+import { lockVersionCounter } from '../store/version';
+import { findMutation, isAllowedFor, type MutationContext } from './registry';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function reject(seq: number, code: ErrorCode, message: string = ERROR_MESSAGES[code]): RejectedMutation {
+  return { seq, code, message };
+}
+
+/** The client's last handled seq; a first push registers the client to the caller. */
+async function readClientSeq(trx: Transaction<Database>, clientId: string, caller: AuthUser, nowIso: string): Promise<number> {
+  const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  if (!client) {
+    await trx
+      .insertInto('sync_clients')
+      .values({ client_id: clientId, user_id: caller.id, last_seq: 0, created_at: nowIso, updated_at: nowIso })
+      .execute();
+    return 0;
+  }
+  if (client.user_id !== caller.id) {
+    throw new HttpError(403, 'forbidden', 'Este dispositivo está registrado con otra cuenta. Cierre sesión y vuelva a entrar para enviar sus cambios.');
+  }
+  return Number(client.last_seq);
+}
+
+/** A mutation written by a newer app than this server knows: the whole batch waits (426). */
+function assertKnownVersions(pending: readonly WireMutation[]): void {
+  if (pending.some((m) => findMutation(m.name, m.v) === 'unknown_version')) {
+    throw new HttpError(426, 'upgrade_required', 'El servidor aún no conoce la versión de algunos cambios. Se enviarán cuando el servidor se actualice.');
+  }
+}
+
+/** Validates, authorises and applies one mutation; a refusal is returned, never thrown. */
+async function applyOne(base: Omit<MutationContext, 'hlc'>, m: WireMutation, nowMs: number): Promise<RejectedMutation | undefined> {
+  const mutation = findMutation(m.name, m.v);
+  if (mutation === 'unknown_mutation') return reject(m.seq, 'unknown_mutation', `${ERROR_MESSAGES.unknown_mutation} (${m.name})`);
+  if (mutation === 'unknown_version') return reject(m.seq, 'upgrade_required');
+  const parsed = v.safeParse(mutation.schema, m.args, SPANISH_VALIBOT_CONFIG);
+  if (!parsed.success) {
+    return reject(m.seq, 'validation_failed', `${ERROR_MESSAGES.validation_failed} ${formatIssues(parsed.issues).join(' ')}`);
+  }
+  if (!isAllowedFor(mutation, base.caller)) return reject(m.seq, 'forbidden');
+  const outcome = await mutation.apply({ ...base, hlc: clampHlc(m.hlc, nowMs) }, parsed.output);
+  return outcome.applied ? undefined : reject(m.seq, outcome.code, outcome.message);
+}
+
+/**
+ * Handles one push (DESIGN.md § Sync protocol) in ONE transaction:
+ * 1: lock the version counter, so pushes commit in version order;
+ * 2: read (or register) the client's lastSeq;
+ * 3: skip every seq ≤ lastSeq — a replay has no second effect;
+ * 4: a newer mutation version anywhere → 426, nothing applied;
+ * 5: apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves on;
+ * 6: store the new lastSeq with the effects.
+ */
+export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest): Promise<PushResponse> {
+  return runInTransaction(ctx.db, async (trx) => {
+    const nowMs = ctx.now();
+    const nowIso = iso(nowMs);
+    await lockVersionCounter(trx, ctx.engine);
+    const lastSeq = await readClientSeq(trx, request.clientId, caller, nowIso);
+    const pending = request.mutations.filter((m) => m.seq > lastSeq);
+    if (pending.length === 0) return { lastSeq, rejected: [] };
+    assertKnownVersions(pending);
+    const rejected: RejectedMutation[] = [];
+    for (const m of pending) {
+      const refusal = await applyOne({ trx, caller, nowIso }, m, nowMs);
+      if (refusal) rejected.push(refusal);
+    }
+    const newLastSeq = pending[pending.length - 1]!.seq;
+    await trx
+      .updateTable('sync_clients')
+      .set({ last_seq: newLastSeq, updated_at: nowIso })
+      .where('client_id', '=', request.clientId)
+      .execute();
+    return { lastSeq: newLastSeq, rejected };
+  });
+}

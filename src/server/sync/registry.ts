@@ -1,0 +1,60 @@
+import type { Transaction } from 'kysely';
+import type * as v from 'valibot';
+import type { ErrorCode } from '../../shared/errors';
+import { MUTATION_SCHEMAS, type MutationName } from '../../shared/mutations';
+import { ROLES, type Role } from '../../shared/schemas/common';
+import type { AuthUser } from '../auth/sessions';
+import type { Database } from '../store/schema';
+import { applyChecklistAddItem, applyChecklistSetItem, applyChecklistStart } from './handlers/checklist';
+import { applyEventArchive, applyEventSave } from './handlers/event';
+
+/** What a handler gets: the open push transaction, the caller, the clamped HLC and the time. */
+export interface MutationContext {
+  trx: Transaction<Database>;
+  caller: AuthUser;
+  /** The mutation's stamp, pulled back if the device clock ran far ahead. */
+  hlc: string;
+  nowIso: string;
+}
+
+/** Applied (maybe with no change), or a permanent refusal the person must see. */
+export type MutationOutcome = { applied: true } | { applied: false; code: ErrorCode; message?: string };
+
+/** One (name, version): its args schema, who may call it, and what it does. */
+export interface RegisteredMutation {
+  schema: v.GenericSchema;
+  roles: readonly Role[];
+  apply(ctx: MutationContext, args: unknown): Promise<MutationOutcome>;
+}
+
+function defineMutation<S extends v.GenericSchema>(
+  schema: S,
+  roles: readonly Role[],
+  apply: (ctx: MutationContext, args: v.InferOutput<S>) => Promise<MutationOutcome>,
+): RegisteredMutation {
+  return { schema, roles, apply: (ctx, args) => apply(ctx, args as v.InferOutput<S>) };
+}
+
+/**
+ * Every mutation the server handles. All three roles plan events and tick checklists; the
+ * handlers check ownership. Later features add their names here next to their shared schema.
+ */
+const REGISTRY: Partial<Record<MutationName, Record<number, RegisteredMutation>>> = {
+  'event.save': { 1: defineMutation(MUTATION_SCHEMAS['event.save'][1], ROLES, applyEventSave) },
+  'event.archive': { 1: defineMutation(MUTATION_SCHEMAS['event.archive'][1], ROLES, applyEventArchive) },
+  'checklist.start': { 1: defineMutation(MUTATION_SCHEMAS['checklist.start'][1], ROLES, applyChecklistStart) },
+  'checklist.setItem': { 1: defineMutation(MUTATION_SCHEMAS['checklist.setItem'][1], ROLES, applyChecklistSetItem) },
+  'checklist.addItem': { 1: defineMutation(MUTATION_SCHEMAS['checklist.addItem'][1], ROLES, applyChecklistAddItem) },
+};
+
+/** The handler for (name, version); `unknown_mutation` for a name the server never heard of, `unknown_version` for a newer app. */
+export function findMutation(name: string, version: number): RegisteredMutation | 'unknown_mutation' | 'unknown_version' {
+  const versions = Object.hasOwn(REGISTRY, name) ? REGISTRY[name as MutationName] : undefined;
+  if (!versions) return 'unknown_mutation';
+  return versions[version] ?? 'unknown_version';
+}
+
+/** Whether any role of the caller may call this mutation. */
+export function isAllowedFor(mutation: RegisteredMutation, caller: AuthUser): boolean {
+  return caller.roles.some((role) => mutation.roles.includes(role));
+}

@@ -1,0 +1,115 @@
+/**
+ * Builds the real server in-process for `inject` tests: a fresh SQLite file in a temp dir, or a
+ * fresh PostgreSQL schema (dropped afterwards) when TEST_DATABASE_URL is set.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../src/server/app';
+import { createAccount } from '../../src/server/auth/users';
+import type { DatabaseConfig, ServerConfig } from '../../src/server/config';
+import { openStore, type Store } from '../../src/server/store/database';
+import type { Role } from '../../src/shared/schemas/common';
+import type { SessionResponse } from '../../src/shared/protocol';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/** The engines every contract test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const ENGINES: EngineName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** A clock the test moves by hand. */
+export interface TestClock {
+  now: () => number;
+  advance(ms: number): void;
+}
+
+/** Starts at a fixed instant; `advance` moves it. */
+export function createTestClock(startMs = Date.parse('2026-11-29T15:00:00.000Z')): TestClock {
+  let current = startMs;
+  return { now: () => current, advance: (ms) => void (current += ms) };
+}
+
+/** A server under test with its own database. */
+export interface TestServer {
+  app: FastifyInstance;
+  store: Store;
+  dataDir: string;
+  engine: EngineName;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  clientDir?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  now?: () => number;
+}
+
+async function createPgSchema(url: string): Promise<string> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  return schema;
+}
+
+async function dropPgSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`drop schema if exists ${schema} cascade`);
+  await client.end();
+}
+
+/** Builds the app on a fresh database of `engine`. */
+export async function startTestServer(engine: EngineName, options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tinkuy-server-'));
+  const pgUrl = process.env.TEST_DATABASE_URL ?? '';
+  const schema = engine === 'postgres' ? await createPgSchema(pgUrl) : undefined;
+  const database: DatabaseConfig =
+    engine === 'postgres' ? { kind: 'postgres', url: pgUrl, schema: schema! } : { kind: 'sqlite', file: join(dataDir, 'tinkuy.db') };
+  const config: ServerConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    database,
+    clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
+    logLevel: 'silent',
+    adminEmail: options.adminEmail ?? 'coordinacion@tinkuy.test',
+    adminPassword: options.adminPassword ?? 'clave-coordinacion-2026',
+  };
+  const store = openStore(database);
+  const app = await buildApp(config, { store, ...(options.now ? { now: options.now } : {}) });
+  return {
+    app,
+    store,
+    dataDir,
+    engine,
+    close: async () => {
+      await app.close();
+      if (schema) await dropPgSchema(pgUrl, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let accountCounter = 0;
+
+/** Creates an account with `roles` and logs it in; returns the session answer. */
+export async function createLoggedInUser(server: TestServer, roles: Role[], name = 'Persona de prueba'): Promise<SessionResponse> {
+  accountCounter += 1;
+  const email = `${roles.join('-')}-${accountCounter}-${randomBytes(3).toString('hex')}@tinkuy.test`;
+  const password = `clave-${randomBytes(6).toString('hex')}`;
+  await createAccount(server.store.db, { email, name, roles, password });
+  const response = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, deviceName: 'Prueba' } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  return response.json<SessionResponse>();
+}
+
+/** The Authorization header for a session. */
+export function bearer(session: SessionResponse): { authorization: string } {
+  return { authorization: `Bearer ${session.accessToken}` };
+}
