@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './001-core';
+import * as places from './900-places';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -7,4 +8,5 @@ import * as core from './001-core';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
+  '900-places': places,
 };
