@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig =
@@ -20,10 +19,6 @@ export interface ServerConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
 
-/** The client build next to the bundled server: dist/server/main.js → dist/client/. */
-function resolveDefaultClientDir(): string {
-  return fileURLToPath(new URL('../client/', import.meta.url));
-}
 
 function readPort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 8080;
@@ -39,8 +34,12 @@ function readLogLevel(raw: string | undefined): ServerConfig['logLevel'] {
   return levels.find((level) => level === raw) ?? 'info';
 }
 
-/** Reads the configuration from `env` (process.env by default); every variable is optional. */
-export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+/**
+ * Reads the configuration from `env` (process.env by default); every variable is optional.
+ * `defaultClientDir` is where the built PWA sits unless TINKUY_CLIENT_DIR says otherwise; the
+ * entry point passes it because only the entry file knows where the bundle landed.
+ */
+export function readConfig(env: Record<string, string | undefined> = process.env, defaultClientDir = resolve('dist/client')): ServerConfig {
   const dataDir = resolve(env.TINKUY_DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL;
   const config: ServerConfig = {
@@ -50,7 +49,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db') },
-    clientDir: env.TINKUY_CLIENT_DIR ? resolve(env.TINKUY_CLIENT_DIR) : resolveDefaultClientDir(),
+    clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),
   };
   if (env.TINKUY_ADMIN_EMAIL) config.adminEmail = env.TINKUY_ADMIN_EMAIL;

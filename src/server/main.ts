@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { readConfig } from './config';
 
@@ -7,7 +8,8 @@ import { readConfig } from './config';
  * flight, then closes the database (Fastify's onClose).
  */
 async function startServer(): Promise<void> {
-  const config = readConfig();
+  // dist/server/main.js → dist/client/: the build the server ships with.
+  const config = readConfig(process.env, fileURLToPath(new URL('../client/', import.meta.url)));
   const app = await buildApp(config);
   let isStopping = false;
   const stop = async (signal: string) => {

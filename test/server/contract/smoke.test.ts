@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/server/store/migrations/index';
 import { ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
 import { MIGRATIONS } from '../../../src/server/store/migrations/index';
 
