@@ -6,7 +6,10 @@ import { hasIneiFile, readIneiFile, skipReason } from '../../unit/places/inei-fi
 import { openPostgresTestStore, openSqliteTestStore, postgresUrl, type TestStore } from './place-stores';
 
 const engines: Array<[string, () => Promise<TestStore>]> = [['SQLite', openSqliteTestStore]];
-if (postgresUrl) engines.push(['PostgreSQL', () => openPostgresTestStore(postgresUrl)]);
+if (postgresUrl !== undefined) {
+  const url = postgresUrl;
+  engines.push(['PostgreSQL', () => openPostgresTestStore(url)]);
+}
 else console.warn('Se omite PostgreSQL en places: TEST_DATABASE_URL no está definida.');
 if (!hasIneiFile) console.warn(skipReason);
 
