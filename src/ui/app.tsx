@@ -1,0 +1,81 @@
+import type { ComponentType } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useSignal, type Signal } from '@preact/signals';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { watchConnection } from '../state/app-model';
+import { updateModel } from '../state/update-model';
+import { t } from '../shared/i18n';
+import { TopBar } from './shell/top-bar';
+import { BottomNav } from './shell/bottom-nav';
+import { UpdatePrompt } from './shell/update-prompt';
+import { focusScreenHeading } from './shell/screen-header';
+import { LoadErrorScreen, NotFoundScreen, RouteLoading } from './shell/status-screens';
+import { HomeScreen } from './home/home-screen';
+import './shell/shell.css';
+
+/**
+ * A section loaded on first visit as its own chunk. The service worker precaches every chunk,
+ * so offline this resolves from the cache; if it still fails, a Spanish error screen shows.
+ */
+function lazyScreen(load: () => Promise<ComponentType>): ComponentType {
+  return lazy(() => load().catch(() => LoadErrorScreen));
+}
+
+const CatalogueScreen = lazyScreen(() => import('./catalogue/catalogue-screen').then((m) => m.CatalogueScreen));
+const EventsScreen = lazyScreen(() => import('./events/events-screen').then((m) => m.EventsScreen));
+const WorkshopsScreen = lazyScreen(() => import('./workshops/workshops-screen').then((m) => m.WorkshopsScreen));
+const MoreScreen = lazyScreen(() => import('./more/more-screen').then((m) => m.MoreScreen));
+const StorageScreen = lazyScreen(() => import('./more/storage-screen').then((m) => m.StorageScreen));
+const SyncRoute = lazyScreen(() => import('./more/sync-route').then((m) => m.SyncRoute));
+const AccountRoute = lazyScreen(() => import('./more/account-route').then((m) => m.AccountRoute));
+const AboutScreen = lazyScreen(() => import('./more/about-screen').then((m) => m.AboutScreen));
+
+/** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
+export function App() {
+  useEffect(() => watchConnection(), []);
+  return (
+    <LocationProvider>
+      <Frame />
+    </LocationProvider>
+  );
+}
+
+function Frame() {
+  const { path } = useLocation();
+  const isLoading = useSignal(false);
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        {t('shell.skipLink')}
+      </a>
+      <TopBar />
+      <LoadingLine isLoading={isLoading} />
+      <main id="main" tabIndex={-1}>
+        <Router
+          onLoadStart={() => (isLoading.value = true)}
+          onLoadEnd={() => (isLoading.value = false)}
+          onRouteChange={focusScreenHeading}
+        >
+          <Route path="/" component={HomeScreen} />
+          <Route path="/catalogo" component={CatalogueScreen} />
+          <Route path="/eventos" component={EventsScreen} />
+          <Route path="/talleres" component={WorkshopsScreen} />
+          <Route path="/mas" component={MoreScreen} />
+          <Route path="/mas/almacenamiento" component={StorageScreen} />
+          <Route path="/mas/sincronizacion" component={SyncRoute} />
+          <Route path="/mas/cuenta" component={AccountRoute} />
+          <Route path="/mas/acerca" component={AboutScreen} />
+          <Route default component={NotFoundScreen} />
+        </Router>
+      </main>
+      <div class="update-slot" aria-live="polite">
+        <UpdatePrompt model={updateModel.value} />
+      </div>
+      <BottomNav path={path} />
+    </div>
+  );
+}
+
+function LoadingLine({ isLoading }: { isLoading: Signal<boolean> }) {
+  return <RouteLoading isLoading={isLoading.value} />;
+}

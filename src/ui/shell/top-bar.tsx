@@ -1,0 +1,61 @@
+import { isOnline } from '../../state/app-model';
+import { pendingCount, syncStatus, type SyncPhase } from '../../state/sync-model';
+import { t } from '../../shared/i18n';
+import { Icon, type IconName } from './icons';
+
+/** The header: app name, connection word + icon, and the count of changes waiting to be sent. */
+export function TopBar() {
+  return (
+    <header class="top-bar">
+      <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>
+        <svg class="top-bar__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+          <circle cx="32" cy="32" r="9" />
+          <g class="top-bar__ring">
+            <circle cx="32" cy="10" r="6" />
+            <circle cx="51" cy="21" r="6" />
+            <circle cx="51" cy="43" r="6" />
+            <circle cx="32" cy="54" r="6" />
+            <circle cx="13" cy="43" r="6" />
+            <circle cx="13" cy="21" r="6" />
+          </g>
+        </svg>
+        <span>{t('app.name')}</span>
+      </a>
+      <div class="top-bar__status" role="group" aria-label={t('shell.statusLabel')}>
+        <ConnectionStatus online={isOnline.value} />
+        <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} />
+      </div>
+    </header>
+  );
+}
+
+/** "En línea" / "Sin conexión", always with an icon; announced politely when it changes. */
+export function ConnectionStatus({ online }: { online: boolean }) {
+  return (
+    <span class={online ? 'pill pill--online' : 'pill pill--offline'} role="status">
+      <Icon name={online ? 'online' : 'offline'} />
+      <span>{online ? t('shell.online') : t('shell.offline')}</span>
+    </span>
+  );
+}
+
+/** Describes the sync state in one short word or count, with the icon that goes with it. */
+export function describeSync(pending: number, phase: SyncPhase): { icon: IconName; text: string; tone: string } {
+  if (phase === 'needs-login') return { icon: 'user', text: t('shell.sync.needsLogin'), tone: 'attention' };
+  if (phase === 'error') return { icon: 'attention', text: t('shell.sync.error'), tone: 'attention' };
+  if (phase === 'syncing') return { icon: 'syncing', text: t('shell.sync.syncing'), tone: 'busy' };
+  if (pending > 0) return { icon: 'pending', text: t('shell.sync.pending', { count: pending }), tone: 'pending' };
+  return { icon: 'upToDate', text: t('shell.sync.upToDate'), tone: 'done' };
+}
+
+/** The sync badge: a link to Más → Sincronización showing `pendingCount` in words. */
+export function SyncBadge({ pending, phase }: { pending: number; phase: SyncPhase }) {
+  const { icon, text, tone } = describeSync(pending, phase);
+  return (
+    <a class={`pill pill--${tone}`} href="/mas/sincronizacion">
+      <Icon name={icon} />
+      <span class="visually-hidden">{t('shell.sync.prefix')} </span>
+      <span>{text}</span>
+    </a>
+  );
+}
