@@ -6,48 +6,16 @@
  * dropped without a problem that names it.
  */
 import { departmentName } from '../../shared/places/regions';
-import { provinceName, PROVINCES } from '../../shared/places/provinces';
+import { provinceName } from '../../shared/places/provinces';
 import { foldPlaceName } from '../../shared/places/names';
 import { readDelimitedRows } from './delimited-text';
 import { collapseSpaces, lowerParticles, mendKnownFault } from './place-names';
+import {
+  checkCoordinates, checkTotals, readNumber, reportProblem, type DistrictRecord, type IneiDirectory,
+} from './directory-report';
 
-/** One district as read from the directory, after mending. */
-export interface DistrictRecord {
-  code: string;
-  name: string;
-  provinceCode: string;
-  departmentCode: string;
-  capital: string | null;
-  category: string | null;
-  altitude: number | null;
-  population: number | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-/** One cell changed by the reader: which district, which column, before and after. */
-export interface Mend {
-  code: string;
-  field: string;
-  from: string;
-  to: string;
-}
-
-/** What went wrong; `error` rows are left out of `districts`, `warning` rows are kept. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  kind: string;
-  message: string;
-  line?: number;
-  code?: string;
-}
-
-/** The whole reading: the districts, every mend and every problem. */
-export interface IneiDirectory {
-  districts: DistrictRecord[];
-  mended: Mend[];
-  problems: Problem[];
-}
+export { hasFatalProblems } from './directory-report';
+export type { DistrictRecord, IneiDirectory, Mend, Problem } from './directory-report';
 
 /** How many districts INEI's 2025 directory lists. */
 export const EXPECTED_DISTRICT_COUNT = 1891;
@@ -61,11 +29,6 @@ const HEADER_NAMES: Record<string, Column> = {
 };
 const REQUIRED: readonly Column[] = ['department', 'province', 'name', 'code'];
 const TEXT_COLUMNS = ['name', 'capital', 'category', 'department', 'province'] as const;
-
-/** Whether the reading has a problem that must stop an import. */
-export function hasFatalProblems(directory: IneiDirectory): boolean {
-  return directory.problems.some((problem) => problem.severity === 'error');
-}
 
 /** How to read: a complete directory is checked for its count and for every province. */
 export interface ReadOptions {
@@ -91,7 +54,7 @@ export function parseIneiDirectory(text: string, options: ReadOptions = {}): Ine
     const record = readRow(row.line, row.fields, header.fields.length, columns, result);
     if (!record) continue;
     if (seen.has(record.code)) {
-      report(result, 'error', 'duplicate_code', `el ubigeo ${record.code} ya apareció antes; se dejó fuera esta fila.`, row.line, record.code);
+      reportProblem(result, 'error', 'duplicate_code', `el ubigeo ${record.code} ya apareció antes; se dejó fuera esta fila.`, row.line, record.code);
       continue;
     }
     seen.add(record.code);
@@ -110,20 +73,12 @@ function mapHeader(fields: string[]): Partial<Record<Column, number>> {
   return columns;
 }
 
-function report(result: IneiDirectory, severity: Problem['severity'], kind: string, text: string, line?: number, code?: string): void {
-  const where = line === undefined ? '' : `Fila ${line}: `;
-  const problem: Problem = { severity, kind, message: where + text };
-  if (line !== undefined) problem.line = line;
-  if (code !== undefined) problem.code = code;
-  result.problems.push(problem);
-}
-
 // Reads one row into a record, or reports why it cannot be one and returns undefined.
 function readRow(
   line: number, fields: string[], width: number, columns: Partial<Record<Column, number>>, result: IneiDirectory,
 ): DistrictRecord | undefined {
   if (fields.length !== width) {
-    report(result, 'error', 'field_count', `tiene ${fields.length} columnas y se esperaban ${width}; se dejó fuera.`, line);
+    reportProblem(result, 'error', 'field_count', `tiene ${fields.length} columnas y se esperaban ${width}; se dejó fuera.`, line);
     return undefined;
   }
   const cell = (column: Column): string => {
@@ -148,6 +103,10 @@ function readRow(
 
 function readCode(line: number, raw: string, result: IneiDirectory): string | undefined {
   const value = raw.trim();
+  if (/^\d{4}00$/.test(value)) {
+    reportProblem(result, 'error', 'bad_code', `el ubigeo ${value} termina en 00: no es un distrito; se dejó fuera.`, line, value);
+    return undefined;
+  }
   if (/^\d{6}$/.test(value)) return value;
   // A spreadsheet that took the code for a number drops its leading zero: 10101 is 010101.
   if (/^\d{5}$/.test(value)) {
@@ -155,7 +114,7 @@ function readCode(line: number, raw: string, result: IneiDirectory): string | un
     result.mended.push({ code, field: 'code', from: raw, to: code });
     return code;
   }
-  report(result, 'error', 'bad_code', `el ubigeo «${raw}» no tiene 6 dígitos; se dejó fuera.`, line);
+  reportProblem(result, 'error', 'bad_code', `el ubigeo «${raw}» no tiene 6 dígitos; se dejó fuera.`, line);
   return undefined;
 }
 
@@ -174,15 +133,15 @@ function mendTexts(code: string, cell: (column: Column) => string, result: IneiD
 
 function isKnownPlace(line: number, code: string, text: { name: string }, result: IneiDirectory): boolean {
   if (departmentName(code.slice(0, 2)) === undefined) {
-    report(result, 'error', 'unknown_department', `el departamento ${code.slice(0, 2)} del ubigeo ${code} no existe; se dejó fuera.`, line, code);
+    reportProblem(result, 'error', 'unknown_department', `el departamento ${code.slice(0, 2)} del ubigeo ${code} no existe; se dejó fuera.`, line, code);
     return false;
   }
   if (provinceName(code.slice(0, 4)) === undefined) {
-    report(result, 'error', 'unknown_province', `la provincia ${code.slice(0, 4)} del ubigeo ${code} no está en la lista de provincias; se dejó fuera.`, line, code);
+    reportProblem(result, 'error', 'unknown_province', `la provincia ${code.slice(0, 4)} del ubigeo ${code} no está en la lista de provincias; se dejó fuera.`, line, code);
     return false;
   }
   if (text.name === '') {
-    report(result, 'error', 'missing_name', `el ubigeo ${code} no tiene nombre de distrito; se dejó fuera.`, line, code);
+    reportProblem(result, 'error', 'missing_name', `el ubigeo ${code} no tiene nombre de distrito; se dejó fuera.`, line, code);
     return false;
   }
   return true;
@@ -203,37 +162,8 @@ function mendParentNames(line: number, code: string, text: { department: string;
     else result.mended.push({ code, field, from: value, to: ours });
     if (foldPlaceName(value) !== foldPlaceName(ours)) {
       const message = `el distrito ${code} dice ${label} «${value}», pero ${article} ${label} ${parent} es «${ours}»; se usó «${ours}».`;
-      report(result, 'warning', `${field}_name`, message, line, code);
+      reportProblem(result, 'warning', `${field}_name`, message, line, code);
     }
   }
 }
 
-function readNumber(line: number, code: string, raw: string, label: string, result: IneiDirectory): number | null {
-  const value = raw.trim().replace(',', '.');
-  if (value === '') return null;
-  const number = Number(value);
-  if (Number.isFinite(number)) return number;
-  report(result, 'warning', 'bad_number', `la ${label} «${raw}» del ubigeo ${code} no es un número; se dejó vacía.`, line, code);
-  return null;
-}
-
-// Peru lies within about 0°–18.5° S and 68.5°–81.5° W; a point outside is a typo.
-function checkCoordinates(line: number, record: DistrictRecord, result: IneiDirectory): void {
-  const isInsideLat = record.lat === null || (record.lat <= 0.5 && record.lat >= -18.6);
-  const isInsideLon = record.lon === null || (record.lon <= -68.4 && record.lon >= -81.6);
-  if (isInsideLat && isInsideLon) return;
-  report(result, 'warning', 'bad_coordinates', `las coordenadas ${record.lat}, ${record.lon} del ubigeo ${record.code} caen fuera del Perú.`, line, record.code);
-}
-
-function checkTotals(result: IneiDirectory, expectedCount: number): void {
-  const count = result.districts.length;
-  if (count !== expectedCount) {
-    report(result, 'warning', 'row_count', `El archivo trae ${count} distritos válidos; se esperaban ${expectedCount}.`);
-  }
-  const provincesSeen = new Set(result.districts.map((district) => district.provinceCode));
-  for (const province of PROVINCES) {
-    if (!provincesSeen.has(province.code)) {
-      report(result, 'warning', 'missing_province', `La provincia ${province.code} (${province.name}) no tiene ningún distrito en el archivo.`);
-    }
-  }
-}

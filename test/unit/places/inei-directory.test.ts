@@ -113,6 +113,7 @@ describe('mending the known faults', () => {
 describe('reporting bad rows instead of dropping them', () => {
   it.each([
     ['a code that is not 6 digits', 'Amazonas;Chachapoyas;Chachapoyas;01A101;x;Ciudad;1;1;-6;-77', 'bad_code'],
+    ['a province code where a district belongs', 'Amazonas;Chachapoyas;Chachapoyas;010100;x;Ciudad;1;1;-6;-77', 'bad_code'],
     ['a department that does not exist', 'Marte;Olimpo;Olimpo;260101;x;Ciudad;1;1;-6;-77', 'unknown_department'],
     ['a province not in our list', 'Amazonas;Nueva;Nueva;010801;x;Ciudad;1;1;-6;-77', 'unknown_province'],
     ['a district without a name', 'Amazonas;Chachapoyas;  ;010101;x;Ciudad;1;1;-6;-77', 'missing_name'],
