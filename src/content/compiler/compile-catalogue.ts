@@ -12,11 +12,15 @@ import { compileEntry, type EntryDraft } from './compile-entry';
 import { compileTemplate, type TemplateDraft } from './compile-template';
 import { CatalogueFaultsError, type Fault } from './faults';
 
-/** The catalogue (undefined when there are faults), every fault, and the files read. */
+/**
+ * The catalogue (undefined when there are faults), every fault, the files read, and whatever
+ * compiled cleanly (`partial`), so a lint can still count templates while an entry is broken.
+ */
 export interface CatalogueResult {
   catalogue: Catalogue | undefined;
   faults: Fault[];
   files: string[];
+  partial: Omit<Catalogue, 'version'>;
 }
 
 /** Compiles the content folder; throws `CatalogueFaultsError` listing every fault. */
@@ -37,10 +41,11 @@ export function checkCatalogue(contentDir: string): CatalogueResult {
   faults.push(...checkEntryReferences(entryDrafts, entryFiles.map(displayPath), entryIds));
   faults.push(...checkTemplateReferences(templateDrafts, entryIds));
   const files = [...entryFiles, ...templateFiles];
-  if (faults.length > 0) return { catalogue: undefined, faults: sortFaults(faults), files };
-  const entries = entryDrafts.map((d) => withVersion(d.entry!));
-  const templates = templateDrafts.map((d) => d.template!);
-  return { catalogue: { version: hashOf({ entries, templates }), entries, templates }, faults, files };
+  const entries = entryDrafts.flatMap((d) => (d.entry ? [withVersion(d.entry)] : []));
+  const templates = templateDrafts.flatMap((d) => (d.template ? [d.template] : []));
+  const partial = { entries, templates };
+  if (faults.length > 0) return { catalogue: undefined, faults: sortFaults(faults), files, partial };
+  return { catalogue: { version: hashOf({ entries, templates }), entries, templates }, faults, files, partial };
 }
 
 function checkEntryReferences(drafts: EntryDraft[], files: string[], ids: Set<string>): Fault[] {
