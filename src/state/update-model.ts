@@ -8,7 +8,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 
 /** What the model needs from workbox-window's `Workbox` (injected, so tests can drive it). */
 export interface UpdateWorker {
-  addEventListener(type: 'waiting' | 'controlling', listener: (event: { isUpdate?: boolean | undefined }) => void): void;
+  addEventListener(type: 'waiting' | 'controlling', listener: (event: { isUpdate?: boolean | undefined; isExternal?: boolean | undefined }) => void): void;
   messageSkipWaiting(): void;
   register(): Promise<unknown>;
 }
@@ -31,11 +31,12 @@ export function createUpdateModel(worker: UpdateWorker, reload: () => void = () 
   let isControlledByNew = false;
   worker.addEventListener('waiting', () => (waiting.value = true));
   worker.addEventListener('controlling', (event) => {
-    // The first install claims the page too (clientsClaim); only a replaced worker is an update.
-    if (!event.isUpdate) return;
+    if (hasAsked) return reload();
+    // The first install also takes control (clientsClaim): that is not a new version. A worker
+    // that replaced another (isUpdate) or that this page did not register (isExternal) is.
+    if (!event.isUpdate && !event.isExternal) return;
     isControlledByNew = true;
-    if (hasAsked) reload();
-    else waiting.value = true;
+    waiting.value = true;
   });
   return {
     isWaiting: waiting,
