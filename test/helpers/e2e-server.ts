@@ -11,10 +11,15 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-/** The built server entry that `npm run build` writes. */
-export const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'main.js');
+/**
+ * The build under test: `dist` (what `npm run build` writes), or TINKUY_E2E_DIST — e.g. a
+ * private build under dist/ while others rebuild dist/client at the same time.
+ */
+export const DIST_DIR = resolve(ROOT, process.env.TINKUY_E2E_DIST ?? 'dist');
+/** The built server entry. */
+export const SERVER_ENTRY = join(DIST_DIR, 'server', 'main.js');
 /** The built client that the server serves by default. */
-export const CLIENT_DIR = join(ROOT, 'dist', 'client');
+export const CLIENT_DIR = join(DIST_DIR, 'client');
 
 /** The first coordinador the e2e server creates on its first start. */
 export const E2E_ADMIN = { email: 'coordinacion@tinkuy.test', password: 'clave-de-prueba-e2e-2026' } as const;
@@ -99,7 +104,7 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
 
 /** Starts `node dist/server/main.js` and resolves once `GET /api/health` answers 200. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  if (!hasServerBuild()) throw new Error(`Falta la compilación (${SERVER_ENTRY}); ejecute \`npm run build\` primero.`);
+  if (!hasServerBuild()) throw new Error(`Falta la compilación (${SERVER_ENTRY} y ${CLIENT_DIR}); ejecute \`npm run build\` primero.`);
   const port = options.port ?? (await findFreePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tinkuy-e2e-data-'));
   const ownsDataDir = options.ownsDataDir ?? options.dataDir === undefined;
@@ -109,6 +114,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     PORT: String(port),
     HOST: '127.0.0.1',
     TINKUY_DATA_DIR: dataDir,
+    TINKUY_CLIENT_DIR: CLIENT_DIR,
+    TINKUY_LOG_LEVEL: 'warn',
     TINKUY_ADMIN_EMAIL: E2E_ADMIN.email,
     TINKUY_ADMIN_PASSWORD: E2E_ADMIN.password,
     ...options.env,
