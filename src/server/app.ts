@@ -16,6 +16,8 @@ import { migrateToLatest } from './store/migrate';
 export interface AppOptions {
   now?: () => number;
   store?: Store;
+  /** Where the JSON log goes (stdout by default); tests read the first-start password from it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Bodies other than a push are small: a login, a refresh token. */
@@ -29,7 +31,10 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
   const store = options.store ?? openStore(config.database);
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: DEFAULT_BODY_LIMIT,
   });
   app.addHook('onClose', async () => store.close());

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
@@ -38,14 +39,18 @@ export interface TestServer {
   store: Store;
   dataDir: string;
   engine: EngineName;
+  /** Stops the app and starts a new one on the same database (a server restart). */
+  restart(): Promise<TestServer>;
   close(): Promise<void>;
 }
 
 export interface TestServerOptions {
   clientDir?: string;
-  adminEmail?: string;
-  adminPassword?: string;
+  /** The first coordinador; `null` leaves both unset, so the server generates a password. */
+  admin?: { email: string; password: string } | null;
   now?: () => number;
+  /** Turns the logger on (level info) and sends its JSON lines here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 async function createPgSchema(url: string): Promise<string> {
@@ -71,29 +76,64 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
   const schema = engine === 'postgres' ? await createPgSchema(pgUrl) : undefined;
   const database: DatabaseConfig =
     engine === 'postgres' ? { kind: 'postgres', url: pgUrl, schema: schema! } : { kind: 'sqlite', file: join(dataDir, 'tinkuy.db') };
+  const admin = options.admin === undefined ? { email: 'coordinacion@tinkuy.test', password: 'clave-coordinacion-2026' } : options.admin;
   const config: ServerConfig = {
     port: 0,
     host: '127.0.0.1',
     dataDir,
     database,
     clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
-    logLevel: 'silent',
-    adminEmail: options.adminEmail ?? 'coordinacion@tinkuy.test',
-    adminPassword: options.adminPassword ?? 'clave-coordinacion-2026',
+    logLevel: options.logStream ? 'info' : 'silent',
+    ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
   };
-  const store = openStore(database);
-  const app = await buildApp(config, { store, ...(options.now ? { now: options.now } : {}) });
-  return {
-    app,
-    store,
-    dataDir,
-    engine,
-    close: async () => {
-      await app.close();
-      if (schema) await dropPgSchema(pgUrl, schema);
-      rmSync(dataDir, { recursive: true, force: true });
+  const cleanUp = async () => {
+    if (schema) await dropPgSchema(pgUrl, schema);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const launch = async (): Promise<TestServer> => {
+    const store = openStore(database);
+    const app = await buildApp(config, {
+      store,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
+    return {
+      app,
+      store,
+      dataDir,
+      engine,
+      restart: async () => {
+        await app.close();
+        return launch();
+      },
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await cleanUp();
+        }
+      },
+    };
+  };
+  return launch();
+}
+
+/** A stream that keeps the JSON log lines written to it. */
+export function createLogCollector(): { stream: NodeJS.WritableStream; lines(): Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
     },
-  };
+  });
+  const lines = () =>
+    chunks
+      .join('')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { stream, lines };
 }
 
 let accountCounter = 0;
