@@ -1,0 +1,139 @@
+/**
+ * First visit on Slow 3G and Slow 4G, and the repeat visit offline, in Chromium at CPU ×4,
+ * timed until the first screen is USABLE:
+ *   the bottom nav (5 links) and the screen's <h1> inside <main> are laid out, one frame has been
+ *   painted after that, and the main thread then ran a task (a setTimeout 0), so a tap is answered.
+ *   If the shell emits `performance.mark('tinkuy:usable')` by then, the later of the two counts.
+ * Times are `performance.now()` in the page, i.e. from the start of the navigation.
+ * CDP network emulation slows the page only, not the service worker (PITFALLS 15): the worker's
+ * precache downloads run at full speed in the background and do not delay these figures much.
+ */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
+import { startServer } from '../helpers/e2e-server';
+import { median, type BenchRow } from './bench-row';
+
+/** A network as DevTools emulates it (kbps → bytes/s with 1024, as DevTools and Lighthouse do). */
+interface NetworkProfile {
+  name: string;
+  downKbps: number;
+  upKbps: number;
+  latencyMs: number;
+  budgetMs: number;
+}
+
+const SLOW_3G: NetworkProfile = { name: 'Slow 3G', downKbps: 400, upKbps: 400, latencyMs: 2_000, budgetMs: 6_000 };
+const SLOW_4G: NetworkProfile = { name: 'Slow 4G', downKbps: 1_440, upKbps: 675, latencyMs: 562, budgetMs: 2_000 };
+const CPU_SLOWDOWN = 4;
+const REPEAT_OFFLINE_BUDGET_MS = 1_000;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+
+interface UsableMark {
+  observed: number;
+  mark: number | null;
+}
+
+/** Runs in the page before any script: records when the first screen became usable. */
+function watchUsable(): void {
+  const w = window as unknown as { __tinkuyUsable?: UsableMark };
+  const isShown = (el: Element | null) => el !== null && el.getClientRects().length > 0;
+  const observer = new MutationObserver(() => check());
+  function check(): void {
+    const nav = document.querySelector('nav');
+    const heading = document.querySelector('main h1');
+    if (!nav || nav.querySelectorAll('a[href]').length < 5 || !isShown(nav) || !isShown(heading)) return;
+    observer.disconnect();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const mark = performance.getEntriesByName('tinkuy:usable')[0];
+        w.__tinkuyUsable = { observed: performance.now(), mark: mark ? mark.startTime : null };
+      }, 0),
+    );
+  }
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function throttle(page: Page, context: BrowserContext, network: NetworkProfile | null): Promise<CDPSession> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Network.enable');
+  if (network) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: (network.downKbps * 1024) / 8,
+      uploadThroughput: (network.upKbps * 1024) / 8,
+    });
+  }
+  return cdp;
+}
+
+/** Navigates and resolves with {ms until usable, bytes the page received}. */
+async function timeUsable(page: Page, cdp: CDPSession, url: string): Promise<{ ms: number; bytes: number; requests: number }> {
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.requestWillBeSent', () => requests++);
+  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  const handle = await page.waitForFunction(() => (window as unknown as { __tinkuyUsable?: UsableMark }).__tinkuyUsable, undefined, {
+    timeout: 120_000,
+    polling: 100,
+  });
+  const usable = (await handle.jsonValue()) as UsableMark;
+  return { ms: Math.max(usable.observed, usable.mark ?? 0), bytes, requests };
+}
+
+async function measureOneFirstVisit(url: string, network: NetworkProfile, browser: Awaited<ReturnType<typeof launchBrowser>>) {
+  const context = await newPhoneContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchUsable);
+    const cdp = await throttle(page, context, network);
+    return await timeUsable(page, cdp, url);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureOneRepeatOffline(url: string, browser: Awaited<ReturnType<typeof launchBrowser>>) {
+  const context = await newPhoneContext(browser);
+  try {
+    const first = await context.newPage();
+    await first.goto(url);
+    await waitForServiceWorkerControl(first);
+    await first.close();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    await page.addInitScript(watchUsable);
+    const cdp = await throttle(page, context, null);
+    return await timeUsable(page, cdp, url);
+  } finally {
+    await context.close();
+  }
+}
+
+function describeRuns(values: number[]): string {
+  return `${values.length} runs: ${values.map((v) => Math.round(v)).join(', ')} ms`;
+}
+
+/** First visit (Slow 3G, Slow 4G) and repeat visit offline, each the median of BENCH_RUNS runs. */
+export async function measureFirstVisit(): Promise<BenchRow[]> {
+  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const rows: BenchRow[] = [];
+  try {
+    for (const network of [SLOW_3G, SLOW_4G]) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measureOneFirstVisit(server.url, network, browser));
+      const times = runs.map((r) => r.ms);
+      rows.push({ area: 'shell', what: `first visit, usable (${network.name}, CPU ×${CPU_SLOWDOWN})`, value: Math.round(median(times)), unit: 'ms', budget: network.budgetMs, detail: describeRuns(times) });
+      rows.push({ area: 'shell', what: `first visit, page bytes until usable (${network.name})`, value: Math.round(median(runs.map((r) => r.bytes))), unit: 'bytes', budget: null, detail: `${median(runs.map((r) => r.requests))} requests` });
+    }
+    const repeat = [];
+    for (let i = 0; i < RUNS; i++) repeat.push((await measureOneRepeatOffline(server.url, browser)).ms);
+    rows.push({ area: 'shell', what: `repeat visit offline, usable (CPU ×${CPU_SLOWDOWN})`, value: Math.round(median(repeat)), unit: 'ms', budget: REPEAT_OFFLINE_BUDGET_MS, detail: describeRuns(repeat) });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return rows;
+}
