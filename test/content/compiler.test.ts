@@ -164,6 +164,10 @@ describe('every fault names its file and line', () => {
     ['a non-https link', entry('a', { body: '## Parte\n\nVer [sitio](http://ejemplo.pe).\n' }), 'entries/a.md:13: Enlace externo no permitido «http://ejemplo.pe»'],
     ['a quote without a callout kind', entry('a', { body: '## Parte\n\n> Solo una cita.\n' }), 'entries/a.md:13: Cita sin tipo de recuadro'],
     ['an unknown callout kind', entry('a', { body: '## Parte\n\n> [!NOTA]\n> Texto.\n' }), 'entries/a.md:13: Tipo de recuadro desconocido «NOTA»'],
+    ['a fault inside a callout list', entry('a', { body: '## Parte\n\n> [!ATENCION]\n> Tenga en cuenta:\n>\n> - uno\n> - dos <br>\n' }), 'entries/a.md:17: No se admite HTML en el texto («<br>»)'],
+    ['a fault in a nested list', entry('a', { body: '## Parte\n\n1. uno\n   - dos\n   - ![x](y.png)\n' }), 'entries/a.md:15: Las imágenes no se admiten'],
+    ['a fault in a table cell', entry('a', { body: '## Parte\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n| [x](ftp://x.pe) | 3 |\n' }), 'entries/a.md:16: Enlace externo no permitido «ftp://x.pe»'],
+    ['a code block', entry('a', { body: '## Parte\n\nTexto.\n\n```\ncodigo\n```\n' }), 'entries/a.md:15: No se admiten bloques de código'],
     ['a related id that does not exist', entry('a', { front: '\nrelated:\n  - b\n  - fantasma' }), 'entries/a.md:12: related: la entrada «fantasma» no existe.'],
   ])('reports %s', (_case, text, expected) => {
     const faults = faultsOf({ 'entries/a.md': text, 'entries/b.md': entry('b') });

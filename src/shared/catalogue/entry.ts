@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 
+/** What an entry is: guide, tool, recommendation or good practice. */
 export const ENTRY_KINDS = ['guia', 'herramienta', 'recomendacion', 'buena-practica'] as const;
+/** The catalogue's topics, one per entry, following the RED's outline. */
 export const ENTRY_TOPICS = [
   'planificacion',
   'permisos',
@@ -19,8 +21,11 @@ export const ENTRY_TOPICS = [
   'datos-personales',
   'cierre',
 ] as const;
+/** The levels of government an entry applies to. */
 export const GOVERNMENT_LEVELS = ['regional', 'provincial', 'distrital'] as const;
+/** Kinds of highlighted box, written `> [!KIND]` in Markdown. */
 export const CALLOUT_KINDS = ['IMPORTANTE', 'CONSEJO', 'ATENCION', 'NORMA'] as const;
+/** Longest summary, in characters: it must fit a card on a 360 px screen. */
 export const SUMMARY_MAX = 200;
 
 /** A stable slug: lower-case a-z, digits and single hyphens. */
