@@ -5,7 +5,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import { checkCatalogue, formatFault } from '../../src/content/compiler';
+import { Catalogue } from '../../src/shared/catalogue';
 import { findSnapshotBreaks, takeItemIdSnapshot, type ItemIdSnapshot } from './item-id-snapshot';
 
 const CONTENT = join(import.meta.dirname, '..', '..', 'src', 'content');
@@ -50,6 +52,11 @@ describe('the real catalogue content', () => {
     for (const item of catalogue.templates.flatMap((t) => t.sections.flatMap((s) => s.items))) {
       if (item.entry) expect(ids, `${item.id} → ${item.entry}`).toContain(item.entry);
     }
+  });
+
+  it('round-trips through JSON into the shared Catalogue schema the device parses', () => {
+    const json = JSON.parse(JSON.stringify({ version: 'x', ...catalogue })) as unknown;
+    expect(v.safeParse(Catalogue, json).issues).toBeUndefined();
   });
 
   it('has at least 40 entries', () => {

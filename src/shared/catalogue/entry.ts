@@ -73,7 +73,7 @@ export const EntryFrontMatter = v.strictObject({
 });
 export type EntryFrontMatter = v.InferOutput<typeof EntryFrontMatter>;
 
-/** Inline text; `strong`/`em` present only when true. */
+/** Inline text; `strong`/`em` present only when true; a `\n` in `value` is a hard line break (render with `white-space: pre-line`). */
 export const TextInline = v.strictObject({
   type: v.literal('text'),
   value: v.string(),
