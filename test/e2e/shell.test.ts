@@ -48,7 +48,7 @@ describeE2E('the app shell: offline, /api and updates', () => {
     await server?.stop();
   });
 
-  it('after one online visit, a reload with no connection shows the shell and every section opens from the nav', async () => {
+  it('after one online visit, a reload with no connection shows the shell and every section (and Más → Almacenamiento) opens from the nav', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const problems = await watchPageProblems(page);
@@ -59,6 +59,10 @@ describeE2E('the app shell: offline, /api and updates', () => {
       await page.getByRole('navigation', { name: t('nav.label') }).waitFor({ state: 'visible' });
       await page.getByText(t('shell.offline'), { exact: true }).first().waitFor({ state: 'visible' });
       for (const label of [...SECTION_LABELS.slice(1), SECTION_LABELS[0]!]) await openSection(page, label);
+      // A screen one level down, loaded lazily: Más → Almacenamiento.
+      await openSection(page, t('nav.more'));
+      await page.getByRole('main').getByRole('link', { name: t('more.storage') }).click();
+      await page.getByRole('heading', { level: 1, name: t('storage.title') }).waitFor({ state: 'visible' });
       expect(problems.pageErrors).toEqual([]);
     } finally {
       await context.close();
