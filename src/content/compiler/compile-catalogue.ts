@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Catalogue } from '../../shared/catalogue/catalogue';
 import type { Entry } from '../../shared/catalogue/entry';
 import { compileEntry, type EntryDraft } from './compile-entry';
@@ -37,7 +37,7 @@ export function checkCatalogue(contentDir: string): CatalogueResult {
   const entryDrafts = entryFiles.map((path) => compileEntry(displayPath(path), readFileSync(path, 'utf8')));
   const templateDrafts = templateFiles.map((path) => compileTemplate(displayPath(path), readFileSync(path, 'utf8')));
   const faults = [...entryDrafts.flatMap((d) => d.faults), ...templateDrafts.flatMap((d) => d.faults)];
-  const entryIds = new Set(entryFiles.map((path) => path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
+  const entryIds = new Set(entryFiles.map((path) => basename(path, '.md')));
   faults.push(...checkEntryReferences(entryDrafts, entryFiles.map(displayPath), entryIds));
   faults.push(...checkTemplateReferences(templateDrafts, entryIds));
   const files = [...entryFiles, ...templateFiles];
