@@ -1,13 +1,22 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { RejectedRow } from '../db/rejected-store';
+import type { ImportResult } from '../db/changes-file';
+import type { SyncOutcome } from '../sync/retry-policy';
+import type { SyncService } from '../sync/sync-service';
+import { ERROR_MESSAGES } from '../shared/errors';
+import { askPersistentStorage, findStorageApi } from './storage-model';
 
 /**
- * CONTRACT STUB — to be implemented over the real outbox (issue 3). The UI reads only these
- * exports; keep their names and shapes.
+ * Sync as the screens see it: how many changes wait, where sync stands, what needs attention.
+ * This module sits in the main bundle, so the runtime (Dexie, the drain) loads with `import()`
+ * after the first paint. Offline, everything still works: changes wait in the outbox and the
+ * phase reads "offline" until a wake-up (online, visible, a write, the timer) sends them.
  */
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'needs-login';
 
 export interface SyncStatus {
+  /** Where sync stands now. */
   phase: SyncPhase;
   /** ISO time of the last push+pull that finished without error. */
   lastSyncedAt: string | null;
@@ -15,16 +24,184 @@ export interface SyncStatus {
   lastError: string | null;
 }
 
+/** How far the current push has gone. */
+export interface SyncProgress {
+  sent: number;
+  total: number;
+}
+
 const pending = signal(0);
 const status = signal<SyncStatus>({ phase: 'idle', lastSyncedAt: null, lastError: null });
+const rejected = signal<RejectedRow[]>([]);
+const progress = signal<SyncProgress | null>(null);
+const persisted = signal<boolean | null>(null);
 
-/** Changes saved on this device and not yet accepted by the server (the outbox count). */
+/** Changes saved on this device and not yet accepted by the server (the live outbox count). */
 export const pendingCount: ReadonlySignal<number> = pending;
 /** Where sync stands now. */
 export const syncStatus: ReadonlySignal<SyncStatus> = status;
+/** The "Requiere atención" list: changes the server refused, live. */
+export const rejectedChanges: ReadonlySignal<RejectedRow[]> = rejected;
+/** Progress of the push running now, or null. */
+export const syncProgress: ReadonlySignal<SyncProgress | null> = progress;
+/** Whether the browser promised to keep this site's storage (null: not known yet). */
+export const isStoragePersisted: ReadonlySignal<boolean | null> = persisted;
+/** True while unsent changes sit in storage the browser may evict. */
+export const shouldWarnUnpersisted: ReadonlySignal<boolean> = computed(() => pending.value > 0 && persisted.value === false);
+
+type Runtime = typeof import('../sync/sync-service');
+let runtime: Promise<Runtime> | undefined;
+let starting: Promise<SyncService | undefined> | undefined;
+let hasAskedPersist = false;
+let unwire: (() => void) | undefined;
+
+function loadRuntime(): Promise<Runtime> {
+  runtime ??= import('../sync/sync-service');
+  return runtime;
+}
+
+/** The status after a round: a word for the phase and the reason in Spanish. */
+export function describeOutcome(outcome: SyncOutcome, lastSyncedAt: string | null): SyncStatus {
+  if (outcome.kind === 'done') return { phase: 'idle', lastSyncedAt, lastError: null };
+  if (outcome.kind === 'needs-login') return { phase: 'needs-login', lastSyncedAt, lastError: outcome.message };
+  if (outcome.kind === 'transient' && outcome.code === 'network') return { phase: 'offline', lastSyncedAt, lastError: outcome.message };
+  return { phase: 'error', lastSyncedAt, lastError: outcome.message };
+}
+
+async function requestPersistOnce(): Promise<void> {
+  if (hasAskedPersist) return;
+  hasAskedPersist = true;
+  const api = findStorageApi();
+  if (!api?.persist) return;
+  persisted.value = await askPersistentStorage(api).catch(() => false);
+}
+
+async function registerBackgroundSync(tag: string): Promise<void> {
+  // A wake-up call only (Chromium); the page's own timer and wake-ups drain without it.
+  const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  const registration = await container?.getRegistration().catch(() => undefined);
+  const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)?.sync;
+  await sync?.register(tag).catch(() => undefined);
+}
+
+function wireWakeUps(service: SyncService): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  const onOnline = () => void service.wake();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void service.wake();
+  };
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+async function startService(): Promise<SyncService | undefined> {
+  const rt = await loadRuntime();
+  let databases;
+  try {
+    databases = rt.getDatabases();
+  } catch {
+    status.value = { ...status.value, phase: 'error', lastError: ERROR_MESSAGES.storage_unavailable };
+    return undefined;
+  }
+  const service = rt.createSyncService(databases, rt.getTransport(), {
+    onStart: () => (status.value = { ...status.value, phase: 'syncing' }),
+    onFinish: (outcome, lastSyncedAt) => {
+      progress.value = null;
+      status.value = describeOutcome(outcome, lastSyncedAt);
+    },
+    onPending: (count) => (pending.value = count),
+    onRejected: (rows) => (rejected.value = rows),
+    onProgress: (next) => (progress.value = next),
+    onWrite: () => {
+      void requestPersistOnce();
+      void registerBackgroundSync(rt.SYNC_TAG);
+    },
+  });
+  status.value = { ...status.value, lastSyncedAt: await service.readLastSyncedAt().catch(() => null) };
+  unwire = wireWakeUps(service);
+  const api = findStorageApi();
+  if (api?.persisted) persisted.value = await api.persisted().catch(() => null);
+  return service;
+}
+
+function ensureService(): Promise<SyncService | undefined> {
+  starting ??= startService();
+  return starting;
+}
 
 /** Starts background sync: wake-ups on online, visibility, timer, writes. Call once at start. */
-export function startSync(): void {}
+export function startSync(): void {
+  void ensureService().then((service) => service?.wake());
+}
 
-/** "Sincronizar ahora": drains the outbox and pulls, now. */
-export async function syncNow(): Promise<void> {}
+/** "Sincronizar ahora": drains the outbox and pulls, now; resolves when the round ends. */
+export async function syncNow(): Promise<void> {
+  await (await ensureService())?.wake();
+}
+
+/** Stops sync and forgets the runtime state (tests; a page never needs it). */
+export async function stopSync(): Promise<void> {
+  const service = await starting;
+  service?.stop();
+  unwire?.();
+  starting = undefined;
+  unwire = undefined;
+  hasAskedPersist = false;
+  pending.value = 0;
+  rejected.value = [];
+  progress.value = null;
+  persisted.value = null;
+  status.value = { phase: 'idle', lastSyncedAt: null, lastError: null };
+}
+
+async function withDatabases() {
+  const rt = await loadRuntime();
+  return { rt, db: rt.getDatabases().user };
+}
+
+/** Puts a rejected change back in the queue (with a new seq) and tries to send it soon. */
+export async function retryRejected(id: number): Promise<void> {
+  const { rt, db } = await withDatabases();
+  await rt.requeueRejected(db, id);
+  void syncNow();
+}
+
+/** Drops a rejected change; refused (Spanish error) until it was exported to a file. */
+export async function discardRejected(id: number): Promise<void> {
+  const { rt, db } = await withDatabases();
+  await rt.discardRejectedRow(db, id);
+}
+
+function toJsonBlob(value: unknown): Blob {
+  return new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
+}
+
+/** A JSON file of every unsent change (name, v, args, hlc, original clientId and seq). */
+export async function exportPending(): Promise<Blob> {
+  const { rt, db } = await withDatabases();
+  return toJsonBlob(await rt.exportOutbox(db));
+}
+
+/** A JSON file of every rejected change; after it, they may be discarded. */
+export async function exportRejected(): Promise<Blob> {
+  const { rt, db } = await withDatabases();
+  return toJsonBlob(await rt.exportRejectedRows(db));
+}
+
+/** Re-queues the changes of an exported file on this device; a second import of the same file adds nothing. */
+export async function importChanges(file: Blob): Promise<ImportResult> {
+  const { rt, db } = await withDatabases();
+  const result = await rt.importChangesText(db, await file.text());
+  if (result.queued > 0) void syncNow();
+  return result;
+}
+
+/** A file name for an export, by Lima date: `tinkuy-cambios-2026-11-29.json`. */
+export function buildExportFileName(kind: 'pendientes' | 'rechazados', now: Date = new Date()): string {
+  const day = now.toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
+  return `tinkuy-cambios-${kind}-${day}.json`;
+}

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { gunzipSync } from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabases, type Databases } from '../../../src/db/connection';
@@ -100,4 +101,22 @@ export function acceptAll(request: SeenRequest): Response {
 /** An empty pull page. */
 export function emptyPage(cursor = 0): Response {
   return json(200, { changes: [], cursor, hasMore: false });
+}
+
+/** Resolves once `read()` (which reads signals) returns a value that passes `accept`; fails after 2 s. */
+export function waitForSignal<T>(read: () => T, accept: (value: T) => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let stop: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      stop?.();
+      reject(new Error(`waited 2 s; last value: ${JSON.stringify(read())}`));
+    }, 2000);
+    stop = effect(() => {
+      const value = read();
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      queueMicrotask(() => stop?.());
+      resolve(value);
+    });
+  });
 }
