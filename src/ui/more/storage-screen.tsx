@@ -58,9 +58,6 @@ function StorageDetails({ report, pending }: { report: StorageReport; pending: n
           ? t('storage.usage.value', { usage: formatBytes(usageBytes), quota: formatBytes(quotaBytes) })
           : t('storage.usage.unknown')}
       </p>
-      {hasUsage && quotaBytes > 0 && (
-        <meter class="storage__meter" min={0} max={quotaBytes} value={usageBytes} aria-label={t('storage.usage.title')} />
-      )}
       <h2>{t('storage.persist.title')}</h2>
       <p class={isPersisted ? 'note note--done' : 'note note--attention'}>
         <Icon name={isPersisted ? 'shieldOk' : 'shield'} />
