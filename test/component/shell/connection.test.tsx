@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/preact';
+import { act, render, screen, within } from '@testing-library/preact';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
+import { pendingCount, syncStatus } from '../../../src/state/sync-model';
+import { describeSync } from '../../../src/ui/shell/top-bar';
 
 function connectionStatus(): string {
   const group = screen.getByRole('group', { name: t('shell.statusLabel') });
@@ -26,8 +28,25 @@ describe('the connection indicator in the top bar', () => {
   it('shows the sync badge as a link to Más → Sincronización with a word, not only a colour', () => {
     history.replaceState(null, '', '/');
     render(<App />);
-    const badge = screen.getByRole('link', { name: new RegExp(t('shell.sync.upToDate')) });
+    const group = within(screen.getByRole('group', { name: t('shell.statusLabel') }));
+    const badge = group.getByRole('link');
     expect(badge.getAttribute('href')).toBe('/mas/sincronizacion');
-    expect(badge.textContent).toContain(t('shell.sync.upToDate'));
+    const word = describeSync(pendingCount.value, syncStatus.value.phase).text;
+    expect(word.length).toBeGreaterThan(0);
+    expect(badge.textContent).toBe(`${t('shell.sync.prefix')} ${word}`);
+    expect(badge.querySelector('svg')).toBeTruthy();
+  });
+});
+
+describe('the words of the sync badge', () => {
+  it.each([
+    [0, 'idle', t('shell.sync.upToDate')],
+    [3, 'idle', t('shell.sync.pending', { count: 3 })],
+    [1200, 'offline', '1,200 por enviar'],
+    [3, 'syncing', t('shell.sync.syncing')],
+    [3, 'error', t('shell.sync.error')],
+    [3, 'needs-login', t('shell.sync.needsLogin')],
+  ] as const)('%d pending while %s reads "%s"', (pending, phase, text) => {
+    expect(describeSync(pending, phase).text).toBe(text);
   });
 });
