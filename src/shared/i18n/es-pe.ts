@@ -44,7 +44,7 @@ export const esPE = {
   // — update prompt —
   'update.available': 'Hay una nueva versión',
   'update.action': 'Actualizar',
-  'update.hint': 'Tinkuy se recargará; lo que guardaste se mantiene.',
+  'update.hint': 'Lo que guardaste se mantiene.',
   // — home —
   'home.title': 'Te damos la bienvenida',
   'home.intro':
