@@ -7,6 +7,7 @@ import { forgetUserData } from '../db/sign-out';
 import { AuthError, requestLogin, requestLogout } from '../sync/auth-client';
 import { getTransport } from '../sync/transport';
 import { LoginRequest, type SessionUser } from '../shared/protocol';
+import { t } from '../shared/i18n';
 import { syncNow, syncStatus } from './sync-model';
 
 /**
@@ -75,7 +76,7 @@ export async function logout(): Promise<LogoutRefusal> {
   const unsent = await db.outbox.count();
   const rejected = await db.rejected.count();
   if ((unsent > 0 || rejected > 0) && !(await isEverythingExported(db))) {
-    return 'Hay cambios sin enviar. Sincronice o expórtelos a un archivo antes de cerrar sesión.';
+    return t('session.logout.refused');
   }
   const session = await readSession(db);
   if (session && !session.expired) await requestLogout(getTransport(), session.accessToken);

@@ -4,6 +4,7 @@ import type { ImportResult } from '../db/changes-file';
 import type { SyncOutcome } from '../sync/retry-policy';
 import type { SyncService } from '../sync/sync-service';
 import { ERROR_MESSAGES } from '../shared/errors';
+import { t } from '../shared/i18n';
 import { askPersistentStorage, findStorageApi } from './storage-model';
 
 /**
@@ -204,4 +205,31 @@ export async function importChanges(file: Blob): Promise<ImportResult> {
 export function buildExportFileName(kind: 'pendientes' | 'rechazados', now: Date = new Date()): string {
   const day = now.toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
   return `tinkuy-cambios-${kind}-${day}.json`;
+}
+
+const LIMA_TIME = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });
+
+/** An ISO UTC time as a person in Peru reads it: «29 de noviembre de 2026, 12:30». */
+export function formatLimaDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : LIMA_TIME.format(date);
+}
+
+/** What a queued or rejected change was, in words a manager recognises. */
+export function describeChange(change: { name: string; args: unknown }): string {
+  const args = (change.args ?? {}) as { title?: unknown; text?: unknown };
+  switch (change.name) {
+    case 'event.save':
+      return t('sync.change.eventSave', { title: typeof args.title === 'string' ? args.title : '' });
+    case 'event.archive':
+      return t('sync.change.eventArchive');
+    case 'checklist.start':
+      return t('sync.change.checklistStart');
+    case 'checklist.setItem':
+      return t('sync.change.checklistSetItem');
+    case 'checklist.addItem':
+      return t('sync.change.checklistAddItem', { text: typeof args.text === 'string' ? args.text : '' });
+    default:
+      return t('sync.change.other', { name: change.name });
+  }
 }

@@ -1,4 +1,100 @@
-/** CONTRACT STUB — Más → Sincronización (issue 3). */
+import { useSignal } from '@preact/signals';
+import {
+  buildExportFileName,
+  describeChange,
+  discardRejected,
+  exportPending,
+  exportRejected,
+  formatLimaDateTime,
+  importChanges,
+  pendingCount,
+  rejectedChanges,
+  retryRejected,
+  shouldWarnUnpersisted,
+  syncNow,
+  syncProgress,
+  syncStatus,
+} from '../../state/sync-model';
+import { t } from '../../shared/i18n';
+import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
+import './sync.css';
+
+/** Saves a Blob as a file through a temporary link (works offline: nothing leaves the phone). */
+function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Más → Sincronización: a thin container that reads the sync model and hands plain values to SyncPanel. */
 export function SyncScreen() {
-  return <p>Sincronización</p>;
+  const notice = useSignal<Notice | null>(null);
+  const isBusy = useSignal(false);
+  const status = syncStatus.value;
+
+  async function run(action: () => Promise<string | null>) {
+    try {
+      const message = await action();
+      notice.value = message ? { kind: 'info', message } : null;
+    } catch (error) {
+      notice.value = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function handleSyncNow() {
+    isBusy.value = true;
+    await run(async () => {
+      await syncNow();
+      return null;
+    });
+    isBusy.value = false;
+  }
+
+  const rejected: RejectedItemView[] = rejectedChanges.value.map((row) => ({
+    id: row.id ?? 0,
+    summary: describeChange(row),
+    reason: row.message,
+    madeAt: formatLimaDateTime(row.createdAt),
+    isExported: row.exportedAt !== undefined,
+  }));
+
+  return (
+    <SyncPanel
+      pending={pendingCount.value}
+      status={{ ...status, lastSyncedAt: status.lastSyncedAt ? formatLimaDateTime(status.lastSyncedAt) : null }}
+      progress={syncProgress.value}
+      isBusy={isBusy.value || status.phase === 'syncing'}
+      rejected={rejected}
+      showStorageWarning={shouldWarnUnpersisted.value}
+      notice={notice.value}
+      onSyncNow={() => void handleSyncNow()}
+      onRetry={(id) => void run(async () => (await retryRejected(id), null))}
+      onDiscard={(id) => void run(async () => (await discardRejected(id), null))}
+      onExportRejected={() =>
+        void run(async () => {
+          const name = buildExportFileName('rechazados');
+          downloadBlob(await exportRejected(), name);
+          return t('sync.exported', { name });
+        })
+      }
+      onExportPending={() =>
+        void run(async () => {
+          const name = buildExportFileName('pendientes');
+          downloadBlob(await exportPending(), name);
+          return t('sync.exported', { name });
+        })
+      }
+      onImport={(file) =>
+        void run(async () => {
+          const result = await importChanges(file);
+          return t('sync.imported', { queued: result.queued, skipped: result.skipped });
+        })
+      }
+    />
+  );
 }

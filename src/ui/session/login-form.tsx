@@ -1,0 +1,129 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import type { SessionUser } from '../../shared/protocol';
+import { t, type MessageKey } from '../../shared/i18n';
+import { Icon } from '../shell/icons';
+
+/** A failed login: the Spanish reason and, when one input is at fault, which. */
+export interface LoginFailure {
+  message: string;
+  field?: 'email' | 'password' | undefined;
+}
+
+/** The login form's inputs and outcome, as plain values; it keeps what was typed across failures. */
+export interface LoginFormProps {
+  initialEmail?: string;
+  isBusy: boolean;
+  isOffline: boolean;
+  failure: LoginFailure | null;
+  onSubmit(email: string, password: string): void;
+}
+
+/** Email + password with labels; the error is announced (role=alert) and the faulty field gets focus. */
+export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSubmit }: LoginFormProps) {
+  const email = useSignal(initialEmail);
+  const password = useSignal('');
+  const showPassword = useSignal(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const errorField = failure?.field;
+
+  function handleSubmit(event: Event) {
+    event.preventDefault();
+    onSubmit(email.value, password.value);
+  }
+
+  useEffect(() => {
+    // Move focus to the field to fix once per failure, never while the person is typing.
+    if (failure) (errorField === 'password' ? passwordRef : emailRef).current?.focus();
+  }, [failure]);
+
+  return (
+    <form class="session__form" onSubmit={handleSubmit} noValidate aria-busy={isBusy}>
+      <label for="session-email">{t('session.email')}</label>
+      <input
+        id="session-email"
+        ref={emailRef}
+        type="email"
+        name="email"
+        autocomplete="username"
+        inputMode="email"
+        required
+        value={email.value}
+        onInput={(e) => (email.value = e.currentTarget.value)}
+        aria-invalid={errorField === 'email' ? 'true' : undefined}
+        aria-describedby={failure ? 'session-error' : undefined}
+      />
+      <label for="session-password">{t('session.password')}</label>
+      <input
+        id="session-password"
+        ref={passwordRef}
+        type={(showPassword.value ? 'text' : 'password') as 'password'}
+        name="password"
+        autocomplete="current-password"
+        required
+        value={password.value}
+        onInput={(e) => (password.value = e.currentTarget.value)}
+        aria-invalid={errorField === 'password' ? 'true' : undefined}
+        aria-describedby={failure ? 'session-error' : undefined}
+      />
+      <label class="session__check">
+        <input type="checkbox" checked={showPassword.value} onChange={(e) => (showPassword.value = e.currentTarget.checked)} />
+        {t('session.showPassword')}
+      </label>
+      {failure && (
+        <p id="session-error" class="note note--attention" role="alert">
+          <Icon name="attention" />
+          <span>{failure.message}</span>
+        </p>
+      )}
+      {isOffline && <p class="note note--pending">{t('session.offlineHint')}</p>}
+      <button type="submit" class="button" disabled={isBusy}>
+        {isBusy ? t('session.submitting') : t('session.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** Who is signed in, and the way out. */
+export interface SignedInPanelProps {
+  user: SessionUser;
+  isBusy: boolean;
+  /** Why logout was refused (unsent changes), or null. */
+  refusal: string | null;
+  onLogout(): void;
+}
+
+const ROLE_KEYS: Record<string, MessageKey> = {
+  gestor: 'session.role.gestor',
+  facilitador: 'session.role.facilitador',
+  coordinador: 'session.role.coordinador',
+};
+
+/** The signed-in state: name, email, roles and "Cerrar sesión". */
+export function SignedInPanel({ user, isBusy, refusal, onLogout }: SignedInPanelProps) {
+  const roles = user.roles.map((role) => (ROLE_KEYS[role] ? t(ROLE_KEYS[role]) : role)).join(', ');
+  return (
+    <div class="session__signed-in">
+      <p class="note note--done">
+        <Icon name="user" />
+        <strong>{t('session.signedInAs', { name: user.name })}</strong>
+      </p>
+      <p>{user.email}</p>
+      <p>{t('session.roles', { roles })}</p>
+      <p>{t('session.logout.note')}</p>
+      {refusal && (
+        <p class="note note--attention" role="alert">
+          <Icon name="attention" />
+          <span>{refusal}</span>
+        </p>
+      )}
+      <button type="button" class="button button--secondary" onClick={onLogout} disabled={isBusy}>
+        {isBusy ? t('session.logout.busy') : t('session.logout')}
+      </button>
+      {refusal && (
+        <a class="button button--secondary" href="/mas/sincronizacion">{t('more.sync')}</a>
+      )}
+    </div>
+  );
+}

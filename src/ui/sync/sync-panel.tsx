@@ -1,0 +1,154 @@
+import type { SyncPhase, SyncProgress, SyncStatus } from '../../state/sync-model';
+import { t } from '../../shared/i18n';
+import { Icon, type IconName } from '../shell/icons';
+
+/** A change the server refused, ready to show. */
+export interface RejectedItemView {
+  id: number;
+  /** What it was, in words. */
+  summary: string;
+  /** The server's reason, in Spanish. */
+  reason: string;
+  /** When it was made, in Lima time. */
+  madeAt: string;
+  isExported: boolean;
+}
+
+/** The result of the last action on this screen. */
+export interface Notice {
+  kind: 'info' | 'error';
+  message: string;
+}
+
+/** Everything the sync screen shows, as plain values, and what it can ask for. */
+export interface SyncPanelProps {
+  pending: number;
+  /** `lastSyncedAt` already written for people (Lima time), or null. */
+  status: SyncStatus;
+  progress: SyncProgress | null;
+  isBusy: boolean;
+  rejected: RejectedItemView[];
+  showStorageWarning: boolean;
+  notice: Notice | null;
+  onSyncNow(): void;
+  onRetry(id: number): void;
+  onDiscard(id: number): void;
+  onExportRejected(): void;
+  onExportPending(): void;
+  onImport(file: File): void;
+}
+
+const PHASES: Record<SyncPhase, { icon: IconName; word: 'sync.phase.idle' | 'sync.phase.syncing' | 'sync.phase.offline' | 'sync.phase.error' | 'sync.phase.needsLogin'; tone: string }> = {
+  idle: { icon: 'upToDate', word: 'sync.phase.idle', tone: 'done' },
+  syncing: { icon: 'syncing', word: 'sync.phase.syncing', tone: 'pending' },
+  offline: { icon: 'offline', word: 'sync.phase.offline', tone: 'attention' },
+  error: { icon: 'attention', word: 'sync.phase.error', tone: 'attention' },
+  'needs-login': { icon: 'user', word: 'sync.phase.needsLogin', tone: 'attention' },
+};
+
+function describePending(count: number): string {
+  if (count === 0) return t('sync.pending.none');
+  return count === 1 ? t('sync.pending.one') : t('sync.pending.many', { count });
+}
+
+/** The state of sync in a word and an icon (never colour alone), the count, the last sync and error. */
+function StatusCard({ pending, status, progress }: Pick<SyncPanelProps, 'pending' | 'status' | 'progress'>) {
+  const phase = status.phase === 'idle' && pending > 0 ? { icon: 'pending' as const, word: 'sync.phase.pending' as const, tone: 'pending' } : PHASES[status.phase];
+  return (
+    <div class="card sync__status" role="status">
+      <p class={`note note--${phase.tone} sync__phase`}>
+        <Icon name={phase.icon} />
+        <strong>{t(phase.word)}</strong>
+      </p>
+      <p class="sync__pending">{describePending(pending)}</p>
+      {progress && <p>{t('sync.progress', { sent: progress.sent, total: progress.total })}</p>}
+      <p>{status.lastSyncedAt ? t('sync.lastSynced', { when: status.lastSyncedAt }) : t('sync.lastSynced.never')}</p>
+      {status.lastError && <p class="sync__error">{t('sync.lastError', { message: status.lastError })}</p>}
+    </div>
+  );
+}
+
+/** One rejected change: what, why, and what can be done. */
+function RejectedItem({ item, onRetry, onDiscard, onExport }: { item: RejectedItemView; onRetry(): void; onDiscard(): void; onExport(): void }) {
+  return (
+    <li class="card sync__rejected">
+      <p class="note note--attention">
+        <Icon name="attention" />
+        <strong>{item.summary}</strong>
+      </p>
+      <p>{t('sync.attention.reason', { reason: item.reason })}</p>
+      <p class="sync__when">{t('sync.attention.when', { when: item.madeAt })}</p>
+      <div class="sync__actions">
+        <button type="button" class="button" onClick={onRetry}>{t('sync.retry')}</button>
+        <button type="button" class="button button--secondary" onClick={onExport}>{t('sync.export')}</button>
+        {item.isExported && (
+          <button type="button" class="button button--secondary" onClick={onDiscard}>{t('sync.discard')}</button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Más → Sincronización, as a pure component: props in, events out. */
+export function SyncPanel(props: SyncPanelProps) {
+  const { status, isBusy } = props;
+  return (
+    <div class="sync">
+      <p class="lead">{t('sync.intro')}</p>
+      <StatusCard pending={props.pending} status={status} progress={props.progress} />
+      {props.showStorageWarning && (
+        <p class="note note--attention" role="alert">
+          <Icon name="shield" />
+          <span>{t('sync.storageWarning')}</span>
+        </p>
+      )}
+      <button type="button" class="button sync__now" onClick={props.onSyncNow} disabled={isBusy} aria-busy={isBusy}>
+        <Icon name="syncing" />
+        <span>{isBusy ? t('sync.now.busy') : t('sync.now')}</span>
+      </button>
+      {status.phase === 'needs-login' && (
+        <a class="button button--secondary" href="/mas/cuenta">{t('sync.login')}</a>
+      )}
+      {props.notice && (
+        <p class={props.notice.kind === 'error' ? 'note note--attention' : 'note note--done'} role={props.notice.kind === 'error' ? 'alert' : 'status'}>
+          <Icon name={props.notice.kind === 'error' ? 'attention' : 'upToDate'} />
+          <span>{props.notice.message}</span>
+        </p>
+      )}
+      <h2>{t('sync.attention.title')}</h2>
+      {props.rejected.length === 0 ? (
+        <p>{t('sync.attention.empty')}</p>
+      ) : (
+        <>
+          <p>{t('sync.attention.intro')}</p>
+          <ul class="sync__list">
+            {props.rejected.map((item) => (
+              <RejectedItem key={item.id} item={item} onRetry={() => props.onRetry(item.id)} onDiscard={() => props.onDiscard(item.id)} onExport={props.onExportRejected} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t('sync.files.title')}</h2>
+      <p>{t('sync.files.intro')}</p>
+      <div class="sync__actions">
+        <button type="button" class="button button--secondary" onClick={props.onExportPending} disabled={props.pending === 0}>
+          {t('sync.exportPending')}
+        </button>
+        <label class="button button--secondary sync__import">
+          {t('sync.importFile')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              if (file) props.onImport(file);
+              input.value = '';
+            }}
+          />
+        </label>
+      </div>
+    </div>
+  );
+}
