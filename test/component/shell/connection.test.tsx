@@ -17,11 +17,15 @@ describe('the connection indicator in the top bar', () => {
     render(<App />);
     expect(connectionStatus()).toBe(t('shell.online'));
 
-    await act(() => window.dispatchEvent(new Event('offline')));
+    await act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
     expect(connectionStatus()).toBe(t('shell.offline'));
     expect(screen.getByText(t('shell.offline'))).toBeTruthy();
 
-    await act(() => window.dispatchEvent(new Event('online')));
+    await act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
     expect(connectionStatus()).toBe(t('shell.online'));
   });
 
