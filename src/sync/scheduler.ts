@@ -1,5 +1,13 @@
-import { ERROR_MESSAGES } from '../shared/errors';
+import { StorageError } from '../db/storage-errors';
 import { computeRetryDelayMs, type SyncOutcome } from './retry-policy';
+
+/** A failure nobody planned for (a bug, a closed database): told in Spanish, retried later like a network error. */
+export const UNEXPECTED_MESSAGE = 'Ocurrió un error inesperado en este teléfono. Tus datos siguen guardados; se volverá a intentar.';
+
+function describeUnexpected(error: unknown): SyncOutcome {
+  if (error instanceof StorageError) return { kind: 'failed', message: error.message };
+  return { kind: 'transient', code: 'internal', message: UNEXPECTED_MESSAGE };
+}
 
 /** What the scheduler needs: the round to run and where to report. */
 export interface SchedulerOptions {
@@ -57,7 +65,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       try {
         outcome = await options.run();
       } catch (error) {
-        outcome = { kind: 'failed', message: error instanceof Error && error.message ? error.message : ERROR_MESSAGES.internal };
+        outcome = describeUnexpected(error);
       }
       settle(outcome);
     } while (again && !stopped);

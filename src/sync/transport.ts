@@ -27,9 +27,14 @@ export async function encodeJsonBody(value: unknown): Promise<{ body: Uint8Array
   const bytes = new TextEncoder().encode(JSON.stringify(value));
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (typeof CompressionStream === 'undefined') return { body: bytes, headers };
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
-  const body = new Uint8Array(await new Response(stream).arrayBuffer());
-  return { body, headers: { ...headers, 'content-encoding': 'gzip' } };
+  try {
+    const stream = new Response(bytes).body!.pipeThrough(new CompressionStream('gzip'));
+    const body = new Uint8Array(await new Response(stream).arrayBuffer());
+    return { body, headers: { ...headers, 'content-encoding': 'gzip' } };
+  } catch {
+    // A runtime with a partial Streams API: send it uncompressed rather than not at all.
+    return { body: bytes, headers };
+  }
 }
 
 /** Reads `{error: {code, message}}` from an error answer, or undefined when the body is not that. */
