@@ -52,6 +52,7 @@ export function LoginScreen() {
       )}
       {notice.value && <p role="status">{notice.value}</p>}
       <LoginForm
+        key={user?.email ?? ''}
         initialEmail={user?.email ?? ''}
         isBusy={isBusy.value}
         isOffline={!isOnline.value}
