@@ -7,7 +7,7 @@ export function PlaceholderScreen({ title, body, icon }: { title: MessageKey; bo
   return (
     <section class="screen">
       <ScreenHeader title={t(title)} />
-      <div class="card card--plain">
+      <div class="card">
         <Icon name={icon} className="icon--large" />
         <p>{t(body)}</p>
       </div>
