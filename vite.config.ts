@@ -54,6 +54,8 @@ export default defineConfig(({ isSsrBuild }) => ({
           filename: 'sw.ts',
           registerType: 'prompt',
           injectRegister: false,
+          // The png glob below already precaches the icons; listing them again would cache them twice.
+          includeManifestIcons: false,
           manifest,
           injectManifest: {
             globPatterns: ['**/*.{js,css,html,svg,png,ico,txt}'],
