@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useDatabases, type Databases } from '../../../src/db/connection';
-import { readSession } from '../../../src/db/meta-store';
+import { getClientId, readSession } from '../../../src/db/meta-store';
 import { setTransport } from '../../../src/sync/transport';
 import {
   discardRejected,
@@ -167,7 +167,10 @@ describe('the session model', () => {
     expect(await logout()).toMatch(/cambios sin enviar/);
     expect(await readSession(dbs.user)).toBeDefined();
     await exportPending();
+    const deviceIdBefore = await getClientId(dbs.user);
     expect(await logout()).toBeNull();
+    // The server binds a client id to one account: the next person on this phone gets a new one.
+    expect(await getClientId(dbs.user)).not.toBe(deviceIdBefore);
     expect(await readSession(dbs.user)).toBeUndefined();
     expect(await dbs.user.events.count()).toBe(0);
     expect(currentUser.value).toBeNull();
