@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { catalogueContent } from './src/content/compiler/vite-plugin';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -30,6 +31,7 @@ const serverBuild = {
   ssr: true,
   outDir: 'dist/server',
   emptyOutDir: true,
+  copyPublicDir: false,
   target: 'node20',
   sourcemap: true,
   rollupOptions: {
@@ -45,7 +47,8 @@ const serverBuild = {
 export default defineConfig(({ isSsrBuild }) => ({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: isSsrBuild
-    ? []
+    ? // The server loads the compiled catalogue from dist/server/catalogue.json; a bad entry fails here.
+      [catalogueContent({ contentDir: 'src/content' })]
     : [
         preact(),
         VitePWA({
