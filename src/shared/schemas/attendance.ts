@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { Id, requiredText, text } from './common';
+import { WorkshopCode } from './workshop';
+import { RegionCode } from '../places/place-schemas';
+
+export const DOCUMENT_TYPES = ['dni', 'ce', 'pasaporte', 'otro'] as const;
+export const ENTITY_TYPES = ['ddc', 'gobierno-regional', 'municipalidad-provincial', 'municipalidad-distrital', 'otra'] as const;
+export const GOVERNMENT_LEVELS = ['nacional', 'regional', 'provincial', 'distrital', 'otro'] as const;
+
+/** What is asked of a participant: only what the RED needs (Ley 29733: minimum data). */
+export const AttendancePerson = v.strictObject({
+  fullName: requiredText(160, 'El nombre completo'),
+  documentType: v.optional(v.picklist(DOCUMENT_TYPES, 'Tipo de documento no válido.')),
+  documentNumber: v.optional(v.pipe(text(20, 'El número de documento'), v.regex(/^[0-9A-Za-z-]*$/, 'El número de documento solo lleva letras y números.'))),
+  entityType: v.picklist(ENTITY_TYPES, 'Tipo de entidad no válido.'),
+  entityName: requiredText(200, 'El nombre de la entidad'),
+  governmentLevel: v.picklist(GOVERNMENT_LEVELS, 'Nivel de gobierno no válido.'),
+  regionCode: RegionCode,
+  position: v.optional(text(120, 'El cargo')),
+  email: v.optional(v.pipe(v.string(), v.trim(), v.email('El correo no es válido.'), v.maxLength(254))),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[0-9 +()-]{6,20}$/, 'El teléfono no es válido.'))),
+});
+export type AttendancePerson = v.InferOutput<typeof AttendancePerson>;
+
+/** Consent under Ley 29733: must be given, and the version of the notice shown is kept. */
+export const Consent = v.strictObject({
+  given: v.literal(true, 'Sin consentimiento no se puede registrar la asistencia.'),
+  textVersion: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+});
+
+/** `attendance.register` v1: by the facilitador (bearer) or by the participant (workshopCode). */
+export const AttendanceRegisterArgs = v.strictObject({
+  id: Id,
+  workshopId: Id,
+  workshopCode: v.optional(WorkshopCode),
+  person: AttendancePerson,
+  consent: Consent,
+});
+export type AttendanceRegisterArgs = v.InferOutput<typeof AttendanceRegisterArgs>;
+
+/** `attendance.update` v1: a correction by the facilitador; fields merge one by one by HLC. */
+export const AttendanceUpdateArgs = v.strictObject({
+  id: Id,
+  patch: v.pipe(
+    v.partial(AttendancePerson),
+    v.check((p) => Object.keys(p).length > 0, 'El cambio no modifica ningún campo.'),
+  ),
+});
+export type AttendanceUpdateArgs = v.InferOutput<typeof AttendanceUpdateArgs>;
+
+/** `attendance.remove` v1: by the facilitador of the workshop; leaves a tombstone. */
+export const AttendanceRemoveArgs = v.strictObject({ id: Id });
+export type AttendanceRemoveArgs = v.InferOutput<typeof AttendanceRemoveArgs>;
+
+/** An attendance record as stored and pulled (facilitadores of the workshop and coordinadores). */
+export interface AttendanceRow {
+  id: string;
+  workshopId: string;
+  person: AttendancePerson;
+  consent: { given: true; textVersion: string };
+  /** Who recorded it: a user id, or null for a participant's self check-in. */
+  recordedBy: string | null;
+  recordedAt: string;
+  /** Ids of other records that were merged into this one (the same person registered twice). */
+  mergedIds: string[];
+  updatedAt: string;
+}

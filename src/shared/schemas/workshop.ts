@@ -1,0 +1,42 @@
+import * as v from 'valibot';
+import { Id, IsoInstant, PlaceCode, requiredText, text } from './common';
+
+export const WORKSHOP_MODALITIES = ['presencial', 'virtual', 'hibrida'] as const;
+
+/** Letters and digits that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L). */
+export const WORKSHOP_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const WORKSHOP_CODE_LENGTH = 6;
+
+/** A workshop's short public code, as participants type it (upper-case, 6 characters). */
+export const WorkshopCode = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(new RegExp(`^[${WORKSHOP_CODE_ALPHABET}]{${WORKSHOP_CODE_LENGTH}}$`), 'El código del taller tiene 6 letras o números.'),
+);
+
+/** `workshop.save` v1: a facilitador creates or edits a workshop; fields merge one by one by HLC. */
+export const WorkshopSaveArgs = v.pipe(
+  v.strictObject({
+    id: Id,
+    code: WorkshopCode,
+    title: requiredText(200, 'El título'),
+    topic: requiredText(200, 'El tema'),
+    startsAt: IsoInstant,
+    endsAt: IsoInstant,
+    modality: v.picklist(WORKSHOP_MODALITIES, 'Modalidad no válida.'),
+    placeCode: v.optional(PlaceCode),
+    venue: v.optional(text(200, 'El lugar')),
+    link: v.optional(v.pipe(v.string(), v.trim(), v.url('El enlace no es válido.'), v.startsWith('https://', 'El enlace debe empezar con https://'))),
+    capacity: v.pipe(v.number(), v.integer(), v.minValue(1, 'La capacidad debe ser al menos 1.'), v.maxValue(10_000)),
+    facilitators: v.pipe(v.array(requiredText(120, 'El nombre del facilitador')), v.maxLength(10)),
+  }),
+  v.check((w) => w.endsAt >= w.startsAt, 'El taller no puede terminar antes de empezar.'),
+);
+export type WorkshopSaveArgs = v.InferOutput<typeof WorkshopSaveArgs>;
+
+/** A workshop as stored and pulled (scope catalogue: anyone can read the programme). */
+export interface WorkshopRow extends WorkshopSaveArgs {
+  ownerId: string;
+  updatedAt: string;
+}
