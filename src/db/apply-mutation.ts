@@ -6,8 +6,12 @@ import type { UserDb } from './user-db';
 
 type Applier<N extends MutationName> = (db: UserDb, args: MutationArgs<N>, hlc: string) => Promise<void>;
 
-/** The local effect of each mutation: the same rules the server applies, on the device's copy. */
-const APPLIERS: { [N in MutationName]: Applier<N> } = {
+/**
+ * The local effect of each mutation: the same rules the server applies, on the device's copy.
+ * A mutation without an entry here (a feature that writes its own table in its own
+ * transaction with `enqueueMutation`) is only queued.
+ */
+const APPLIERS: { [N in MutationName]?: Applier<N> } = {
   'event.save': applyEventSave,
   'event.archive': applyEventArchive,
   'checklist.start': (db, args) => applyChecklistStart(db, args, ''),
@@ -16,7 +20,7 @@ const APPLIERS: { [N in MutationName]: Applier<N> } = {
 };
 
 /** The tables each mutation touches locally, so its transaction can be opened over them. */
-export const MUTATION_TABLES: { [N in MutationName]: ('events' | 'checklistRuns' | 'checklistItems')[] } = {
+export const MUTATION_TABLES: { [N in MutationName]?: ('events' | 'checklistRuns' | 'checklistItems')[] } = {
   'event.save': ['events'],
   'event.archive': ['events'],
   'checklist.start': ['checklistRuns'],
@@ -31,6 +35,6 @@ export function applyMutationLocally<N extends MutationName>(
   args: MutationArgs<N>,
   hlc: string,
 ): Promise<void> {
-  const applier = APPLIERS[name] as Applier<N>;
-  return applier(db, args, hlc);
+  const applier = APPLIERS[name] as Applier<N> | undefined;
+  return applier ? applier(db, args, hlc) : Promise.resolve();
 }

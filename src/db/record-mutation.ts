@@ -2,9 +2,11 @@ import * as v from 'valibot';
 import { CURRENT_VERSION, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { applyMutationLocally, MUTATION_TABLES } from './apply-mutation';
-import { enqueueMutation, type OutboxRow } from './outbox-store';
+import { enqueueMutation } from './enqueue-mutation';
+import type { OutboxRow } from './outbox-store';
 import { guardStorage } from './storage-errors';
 import type { UserDb } from './user-db';
+import { announceLocalWrite } from './write-events';
 
 /** Input a person typed that the mutation's schema refuses; `message` is the schema's Spanish sentence. */
 export class ValidationError extends Error {
@@ -14,14 +16,7 @@ export class ValidationError extends Error {
   }
 }
 
-type WriteListener = (row: OutboxRow) => void;
-const writeListeners = new Set<WriteListener>();
-
-/** Calls `listener` after each committed local write (the sync wake-up and the persist request use it). */
-export function onLocalWrite(listener: WriteListener): () => void {
-  writeListeners.add(listener);
-  return () => writeListeners.delete(listener);
-}
+export { onLocalWrite } from './write-events';
 
 /** Checks args against the schema the device writes; throws a ValidationError in Spanish. */
 export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
@@ -40,7 +35,7 @@ export function parseMutationArgs<N extends MutationName>(name: N, args: unknown
  */
 export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
   const args = parseMutationArgs(name, rawArgs);
-  const tables = MUTATION_TABLES[name].map((t) => db[t]);
+  const tables = (MUTATION_TABLES[name] ?? []).map((t) => db[t]);
   const row = await guardStorage(() =>
     db.transaction('rw', [db.outbox, db.meta, ...tables], async (tx) => {
       const queued = await enqueueMutation(tx, name, args);
@@ -48,6 +43,6 @@ export async function recordMutation<N extends MutationName>(db: UserDb, name: N
       return queued;
     }),
   );
-  for (const listener of writeListeners) listener(row);
+  announceLocalWrite(row);
   return row;
 }

@@ -6,10 +6,9 @@ import { Hlc, Id, Role } from './schemas/common';
  * every body is parsed with these schemas before anything else happens.
  */
 
-export const MAX_PUSH_MUTATIONS = 500;
-/** Largest push body once decompressed. */
-export const MAX_PUSH_BYTES = 1024 * 1024;
-export const MAX_PULL_LIMIT = 500;
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from './protocol-limits';
+
+export { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from './protocol-limits';
 
 /** One queued mutation as it travels; `args` is checked later against its own schema. */
 export const WireMutation = v.strictObject({

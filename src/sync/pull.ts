@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import { isHlc } from '../shared/hlc';
 import type { Change, PullResponse, PullScope } from '../shared/protocol';
-import { MAX_PULL_LIMIT } from '../shared/protocol';
+import { MAX_PULL_LIMIT } from '../shared/protocol-limits';
 import type { ChecklistItemRow } from '../shared/schemas/checklist';
 import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
 import { CATALOGUE_CURSOR_KEY, readCatalogueCursor } from '../db/catalogue-meta-store';

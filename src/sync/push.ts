@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '../shared/errors';
-import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, type PushResponse, type WireMutation } from '../shared/protocol';
+import type { PushResponse, WireMutation } from '../shared/protocol';
+import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
 import { getClientId } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { toRejectedRow } from '../db/rejected-store';

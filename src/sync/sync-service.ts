@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import type { Databases } from '../db/connection';
 import { META_KEYS, readMeta } from '../db/meta-store';
-import { onLocalWrite } from '../db/record-mutation';
+import { onLocalWrite } from '../db/write-events';
 import { listRejected, type RejectedRow } from '../db/rejected-store';
 import type { SyncOutcome } from './retry-policy';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
@@ -68,7 +68,6 @@ export function createSyncService(
   };
 }
 
-export { exportOutbox, exportRejectedRows, importChangesText, requeueRejected, discardRejectedRow, isEverythingExported } from '../db/changes-file';
 export { getDatabases } from '../db/connection';
 export { getTransport } from './transport';
 export { SYNC_TAG } from './sw-entry';

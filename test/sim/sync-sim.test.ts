@@ -66,7 +66,7 @@ function createFaultyTransport(getServer: () => TestServer, random: () => number
     const answer = await getServer().app.inject({ method, url: path, headers, ...(payload ? { payload } : {}) });
     const responseHeaders = new Headers();
     for (const [key, value] of Object.entries(answer.headers)) if (value !== undefined) responseHeaders.set(key, String(value));
-    return new Response(answer.statusCode === 204 ? null : answer.rawPayload, { status: answer.statusCode, headers: responseHeaders });
+    return new Response(answer.statusCode === 204 ? null : new Uint8Array(answer.rawPayload), { status: answer.statusCode, headers: responseHeaders });
   };
   const count = (name: string) => (fault.counts[name] = (fault.counts[name] ?? 0) + 1);
   return async (path, init) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie, type DBCore } from 'dexie';
-import { enqueueMutation } from '../../../src/db/outbox-store';
+import { enqueueMutation } from '../../../src/db/enqueue-mutation';
 import { applyEventSave } from '../../../src/db/events-store';
 import { recordMutation, ValidationError } from '../../../src/db/record-mutation';
 import { getClientId, META_KEYS, readMeta } from '../../../src/db/meta-store';

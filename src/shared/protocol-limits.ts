@@ -1,0 +1,11 @@
+/**
+ * The sync protocol's size limits, apart from the schemas in `protocol.ts` so the device's main
+ * bundle can read them without loading valibot (about 2.4 KiB gzip on the critical path).
+ */
+
+/** At most this many mutations in one push. */
+export const MAX_PUSH_MUTATIONS = 500;
+/** Largest push body once decompressed. */
+export const MAX_PUSH_BYTES = 1024 * 1024;
+/** At most this many changes in one pull page. */
+export const MAX_PULL_LIMIT = 500;
