@@ -144,6 +144,8 @@ export const esPE = {
   'sync.change.checklistSetItem': 'Actualizar un ítem de una lista de verificación',
   'sync.change.checklistAddItem': 'Agregar el ítem «{text}» a una lista',
   'sync.change.other': 'Un cambio ({name})',
+  'sync.reloadNeeded': 'Se abrió una versión nueva de Tinkuy en otra pestaña. Recarga esta página para seguir; tus datos están guardados.',
+  'sync.reload': 'Recargar',
   // — session (Más → Cuenta) —
   'session.intro': 'Inicia sesión para enviar tus eventos y listas al servidor. Sin sesión puedes leer el catálogo y trabajar sin conexión.',
   'session.email': 'Correo electrónico',
