@@ -38,6 +38,7 @@ const status = signal<SyncStatus>({ phase: 'idle', lastSyncedAt: null, lastError
 const rejected = signal<RejectedRow[]>([]);
 const progress = signal<SyncProgress | null>(null);
 const persisted = signal<boolean | null>(null);
+const reloadNeeded = signal(false);
 
 /** Changes saved on this device and not yet accepted by the server (the live outbox count). */
 export const pendingCount: ReadonlySignal<number> = pending;
@@ -49,6 +50,8 @@ export const rejectedChanges: ReadonlySignal<RejectedRow[]> = rejected;
 export const syncProgress: ReadonlySignal<SyncProgress | null> = progress;
 /** Whether the browser promised to keep this site's storage (null: not known yet). */
 export const isStoragePersisted: ReadonlySignal<boolean | null> = persisted;
+/** True once a newer Tinkuy opened the databases in another tab: this tab closed them and must reload. */
+export const isReloadNeeded: ReadonlySignal<boolean> = reloadNeeded;
 /** True while unsent changes sit in storage the browser may evict. */
 export const shouldWarnUnpersisted: ReadonlySignal<boolean> = computed(() => pending.value > 0 && persisted.value === false);
 
@@ -124,7 +127,17 @@ async function startService(): Promise<SyncService | undefined> {
     },
   });
   status.value = { ...status.value, lastSyncedAt: await service.readLastSyncedAt().catch(() => null) };
-  unwire = wireWakeUps(service);
+  const stopWatchingVersion = rt.onVersionChange(() => {
+    // The database is closed under us: stop syncing from this tab; the other tab carries on.
+    service.stop();
+    reloadNeeded.value = true;
+    status.value = { ...status.value, phase: 'error', lastError: t('sync.reloadNeeded') };
+  });
+  const unwireEvents = wireWakeUps(service);
+  unwire = () => {
+    unwireEvents();
+    stopWatchingVersion();
+  };
   const api = findStorageApi();
   if (api?.persisted) persisted.value = await api.persisted().catch(() => null);
   return service;
@@ -157,6 +170,7 @@ export async function stopSync(): Promise<void> {
   rejected.value = [];
   progress.value = null;
   persisted.value = null;
+  reloadNeeded.value = false;
   status.value = { phase: 'idle', lastSyncedAt: null, lastError: null };
 }
 

@@ -68,6 +68,6 @@ export function createSyncService(
   };
 }
 
-export { getDatabases } from '../db/connection';
+export { getDatabases, onVersionChange } from '../db/connection';
 export { getTransport } from './transport';
 export { SYNC_TAG } from './sw-entry';

@@ -29,6 +29,8 @@ export interface SyncPanelProps {
   isBusy: boolean;
   rejected: RejectedItemView[];
   showStorageWarning: boolean;
+  /** A newer Tinkuy opened in another tab: this one must reload before anything else. */
+  isReloadNeeded?: boolean;
   notice: Notice | null;
   onSyncNow(): void;
   onRetry(id: number): void;
@@ -96,6 +98,13 @@ export function SyncPanel(props: SyncPanelProps) {
     <div class="sync">
       <p class="lead">{t('sync.intro')}</p>
       <StatusCard pending={props.pending} status={status} progress={props.progress} />
+      {props.isReloadNeeded && (
+        <div class="note note--attention" role="alert">
+          <Icon name="update" />
+          <span>{t('sync.reloadNeeded')}</span>
+          <button type="button" class="button" onClick={() => location.reload()}>{t('sync.reload')}</button>
+        </div>
+      )}
       {props.showStorageWarning && (
         <p class="note note--attention" role="alert">
           <Icon name="shield" />

@@ -7,6 +7,7 @@ import {
   exportRejected,
   formatLimaDateTime,
   importChanges,
+  isReloadNeeded,
   pendingCount,
   rejectedChanges,
   retryRejected,
@@ -71,6 +72,7 @@ export function SyncScreen() {
       isBusy={isBusy.value || status.phase === 'syncing'}
       rejected={rejected}
       showStorageWarning={shouldWarnUnpersisted.value}
+      isReloadNeeded={isReloadNeeded.value}
       notice={notice.value}
       onSyncNow={() => void handleSyncNow()}
       onRetry={(id) => void run(async () => (await retryRejected(id), null))}

@@ -1,7 +1,10 @@
 // Dexie's liveQuery stays silent unless a global IndexedDB existed when Dexie loaded; each device still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabases, useDatabases, type Databases } from '../../../src/db/connection';
+import { USER_DB_NAME } from '../../../src/db/user-db';
 import { getClientId, readSession } from '../../../src/db/meta-store';
 import { setTransport } from '../../../src/sync/transport';
 import {
@@ -9,6 +12,7 @@ import {
   exportPending,
   exportRejected,
   importChanges,
+  isReloadNeeded,
   pendingCount,
   rejectedChanges,
   retryRejected,
@@ -117,6 +121,23 @@ describe('the sync model', () => {
     expect(await other.user.outbox.count()).toBe(2);
     expect(await other.user.events.count()).toBe(2);
     expect((await exportRejected()).size).toBeGreaterThan(0);
+  });
+});
+
+describe('a newer Tinkuy in another tab', () => {
+  it('closes this tab’s database, stops syncing here and asks for a reload', async () => {
+    const factory = new IDBFactory();
+    dbs = openDatabases({ indexedDB: factory, IDBKeyRange });
+    useDatabases(dbs);
+    setTransport(() => Promise.reject(new TypeError('offline')));
+    await syncNow();
+    expect(isReloadNeeded.value).toBe(false);
+    const newer = new Dexie(USER_DB_NAME, { indexedDB: factory, IDBKeyRange });
+    newer.version(5).stores({ events: 'id' });
+    await newer.open();
+    expect(isReloadNeeded.value).toBe(true);
+    expect(syncStatus.value.lastError).toMatch(/Recarga esta página/);
+    newer.close();
   });
 });
 
