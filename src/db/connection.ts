@@ -19,10 +19,13 @@ let current: Databases | undefined;
  * close and the `onVersionChange` listeners run, so the UI can ask for a reload.
  */
 export function openDatabases(options: UserDbOptions = {}): Databases {
-  const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  const scope = globalThis as { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
+  const factory = options.indexedDB ?? scope.indexedDB;
   if (!factory) throw new StorageError('storage_unavailable');
   const dexieOptions: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = { indexedDB: factory };
-  if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+  // Read now, not when Dexie loaded: a worker or test may install IndexedDB after that.
+  const keyRange = options.IDBKeyRange ?? scope.IDBKeyRange;
+  if (keyRange) dexieOptions.IDBKeyRange = keyRange;
   const user = new UserDb(options.now ? { ...dexieOptions, now: options.now } : dexieOptions);
   const catalogue = new CatalogueDb(dexieOptions);
   for (const db of [user, catalogue]) {
