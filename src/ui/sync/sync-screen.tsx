@@ -1,11 +1,9 @@
 import { useSignal } from '@preact/signals';
 import {
   buildExportFileName,
-  describeChange,
   discardRejected,
   exportPending,
   exportRejected,
-  formatLimaDateTime,
   importChanges,
   isReloadNeeded,
   pendingCount,
@@ -17,6 +15,7 @@ import {
   syncStatus,
 } from '../../state/sync-model';
 import { t } from '../../shared/i18n';
+import { describeChange, formatLimaDateTime } from './describe-change';
 import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
 import './sync.css';
 
