@@ -51,6 +51,8 @@ export interface TestServerOptions {
   now?: () => number;
   /** Turns the logger on (level info) and sends its JSON lines here. */
   logStream?: NodeJS.WritableStream;
+  /** PostgreSQL server for engine 'postgres' (default TEST_DATABASE_URL). */
+  pgUrl?: string;
 }
 
 async function createPgSchema(url: string): Promise<string> {
@@ -72,7 +74,7 @@ async function dropPgSchema(url: string, schema: string): Promise<void> {
 /** Builds the app on a fresh database of `engine`. */
 export async function startTestServer(engine: EngineName, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tinkuy-server-'));
-  const pgUrl = process.env.TEST_DATABASE_URL ?? '';
+  const pgUrl = options.pgUrl ?? process.env.TEST_DATABASE_URL ?? '';
   const schema = engine === 'postgres' ? await createPgSchema(pgUrl) : undefined;
   const database: DatabaseConfig =
     engine === 'postgres' ? { kind: 'postgres', url: pgUrl, schema: schema! } : { kind: 'sqlite', file: join(dataDir, 'tinkuy.db') };
