@@ -16,7 +16,12 @@ import { syncNow, syncStatus } from './sync-model';
  * reports 'needs-login', the outbox waits untouched, and this model asks for a login.
  */
 
-const user = signal<SessionUser | null>(null);
+// Read from the device the first time anything shows who is signed in.
+const user = signal<SessionUser | null>(null, {
+  watched() {
+    void loadSession().catch(() => undefined);
+  },
+});
 const expired = signal(false);
 
 /** The person signed in, or null. */

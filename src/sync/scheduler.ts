@@ -1,11 +1,12 @@
-import { StorageError } from '../db/storage-errors';
+import { StorageError, toStorageError } from '../db/storage-errors';
 import { computeRetryDelayMs, type SyncOutcome } from './retry-policy';
 
 /** A failure nobody planned for (a bug, a closed database): told in Spanish, retried later like a network error. */
 export const UNEXPECTED_MESSAGE = 'Ocurrió un error inesperado en este teléfono. Tus datos siguen guardados; se volverá a intentar.';
 
 function describeUnexpected(error: unknown): SyncOutcome {
-  if (error instanceof StorageError) return { kind: 'failed', message: error.message };
+  const storage = toStorageError(error);
+  if (storage instanceof StorageError) return { kind: 'failed', message: storage.message };
   return { kind: 'transient', code: 'internal', message: UNEXPECTED_MESSAGE };
 }
 

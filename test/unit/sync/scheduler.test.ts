@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSyncScheduler } from '../../../src/sync/scheduler';
+import { createSyncScheduler, UNEXPECTED_MESSAGE } from '../../../src/sync/scheduler';
+import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { computeBackoffMs, MAX_BACKOFF_MS, parseRetryAfter } from '../../../src/sync/retry-policy';
 import type { SyncOutcome } from '../../../src/sync/retry-policy';
 
@@ -92,6 +93,28 @@ describe('the sync scheduler', () => {
     await first;
     expect(run).toHaveBeenCalledTimes(2);
     expect(maxActive).toBe(1);
+    scheduler.stop();
+  });
+});
+
+describe('a failure nobody planned for', () => {
+  it('a storage that cannot open stops with the Spanish private-mode message instead of retrying', async () => {
+    const { Dexie } = await import('dexie');
+    const finished: SyncOutcome[] = [];
+    const scheduler = createSyncScheduler({
+      run: () => Promise.reject(new Dexie.OpenFailedError('open failed', new DOMException('x', 'InvalidStateError'))),
+      onFinish: (outcome) => finished.push(outcome),
+    });
+    await scheduler.wake();
+    expect(finished).toEqual([{ kind: 'failed', message: ERROR_MESSAGES.storage_unavailable }]);
+    scheduler.stop();
+  });
+
+  it('anything else is told in plain Spanish and retried later', async () => {
+    const finished: SyncOutcome[] = [];
+    const scheduler = createSyncScheduler({ run: () => Promise.reject(new TypeError('x is undefined')), onFinish: (o) => finished.push(o), random: () => 0.5 });
+    await scheduler.wake();
+    expect(finished[0]).toEqual({ kind: 'transient', code: 'internal', message: UNEXPECTED_MESSAGE });
     scheduler.stop();
   });
 });
