@@ -36,6 +36,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
         ? false
         : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: config.trustProxy,
   });
   app.addHook('onClose', async () => store.close());
   try {

@@ -15,6 +15,11 @@ export interface ServerConfig {
   clientDir: string;
   adminEmail?: string;
   adminPassword?: string;
+  /**
+   * Behind a reverse proxy (HOST 0.0.0.0), take the client address from X-Forwarded-For so the
+   * failed-login limit counts per real address, not per proxy. TINKUY_TRUST_PROXY=1.
+   */
+  trustProxy: boolean;
   /** Fastify's logger: on in production, off in tests. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
 }
@@ -50,6 +55,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db') },
     clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
+    trustProxy: env.TINKUY_TRUST_PROXY === '1' || env.TINKUY_TRUST_PROXY === 'true',
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),
   };
   if (env.TINKUY_ADMIN_EMAIL) config.adminEmail = env.TINKUY_ADMIN_EMAIL;

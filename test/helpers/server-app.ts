@@ -85,6 +85,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
     dataDir,
     database,
     clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
+    trustProxy: false,
     logLevel: options.logStream ? 'info' : 'silent',
     ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
   };

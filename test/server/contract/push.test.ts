@@ -96,6 +96,19 @@ describe.each(ENGINES)('push on %s', (engine) => {
     expect(await push(server, gestora, device.clientId, [known])).toEqual({ lastSeq: 1, rejected: [] });
   });
 
+  it('the same batch sent twice at the same moment (two tabs, a retry racing its original) applies once', async () => {
+    const device = createDeviceQueue();
+    const events = Array.from({ length: 5 }, () => makeEventArgs());
+    const batch = events.map((e) => device.next('event.save', e));
+    const version = await readCurrentVersion(server.store.db);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => pushRaw(server, gestora, device.clientId, batch)));
+    for (const res of answers) {
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ lastSeq: 5, rejected: [] });
+    }
+    expect(await readCurrentVersion(server.store.db)).toBe(version + 5);
+  });
+
   it('accepts a gzip body, as the device sends it', async () => {
     const device = createDeviceQueue();
     const events = Array.from({ length: 50 }, (_, i) => makeEventArgs({ title: `Evento ${i + 1}` }));
