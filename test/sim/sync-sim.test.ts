@@ -17,7 +17,7 @@ import { runSyncCycle } from '../../src/sync/sync-cycle';
 import type { SyncOutcome } from '../../src/sync/retry-policy';
 import type { Transport } from '../../src/sync/transport';
 import { uuidv7 } from '../../src/shared/ids';
-import { startTestServer, type TestServer } from '../helpers/server-app';
+import { ENGINES, startTestServer, type EngineName, type TestServer } from '../helpers/server-app';
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
 function createRandom(seed: number): () => number {
@@ -183,10 +183,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function simulate(seed: number, deviceCount: number, targetCycles: number) {
+async function simulate(engine: EngineName, seed: number, deviceCount: number, targetCycles: number) {
   const random = createRandom(seed);
   let nowMs = Date.parse('2026-11-29T15:00:00Z');
-  server = await startTestServer('sqlite', { now: () => nowMs });
+  server = await startTestServer(engine, { now: () => nowMs });
   const accounts: Account[] = [];
   for (const [i, email] of ['ana@tinkuy.test', 'rosa@tinkuy.test'].entries()) {
     const password = `clave-sim-${i}-2026`;
@@ -260,20 +260,22 @@ async function simulate(seed: number, deviceCount: number, targetCycles: number)
     }
   }
   const mutations = devices.reduce((sum, d) => sum + d.lastSeq, 0);
-  return { seed, cycles: targetCycles, devices: deviceCount, mutations, restarts, faults: fault.counts, outcomes, skewHours: devices.map((d) => Math.round(d.skewMs / HOUR)) };
+  return { engine, seed, cycles: targetCycles, devices: deviceCount, mutations, restarts, faults: fault.counts, outcomes, skewHours: devices.map((d) => Math.round(d.skewMs / HOUR)) };
 }
 
 const SEEDS = process.env.SIM_SEED ? [Number(process.env.SIM_SEED)] : [20261129, 7];
+// SQLite with every seed; PostgreSQL (when TEST_DATABASE_URL is set) with the first.
+const RUNS = ENGINES.flatMap((engine) => (engine === 'sqlite' ? SEEDS : SEEDS.slice(0, 1)).map((seed) => [engine, seed] as const));
 
 describe('the sync simulator', () => {
-  it.each(SEEDS)(
-    'six devices, 1,000 sync cycles of lost, failed, duplicated and replayed requests, restarts and skewed clocks: exactly once and converged (seed %i)',
-    async (seed) => {
+  it.each(RUNS)(
+    'six devices, 1,000 sync cycles of lost, failed, duplicated and replayed requests, restarts and skewed clocks: exactly once and converged (%s, seed %i)',
+    async (engine, seed) => {
       try {
-        const figures = await simulate(seed, 6, 1000);
+        const figures = await simulate(engine, seed, 6, 1000);
         console.info(`sync-sim ${JSON.stringify(figures)}`);
       } catch (error) {
-        console.error(`sync-sim FAILED with seed ${seed}; rerun with SIM_SEED=${seed}`);
+        console.error(`sync-sim FAILED on ${engine} with seed ${seed}; rerun with SIM_SEED=${seed}`);
         throw error;
       }
     },
