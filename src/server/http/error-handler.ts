@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../../shared/errors';
 import { HttpError } from './errors';
 
@@ -34,6 +34,6 @@ export function installErrorHandler(app: FastifyInstance): void {
 }
 
 /** The JSON 404 for an unknown API route. */
-export function sendNotFound(reply: import('fastify').FastifyReply): import('fastify').FastifyReply {
+export function sendNotFound(reply: FastifyReply): FastifyReply {
   return reply.code(404).type('application/json; charset=utf-8').send(errorBody('not_found'));
 }

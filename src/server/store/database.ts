@@ -39,9 +39,15 @@ function openPostgres(url: string, schema: string | undefined): Store {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A database that does not answer fails the request (and /api/health) instead of hanging it.
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
     types: pgTypes,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection dropped by a PostgreSQL restart must not crash the process; the pool
+  // opens a new one for the next query.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -5,6 +5,12 @@ import type { Kysely } from 'kysely';
  * both engines share: text, integer, bigint.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await createAccountTables(db);
+  await createSyncTables(db);
+  await createUserDataTables(db);
+}
+
+async function createAccountTables(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -53,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('login_failures')
     .columns(['email', 'address', 'failed_at'])
     .execute();
+}
 
+async function createSyncTables(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sync_clients')
     .addColumn('client_id', 'text', (c) => c.primaryKey())
@@ -69,7 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'bigint', (c) => c.notNull())
     .execute();
   await db.insertInto('sync_version').values({ id: 1, value: 0 }).execute();
+}
 
+async function createUserDataTables(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('events')
     .addColumn('id', 'text', (c) => c.primaryKey())
