@@ -1,5 +1,5 @@
 import type { CatalogueDb } from '../db/catalogue-db';
-import { readSession, writeSession } from '../db/meta-store';
+import { readSession, writeSession, type StoredSession } from '../db/meta-store';
 import type { UserDb } from '../db/user-db';
 import { AuthError, requestRefresh } from './auth-client';
 import { networkOutcome, type SyncOutcome } from './retry-policy';
@@ -22,18 +22,50 @@ export interface RoundState {
   refreshed: boolean;
 }
 
+/** Refresh a little before the access token runs out, so a slow request does not arrive stale. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+type SessionOrOutcome = { session: StoredSession } | { outcome: SyncOutcome };
+
 /**
- * Sends a request with the bearer token; on 401 rotates the refresh token once and retries.
- * Returns the response, or an outcome when there is no usable session (needs-login) or the
- * network failed. The outbox is never touched here.
+ * Rotates the refresh token once per round. A refused token marks the session expired (the
+ * person must log in; the outbox waits untouched); a network failure is transient.
+ */
+async function renewSession(ctx: SyncContext, round: RoundState, session: StoredSession): Promise<SessionOrOutcome> {
+  round.refreshed = true;
+  let renewed;
+  try {
+    renewed = await requestRefresh(ctx.transport, session.refreshToken, ctx.user.now());
+  } catch (error) {
+    const isNetwork = error instanceof AuthError && error.code === 'network';
+    return { outcome: isNetwork ? networkOutcome() : { kind: 'transient', code: 'unavailable', message: ERROR_MESSAGES.unavailable } };
+  }
+  if (!renewed) {
+    await writeSession(ctx.user, { ...session, expired: true });
+    return { outcome: { kind: 'needs-login', message: ERROR_MESSAGES.unauthorized } };
+  }
+  await writeSession(ctx.user, renewed);
+  return { session: renewed };
+}
+
+/**
+ * Sends a request with the bearer token. A token about to expire (by the device clock that
+ * stamped it, so clock skew cancels out) is renewed first, saving a refused round trip — about
+ * 2 s on Slow 3G; a 401 renews once and retries. Returns the response, or an outcome when there
+ * is no usable session (needs-login) or the network failed. The outbox is never touched here.
  */
 export async function sendAuthorised(
   ctx: SyncContext,
   round: RoundState,
   send: (token: string) => Promise<Response>,
 ): Promise<Response | SyncOutcome> {
-  const session = await readSession(ctx.user);
+  let session = await readSession(ctx.user);
   if (!session || session.expired) return { kind: 'needs-login', message: ERROR_MESSAGES.unauthorized };
+  if (!round.refreshed && Date.parse(session.expiresAt) - ctx.user.now() < EXPIRY_MARGIN_MS) {
+    const renewed = await renewSession(ctx, round, session);
+    if ('outcome' in renewed) return renewed.outcome;
+    session = renewed.session;
+  }
   let response: Response;
   try {
     response = await send(session.accessToken);
@@ -41,21 +73,10 @@ export async function sendAuthorised(
     return networkOutcome();
   }
   if (response.status !== 401 || round.refreshed) return response;
-  round.refreshed = true;
-  let renewed;
+  const renewed = await renewSession(ctx, round, session);
+  if ('outcome' in renewed) return renewed.outcome;
   try {
-    renewed = await requestRefresh(ctx.transport, session.refreshToken, ctx.user.now());
-  } catch (error) {
-    return error instanceof AuthError && error.code === 'network' ? networkOutcome() : { kind: 'transient', code: 'unavailable', message: ERROR_MESSAGES.unavailable };
-  }
-  if (!renewed) {
-    // Work continues offline; the outbox waits untouched until the person logs in again.
-    await writeSession(ctx.user, { ...session, expired: true });
-    return { kind: 'needs-login', message: ERROR_MESSAGES.unauthorized };
-  }
-  await writeSession(ctx.user, renewed);
-  try {
-    return await send(renewed.accessToken);
+    return await send(renewed.session.accessToken);
   } catch {
     return networkOutcome();
   }

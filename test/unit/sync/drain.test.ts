@@ -160,3 +160,22 @@ describe('draining the outbox', () => {
     expect(seen.map((r) => mutationsOf(r).length)).toEqual([500, 500, 1]);
   }, 30_000);
 });
+
+describe('an access token that ran out while offline', () => {
+  it('is renewed before sending, so the push is not refused first', async () => {
+    const now = Date.parse('2026-11-29T18:00:00Z');
+    const dbs = createDevice(() => now);
+    await signIn(dbs, { expiresAt: '2026-11-29T17:00:00.000Z' });
+    await queueEvents(dbs, 1);
+    const { transport, seen } = scriptTransport((request) =>
+      request.path === '/api/auth/refresh'
+        ? json(200, { accessToken: 'access-2', refreshToken: 'refresh-token-0000000000002', expiresIn: 900, user: { id: 'u', email: 'a@b.pe', name: 'A', roles: ['gestor'] } })
+        : request.headers.authorization === 'Bearer access-2'
+          ? acceptAll(request)
+          : json(401, {}),
+    );
+    expect(await drainOutbox({ ...dbs, transport }, { refreshed: false })).toEqual({ kind: 'done' });
+    expect(seen.map((r) => r.path)).toEqual(['/api/auth/refresh', '/api/sync/push']);
+    expect((await readSession(dbs.user))?.expiresAt).toBe('2026-11-29T18:15:00.000Z');
+  });
+});
