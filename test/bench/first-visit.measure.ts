@@ -4,7 +4,8 @@
  *   the bottom nav (5 links) and the screen's <h1> inside <main> are laid out, one frame has been
  *   painted after that, and the main thread then ran a task (a setTimeout 0), so a tap is answered.
  *   If the shell emits `performance.mark('tinkuy:usable')` by then, the later of the two counts.
- * Times are `performance.now()` in the page, i.e. from the start of the navigation.
+ * Times are `performance.now()` in the page, i.e. from the start of the navigation. The repeat
+ * visit starts with the service worker stopped, as when a person reopens the app later.
  * CDP network emulation slows the page only, not the service worker (PITFALLS 15): the worker's
  * precache downloads run at full speed in the background and do not delay these figures much.
  */
