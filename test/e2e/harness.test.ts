@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { describeE2E, launchBrowser, newPhoneContext, watchPageProblems } from '../helpers/e2e-browser';
 import { findFreePort, startServer } from '../helpers/e2e-server';
 
 interface Health {
@@ -69,6 +70,36 @@ describe.skipIf(!adminUrl)('the e2e server harness on PostgreSQL (TEST_DATABASE_
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
+    }
+  });
+});
+
+describeE2E('the e2e browser harness', () => {
+  it('opens a 360×640 es-PE phone in America/Lima and reports a CSP violation when one happens', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await newPhoneContext(browser);
+      await context.route('http://tinkuy.test/**', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          headers: { 'content-security-policy': "script-src 'self'" },
+          body: '<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1"><p>hola</p><script>document.title = "inline"</script>',
+        }),
+      );
+      const page = await context.newPage();
+      const problems = await watchPageProblems(page);
+      await page.goto('http://tinkuy.test/');
+      const seen = await page.evaluate(() => ({
+        width: innerWidth,
+        height: innerHeight,
+        language: navigator.language,
+        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      }));
+      expect(seen).toEqual({ width: 360, height: 640, language: 'es-PE', zone: 'America/Lima' });
+      await expect.poll(() => problems.cspViolations.length).toBeGreaterThan(0);
+      expect(await page.title()).not.toBe('inline');
+    } finally {
+      await browser.close();
     }
   });
 });
