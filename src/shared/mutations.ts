@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
+import { WorkshopSaveArgs } from './schemas/workshop';
+import { AttendanceRegisterArgs, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
+import { FeedbackSubmitArgs } from './schemas/feedback';
 
 /**
  * Every named mutation and the schema of its args, by version. A change of args is a new
@@ -13,6 +16,11 @@ export const MUTATION_SCHEMAS = {
   'checklist.start': { 1: ChecklistStartArgs },
   'checklist.setItem': { 1: ChecklistSetItemArgs },
   'checklist.addItem': { 1: ChecklistAddItemArgs },
+  'workshop.save': { 1: WorkshopSaveArgs },
+  'attendance.register': { 1: AttendanceRegisterArgs },
+  'attendance.update': { 1: AttendanceUpdateArgs },
+  'attendance.remove': { 1: AttendanceRemoveArgs },
+  'feedback.submit': { 1: FeedbackSubmitArgs },
 } as const satisfies Record<string, Record<number, v.GenericSchema>>;
 
 export type MutationName = keyof typeof MUTATION_SCHEMAS;
@@ -24,6 +32,11 @@ export const CURRENT_VERSION = {
   'checklist.start': 1,
   'checklist.setItem': 1,
   'checklist.addItem': 1,
+  'workshop.save': 1,
+  'attendance.register': 1,
+  'attendance.update': 1,
+  'attendance.remove': 1,
+  'feedback.submit': 1,
 } as const satisfies Record<MutationName, number>;
 
 /** The args type of the version the device writes now. */
