@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type * as v from 'valibot';
 import type { ErrorCode } from '../../shared/errors';
-import { MUTATION_SCHEMAS, type MutationName } from '../../shared/mutations';
+import { isMutationName, MUTATION_SCHEMAS, type MutationName } from '../../shared/mutations';
 import { ROLES, type Role } from '../../shared/schemas/common';
 import type { AuthUser } from '../auth/sessions';
 import type { Database } from '../store/schema';
@@ -47,11 +47,14 @@ const REGISTRY: Partial<Record<MutationName, Record<number, RegisteredMutation>>
   'checklist.addItem': { 1: defineMutation(MUTATION_SCHEMAS['checklist.addItem'][1], ROLES, applyChecklistAddItem) },
 };
 
-/** The handler for (name, version); `unknown_mutation` for a name the server never heard of, `unknown_version` for a newer app. */
+/**
+ * The handler for (name, version). `unknown_mutation`: a name not in the shared contract (a
+ * permanent refusal). `unknown_version`: a version, or a contract name, this server cannot
+ * apply yet — the batch waits (426) rather than lose a valid change.
+ */
 export function findMutation(name: string, version: number): RegisteredMutation | 'unknown_mutation' | 'unknown_version' {
-  const versions = Object.hasOwn(REGISTRY, name) ? REGISTRY[name as MutationName] : undefined;
-  if (!versions) return 'unknown_mutation';
-  return versions[version] ?? 'unknown_version';
+  if (!isMutationName(name)) return 'unknown_mutation';
+  return REGISTRY[name]?.[version] ?? 'unknown_version';
 }
 
 /** Whether any role of the caller may call this mutation. */
