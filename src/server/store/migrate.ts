@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type MigrationProvider } from 'kysely';
 import { MIGRATIONS } from './migrations/index';
 import type { Database } from './schema';
 
@@ -7,9 +7,21 @@ const staticProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
 
+/**
+ * The PostgreSQL schema the connection writes to. Kysely looks for its migration tables in
+ * EVERY schema unless told which: another schema's tables (another tenant, a parallel test)
+ * would make it skip creating ours and then fail to find them.
+ */
+async function findMigrationSchema(db: Kysely<Database>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema;
+}
+
 /** Brings the schema up to date; throws with the failing migration's name if one fails. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<number> {
-  const migrator = new Migrator({ db, provider: staticProvider });
+  const migrationTableSchema = await findMigrationSchema(db);
+  const migrator = new Migrator({ db, provider: staticProvider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -2,7 +2,8 @@ import type { PullScope } from '../../shared/protocol';
 import type { ChecklistItemRow, ChecklistRunRow } from '../../shared/schemas/checklist';
 import type { EventRow } from '../../shared/schemas/event';
 import type { AuthUser } from '../auth/sessions';
-import type { ChecklistItemsTable, ChecklistRunsTable, Database, EventsTable } from '../store/schema';
+import { toPlaceRow } from '../places/places-store';
+import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable } from '../store/schema';
 import { readJson } from './handlers/rows';
 
 /** Which rows of a table a caller may see. */
@@ -13,7 +14,8 @@ export interface PullTable {
   /** The name devices see in `change.table`. */
   name: string;
   scope: PullScope;
-  table: keyof Database;
+  /** The stored table; it needs `id`, `version` (from nextVersion) and `deleted` columns. */
+  table: string;
   visibility(caller: AuthUser | undefined): Visibility;
   // The stored row type differs per table; each entry converts its own.
   toRow(stored: any): unknown;
@@ -64,10 +66,11 @@ function toChecklistItemRow(stored: ChecklistItemsTable): ChecklistItemRow {
 }
 
 /**
- * Every pulled table. A new one (entries, templates, workshops, places) is one more entry here:
- * its table needs `id`, `version` (from nextVersion) and `deleted` columns.
+ * Every pulled table. A new one (entries, templates, workshops) is one more entry here: its
+ * table needs `id`, `version` (from nextVersion) and `deleted` columns.
  */
 export const PULL_TABLES: readonly PullTable[] = [
+  { name: 'places', scope: 'catalogue', table: 'places', visibility: isPublic, toRow: toPlaceRow },
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow },
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPlaces } from '../../../src/server/places/places-store';
 import { markRowDeleted } from '../../../src/server/store/tombstone';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { Change, SessionResponse } from '../../../src/shared/protocol';
@@ -61,6 +62,26 @@ describe.each(ENGINES)('pull on %s', (engine) => {
     // A tombstoned event cannot be edited back to life from an old device.
     const late = await push(server, gestor, device.clientId, [device.next('event.save', { ...event, title: 'Revivido' })]);
     expect(late.rejected).toEqual([{ seq: 2, code: 'missing_record', message: expect.any(String) }]);
+  });
+
+  it('the catalogue serves places to anyone, a page at a time, with tombstones for retired ones', async () => {
+    await importPlaces(server.store.db, [
+      { code: '050101', name: 'Ayacucho' },
+      { code: '050115', name: 'Andrés Avelino Cáceres Dorregaray' },
+    ]);
+    const all = await pullAll(server, undefined, 'catalogue', 100);
+    expect(all.pages).toBe(3);
+    const districts = all.changes.filter((c) => c.id.startsWith('district:'));
+    expect(districts.map((c) => c.row)).toEqual([
+      expect.objectContaining({ code: '050101', name: 'Ayacucho', parentCode: '0501', level: 'district' }),
+      expect.objectContaining({ code: '050115', level: 'district' }),
+    ]);
+    expect(all.changes.every((c) => c.table === 'places')).toBe(true);
+    await importPlaces(server.store.db, [{ code: '050101', name: 'Ayacucho' }], { removeMissing: true });
+    const next = await pull(server, undefined, { scope: 'catalogue', cursor: all.cursor });
+    expect(next.changes).toEqual([{ table: 'places', id: districts[1]!.id, version: expect.any(Number), deleted: true }]);
+    // The user scope never carries catalogue rows.
+    expect((await pullAll(server, gestor)).changes.some((c) => c.table === 'places')).toBe(false);
   });
 
   it('the catalogue pulls without an account; the user scope needs one', async () => {
