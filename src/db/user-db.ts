@@ -4,6 +4,9 @@ import type { ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checkl
 import type { OutboxRow } from './outbox-store';
 import type { RejectedRow } from './rejected-store';
 import type { MetaRow } from './meta-store';
+import type { FavouriteRow } from './favourites-store';
+import type { ReadingProgressRow } from './reading-progress-store';
+import type { RecentRow } from './recents-store';
 
 /** The name of the database that holds what the person wrote on this device. */
 export const USER_DB_NAME = 'tinkuy-user';
@@ -27,6 +30,12 @@ export class UserDb extends Dexie {
   outbox!: Table<OutboxRow, number>;
   rejected!: Table<RejectedRow, number>;
   meta!: Table<MetaRow, string>;
+  /** v2: catalogue entries saved as favourites on this device (never synced). */
+  favourites!: Table<FavouriteRow, string>;
+  /** v2: the last heading reached in each entry, to offer "continue where you left off". */
+  readingProgress!: Table<ReadingProgressRow, string>;
+  /** v2: entries opened lately, newest first by `openedAt`. */
+  recents!: Table<RecentRow, string>;
   /** The device clock used for HLC stamps and `updatedAt`. */
   readonly now: () => number;
 
@@ -43,6 +52,12 @@ export class UserDb extends Dexie {
       outbox: '++seq',
       rejected: '++id, seq',
       meta: 'key',
+    });
+    // v2 adds the reader's own device-only tables; v1 stays as it was, so upgrading keeps every row.
+    this.version(2).stores({
+      favourites: 'entryId, savedAt',
+      readingProgress: 'entryId',
+      recents: 'entryId, openedAt',
     });
   }
 }

@@ -1,0 +1,51 @@
+/**
+ * How the catalogue search reads Spanish: case and accents folded ("Música" = "musica"), and the
+ * short words every text has (stop words) left out. Pure and small, so the index and the query
+ * agree on every term, on the device and in tests.
+ */
+
+/** Spanish words too common to search for, already folded (no accents). */
+export const SPANISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a al algo algunas algunos ante antes asi aun cada como con contra cual cuando de del desde donde durante e el ella ellas ' +
+    'ellos en entre era es esa esas ese eso esos esta estan estas este esto estos fue ha han hasta hay la las le les lo los ' +
+    'mas me mi mis mucho muy nada ni no nos o otra otras otro otros para pero poco por porque que quien quienes se segun ser ' +
+    'si sin sobre son su sus tambien te tiene tienen todo todos tu tus u un una unas uno unos y ya yo'
+  ).split(' '),
+);
+
+const MARKS = /\p{M}/gu;
+
+/** Lower case without accents or other marks: "Autorización" → "autorizacion"; ñ becomes n. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** The same fold, one character at a time, so positions in the folded text match the original. */
+export function foldAligned(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const folded = foldText(char);
+    out += folded.length === char.length ? folded : char;
+  }
+  return out;
+}
+
+/** True for a folded word the search ignores. */
+export function isStopWord(folded: string): boolean {
+  return SPANISH_STOP_WORDS.has(folded);
+}
+
+/** Index-time term processing: folded, and null (dropped) for stop words. */
+export function processIndexTerm(term: string): string | null {
+  const folded = foldText(term);
+  return folded.length === 0 || isStopWord(folded) ? null : folded;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a query as the index knows them: folded, stop words out — except the last word, which may be a prefix being typed ("con" → "concierto"). */
+export function readQueryTerms(query: string): string[] {
+  const words = (foldText(query).match(WORD) ?? []).filter((w) => w.length > 0);
+  return words.filter((word, i) => i === words.length - 1 || !isStopWord(word));
+}
