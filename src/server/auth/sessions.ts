@@ -75,6 +75,17 @@ export async function openDeviceSession(
 
 const sessionEnded = () => new HttpError(401, 'unauthorized');
 
+/** Used refresh tokens are kept this long to catch a replay; older ones would only pile up. */
+const USED_TOKEN_MEMORY_MS = 30 * 24 * 60 * 60 * 1000;
+
+async function pruneUsedRefreshTokens(trx: Transaction<Database>, sessionId: string, nowMs: number): Promise<void> {
+  await trx
+    .deleteFrom('refresh_tokens')
+    .where('session_id', '=', sessionId)
+    .where('used_at', '<', iso(nowMs - USED_TOKEN_MEMORY_MS))
+    .execute();
+}
+
 /**
  * Rotates a refresh token. A token already used once is a replay (stolen, or a lost answer
  * resent): the whole session is revoked and the device must log in again.
@@ -99,6 +110,7 @@ export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: str
     const user = await trx.selectFrom('users').selectAll().where('id', '=', session.user_id).executeTakeFirst();
     if (!user || user.disabled === 1) return 'ended' as const;
     await trx.updateTable('device_sessions').set({ last_address: address }).where('id', '=', session.id).execute();
+    await pruneUsedRefreshTokens(trx, session.id, nowMs);
     return issueTokens(trx, session.id, toAccount(user), nowMs);
   });
   if (typeof outcome === 'string') throw sessionEnded();

@@ -76,6 +76,23 @@ describe.each(ENGINES)('accounts and device sessions on %s', (engine) => {
     expect((await sessions(second)).statusCode).toBe(401);
   });
 
+  it('used refresh tokens are remembered 30 days to catch replays, then forgotten so they do not pile up', async () => {
+    const first = (await login(await newAccount())).json<SessionResponse>();
+    const second = (await refresh(first.refreshToken)).json<SessionResponse>();
+    clock.advance(31 * 24 * 60 * 60 * 1000);
+    const third = (await refresh(second.refreshToken)).json<SessionResponse>();
+    const kept = await server.store.db
+      .selectFrom('refresh_tokens')
+      .innerJoin('device_sessions', 'device_sessions.id', 'refresh_tokens.session_id')
+      .select('refresh_tokens.used_at')
+      .where('device_sessions.user_id', '=', third.user.id)
+      .execute();
+    expect(kept.map((t) => t.used_at === null).sort()).toEqual([false, true]);
+    // The month-old token is now simply unknown: refused, and the live session stays.
+    expect((await refresh(first.refreshToken)).statusCode).toBe(401);
+    expect((await sessions(third)).statusCode).toBe(200);
+  });
+
   it('an unknown refresh token is a 401 and revokes nothing', async () => {
     const session = (await login(await newAccount())).json<SessionResponse>();
     expect((await refresh('rt_' + 'x'.repeat(43))).statusCode).toBe(401);
