@@ -11,14 +11,14 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
   // bodyLimit counts decompressed bytes: @fastify/compress inflates gzip before Fastify reads.
   app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async function handlePush(request, reply) {
     const caller = await findCaller(ctx, request);
-    const body = parseOrThrow(PushRequest, request.body);
     if (!caller) {
       // HOOK: participants (no account) will push attendance.register / feedback.submit with a
-      // workshop's public code. That issue accepts such a batch here, after checking every
-      // mutation carries a valid code and rate-limiting by address. Until then: 401, and the
-      // device keeps its outbox.
+      // workshop's public code. That issue parses the batch here and accepts it when every
+      // mutation carries a valid code, rate-limited by address. Until then: 401 before anything
+      // else, and the device keeps its outbox and asks for a login.
       throw new HttpError(401, 'unauthorized');
     }
+    const body = parseOrThrow(PushRequest, request.body);
     const result = await applyPush(ctx, caller, body);
     return reply.header('Cache-Control', 'no-store').send(result);
   });
