@@ -5,7 +5,7 @@ import { getRun, listRunsOfEvent } from '../db/checklist-runs-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
-import type { ChecklistItemPatch, ChecklistRunRow } from '../shared/schemas/checklist';
+import type { ChecklistItemPatch, ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
 
 /**
  * Checklist runs ticked in the field. Each tick is one transaction over the item and the
@@ -17,6 +17,8 @@ import type { ChecklistItemPatch, ChecklistRunRow } from '../shared/schemas/chec
 export interface RunState {
   run: ChecklistRunRow | undefined;
   items: Record<string, ChecklistItemPatch>;
+  /** The stored rows, with who wrote each field last (`fieldHlc`). */
+  rows: ChecklistItemRow[];
 }
 
 /** Starts a run of a template for an event, once: a second call returns the existing run's id. */
@@ -45,7 +47,7 @@ export async function addChecklistItem(runId: string, section: string, text: str
 export async function readRunState(runId: string): Promise<RunState> {
   const db = getDatabases().user;
   const [run, rows] = await Promise.all([getRun(db, runId), listRunItems(db, runId)]);
-  return { run, items: Object.fromEntries(rows.map((row) => [row.itemId, row.state])) };
+  return { run, items: Object.fromEntries(rows.map((row) => [row.itemId, row.state])), rows };
 }
 
 const runSignals = new Map<string, ReadonlySignal<RunState>>();
@@ -54,7 +56,7 @@ const runSignals = new Map<string, ReadonlySignal<RunState>>();
 export function watchRunState(runId: string): ReadonlySignal<RunState> {
   let watched = runSignals.get(runId);
   if (!watched) {
-    watched = liveSignal(() => readRunState(runId), { run: undefined, items: {} });
+    watched = liveSignal(() => readRunState(runId), { run: undefined, items: {}, rows: [] });
     runSignals.set(runId, watched);
   }
   return watched;

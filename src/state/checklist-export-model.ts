@@ -1,0 +1,96 @@
+/**
+ * An event's checklists as text to share and as CSV, built on the device (offline too).
+ *
+ * CSV: UTF-8 with a BOM (so Excel reads "ñ" and accents), CRLF line ends, comma separators and
+ * every field quoted. Comma, because es-PE formats decimals with a point and Windows' es-PE list
+ * separator is the comma, which is what Excel splits on when it opens a .csv; Google Sheets and
+ * LibreOffice detect it too. (A `sep=` first line would force it, but makes Excel ignore the BOM.)
+ */
+import type { LocalEvent } from '../db/events-store';
+import type { EventRun } from './event-checklists-model';
+import type { ItemView } from './checklist-view-model';
+
+const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });
+const DAY = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** An ISO instant in Lima time, in words. */
+export function formatLimaDateTime(iso: string): string {
+  return LIMA.format(new Date(iso));
+}
+
+/** A `YYYY-MM-DD` day in words ("27 nov 2026"). */
+export function formatDay(day: string): string {
+  return DAY.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An item's state in one word. */
+export function describeItemState(item: ItemView): string {
+  if (item.state.done) return 'Hecho';
+  if (item.state.notApplicable) return 'No aplica';
+  if (item.isOverdue) return 'Vencido';
+  return 'Pendiente';
+}
+
+function activeRuns(runs: readonly EventRun[]): EventRun[] {
+  return runs.filter((r) => !r.isRemoved && r.view);
+}
+
+/** A plain-text summary to share by WhatsApp or e-mail: progress and what is still open. */
+export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[]): string {
+  const lines = [`${event.title} — ${formatLimaDateTime(event.startsAt)}`, event.venue].filter(Boolean);
+  for (const { view } of activeRuns(runs)) {
+    const p = view!.progress;
+    lines.push('', `${view!.title}: ${p.done} de ${p.total} · ${p.percent} %`);
+    for (const item of view!.sections.flatMap((s) => s.items)) {
+      if (!item.applies || item.state.done || item.state.notApplicable) continue;
+      const due = item.dueDate ? ` (para el ${formatDay(item.dueDate)}${item.isOverdue ? ', vencido' : ''})` : '';
+      lines.push(`- [ ] ${item.text}${due}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+/** The CSV of every item of every run in use, one row per item. */
+export function formatChecklistCsv(runs: readonly EventRun[]): string {
+  const header = ['Lista', 'Sección', 'Ítem', 'Estado', 'Motivo', 'Nota', 'Responsable', 'Fecha límite', 'Aplica'];
+  const rows = [header];
+  for (const { view } of activeRuns(runs)) {
+    for (const section of view!.sections) {
+      for (const item of section.items) {
+        rows.push([
+          view!.title, section.title, item.text, describeItemState(item), item.state.reason ?? item.whyNot ?? '',
+          item.state.note ?? '', item.state.responsible ?? '', item.dueDate ?? '', item.applies ? 'Sí' : 'No',
+        ]);
+      }
+    }
+  }
+  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * Shares the text with the Web Share API where there is one (Android), else copies it.
+ * Returns what happened, so the screen can say it; never throws.
+ */
+export async function shareText(title: string, text: string): Promise<'shared' | 'copied' | 'failed'> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  try {
+    if (nav?.share) {
+      await nav.share({ title, text });
+      return 'shared';
+    }
+    await nav?.clipboard.writeText(text);
+    return nav?.clipboard ? 'copied' : 'failed';
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') return 'failed';
+    try {
+      await nav?.clipboard.writeText(text);
+      return 'copied';
+    } catch {
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * What a checklist screen shows, computed from the template, the run, its item rows and the
+ * event: sections, which items apply and why not, due dates in working days, overdue items,
+ * who changed what and when, and progress. Pure: no database, so it is tested by tables and
+ * answers offline from what the device holds.
+ */
+import { doesItemApply, type EventAnswers } from '../shared/catalogue/conditions';
+import type { ChecklistTemplate, EventConditions } from '../shared/catalogue/template';
+import { computeDueDate, isOverdue } from '../shared/calendar/working-days';
+import { parseHlc } from '../shared/hlc';
+import type { ChecklistItemPatch, ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
+
+/** A reserved item id whose `notApplicable` field sets a whole run aside (there is no remove mutation). */
+export const RUN_ITEM_ID = 'tinkuy.run';
+
+/** Done and total, and the rounded percentage. */
+export interface Progress {
+  done: number;
+  total: number;
+  percent: number;
+}
+
+/** The last change to an item: when (ISO UTC) and whether this device made it. */
+export interface LastChange {
+  at: string;
+  isThisDevice: boolean;
+}
+
+/** One item as shown. */
+export interface ItemView {
+  id: string;
+  text: string;
+  hint?: string;
+  entry?: string;
+  isCustom: boolean;
+  /** False when the event's answers rule the item out (it is hidden unless asked). */
+  applies: boolean;
+  whyNot?: string;
+  state: ChecklistItemPatch;
+  dueDate: string | null;
+  isDueOverridden: boolean;
+  isOverdue: boolean;
+  lastChange?: LastChange;
+}
+
+/** One section as shown. */
+export interface SectionView {
+  id: string;
+  title: string;
+  items: ItemView[];
+  progress: Progress;
+}
+
+/** A whole run as shown. */
+export interface ChecklistView {
+  runId: string;
+  title: string;
+  sections: SectionView[];
+  progress: Progress;
+  hiddenCount: number;
+}
+
+const AUDIENCE = new Intl.NumberFormat('es-PE');
+
+/** Why an item or template does not apply, in words: the first condition the event fails. */
+export function explainUnmet(when: EventConditions | undefined, event: EventAnswers): string | undefined {
+  if (!when) return undefined;
+  if (when.music && !when.music.includes(event.music)) {
+    return when.music.length === 1 && when.music[0] === 'live' ? 'el evento no tiene música en vivo' : 'el evento no tiene música';
+  }
+  if (when.outdoors !== undefined && when.outdoors !== event.outdoors) {
+    return when.outdoors ? 'el evento no es al aire libre' : 'el evento no es bajo techo';
+  }
+  if (when.heritageSite !== undefined && when.heritageSite !== event.heritageSite) {
+    return when.heritageSite ? 'el evento no es en un sitio patrimonial' : 'el evento es en un sitio patrimonial';
+  }
+  if (when.minors !== undefined && when.minors !== event.minors) {
+    return when.minors ? 'no participan menores de edad' : 'participan menores de edad';
+  }
+  if (when.minAudience !== undefined && event.expectedAudience < when.minAudience) {
+    return `se esperan menos de ${AUDIENCE.format(when.minAudience)} personas`;
+  }
+  if (when.types && !when.types.includes(event.type)) return 'no corresponde a este tipo de evento';
+  return undefined;
+}
+
+/** Why a template is proposed, in words: each condition it names that the event meets. */
+export function explainProposal(when: EventConditions | undefined, event: EventAnswers): string {
+  const reasons: string[] = [];
+  if (when?.music) reasons.push(event.music === 'live' ? 'tiene música en vivo' : 'tiene música grabada');
+  if (when?.outdoors !== undefined) reasons.push(when.outdoors ? 'es al aire libre' : 'es bajo techo');
+  if (when?.heritageSite) reasons.push('es en un sitio patrimonial');
+  if (when?.minors) reasons.push('participan menores de edad');
+  if (when?.minAudience !== undefined) reasons.push(`se esperan ${AUDIENCE.format(when.minAudience)} personas o más`);
+  if (when?.types) reasons.push('por el tipo de evento');
+  return reasons.length ? `Porque el evento ${reasons.join(', ')}.` : 'Se recomienda para todo evento.';
+}
+
+/** Resolved items over items that count (auto-hidden ones do not). */
+export function countProgress(items: readonly ItemView[]): Progress {
+  const counted = items.filter((item) => item.applies);
+  const done = counted.filter((item) => item.state.done === true || item.state.notApplicable === true).length;
+  return { done, total: counted.length, percent: counted.length ? Math.round((done / counted.length) * 100) : 0 };
+}
+
+function findLastChange(row: ChecklistItemRow | undefined, deviceId: string): LastChange | undefined {
+  const stamps = Object.values(row?.fieldHlc ?? {}).filter((s): s is string => typeof s === 'string');
+  const latest = stamps.sort().at(-1);
+  if (!latest) return undefined;
+  const parts = parseHlc(latest);
+  return { at: new Date(parts.wallMs).toISOString(), isThisDevice: parts.clientId === deviceId };
+}
+
+interface ViewContext {
+  event: EventAnswers & { startsAt: string };
+  rows: Map<string, ChecklistItemRow>;
+  today: string;
+  deviceId: string;
+}
+
+function makeItemView(
+  item: { id: string; text: string; hint?: string | undefined; entry?: string | undefined; dueDays?: number; appliesWhen?: EventConditions | undefined },
+  isCustom: boolean,
+  ctx: ViewContext,
+): ItemView {
+  const row = ctx.rows.get(item.id);
+  const state = row?.state ?? {};
+  const applies = doesItemApply(item, ctx.event);
+  const computed = item.dueDays === undefined ? null : computeDueDate(ctx.event.startsAt, item.dueDays);
+  const dueDate = state.dueDate === undefined ? computed : state.dueDate;
+  const resolved = state.done === true || state.notApplicable === true;
+  const whyNot = applies ? undefined : explainUnmet(item.appliesWhen, ctx.event);
+  const lastChange = findLastChange(row, ctx.deviceId);
+  return {
+    id: item.id, text: item.text, isCustom, applies, state, dueDate,
+    isDueOverridden: state.dueDate !== undefined,
+    isOverdue: !resolved && dueDate !== null && isOverdue(dueDate, ctx.today),
+    ...(item.hint ? { hint: item.hint } : {}), ...(item.entry ? { entry: item.entry } : {}),
+    ...(whyNot ? { whyNot } : {}), ...(lastChange ? { lastChange } : {}),
+  };
+}
+
+/** Builds the screen's view of one run. `today` is the Lima day; `deviceId` this device's id. */
+export function buildChecklistView(
+  template: ChecklistTemplate,
+  run: ChecklistRunRow,
+  rows: readonly ChecklistItemRow[],
+  event: EventAnswers & { startsAt: string },
+  today: string,
+  deviceId: string,
+): ChecklistView {
+  const ctx: ViewContext = { event, rows: new Map(rows.map((r) => [r.itemId, r])), today, deviceId };
+  const sections = template.sections.map((s) => ({ id: s.id, title: s.title, items: s.items.map((i) => makeItemView(i, false, ctx)) }));
+  for (const custom of run.customItems) {
+    let section = sections.find((s) => s.title === custom.section);
+    if (!section) {
+      section = { id: `custom-${sections.length}`, title: custom.section, items: [] };
+      sections.push(section);
+    }
+    section.items.push(makeItemView({ id: custom.itemId, text: custom.text }, true, ctx));
+  }
+  const withProgress = sections.map((s) => ({ ...s, progress: countProgress(s.items) }));
+  const all = withProgress.flatMap((s) => s.items);
+  return {
+    runId: run.id, title: template.title, sections: withProgress,
+    progress: countProgress(all), hiddenCount: all.filter((i) => !i.applies).length,
+  };
+}
+
+/** Whether the run was set aside ("quitada") through its reserved row. */
+export function isRunRemoved(rows: readonly ChecklistItemRow[]): boolean {
+  return rows.find((r) => r.itemId === RUN_ITEM_ID)?.state.notApplicable === true;
+}
+
+/** Whether the run has any item touched by a person (removing it then needs a confirmation). */
+export function isRunStarted(rows: readonly ChecklistItemRow[]): boolean {
+  return rows.some((r) => r.itemId !== RUN_ITEM_ID && Object.keys(r.state).length > 0);
+}

@@ -1,0 +1,68 @@
+import { useSignal } from '@preact/signals';
+import type { ChecklistItemPatch } from '../../shared/schemas/checklist';
+import type { ItemView } from '../../state/checklist-view-model';
+import { formatDay, formatLimaDateTime } from '../events/format';
+import { t } from '../../shared/i18n';
+import { Icon } from '../shell/icons';
+
+/** One item: the tick, its due date and state in words, and details (n/a, note, responsible, date). */
+export function ChecklistItem({ item, onSave }: { item: ItemView; onSave(patch: ChecklistItemPatch): void }) {
+  const isOpen = useSignal(false);
+  const id = `item-${item.id}`;
+  const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
+  return (
+    <li class={`checklist__item ${stateClass}`}>
+      <label class="check checklist__tick">
+        <input type="checkbox" id={id} checked={item.state.done === true} onChange={(e) => onSave({ done: e.currentTarget.checked })} />
+        <span>{item.text}</span>
+      </label>
+      <ItemStatus item={item} />
+      <button type="button" class="checklist__more" aria-expanded={isOpen.value} aria-controls={`${id}-details`}
+        onClick={() => (isOpen.value = !isOpen.value)}>
+        {t('checklists.details')}<span class="visually-hidden"> {item.text}</span>
+      </button>
+      {isOpen.value && <ItemDetails id={id} item={item} onSave={onSave} />}
+    </li>
+  );
+}
+
+function ItemStatus({ item }: { item: ItemView }) {
+  return (
+    <p class="checklist__status">
+      {item.state.done && <span class="tag tag--done"><Icon name="upToDate" />{t('checklists.state.done')}</span>}
+      {item.state.notApplicable && <span class="tag"><Icon name="info" />{t('checklists.state.na')}{item.state.reason ? `: ${item.state.reason}` : ''}</span>}
+      {!item.applies && <span class="tag"><Icon name="info" />{t('checklists.autoNa', { why: item.whyNot ?? '' })}</span>}
+      {item.isOverdue && <span class="tag tag--overdue"><Icon name="attention" />{t('checklists.state.overdue')}</span>}
+      {item.dueDate && <span>{t('checklists.due', { date: formatDay(item.dueDate) })}</span>}
+      {item.state.responsible && <span>{t('checklists.responsibleIs', { name: item.state.responsible })}</span>}
+      {item.state.note && <span class="checklist__note">{item.state.note}</span>}
+    </p>
+  );
+}
+
+function ItemDetails({ id, item, onSave }: { id: string; item: ItemView; onSave(patch: ChecklistItemPatch): void }) {
+  const who = item.lastChange
+    ? t(item.lastChange.isThisDevice ? 'checklists.changedHere' : 'checklists.changedElsewhere', { when: formatLimaDateTime(item.lastChange.at) })
+    : '';
+  return (
+    <div id={`${id}-details`} class="checklist__details">
+      {item.hint && <p class="checklist__hint">{item.hint}</p>}
+      <label class="check">
+        <input type="checkbox" checked={item.state.notApplicable === true} onChange={(e) => onSave({ notApplicable: e.currentTarget.checked })} />
+        <span>{t('checklists.na')}</span>
+      </label>
+      <label for={`${id}-reason`}>{t('checklists.reason')}</label>
+      <input id={`${id}-reason`} type="text" value={item.state.reason ?? ''} onChange={(e) => onSave({ reason: e.currentTarget.value })} />
+      <label for={`${id}-note`}>{t('checklists.note')}</label>
+      <textarea id={`${id}-note`} rows={2} value={item.state.note ?? ''} onChange={(e) => onSave({ note: e.currentTarget.value })} />
+      <label for={`${id}-responsible`}>{t('checklists.responsible')}</label>
+      <input id={`${id}-responsible`} type="text" value={item.state.responsible ?? ''} onChange={(e) => onSave({ responsible: e.currentTarget.value })} />
+      <label for={`${id}-due`}>{t('checklists.dueDate')}</label>
+      <input id={`${id}-due`} type="date" value={item.dueDate ?? ''} onChange={(e) => onSave({ dueDate: e.currentTarget.value || null })} />
+      {item.isDueOverridden && (
+        <button type="button" class="button button--light" onClick={() => onSave({ dueDate: null })}>{t('checklists.clearDue')}</button>
+      )}
+      {who && <p class="checklist__who">{who}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useSignal } from '@preact/signals';
+import { setChecklistItem } from '../../state/checklist-model';
+import { watchEventChecklists } from '../../state/event-checklists-model';
+import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
+import { t } from '../../shared/i18n';
+import { ScreenHeader } from '../shell/screen-header';
+import { Icon } from '../shell/icons';
+import { ProgressLine } from '../events/progress-line';
+import { ChecklistItem } from './checklist-item';
+import { AddItemForm } from './add-item-form';
+import './checklists.css';
+
+/** One checklist of an event, worked in the field: every change is saved on the device at once. */
+export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: string }) {
+  const data = watchEventChecklists(eventId).value;
+  const found = data.runs.find((r) => r.run.id === runId);
+  if (!data.isLoaded) return <section class="screen"><p>{t('events.loading')}</p></section>;
+  if (!found?.view || !data.event) {
+    return (
+      <section class="screen">
+        <ScreenHeader title={t('checklists.notFound')} />
+        <p class="note"><Icon name="info" /><span>{t('checklists.templateMissing')}</span></p>
+        <a href={`/eventos/${eventId}`}>{t('checklists.backToEvent')}</a>
+      </section>
+    );
+  }
+  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={found.view} />;
+}
+
+/** The run's sections and items; pure props, so the bench renders it with 300 items. */
+export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; eventTitle: string; view: ChecklistView }) {
+  const showHidden = useSignal(false);
+  const failure = useSignal('');
+  async function save(item: ItemView, patch: Parameters<typeof setChecklistItem>[2]) {
+    try {
+      failure.value = '';
+      await setChecklistItem(view.runId, item.id, patch);
+    } catch (error) {
+      failure.value = error instanceof Error ? error.message : t('events.form.failed');
+    }
+  }
+  return (
+    <section class="screen checklist">
+      <ScreenHeader title={view.title} />
+      <a class="screen-header__back" href={`/eventos/${eventId}`}><Icon name="back" /><span>{eventTitle}</span></a>
+      <ProgressLine progress={view.progress} label={t('checklists.overall')} />
+      <div role="alert" class={failure.value ? 'note note--attention' : 'visually-hidden'}>
+        {failure.value && <Icon name="attention" />}<span>{failure.value}</span>
+      </div>
+      {view.hiddenCount > 0 && (
+        <button type="button" class="button button--light" aria-pressed={showHidden.value} onClick={() => (showHidden.value = !showHidden.value)}>
+          {showHidden.value ? t('checklists.hideNa', { count: view.hiddenCount }) : t('checklists.showNa', { count: view.hiddenCount })}
+        </button>
+      )}
+      {view.sections.map((section) => (
+        <section key={section.id} class="checklist__section" aria-labelledby={`sec-${section.id}`}>
+          <h2 id={`sec-${section.id}`}>{section.title}</h2>
+          <ProgressLine progress={section.progress} />
+          <ul class="checklist__items">
+            {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
+              <ChecklistItem key={item.id} item={item} onSave={(patch) => save(item, patch)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      <AddItemForm runId={view.runId} sections={view.sections.map((s) => s.title)} />
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useSignal } from '@preact/signals';
+import { useLocation } from 'preact-iso';
+import { archiveEvent } from '../../state/event-model';
+import { eventLists } from '../../state/event-list-model';
+import { addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
+import { t } from '../../shared/i18n';
+import { ScreenHeader } from '../shell/screen-header';
+import { Icon } from '../shell/icons';
+import { ConfirmBox } from './confirm-box';
+import { EventOutput } from './event-output';
+import { formatLimaDateTime } from './format';
+import { ProgressLine } from './progress-line';
+
+/** One event: its answers, its checklists (in use and proposed), copy, output and archive. */
+export function EventDetail({ eventId }: { eventId: string }) {
+  const data = watchEventChecklists(eventId).value;
+  const { query, route } = useLocation();
+  const status = useSignal('');
+  const isArchiving = useSignal(false);
+  const { event } = data;
+  if (!data.isLoaded) return <section class="screen"><p>{t('events.loading')}</p></section>;
+  if (!event || event.archived) {
+    return (
+      <section class="screen">
+        <ScreenHeader title={t('events.notFound')} />
+        <a href="/eventos">{t('events.backToList')}</a>
+      </section>
+    );
+  }
+  const inUse = data.runs.filter((r) => !r.isRemoved);
+  const offers = data.offers.filter((o) => !o.runId);
+  return (
+    <section class="screen events">
+      <ScreenHeader title={event.title} />
+      <a class="screen-header__back" href="/eventos"><Icon name="back" /><span>{t('events.backToList')}</span></a>
+      {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
+      <p class="events__when">{formatLimaDateTime(event.startsAt)} – {formatLimaDateTime(event.endsAt)}</p>
+      {event.venue && <p>{event.venue}</p>}
+      <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
+      <div class="events__actions">
+        <a class="button button--secondary" href={`/eventos/${event.id}/editar`}>{t('events.edit')}</a>
+        <button type="button" class="button button--secondary" onClick={() => (isArchiving.value = true)}>{t('events.archive')}</button>
+      </div>
+      {isArchiving.value && (
+        <ConfirmBox question={t('events.archive.confirm')} yes={t('events.archive.yes')}
+          onYes={async () => { await archiveEvent(event.id); route('/eventos'); }}
+          onNo={() => (isArchiving.value = false)} />
+      )}
+      <h2>{t('checklists.inUse')}</h2>
+      {inUse.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noneYet')}</span></p> : (
+        <ul class="events__list">{inUse.map((r) => <RunCard key={r.run.id} eventId={event.id} run={r} onRemoved={() => (status.value = t('checklists.removed'))} />)}</ul>
+      )}
+      <h2>{t('checklists.proposed')}</h2>
+      {offers.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noTemplates')}</span></p> : (
+        <ul class="events__list">{offers.map((o) => <OfferCard key={o.template.id} eventId={event.id} offer={o} onAdded={() => (status.value = t('checklists.added', { title: o.template.title }))} />)}</ul>
+      )}
+      <CopyFrom eventId={event.id} onCopied={(n) => (status.value = t('checklists.copied', { count: n }))} />
+      {inUse.length > 0 && <EventOutput event={event} runs={data.runs} />}
+    </section>
+  );
+}
+
+function RunCard({ eventId, run, onRemoved }: { eventId: string; run: EventRun; onRemoved(): void }) {
+  const isAsking = useSignal(false);
+  const title = run.template?.title ?? run.run.templateId;
+  async function remove() {
+    await removeRun(run.run.id);
+    onRemoved();
+  }
+  return (
+    <li class="card events__card">
+      <a class="events__title" href={`/eventos/${eventId}/lista/${run.run.id}`}>{title}</a>
+      {run.view ? <ProgressLine progress={run.view.progress} /> : <p class="events__muted">{t('checklists.templateMissing')}</p>}
+      <button type="button" class="button button--light" onClick={() => (run.isStarted ? (isAsking.value = true) : void remove())}>
+        {t('checklists.remove')}<span class="visually-hidden"> {title}</span>
+      </button>
+      {isAsking.value && (
+        <ConfirmBox question={t('checklists.remove.confirm', { title })} yes={t('checklists.remove.yes')}
+          onYes={remove} onNo={() => (isAsking.value = false)} />
+      )}
+    </li>
+  );
+}
+
+function OfferCard({ eventId, offer, onAdded }: { eventId: string; offer: TemplateOffer; onAdded(): void }) {
+  return (
+    <li class="card events__card">
+      <h3 class="events__offer">{offer.template.title}</h3>
+      <p class={offer.isProposed ? 'events__why' : 'events__muted'}>
+        <Icon name={offer.isProposed ? 'upToDate' : 'info'} />
+        <span>{offer.isProposed ? `${t('checklists.proposedBecause')} ${offer.reason}` : offer.reason}</span>
+      </p>
+      <button type="button" class="button" onClick={async () => { await addTemplate(eventId, offer.template); onAdded(); }}>
+        {t('checklists.add')}<span class="visually-hidden"> {offer.template.title}</span>
+      </button>
+    </li>
+  );
+}
+
+function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: number): void }) {
+  const from = useSignal('');
+  const { upcoming, past } = eventLists.value;
+  const others = [...past, ...upcoming].filter((s) => s.event.id !== eventId && s.progress);
+  if (others.length === 0) return null;
+  return (
+    <form class="field-group events__copy" onSubmit={async (e) => { e.preventDefault(); if (from.value) onCopied(await copyChecklists(from.value, eventId)); }}>
+      <h2>{t('checklists.copy')}</h2>
+      <p class="events__muted">{t('checklists.copy.hint')}</p>
+      <label for="copy-from">{t('checklists.copy.from')}</label>
+      <select id="copy-from" value={from.value} onChange={(e) => (from.value = e.currentTarget.value)}>
+        <option value="">{t('events.pick')}</option>
+        {others.map((s) => <option key={s.event.id} value={s.event.id}>{s.event.title}</option>)}
+      </select>
+      <button class="button button--secondary" type="submit" disabled={!from.value}>{t('checklists.copy.do')}</button>
+    </form>
+  );
+}

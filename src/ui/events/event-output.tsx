@@ -1,0 +1,38 @@
+import { useSignal } from '@preact/signals';
+import type { LocalEvent } from '../../state/event-model';
+import type { EventRun } from '../../state/event-checklists-model';
+import { formatChecklistCsv, formatChecklistText, shareText } from '../../state/checklist-export-model';
+import { t } from '../../shared/i18n';
+import { Icon } from '../shell/icons';
+
+/** Print view, text summary (Web Share or copy) and CSV download, all made on the device. */
+export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun[] }) {
+  const said = useSignal('');
+  async function share() {
+    const outcome = await shareText(event.title, formatChecklistText(event, runs));
+    said.value = t(outcome === 'shared' ? 'checklists.shared' : outcome === 'copied' ? 'checklists.copiedText' : 'checklists.shareFailed');
+  }
+  function download() {
+    const blob = new Blob([formatChecklistCsv(runs)], { type: 'text/csv;charset=utf-8' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${event.title.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-listas.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    said.value = t('checklists.csvDone');
+  }
+  return (
+    <div class="field-group">
+      <h2>{t('checklists.output')}</h2>
+      <div class="events__actions">
+        <a class="button button--secondary" href={`/eventos/${event.id}/imprimir`}>{t('checklists.print')}</a>
+        <button type="button" class="button button--secondary" onClick={share}>{t('checklists.share')}</button>
+        <button type="button" class="button button--secondary" onClick={download}>{t('checklists.csv')}</button>
+      </div>
+      <p role="status" class={said.value ? 'note note--done' : 'visually-hidden'}>
+        {said.value && <Icon name="upToDate" />}
+        <span>{said.value}</span>
+      </p>
+    </div>
+  );
+}
