@@ -59,6 +59,7 @@ function Frame() {
           <Route path="/" component={HomeScreen} />
           <Route path="/catalogo" component={CatalogueScreen} />
           <Route path="/eventos" component={EventsScreen} />
+          <Route path="/eventos/*" component={EventsScreen} />
           <Route path="/talleres" component={WorkshopsScreen} />
           <Route path="/mas" component={MoreScreen} />
           <Route path="/mas/almacenamiento" component={StorageScreen} />
