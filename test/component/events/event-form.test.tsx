@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { useDatabases, type Databases } from '../../../src/db/connection';
+import { EventsScreen } from '../../../src/ui/events/events-screen';
+import { createDevice } from '../../unit/sync/device-fixture';
+import { MUSIC_TEMPLATE, seedTemplates } from './fixtures';
+
+let dbs: Databases;
+beforeEach(() => {
+  dbs = createDevice();
+  useDatabases(dbs);
+  sessionStorage.clear();
+  window.scrollTo = () => undefined;
+});
+afterEach(() => useDatabases(undefined));
+
+function openAt(path: string) {
+  history.replaceState(null, '', path);
+  return render(<LocationProvider><EventsScreen /></LocationProvider>);
+}
+
+function type(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+function fillValidEvent() {
+  type('Título', 'Festival del Maíz');
+  fireEvent.change(screen.getByLabelText('Tipo de evento'), { target: { value: 'festival' } });
+  const [startDate, endDate] = screen.getAllByLabelText('Fecha');
+  const [startTime, endTime] = screen.getAllByLabelText('Hora');
+  fireEvent.input(startDate!, { target: { value: '2026-12-12' } });
+  fireEvent.input(startTime!, { target: { value: '19:30' } });
+  fireEvent.input(endDate!, { target: { value: '2026-12-12' } });
+  fireEvent.input(endTime!, { target: { value: '23:00' } });
+  type('Local o espacio', 'Plaza de Armas');
+  fireEvent.change(screen.getByLabelText('Región'), { target: { value: '05' } });
+  fireEvent.change(screen.getByLabelText('Provincia'), { target: { value: '0501' } });
+  type('Público esperado (personas)', '1500');
+  fireEvent.click(screen.getByLabelText('Al aire libre'));
+  fireEvent.click(screen.getByLabelText('Música en vivo'));
+}
+
+describe('Nuevo evento', () => {
+  it('refuses an empty form with a Spanish error next to each field and saves nothing', async () => {
+    openAt('/eventos/nuevo');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Revisa los campos marcados.');
+    expect(screen.getByText('El título es obligatorio.')).toBeTruthy();
+    expect(screen.getByText('Elija el tipo de evento.')).toBeTruthy();
+    expect(screen.getByText('Elija la región y la provincia (el distrito es opcional).')).toBeTruthy();
+    expect(screen.getByLabelText('Título').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Título').getAttribute('aria-describedby')).toBe('event-title-error');
+    expect(await dbs.user.outbox.count()).toBe(0);
+  });
+
+  it('an event that ends before it starts gets the schema message on the end date', async () => {
+    openAt('/eventos/nuevo');
+    fillValidEvent();
+    fireEvent.input(screen.getAllByLabelText('Hora')[1]!, { target: { value: '18:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    expect(await screen.findByText('El evento no puede terminar antes de empezar.')).toBeTruthy();
+    expect(await dbs.user.events.count()).toBe(0);
+  });
+
+  it('keeps what was typed across a reload of the form (sessionStorage draft)', () => {
+    const first = openAt('/eventos/nuevo');
+    type('Título', 'Pasacalle de Carnaval');
+    fireEvent.change(screen.getByLabelText('Región'), { target: { value: '08' } });
+    first.unmount();
+    openAt('/eventos/nuevo');
+    expect((screen.getByLabelText('Título') as HTMLInputElement).value).toBe('Pasacalle de Carnaval');
+    expect((screen.getByLabelText('Región') as HTMLSelectElement).value).toBe('08');
+    expect(screen.getByRole('option', { name: 'Canchis' })).toBeTruthy();
+  });
+
+  it('without pulled districts, the province alone is a valid place', async () => {
+    openAt('/eventos/nuevo');
+    fillValidEvent();
+    expect(screen.getByRole('option', { name: 'Toda la provincia (distritos aún no descargados)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    await waitFor(async () => expect(await dbs.user.events.count()).toBe(1));
+    const [saved] = await dbs.user.events.toArray();
+    expect(saved).toMatchObject({ placeCode: '0501', title: 'Festival del Maíz', music: 'live', outdoors: true, expectedAudience: 1500 });
+    // 19:30 in Lima is 00:30 UTC the next day.
+    expect(saved!.startsAt).toBe('2026-12-13T00:30:00.000Z');
+    expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['event.save']);
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it('offers the districts once the catalogue has them', async () => {
+    await dbs.catalogue.places.bulkPut([
+      { id: 'district:050101', level: 'district', code: '050101', name: 'Ayacucho', parentCode: '0501', regionCode: '05' },
+      { id: 'district:050102', level: 'district', code: '050102', name: 'Acocro', parentCode: '0501', regionCode: '05' },
+    ]);
+    openAt('/eventos/nuevo');
+    fillValidEvent();
+    await screen.findByRole('option', { name: 'Acocro' });
+    fireEvent.change(screen.getByLabelText('Distrito'), { target: { value: '050102' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    await waitFor(async () => expect((await dbs.user.events.toArray())[0]?.placeCode).toBe('050102'));
+  });
+
+  it('?plantilla= starts that template for the new event', async () => {
+    await seedTemplates(dbs);
+    openAt(`/eventos/nuevo?plantilla=${MUSIC_TEMPLATE.id}`);
+    fillValidEvent();
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    await waitFor(async () => expect(await dbs.user.checklistRuns.count()).toBe(1));
+    expect((await dbs.user.checklistRuns.toArray())[0]).toMatchObject({ templateId: MUSIC_TEMPLATE.id, templateVersion: 1 });
+  });
+});
