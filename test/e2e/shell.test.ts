@@ -24,7 +24,13 @@ async function openSection(page: Page, label: string): Promise<void> {
   const href = await link.getAttribute('href');
   await expect.poll(() => new URL(page.url()).pathname, { message: `la dirección tras tocar «${label}»` }).toBe(href);
   await expect.poll(() => link.getAttribute('aria-current'), { message: `«${label}» marcado como actual` }).toBe('page');
-  await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor({ state: 'visible', timeout: 10_000 });
+  // Each screen's <h1> names it (Inicio greets instead); waiting for it means the lazy chunk ran.
+  const title = label === t('nav.home') ? t('home.title') : label;
+  const heading = page.getByRole('main').getByRole('heading', { level: 1, name: title });
+  await heading.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+    const shown = await page.getByRole('main').getByRole('heading', { level: 1 }).allInnerTexts();
+    throw new Error(`«${label}» no mostró el título «${title}» (se ve: ${JSON.stringify(shown)})`);
+  });
   const loadError = await page.getByRole('heading', { name: t('shell.loadError.title') }).count();
   expect(loadError, `«${label}» mostró «${t('shell.loadError.title')}»`).toBe(0);
 }
