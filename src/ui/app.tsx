@@ -22,6 +22,8 @@ function lazyScreen(load: () => Promise<ComponentType>): ComponentType {
 }
 
 const CatalogueScreen = lazyScreen(() => import('./catalogue/catalogue-screen').then((m) => m.CatalogueScreen));
+const ReaderScreen = lazyScreen(() => import('./catalogue/reader-screen').then((m) => m.ReaderScreen));
+const TemplateScreen = lazyScreen(() => import('./catalogue/template-screen').then((m) => m.TemplateScreen));
 const EventsScreen = lazyScreen(() => import('./events/events-screen').then((m) => m.EventsScreen));
 const WorkshopsScreen = lazyScreen(() => import('./workshops/workshops-screen').then((m) => m.WorkshopsScreen));
 const MoreScreen = lazyScreen(() => import('./more/more-screen').then((m) => m.MoreScreen));
@@ -58,6 +60,8 @@ function Frame() {
         >
           <Route path="/" component={HomeScreen} />
           <Route path="/catalogo" component={CatalogueScreen} />
+          <Route path="/catalogo/plantillas/:id" component={TemplateScreen} />
+          <Route path="/catalogo/:id" component={ReaderScreen} />
           <Route path="/eventos" component={EventsScreen} />
           <Route path="/eventos/*" component={EventsScreen} />
           <Route path="/talleres" component={WorkshopsScreen} />
