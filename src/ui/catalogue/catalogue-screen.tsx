@@ -1,6 +1,158 @@
-import { PlaceholderScreen } from '../shell/placeholder-screen';
+import { useLocation } from 'preact-iso';
+import { useSignal } from '@preact/signals';
+import { t } from '../../shared/i18n';
+import {
+  countByTopic,
+  entryCards,
+  filterEntries,
+  hasFilter,
+  listTags,
+  templateCards,
+  type CatalogueFilter,
+  type EntryCard,
+} from '../../state/catalogue-model';
+import { favouriteIds, recentIds } from '../../state/reading-model';
+import { ScreenHeader } from '../shell/screen-header';
+import { Icon } from '../shell/icons';
+import { CatalogueIcon } from './catalogue-icons';
+import { countLabel, TOPICS, topicLabel } from './catalogue-labels';
+import { CatalogueFilters } from './catalogue-filters';
+import { EntryCardList } from './entry-parts';
+import { SearchBox } from './search-box';
+import './catalogue.css';
 
-/** Catálogo: guides, tools and checklists of the RED (placeholder until the catalogue lands). */
+/** The address parameters that hold the home's state, so a reload or a shared link keeps it. */
+const PARAMS: Record<keyof CatalogueFilter, string> = { topic: 'tema', kind: 'tipo', level: 'nivel', tag: 'etiqueta' };
+
+function readFilter(query: Record<string, string>): CatalogueFilter {
+  const filter: CatalogueFilter = {};
+  for (const [field, param] of Object.entries(PARAMS) as Array<[keyof CatalogueFilter, string]>) if (query[param]) filter[field] = query[param];
+  return filter;
+}
+
+function makeHomeUrl(filter: CatalogueFilter, search: string): string {
+  const params = new URLSearchParams();
+  for (const [field, param] of Object.entries(PARAMS) as Array<[keyof CatalogueFilter, string]>) if (filter[field]) params.set(param, filter[field]!);
+  if (search.trim()) params.set('q', search);
+  const text = params.toString();
+  return text ? `/catalogo?${text}` : '/catalogo';
+}
+
+function TopicList({ cards }: { cards: EntryCard[] }) {
+  const counts = countByTopic(cards);
+  return (
+    <section aria-labelledby="catalogue-topics">
+      <h2 id="catalogue-topics">{t('catalogue.topics')}</h2>
+      <ul class="topic-list">
+        {TOPICS.map((topic) => (
+          <li key={topic}>
+            <a href={`/catalogo?${PARAMS.topic}=${topic}`}>
+              <span class="topic-list__name">{topicLabel(topic)}</span>
+              <span class="topic-list__count">{countLabel(counts.get(topic) ?? 0)}</span>
+              <Icon name="chevron" />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PickedEntries({ id, title, ids, cards, empty }: { id: string; title: string; ids: string[]; cards: EntryCard[]; empty?: string }) {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const picked = ids.map((entryId) => byId.get(entryId)).filter((card): card is EntryCard => card !== undefined);
+  if (picked.length === 0 && !empty) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {picked.length > 0 ? <EntryCardList cards={picked} /> : <p class="note">{empty}</p>}
+    </section>
+  );
+}
+
+function TemplateList() {
+  const templates = templateCards.value ?? [];
+  if (templates.length === 0) return null;
+  return (
+    <section aria-labelledby="catalogue-templates">
+      <h2 id="catalogue-templates">{t('catalogue.templates')}</h2>
+      <ul class="entry-cards">
+        {templates.map((template) => (
+          <li key={template.id}>
+            <a href={`/catalogo/plantillas/${encodeURIComponent(template.id)}`} class="entry-card">
+              <h3 class="entry-card__title">{template.title}</h3>
+              <span class="kind-tag">
+                <CatalogueIcon name="checklist" />
+                {t('catalogue.templates.items', { count: template.itemCount })}
+              </span>
+              <span class="entry-card__summary">{template.summary}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FilteredEntries({ cards, filter }: { cards: EntryCard[]; filter: CatalogueFilter }) {
+  const matches = filterEntries(cards, filter);
+  return (
+    <section aria-labelledby="catalogue-filtered">
+      <h2 id="catalogue-filtered">{filter.topic && Object.keys(filter).length === 1 ? topicLabel(filter.topic) : t('catalogue.filters')}</h2>
+      <p role="status">{matches.length > 0 ? t('catalogue.filter.results', { count: matches.length }) : t('catalogue.filter.none')}</p>
+      <EntryCardList cards={matches} />
+    </section>
+  );
+}
+
+function EmptyCatalogue() {
+  return (
+    <div class="card">
+      <Icon name="offline" className="icon--large" />
+      <h2>{t('catalogue.empty.title')}</h2>
+      <p>{t('catalogue.empty.body')}</p>
+    </div>
+  );
+}
+
+/** Catálogo: search, filters, topics with counts, favourites, recents and checklist templates. */
 export function CatalogueScreen() {
-  return <PlaceholderScreen title="nav.catalogue" body="shell.placeholder.catalogue" icon="catalogue" />;
+  const { query, route } = useLocation();
+  const filter = readFilter(query);
+  const search = useSignal(query.q ?? '');
+  const cards = entryCards.value;
+  const go = (next: CatalogueFilter, text = search.value) => route(makeHomeUrl(next, text), true);
+  const onQuery = (text: string) => {
+    search.value = text;
+    // The typed words stay in the address (replaced, not pushed): a reload keeps them.
+    history.replaceState(history.state, '', makeHomeUrl(filter, text));
+  };
+  return (
+    <section class="screen catalogue">
+      <ScreenHeader title={t('catalogue.title')} />
+      <p>{t('catalogue.intro')}</p>
+      {cards === undefined && <p role="status">{t('catalogue.loading')}</p>}
+      {cards?.length === 0 && <EmptyCatalogue />}
+      {cards && cards.length > 0 && (
+        <>
+          <SearchBox query={search.value} onQuery={onQuery} />
+          {!search.value.trim() && (
+            <>
+              <CatalogueFilters filter={filter} tags={listTags(cards)} onChange={(next) => go(next)} />
+              {hasFilter(filter) ? (
+                <FilteredEntries cards={cards} filter={filter} />
+              ) : (
+                <>
+                  <TopicList cards={cards} />
+                  <PickedEntries id="catalogue-favourites" title={t('catalogue.favourites')} ids={favouriteIds.value} cards={cards} empty={t('catalogue.favourites.empty')} />
+                  <PickedEntries id="catalogue-recents" title={t('catalogue.recents')} ids={recentIds.value} cards={cards} />
+                  <TemplateList />
+                </>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

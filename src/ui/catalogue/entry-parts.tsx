@@ -1,0 +1,89 @@
+import type { EntrySource, TocItem } from '../../shared/catalogue';
+import { t } from '../../shared/i18n';
+import type { EntryCard } from '../../state/catalogue-model';
+import { Icon } from '../shell/icons';
+import { CatalogueIcon } from './catalogue-icons';
+import { entryHref } from './entry-blocks';
+import { kindLabel } from './catalogue-labels';
+
+/** The table of contents: one link per heading, sub-headings indented. */
+export function TableOfContents({ toc }: { toc: TocItem[] }) {
+  if (toc.length === 0) return null;
+  return (
+    <nav class="entry-toc" aria-labelledby="entry-toc-title">
+      <h2 id="entry-toc-title" class="entry-toc__title">
+        {t('catalogue.reader.toc')}
+      </h2>
+      <ol>
+        {toc.map((item) => (
+          <li key={item.id} class={item.level === 3 ? 'entry-toc__sub' : undefined}>
+            <a href={`#${item.id}`}>{item.text}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** The norms an entry rests on: norm, title, detail and a link to the text when there is one. */
+export function SourceList({ sources }: { sources: EntrySource[] }) {
+  return (
+    <section class="entry-sources" aria-labelledby="entry-sources-title">
+      <h2 id="entry-sources-title">{t('catalogue.reader.sources')}</h2>
+      <ul>
+        {sources.map((source, i) => (
+          <li key={i}>
+            <CatalogueIcon name="source" />
+            <div>
+              <p class="entry-sources__norm">
+                <strong>{source.norm}</strong> — {source.title}
+              </p>
+              {source.detail && <p class="entry-sources__detail">{source.detail}</p>}
+              {source.url && /^https:\/\//i.test(source.url) && (
+                <a href={source.url} target="_blank" rel="noopener noreferrer" class="link-external entry-sources__link">
+                  {t('catalogue.reader.sourceLink')}
+                  <span class="visually-hidden">
+                    {' '}
+                    {source.norm} {t('catalogue.reader.newTab')}
+                  </span>
+                  <CatalogueIcon name="external" />
+                </a>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A list of entry cards as links: title, kind (word + icon) and summary. */
+export function EntryCardList({ cards, headingLevel = 3 }: { cards: EntryCard[]; headingLevel?: 2 | 3 }) {
+  const Title = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul class="entry-cards">
+      {cards.map((card) => (
+        <li key={card.id}>
+          <a href={entryHref(card.id)} class="entry-card">
+            <Title class="entry-card__title">{card.title}</Title>
+            <span class="kind-tag">
+              <CatalogueIcon name="topic" />
+              {kindLabel(card.kind)}
+            </span>
+            <span class="entry-card__summary">{card.summary}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The link back to the catalogue home, first on every catalogue sub-screen. */
+export function BackToCatalogue() {
+  return (
+    <a class="screen-header__back" href="/catalogo">
+      <Icon name="back" />
+      <span>{t('catalogue.back')}</span>
+    </a>
+  );
+}

@@ -1,0 +1,100 @@
+import { useRoute } from 'preact-iso';
+import { t } from '../../shared/i18n';
+import type { TemplateItem } from '../../shared/catalogue';
+import { entryCards, watchTemplate, type StoredTemplate } from '../../state/catalogue-model';
+import { ScreenHeader } from '../shell/screen-header';
+import { Icon } from '../shell/icons';
+import { CatalogueIcon } from './catalogue-icons';
+import { entryHref } from './entry-blocks';
+import { BackToCatalogue } from './entry-parts';
+import { describeConditions, describeDue } from './template-text';
+import './catalogue.css';
+
+/** Where "Usar en un evento" leads: the new-event form with this template chosen. */
+export function makeTemplateUseHref(templateId: string): string {
+  return `/eventos/nuevo?plantilla=${encodeURIComponent(templateId)}`;
+}
+
+function ItemView({ item, titles }: { item: TemplateItem; titles: Map<string, string> }) {
+  const conditions = describeConditions(item.appliesWhen);
+  const entryTitle = item.entry ? titles.get(item.entry) : undefined;
+  return (
+    <li class="template-item">
+      <p class="template-item__text">{item.text}</p>
+      <p class="template-item__due">
+        <CatalogueIcon name="clock" />
+        <span>{describeDue(item.dueDays)}</span>
+      </p>
+      {conditions && <p class="template-item__when">{t('catalogue.template.appliesWhen', { conditions })}</p>}
+      {item.hint && <p class="template-item__hint">{item.hint}</p>}
+      {item.entry && entryTitle && (
+        <a href={entryHref(item.entry)} class="template-item__entry">
+          {t('catalogue.template.readEntry', { title: entryTitle })}
+        </a>
+      )}
+    </li>
+  );
+}
+
+function TemplateView({ template }: { template: StoredTemplate }) {
+  const titles = new Map((entryCards.value ?? []).map((card) => [card.id, card.title]));
+  const proposeWhen = describeConditions(template.proposeWhen);
+  const useHref = makeTemplateUseHref(template.id);
+  return (
+    <section class="screen template">
+      <BackToCatalogue />
+      <p class="entry__kind">
+        <span class="kind-tag">
+          <CatalogueIcon name="checklist" />
+          {t('catalogue.template.title')}
+        </span>
+      </p>
+      <ScreenHeader title={template.title} />
+      <p class="lead">{template.summary}</p>
+      <p class="entry__meta">{proposeWhen ? t('catalogue.template.proposeWhen', { conditions: proposeWhen }) : t('catalogue.template.always')}</p>
+      <a class="button" href={useHref}>
+        {t('catalogue.template.use')}
+      </a>
+      {template.sections.map((section) => (
+        <section key={section.id} class="template-section" aria-labelledby={`section-${section.id}`}>
+          <h2 id={`section-${section.id}`}>{section.title}</h2>
+          <ol class="template-items">
+            {section.items.map((item) => (
+              <ItemView key={item.id} item={item} titles={titles} />
+            ))}
+          </ol>
+        </section>
+      ))}
+      <a class="button" href={useHref}>
+        {t('catalogue.template.use')}
+      </a>
+    </section>
+  );
+}
+
+/** A template by id: loading, not found, or its preview. */
+export function TemplatePreview({ id }: { id: string }) {
+  const lookup = watchTemplate(id).value;
+  if (lookup.status === 'found') return <TemplateView template={lookup.value} />;
+  const isMissing = lookup.status === 'missing';
+  return (
+    <section class="screen">
+      <BackToCatalogue />
+      <ScreenHeader title={isMissing ? t('catalogue.template.notFound.title') : t('catalogue.loading')} />
+      {isMissing ? (
+        <p class="note note--attention" role="alert">
+          <Icon name="attention" />
+          <span>{t('catalogue.reader.notFound.body')}</span>
+        </p>
+      ) : (
+        <p role="status">{t('catalogue.loading')}</p>
+      )}
+    </section>
+  );
+}
+
+/** `/catalogo/plantillas/:id`: a checklist template with its items, due offsets and conditions. */
+export function TemplateScreen() {
+  const { params } = useRoute();
+  return <TemplatePreview id={params.id ?? ''} />;
+}

@@ -1,0 +1,29 @@
+import { t } from '../../shared/i18n';
+import type { EventConditions } from '../../shared/catalogue';
+import { humanise } from './catalogue-labels';
+
+/** "20 días hábiles antes", "El día del evento", "3 días hábiles después". */
+export function describeDue(dueDays: number): string {
+  if (dueDays === 0) return t('catalogue.template.due.same');
+  const count = Math.abs(dueDays);
+  if (dueDays > 0) return count === 1 ? t('catalogue.template.due.before.one') : t('catalogue.template.due.before.many', { count });
+  return count === 1 ? t('catalogue.template.due.after.one') : t('catalogue.template.due.after.many', { count });
+}
+
+/** Event types whose code lacks its accent. */
+const TYPE_NAMES: Record<string, string> = { exposicion: 'exposición', danza: 'danza', cine: 'cine' };
+
+const or = (words: string[]) => words.join(t('catalogue.cond.or'));
+
+/** The conditions in words ("al aire libre; música en vivo; desde 500 personas"), or '' for none. */
+export function describeConditions(when: EventConditions | null | undefined): string {
+  if (!when) return '';
+  const parts: string[] = [];
+  if (when.outdoors !== undefined) parts.push(t(when.outdoors ? 'catalogue.cond.outdoors' : 'catalogue.cond.indoors'));
+  if (when.heritageSite !== undefined) parts.push(t(when.heritageSite ? 'catalogue.cond.heritage' : 'catalogue.cond.notHeritage'));
+  if (when.minors !== undefined) parts.push(t(when.minors ? 'catalogue.cond.minors' : 'catalogue.cond.noMinors'));
+  if (when.music) parts.push(t('catalogue.cond.music', { kinds: or(when.music.map((kind) => t(`catalogue.cond.music.${kind}`))) }));
+  if (when.minAudience !== undefined) parts.push(t('catalogue.cond.minAudience', { count: when.minAudience }));
+  if (when.types) parts.push(t('catalogue.cond.types', { types: or(when.types.map((type) => TYPE_NAMES[type] ?? humanise(type).toLowerCase())) }));
+  return parts.join('; ');
+}
