@@ -5,12 +5,13 @@
  * the one write path, so it shows at once offline and syncs later.
  */
 import type { ReadonlySignal } from '@preact/signals';
+import { Dexie } from 'dexie';
 import { getDatabases } from '../db/connection';
 import { listRunItems } from '../db/checklist-items-store';
 import { listRunsOfEvent } from '../db/checklist-runs-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
 import { liveSignal } from '../db/live-query';
-import { getClientId } from '../db/meta-store';
+import { META_KEYS, readMeta } from '../db/meta-store';
 import { shouldProposeTemplate } from '../shared/catalogue/conditions';
 import type { ChecklistTemplate } from '../shared/catalogue/template';
 import { toLimaDay } from '../shared/calendar/working-days';
@@ -69,7 +70,9 @@ export function listTemplateOffers(templates: ChecklistTemplate[], event: LocalE
 export async function readEventChecklists(eventId: string, now = Date.now()): Promise<EventChecklists> {
   const { user, catalogue } = getDatabases();
   const [event, runRows, templateRows, deviceId] = await Promise.all([
-    getEvent(user, eventId), listRunsOfEvent(user, eventId), catalogue.checklistTemplates.toArray(), getClientId(user),
+    getEvent(user, eventId), listRunsOfEvent(user, eventId), catalogue.checklistTemplates.toArray(),
+    // Read only (a live query may not write): before the first write there is no device id yet.
+    readMeta<string>(user.meta, META_KEYS.clientId).then((id) => id ?? ''),
   ]);
   const templates = templateRows as unknown as ChecklistTemplate[];
   const today = todayInLima(now);
@@ -97,9 +100,19 @@ export function watchEventChecklists(eventId: string): ReadonlySignal<EventCheck
   return found;
 }
 
+/**
+ * Waits one task. Several writes in a row from one async function can inherit the zone of the
+ * previous, finished transaction (Dexie's zone echo through native await) and fail with
+ * PrematureCommitError; a fresh task starts outside it.
+ */
+function leaveDexieZone(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Adds a template to the event: starts its run, or brings back one set aside (ticks kept). */
 export async function addTemplate(eventId: string, template: Pick<ChecklistTemplate, 'id' | 'version'>): Promise<string> {
   const runId = await startChecklist(eventId, template.id, template.version);
+  await leaveDexieZone();
   const rows = await listRunItems(getDatabases().user, runId);
   if (isRunRemoved(rows)) await setChecklistItem(runId, RUN_ITEM_ID, { notApplicable: false });
   return runId;
@@ -115,16 +128,27 @@ export async function removeRun(runId: string): Promise<void> {
  * responsible person of each item. Ticks, notes, n/a marks and due dates are not copied: they
  * describe the old event, and a stale "hecho" is worse than an empty box.
  */
-export async function copyChecklists(fromEventId: string, toEventId: string): Promise<number> {
+export function copyChecklists(fromEventId: string, toEventId: string): Promise<number> {
+  // Outside any ambient Dexie zone (a live query's), so each write opens its own transaction.
+  return Dexie.ignoreTransaction(() => copyRuns(fromEventId, toEventId));
+}
+
+async function copyRuns(fromEventId: string, toEventId: string): Promise<number> {
   const source = await readEventChecklists(fromEventId);
   let copied = 0;
   for (const { run, rows, isRemoved } of source.runs) {
     if (isRemoved) continue;
     const runId = await addTemplate(toEventId, { id: run.templateId, version: run.templateVersion });
-    for (const custom of run.customItems) await addChecklistItem(runId, custom.section, custom.text);
+    for (const custom of run.customItems) {
+      await leaveDexieZone();
+      await addChecklistItem(runId, custom.section, custom.text);
+    }
     for (const row of rows) {
       const responsible = row.state.responsible?.trim();
-      if (responsible && !row.itemId.startsWith('custom-') && row.itemId !== RUN_ITEM_ID) await setChecklistItem(runId, row.itemId, { responsible });
+      if (responsible && !row.itemId.startsWith('custom-') && row.itemId !== RUN_ITEM_ID) {
+        await leaveDexieZone();
+        await setChecklistItem(runId, row.itemId, { responsible });
+      }
     }
     copied += 1;
   }

@@ -102,8 +102,19 @@ function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: numb
   const { upcoming, past } = eventLists.value;
   const others = [...past, ...upcoming].filter((s) => s.event.id !== eventId && s.progress);
   if (others.length === 0) return null;
+  const failure = useSignal('');
+  async function handleSubmit(e: Event) {
+    e.preventDefault();
+    if (!from.value) return;
+    try {
+      failure.value = '';
+      onCopied(await copyChecklists(from.value, eventId));
+    } catch (error) {
+      failure.value = error instanceof Error ? error.message : t('events.form.failed');
+    }
+  }
   return (
-    <form class="field-group events__copy" onSubmit={async (e) => { e.preventDefault(); if (from.value) onCopied(await copyChecklists(from.value, eventId)); }}>
+    <form class="field-group events__copy" onSubmit={handleSubmit}>
       <h2>{t('checklists.copy')}</h2>
       <p class="events__muted">{t('checklists.copy.hint')}</p>
       <label for="copy-from">{t('checklists.copy.from')}</label>
@@ -111,6 +122,7 @@ function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: numb
         <option value="">{t('events.pick')}</option>
         {others.map((s) => <option key={s.event.id} value={s.event.id}>{s.event.title}</option>)}
       </select>
+      {failure.value && <p role="alert" class="field-error"><Icon name="attention" /><span>{failure.value}</span></p>}
       <button class="button button--secondary" type="submit" disabled={!from.value}>{t('checklists.copy.do')}</button>
     </form>
   );
