@@ -33,6 +33,8 @@ export interface RefreshTokensTable {
   session_id: string;
   created_at: string;
   used_at: string | null;
+  /** Hash of the token issued when this one was used (refresh grace). */
+  replaced_by: string | null;
 }
 
 export interface LoginFailuresTable {
@@ -48,6 +50,15 @@ export interface SyncClientsTable {
   last_seq: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A refused mutation, answered again when a retry replays its seq. */
+export interface SyncRejectionsTable {
+  client_id: string;
+  seq: number;
+  code: string;
+  message: string;
+  created_at: string;
 }
 
 export interface SyncVersionTable {
@@ -90,6 +101,70 @@ export interface ChecklistItemsTable extends SyncableColumns {
   field_hlc: string;
 }
 
+/** A RED workshop (catalogue). `data` is the JSON of the WorkshopSaveArgs fields but id. */
+export interface WorkshopsTable extends SyncableColumns {
+  code: string;
+  owner_id: string;
+  data: string;
+  field_hlc: string;
+}
+
+/** A participant's device (no account): only its lastSeq. */
+export interface ParticipantClientsTable {
+  client_id: string;
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One attendance record, or a tombstone (removed, erased, or merged into `merged_into`). */
+export interface AttendanceTable extends SyncableColumns {
+  workshop_id: string;
+  /** The workshop's owner: who sees the record besides coordinadores. */
+  owner_id: string;
+  person: string;
+  consent: string;
+  field_hlc: string;
+  /** Folded document type and number, for duplicates and erasure; null when not given. */
+  doc_key: string | null;
+  /** Folded full name and entity name. */
+  name_key: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+  merged_ids: string;
+  merged_into: string | null;
+}
+
+/** The export log (Ley 29733: who exported what, and when). */
+export interface AttendanceExportsTable {
+  id: string;
+  workshop_id: string;
+  exported_by: string;
+  rows: number;
+  format: string;
+  exported_at: string;
+  logged_at: string;
+}
+
+/** The erasure log: who, when, how many; never whose data. */
+export interface AttendanceErasuresTable {
+  id: string;
+  erased_by: string;
+  erased_at: string;
+  matched_by: string;
+  count: number;
+}
+
+/** Anonymous feedback: no user, device, attendance link or arrival time. */
+export interface FeedbackTable {
+  id: string;
+  workshop_id: string;
+  owner_id: string;
+  answers: string;
+  deleted: number;
+  version: number;
+}
+
 /** The whole database. Other features add their tables here and in a migration. */
 export interface Database {
   users: UsersTable;
@@ -97,8 +172,15 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   login_failures: LoginFailuresTable;
   sync_clients: SyncClientsTable;
+  sync_rejections: SyncRejectionsTable;
   sync_version: SyncVersionTable;
   events: EventsTable;
   checklist_runs: ChecklistRunsTable;
   checklist_items: ChecklistItemsTable;
+  workshops: WorkshopsTable;
+  participant_clients: ParticipantClientsTable;
+  attendance: AttendanceTable;
+  attendance_exports: AttendanceExportsTable;
+  attendance_erasures: AttendanceErasuresTable;
+  feedback: FeedbackTable;
 }

@@ -10,6 +10,7 @@ import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter } from '../store/version';
 import { findMutation, isAllowedFor, type MutationContext } from './registry';
+import { readReplayedRejections, storeRejections } from './rejections';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -61,7 +62,7 @@ async function applyOne(base: Omit<MutationContext, 'hlc'>, m: WireMutation, now
  * 3: skip every seq ≤ lastSeq — a replay has no second effect;
  * 4: a newer mutation version anywhere → 426, nothing applied;
  * 5: apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves on;
- * 6: store the new lastSeq with the effects.
+ * 6: store the new lastSeq and the refusals with the effects (a replay answers them again).
  */
 export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest): Promise<PushResponse> {
   return runInTransaction(ctx.db, async (trx) => {
@@ -70,13 +71,16 @@ export async function applyPush(ctx: AppContext, caller: AuthUser, request: Push
     await lockVersionCounter(trx, ctx.engine);
     const lastSeq = await readClientSeq(trx, request.clientId, caller, nowIso);
     const pending = request.mutations.filter((m) => m.seq > lastSeq);
-    if (pending.length === 0) return { lastSeq, rejected: [] };
+    // A retry after a lost answer: its refusals are answered again, never silently dropped.
+    const replayedRejections = await readReplayedRejections(trx, request.clientId, request.mutations, lastSeq);
+    if (pending.length === 0) return { lastSeq, rejected: replayedRejections };
     assertKnownVersions(pending);
-    const rejected: RejectedMutation[] = [];
+    const rejected: RejectedMutation[] = [...replayedRejections];
     for (const m of pending) {
       const refusal = await applyOne({ trx, caller, nowIso }, m, nowMs);
       if (refusal) rejected.push(refusal);
     }
+    await storeRejections(trx, request.clientId, rejected.slice(replayedRejections.length), nowIso);
     const newLastSeq = pending[pending.length - 1]!.seq;
     await trx
       .updateTable('sync_clients')

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import * as core from './001-core';
 import * as places from './900-places';
+import * as workshops from './920-workshops';
+import * as rejections from './930-rejections';
+import * as refreshGrace from './931-refresh-grace';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -9,4 +12,7 @@ import * as places from './900-places';
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
   '900-places': places,
+  '920-workshops': workshops,
+  '930-rejections': rejections,
+  '931-refresh-grace': refreshGrace,
 };
