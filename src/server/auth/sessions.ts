@@ -87,8 +87,48 @@ async function pruneUsedRefreshTokens(trx: Transaction<Database>, sessionId: str
 }
 
 /**
+ * How long the token just used may be presented again. A refresh answer lost on a bad network
+ * would otherwise end the session (the device still holds the old token): within this window,
+ * and while its successor was never used, the old token rotates again instead.
+ */
+export const REFRESH_GRACE_MS = 2 * 60 * 1000;
+
+type RefreshTokenRow = { token_hash: string; session_id: string; used_at: string | null; replaced_by: string | null };
+
+/**
+ * True when `token` was used moments ago and the token it was exchanged for is still unused:
+ * the answer was most likely lost. The successor is burned (marked used), so if anyone ever
+ * presents it, that is a replay and the session ends.
+ */
+async function isGraceReuse(trx: Transaction<Database>, token: RefreshTokenRow, nowMs: number): Promise<boolean> {
+  if (token.used_at === null || token.replaced_by === null) return false;
+  if (nowMs - Date.parse(token.used_at) > REFRESH_GRACE_MS) return false;
+  const burned = await trx
+    .updateTable('refresh_tokens')
+    .set({ used_at: iso(nowMs) })
+    .where('token_hash', '=', token.replaced_by)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(burned.numUpdatedRows) === 1;
+}
+
+/** Marks `token` used now; false when another request used it first (a replay). */
+async function claimToken(trx: Transaction<Database>, token: RefreshTokenRow, nowMs: number): Promise<boolean> {
+  if (token.used_at !== null) return false;
+  const claimed = await trx
+    .updateTable('refresh_tokens')
+    .set({ used_at: iso(nowMs) })
+    .where('token_hash', '=', token.token_hash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
+/**
  * Rotates a refresh token. A token already used once is a replay (stolen, or a lost answer
- * resent): the whole session is revoked and the device must log in again.
+ * resent) and revokes the whole session — unless it is the token used just now whose successor
+ * was never used (REFRESH_GRACE_MS): then it rotates again, so a lost answer does not sign the
+ * person out. Reusing an older token, or any token after its successor was used, still revokes.
  */
 export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: string, address: string, nowMs: number): Promise<SessionResponse> {
   const outcome = await db.transaction().execute(async (trx) => {
@@ -96,13 +136,7 @@ export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: str
     if (!token) return 'unknown' as const;
     const session = await trx.selectFrom('device_sessions').selectAll().where('id', '=', token.session_id).executeTakeFirst();
     if (!session || session.revoked_at !== null) return 'ended' as const;
-    const claimed = await trx
-      .updateTable('refresh_tokens')
-      .set({ used_at: iso(nowMs) })
-      .where('token_hash', '=', token.token_hash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    if (token.used_at !== null || Number(claimed.numUpdatedRows) !== 1) {
+    if (!(await claimToken(trx, token, nowMs)) && !(await isGraceReuse(trx, token, nowMs))) {
       await trx.updateTable('device_sessions').set({ revoked_at: iso(nowMs) }).where('id', '=', session.id).execute();
       return 'replayed' as const;
     }
@@ -111,7 +145,9 @@ export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: str
     if (!user || user.disabled === 1) return 'ended' as const;
     await trx.updateTable('device_sessions').set({ last_address: address }).where('id', '=', session.id).execute();
     await pruneUsedRefreshTokens(trx, session.id, nowMs);
-    return issueTokens(trx, session.id, toAccount(user), nowMs);
+    const answer = await issueTokens(trx, session.id, toAccount(user), nowMs);
+    await trx.updateTable('refresh_tokens').set({ replaced_by: hashToken(answer.refreshToken) }).where('token_hash', '=', token.token_hash).execute();
+    return answer;
   });
   if (typeof outcome === 'string') throw sessionEnded();
   return outcome;
