@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
 import { WorkshopSaveArgs } from './schemas/workshop';
-import { AttendanceRegisterArgs, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
+import { AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
 
 /**
@@ -20,6 +20,7 @@ export const MUTATION_SCHEMAS = {
   'attendance.register': { 1: AttendanceRegisterArgs },
   'attendance.update': { 1: AttendanceUpdateArgs },
   'attendance.remove': { 1: AttendanceRemoveArgs },
+  'attendance.export': { 1: AttendanceExportArgs },
   'feedback.submit': { 1: FeedbackSubmitArgs },
 } as const satisfies Record<string, Record<number, v.GenericSchema>>;
 
@@ -36,6 +37,7 @@ export const CURRENT_VERSION = {
   'attendance.register': 1,
   'attendance.update': 1,
   'attendance.remove': 1,
+  'attendance.export': 1,
   'feedback.submit': 1,
 } as const satisfies Record<MutationName, number>;
 

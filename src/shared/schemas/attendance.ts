@@ -65,3 +65,40 @@ export interface AttendanceRow {
   mergedIds: string[];
   updatedAt: string;
 }
+
+/**
+ * `attendance.export` v1: the device exported a workshop's attendance (maybe offline); the
+ * server logs who and when (Ley 29733: a log of who exported what). `at` is the device's time.
+ */
+export const AttendanceExportArgs = v.strictObject({
+  workshopId: Id,
+  rows: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  format: v.literal('csv', 'Formato de exportación no válido.'),
+  at: v.pipe(v.string(), v.isoTimestamp('Fecha y hora no válidas.')),
+});
+export type AttendanceExportArgs = v.InferOutput<typeof AttendanceExportArgs>;
+
+/**
+ * Folds text for matching people: accents, case, punctuation and runs of spaces do not count
+ * ("José  PÉREZ." = "jose perez"). The device's duplicate warning and the server's merge use it.
+ */
+export function foldForMatch(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The document key of a person (`dni:12345678`), or undefined without both type and number. */
+export function makeDocumentKey(person: Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>): string | undefined {
+  const number = person.documentNumber?.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+  if (!person.documentType || !number) return undefined;
+  return `${person.documentType}:${number}`;
+}
+
+/** The name key of a person: folded full name and entity name (`jose perez|municipalidad de ayacucho`). */
+export function makeNameKey(person: Pick<AttendancePerson, 'fullName' | 'entityName'>): string {
+  return `${foldForMatch(person.fullName)}|${foldForMatch(person.entityName)}`;
+}
