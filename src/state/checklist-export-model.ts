@@ -11,14 +11,14 @@ import type { EventRun } from './event-checklists-model';
 import type { ItemView } from './checklist-view-model';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });
-const DAY = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeZone: 'UTC' });
+const DAY = new Intl.DateTimeFormat('es-PE', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** An ISO instant in Lima time, in words. */
 export function formatLimaDateTime(iso: string): string {
   return LIMA.format(new Date(iso));
 }
 
-/** A `YYYY-MM-DD` day in words ("27 nov 2026"). */
+/** A `YYYY-MM-DD` day in words, with its weekday ("lun, 7 dic. 2026"). */
 export function formatDay(day: string): string {
   return DAY.format(new Date(`${day}T00:00:00Z`));
 }
