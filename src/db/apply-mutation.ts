@@ -2,6 +2,8 @@ import type { MutationArgs, MutationName } from '../shared/mutations';
 import { applyEventArchive, applyEventSave } from './events-store';
 import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-store';
 import { applyChecklistSetItem } from './checklist-items-store';
+import { applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from './attendance-store';
+import { applyFeedbackSubmit } from './feedback-store';
 import type { UserDb } from './user-db';
 
 type Applier<N extends MutationName> = (db: UserDb, args: MutationArgs<N>, hlc: string) => Promise<void>;
@@ -17,15 +19,24 @@ const APPLIERS: { [N in MutationName]?: Applier<N> } = {
   'checklist.start': (db, args) => applyChecklistStart(db, args, ''),
   'checklist.setItem': applyChecklistSetItem,
   'checklist.addItem': (db, args) => applyChecklistAddItem(db, args),
+  // workshop.save has no user-DB effect: the workshop model shows it in the catalogue DB apart.
+  'attendance.register': applyAttendanceRegister,
+  'attendance.update': applyAttendanceUpdate,
+  'attendance.remove': (db, args) => applyAttendanceRemove(db, args),
+  'feedback.submit': (db, args) => applyFeedbackSubmit(db, args),
 };
 
 /** The tables each mutation touches locally, so its transaction can be opened over them. */
-export const MUTATION_TABLES: { [N in MutationName]?: ('events' | 'checklistRuns' | 'checklistItems')[] } = {
+export const MUTATION_TABLES: { [N in MutationName]?: ('events' | 'checklistRuns' | 'checklistItems' | 'attendance')[] } = {
   'event.save': ['events'],
   'event.archive': ['events'],
   'checklist.start': ['checklistRuns'],
   'checklist.setItem': ['checklistItems'],
   'checklist.addItem': ['checklistRuns'],
+  'attendance.register': ['attendance'],
+  'attendance.update': ['attendance'],
+  'attendance.remove': ['attendance'],
+  // feedback.submit writes only `meta`, which every recorded mutation's transaction covers.
 };
 
 /** Applies one mutation to the local tables; call inside a transaction covering MUTATION_TABLES[name]. */

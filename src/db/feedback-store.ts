@@ -1,6 +1,39 @@
+import type { FeedbackSubmitArgs } from '../shared/schemas/feedback';
+import { readMeta, writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
 
-/** Feedback kept on this device for one workshop (declared now; its mutations come later). */
-export function listFeedback(db: UserDb, workshopId: string) {
-  return db.feedback.where('workshopId').equals(workshopId).toArray();
+/** The stored feedback row as the facilitador's pull brings it (anonymous: no user or device). */
+export interface FeedbackRow {
+  id: string;
+  workshopId: string;
+  ratings: FeedbackSubmitArgs['ratings'];
+  recommend: number;
+  comment?: string;
+  topics?: string[];
+  submittedAt?: string;
+}
+
+/** The meta key that remembers this device sent feedback for a workshop (nothing else is kept). */
+export function feedbackSentKey(workshopId: string): string {
+  return `feedbackSent:${workshopId}`;
+}
+
+/**
+ * Applies `feedback.submit` locally. Anonymous by design: the answers are NOT copied into a
+ * local table (they live only in the outbox until sent); only the fact that this device sent
+ * feedback for the workshop is remembered, for the one-per-device soft limit. Call inside a
+ * transaction that covers `meta`.
+ */
+export async function applyFeedbackSubmit(db: UserDb, args: FeedbackSubmitArgs): Promise<void> {
+  await writeMeta(db.meta, feedbackSentKey(args.workshopId), true);
+}
+
+/** Whether this device already sent (or queued) feedback for the workshop. */
+export async function hasSentFeedback(db: UserDb, workshopId: string): Promise<boolean> {
+  return (await readMeta<boolean>(db.meta, feedbackSentKey(workshopId))) === true;
+}
+
+/** Feedback pulled for one workshop (the facilitador's and coordinador's devices only). */
+export async function listFeedback(db: UserDb, workshopId: string): Promise<FeedbackRow[]> {
+  return (await db.feedback.where('workshopId').equals(workshopId).toArray()) as unknown as FeedbackRow[];
 }

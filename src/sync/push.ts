@@ -1,11 +1,11 @@
 import { ERROR_MESSAGES } from '../shared/errors';
 import type { PushResponse, WireMutation } from '../shared/protocol';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
-import { getClientId } from '../db/meta-store';
+import { getClientId, readSession } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
-import { classifyFailure, type SyncOutcome } from './retry-policy';
+import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
 import { encodeJsonBody } from './transport';
 
@@ -14,6 +14,32 @@ const ENVELOPE_BYTES = 200;
 /** The wire form of a queued mutation. */
 function toWire(row: QueuedMutation): WireMutation {
   return { seq: row.seq, name: row.name, v: row.v, args: row.args, hlc: row.hlc };
+}
+
+/** A participant's mutation: it carries a workshop's public code, so it may go without an account. */
+export function isCodeOnly(row: QueuedMutation): boolean {
+  const args = row.args as { workshopCode?: unknown } | null | undefined;
+  return typeof args?.workshopCode === 'string' && args.workshopCode.length > 0;
+}
+
+/**
+ * The rows to send next. Without a usable session only the leading participant's mutations
+ * (each with a workshop code) can go, sent without a bearer; the rest waits for a login.
+ */
+async function selectSendable(db: UserDb, rows: QueuedMutation[]): Promise<{ rows: QueuedMutation[]; isAnonymous: boolean }> {
+  const session = await readSession(db);
+  if (session && !session.expired) return { rows, isAnonymous: false };
+  const end = rows.findIndex((row) => !isCodeOnly(row));
+  const prefix = end === -1 ? rows : rows.slice(0, end);
+  return prefix.length > 0 ? { rows: prefix, isAnonymous: true } : { rows, isAnonymous: false };
+}
+
+async function sendAnonymously(ctx: SyncContext, init: RequestInit): Promise<Response | SyncOutcome> {
+  try {
+    return await ctx.transport('/api/sync/push', init);
+  } catch {
+    return networkOutcome();
+  }
 }
 
 /** The longest prefix of `rows` that fits in one push body (≤ MAX_PUSH_BYTES once decompressed); at least one row. */
@@ -58,7 +84,7 @@ async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation
 
 /**
  * Drains the outbox in seq order, in batches of ≤ 500 mutations and ≤ 1 MiB, gzip, with the
- * bearer token. Loops until the outbox is empty (`done`) or a failure stops it; on failure the
+ * bearer token (a participant without an account sends code-carrying mutations without one). Loops until the outbox is empty (`done`) or a failure stops it; on failure the
  * unsent rows stay where they are. A 413 halves the batch and tries again.
  */
 export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<SyncOutcome> {
@@ -68,12 +94,15 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
   let maxCount = MAX_PUSH_MUTATIONS;
   let sent = 0;
   for (;;) {
-    const batch = fitBatch(await readOutboxHead(db, maxCount));
+    const sendable = await selectSendable(db, await readOutboxHead(db, maxCount));
+    const batch = fitBatch(sendable.rows);
     if (batch.length === 0) return { kind: 'done' };
     const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire) });
-    const response = await sendAuthorised(ctx, round, (token) =>
-      ctx.transport('/api/sync/push', { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body }),
-    );
+    const response = sendable.isAnonymous
+      ? await sendAnonymously(ctx, { method: 'POST', headers, body })
+      : await sendAuthorised(ctx, round, (token) =>
+          ctx.transport('/api/sync/push', { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body }),
+        );
     if (isOutcome(response)) return response;
     if (response.status === 413) {
       if (batch.length === 1) await rejectOversized(db, clientId, batch[0]!);

@@ -1,0 +1,116 @@
+/**
+ * Attendance at a workshop, taken by the facilitador in a venue with no signal, or by a
+ * participant through the workshop's code. Every action is one transaction over `attendance`
+ * and the outbox: it shows at once, survives a reload offline, and sync sends it later.
+ */
+import type { ReadonlySignal } from '@preact/signals';
+import { getDatabases } from '../db/connection';
+import { findSamePerson, listAttendance, type LocalAttendance, type PersonKeys } from '../db/attendance-store';
+import { liveSignal } from '../db/live-query';
+import { recordMutation } from '../db/record-mutation';
+import { uuidv7 } from '../shared/ids';
+import type { AttendancePerson, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
+
+export type { LocalAttendance };
+
+/** The version of the privacy notice below; kept with every record (Ley 29733). Change it when the text changes. */
+export const PRIVACY_NOTICE_VERSION = 'ley29733-2026-11-v1';
+
+/** The privacy notice shown before consent, paragraph by paragraph (version PRIVACY_NOTICE_VERSION). */
+export const PRIVACY_NOTICE: readonly string[] = [
+  'Finalidad: registrar su asistencia a este taller de la Red de Gestión Pública en Industrias Culturales y Artes (RED), emitir constancias y elaborar estadísticas de participación por región y nivel de gobierno.',
+  'Responsable del tratamiento: el Ministerio de Cultura, a través de la Dirección General de Industrias Culturales y Artes (DGIA). Sus datos no se ceden a terceros.',
+  'Conservación: los datos se guardan mientras dure el programa de la RED y hasta dos años después; luego se eliminan o se anonimizan.',
+  'Sus derechos: puede pedir acceso, rectificación, cancelación u oposición (derechos ARCO) escribiendo al Ministerio de Cultura por su mesa de partes, indicando «DGIA – RED, protección de datos personales».',
+  'Los datos de contacto y de documento son opcionales. Sin su consentimiento no registramos su asistencia.',
+];
+
+/** What the form gives to register a person. */
+export interface RegistrationInput {
+  workshopId: string;
+  /** Only on a participant's own check-in: lets the device send it without an account. */
+  workshopCode?: string;
+  person: AttendancePerson;
+  consentGiven: boolean;
+}
+
+/** The government level that usually goes with an entity type (the person may change it). */
+export const LEVEL_OF_ENTITY: Record<(typeof ENTITY_TYPES)[number], (typeof GOVERNMENT_LEVELS)[number]> = {
+  ddc: 'nacional',
+  'gobierno-regional': 'regional',
+  'municipalidad-provincial': 'provincial',
+  'municipalidad-distrital': 'distrital',
+  otra: 'otro',
+};
+
+/**
+ * Registers one person on the device and queues `attendance.register`; returns the new id.
+ * Without consent nothing is written (the schema refuses it too). A second record of the same
+ * person merges into the first, as on the server. Throws ValidationError / StorageError in Spanish.
+ */
+export async function registerAttendance(input: RegistrationInput): Promise<string> {
+  const id = uuidv7();
+  const consent = input.consentGiven ? { given: true, textVersion: PRIVACY_NOTICE_VERSION } : { given: false, textVersion: PRIVACY_NOTICE_VERSION };
+  await recordMutation(getDatabases().user, 'attendance.register', {
+    id,
+    workshopId: input.workshopId,
+    ...(input.workshopCode ? { workshopCode: input.workshopCode } : {}),
+    person: dropEmpty(input.person),
+    consent,
+  });
+  return id;
+}
+
+/** Corrects fields of a record and queues `attendance.update` (last writer wins per field). */
+export async function updateAttendance(id: string, patch: Partial<AttendancePerson>): Promise<void> {
+  await recordMutation(getDatabases().user, 'attendance.update', { id, patch: dropEmpty(patch) });
+}
+
+/** Removes a record from the roster and queues `attendance.remove`. */
+export async function removeAttendance(id: string): Promise<void> {
+  await recordMutation(getDatabases().user, 'attendance.remove', { id });
+}
+
+/** Optional fields left empty are left out, so the schema does not judge an empty string. */
+function dropEmpty<T extends object>(person: T): T {
+  return Object.fromEntries(Object.entries(person).filter(([, value]) => typeof value !== 'string' || value.trim() !== '')) as T;
+}
+
+const rosterSignals = new Map<string, ReadonlySignal<LocalAttendance[]>>();
+
+/** The roster of one workshop on this device, live, in the order people were registered. */
+export function watchRoster(workshopId: string): ReadonlySignal<LocalAttendance[]> {
+  let watched = rosterSignals.get(workshopId);
+  if (!watched) {
+    watched = liveSignal(() => listAttendance(getDatabases().user, workshopId), []);
+    rosterSignals.set(workshopId, watched);
+  }
+  return watched;
+}
+
+/**
+ * The record already on the roster for the person being typed (same document, or the same
+ * normalised name and entity), for the warning as you type. Pure and in memory: ~0.1 ms for 500.
+ */
+export function findDuplicate(roster: readonly LocalAttendance[], person: PersonKeys, exceptId?: string): LocalAttendance | undefined {
+  if (!person.fullName.trim() && !person.documentNumber?.trim()) return undefined;
+  return findSamePerson(roster, person, exceptId);
+}
+
+/** Whether a record absorbed others (the same person registered twice, here or on another device). */
+export function isMerged(row: LocalAttendance): boolean {
+  return row.mergedIds.length > 0;
+}
+
+/** The roster filtered by a search (name, entity or document; accents and case ignored). */
+export function searchRoster(roster: readonly LocalAttendance[], query: string): LocalAttendance[] {
+  const folded = fold(query);
+  if (!folded) return [...roster];
+  return roster.filter((row) =>
+    [row.person.fullName, row.person.entityName, row.person.documentNumber ?? '', row.person.position ?? ''].some((field) => fold(field).includes(folded)),
+  );
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}
