@@ -44,8 +44,15 @@ export function processIndexTerm(term: string): string | null {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a query as the index knows them: folded, stop words out — except the last word, which may be a prefix being typed ("con" → "concierto"). */
+/**
+ * The words of a query as the index knows them: folded, stop words out. The last word may be a
+ * prefix being typed ("con" → "concierto"), so it stays when it is alone or follows a real word;
+ * a query of stop words only ("de la") has no terms.
+ */
 export function readQueryTerms(query: string): string[] {
-  const words = (foldText(query).match(WORD) ?? []).filter((w) => w.length > 0);
-  return words.filter((word, i) => i === words.length - 1 || !isStopWord(word));
+  const words = foldText(query).match(WORD) ?? [];
+  const kept = words.filter((word) => !isStopWord(word));
+  const last = words[words.length - 1];
+  if (last && isStopWord(last) && (words.length === 1 || kept.length > 0)) kept.push(last);
+  return kept;
 }

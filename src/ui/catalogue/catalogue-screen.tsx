@@ -48,6 +48,7 @@ function TopicList({ cards }: { cards: EntryCard[] }) {
           <li key={topic}>
             <a href={`/catalogo?${PARAMS.topic}=${topic}`}>
               <span class="topic-list__name">{topicLabel(topic)}</span>
+              <span class="visually-hidden">,</span>{' '}
               <span class="topic-list__count">{countLabel(counts.get(topic) ?? 0)}</span>
               <Icon name="chevron" />
             </a>

@@ -34,6 +34,8 @@ describe('folding Spanish text for search', () => {
   it('keeps a stop word only when it is the word being typed', () => {
     expect(readQueryTerms('música de la plaza')).toEqual(['musica', 'plaza']);
     expect(readQueryTerms('con')).toEqual(['con']);
+    expect(readQueryTerms('música con')).toEqual(['musica', 'con']);
+    expect(readQueryTerms('de la')).toEqual([]);
   });
 });
 
