@@ -134,7 +134,7 @@ function makeItemView(
   return {
     id: item.id, text: item.text, isCustom, applies, state, dueDate,
     isDueOverridden: state.dueDate !== undefined,
-    isOverdue: !resolved && dueDate !== null && isOverdue(dueDate, ctx.today),
+    isOverdue: applies && !resolved && dueDate !== null && isOverdue(dueDate, ctx.today),
     ...(item.hint ? { hint: item.hint } : {}), ...(item.entry ? { entry: item.entry } : {}),
     ...(whyNot ? { whyNot } : {}), ...(lastChange ? { lastChange } : {}),
   };
