@@ -6,7 +6,9 @@ import type { AppContext } from './context';
 import { registerClientApp } from './http/client-app';
 import { installErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security';
+import { startCatalogue } from './catalogue/start-catalogue';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerHealthRoutes } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import { openStore, type Store } from './store/database';
@@ -42,6 +44,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   try {
     await migrateToLatest(store.db);
     await bootstrapAccount(app, store, config);
+    await startCatalogue(store.db, store.engine, app.log, new Date((options.now ?? Date.now)()));
     const ctx: AppContext = { db: store.db, engine: store.engine, now: options.now ?? Date.now };
     // Only JSON bodies: text/plain would otherwise be accepted and fail later with a vaguer error.
     app.removeContentTypeParser('text/plain');
@@ -51,6 +54,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerHealthRoutes(app, ctx);
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
+    registerCatalogueRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

@@ -24,6 +24,9 @@ export interface PullTable {
 /** Catalogue rules: server-authored rows, readable by anyone, with or without an account. */
 export const isPublic = (): Visibility => ({ kind: 'all' });
 
+/** A catalogue row (entry or template) as stored: its compiled JSON. */
+const readCatalogueRow = (stored: { row: string }): unknown => readJson(stored.row);
+
 /** User rules: a coordinador sees everything, everyone else their own rows (facilitadores: workshops come later). */
 export function ownRowsOrAll(column = 'owner_id') {
   return (caller: AuthUser | undefined): Visibility => {
@@ -71,6 +74,9 @@ function toChecklistItemRow(stored: ChecklistItemsTable): ChecklistItemRow {
  */
 export const PULL_TABLES: readonly PullTable[] = [
   { name: 'places', scope: 'catalogue', table: 'places', visibility: isPublic, toRow: toPlaceRow },
+  // Catalogue rows are stored as their compiled JSON (src/server/catalogue): exactly Entry and ChecklistTemplate.
+  { name: 'entries', scope: 'catalogue', table: 'catalogue_entries', visibility: isPublic, toRow: readCatalogueRow },
+  { name: 'checklistTemplates', scope: 'catalogue', table: 'catalogue_templates', visibility: isPublic, toRow: readCatalogueRow },
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow },
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow },

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as core from './001-core';
 import * as places from './900-places';
+import * as catalogue from './910-catalogue';
 import * as workshops from './920-workshops';
 import * as rejections from './930-rejections';
 import * as refreshGrace from './931-refresh-grace';
@@ -12,6 +13,7 @@ import * as refreshGrace from './931-refresh-grace';
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
   '900-places': places,
+  '910-catalogue': catalogue,
   '920-workshops': workshops,
   '930-rejections': rejections,
   '931-refresh-grace': refreshGrace,

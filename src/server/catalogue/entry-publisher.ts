@@ -1,0 +1,103 @@
+/**
+ * Publishing from the app: a coordinador's Markdown is compiled with the build's own compiler,
+ * its internal links checked against the entries the store holds, and stored as a new version
+ * (one number from the global counter) with a history row naming who and when. Devices receive
+ * it at their next catalogue pull as exactly one change.
+ */
+import type { Kysely } from 'kysely';
+import { hashOf } from '../../content/compiler/compile-catalogue';
+import { compileEntry } from '../../content/compiler/compile-entry';
+import type { Entry } from '../../shared/catalogue/entry';
+import type { EntrySummary, PreviewResponse, PublishResponse, SourceFault } from '../../shared/catalogue/publishing';
+import type { AuthUser } from '../auth/sessions';
+import type { Database } from '../store/schema';
+import { runInTransaction } from '../store/transaction';
+import { lockVersionCounter, nextVersion } from '../store/version';
+import { withCatalogueTables, type CatalogueDatabase } from './catalogue-tables';
+
+/** What a publish came to: the new version, the faults that stopped it, or a stale base. */
+export type PublishOutcome =
+  | { kind: 'published'; answer: PublishResponse }
+  | { kind: 'faults'; faults: SourceFault[] }
+  | { kind: 'conflict'; currentVersion: number | null };
+
+/** The id the draft's front matter names, if any (so a preview needs no separate id). */
+export function readFrontMatterId(source: string): string | undefined {
+  return /^id:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(source)?.[1];
+}
+
+async function listLiveIds(db: Kysely<CatalogueDatabase>): Promise<Set<string>> {
+  const rows = await db.selectFrom('catalogue_entries').select('id').where('deleted', '=', 0).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Compiles one draft as the build would (`<id>.md`), then checks every `entrada:` link and
+ * `related` id against the live entries (the draft's own id counts as present).
+ */
+export async function compileDraft(db: Kysely<Database>, id: string, source: string): Promise<PreviewResponse> {
+  const draft = compileEntry(`${id}.md`, source);
+  const faults: SourceFault[] = draft.faults.map(({ line, message }) => ({ line, message }));
+  const ids = await listLiveIds(withCatalogueTables(db));
+  ids.add(id);
+  for (const link of draft.links) {
+    if (!ids.has(link.id)) faults.push({ line: link.line, message: `El enlace interno apunta a una entrada que no existe: «${link.id}».` });
+  }
+  for (const rel of draft.related) {
+    if (!ids.has(rel.id)) faults.push({ line: rel.line, message: `related: la entrada «${rel.id}» no existe.` });
+  }
+  if (faults.length > 0 || !draft.entry) return { faults: faults.sort((a, b) => a.line - b.line) };
+  const entry: Entry = { ...draft.entry, version: hashOf(draft.entry) };
+  return { entry, faults: [] };
+}
+
+/**
+ * Publishes `source` as entry `id`. `baseVersion` is the version the coordinador opened (null
+ * for a new entry): when someone else published in between, nothing is written and the current
+ * version comes back, so the editor can say so instead of overwriting their work.
+ */
+export async function publishEntry(
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+  caller: Pick<AuthUser, 'id' | 'name'>,
+  request: { id: string; source: string; baseVersion: number | null },
+  nowIso: string,
+): Promise<PublishOutcome> {
+  return runInTransaction(db, async (plain) => {
+    // 1: serialise with pushes and other publishers, then read what the store holds now.
+    await lockVersionCounter(plain, engine);
+    const trx = withCatalogueTables(plain);
+    const stored = await trx.selectFrom('catalogue_entries').select(['version', 'deleted']).where('id', '=', request.id).executeTakeFirst();
+    const currentVersion = stored && stored.deleted === 0 ? Number(stored.version) : null;
+    if (currentVersion !== request.baseVersion) return { kind: 'conflict', currentVersion };
+    // 2: compile against the live entries; faults stop here with nothing written.
+    const compiled = await compileDraft(plain, request.id, request.source);
+    if (!compiled.entry) return { kind: 'faults', faults: compiled.faults };
+    // 3: one version for the row, one history line.
+    const entry = compiled.entry;
+    const version = await nextVersion(plain);
+    const values = { hash: entry.version, row: JSON.stringify(entry), source: request.source, deleted: 0, version, updated_at: nowIso };
+    if (stored) await trx.updateTable('catalogue_entries').set(values).where('id', '=', request.id).execute();
+    else await trx.insertInto('catalogue_entries').values({ ...values, id: request.id, build_hash: null }).execute();
+    await trx
+      .insertInto('catalogue_entry_history')
+      .values({ entry_id: request.id, version, hash: entry.version, source: request.source, published_at: nowIso, published_by: caller.id, published_by_name: caller.name })
+      .execute();
+    return { kind: 'published', answer: { id: request.id, version, publishedAt: nowIso, entry } };
+  });
+}
+
+/** The live entries, by title, for the editor's list. */
+export async function listEntrySummaries(db: Kysely<Database>): Promise<EntrySummary[]> {
+  const rows = await withCatalogueTables(db)
+    .selectFrom('catalogue_entries')
+    .select(['id', 'row', 'version', 'updated_at'])
+    .where('deleted', '=', 0)
+    .execute();
+  return rows
+    .map((row) => {
+      const entry = JSON.parse(row.row) as Entry;
+      return { id: row.id, title: entry.title, kind: entry.kind, version: Number(row.version), updatedAt: row.updated_at };
+    })
+    .sort((a, b) => a.title.localeCompare(b.title, 'es'));
+}
