@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { t } from '../../src/shared/i18n';
+import type { Entry } from '../../src/shared/catalogue';
+import type { PullResponse } from '../../src/shared/protocol';
+import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl, watchPageProblems } from '../helpers/e2e-browser';
+import { startServer, type RunningServer } from '../helpers/e2e-server';
+
+/** Every catalogue entry the SERVER serves, read through the public pull API. */
+async function readServerEntries(server: RunningServer): Promise<Map<string, Entry>> {
+  const entries = new Map<string, Entry>();
+  let cursor = 0;
+  for (;;) {
+    const response = await fetch(`${server.url}/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=500`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as PullResponse;
+    for (const change of page.changes) if (change.table === 'entries' && change.row) entries.set(change.id, change.row as Entry);
+    if (!page.hasMore || page.cursor <= cursor) return entries;
+    cursor = page.cursor;
+  }
+}
+
+async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Types in the search box as a person does and waits for the announced count. */
+async function search(page: Page, words: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: t('catalogue.search.label') });
+  await box.click();
+  await box.fill(words);
+  await page.getByRole('status').filter({ hasText: `para «${words}»` }).waitFor({ timeout: 20_000 });
+}
+
+/** The reader shows the entry as the server holds it: title, every source norm, the review date. */
+async function expectEntryShown(page: Page, entry: Entry): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: entry.title }).waitFor({ timeout: 20_000 });
+  const sources = page.getByRole('region', { name: t('catalogue.reader.sources') });
+  await sources.waitFor();
+  for (const source of entry.sources) expect(await sources.getByText(source.norm, { exact: true }).count(), source.norm).toBeGreaterThan(0);
+  expect(await page.getByRole('navigation', { name: t('catalogue.reader.toc') }).getByRole('link').count()).toBe(entry.toc.length);
+  await page.getByText(/^Revisado el \d+ de \w+ de \d{4}$/).waitFor();
+}
+
+describeE2E('the catalogue offline: pulled once, searched and read with no signal', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let serverEntries: Map<string, Entry>;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    serverEntries = await readServerEntries(server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('first visit online brings the catalogue by pull; offline, "musica" finds the entry, it opens with its sources, and an offline reload keeps it', async () => {
+    const music = serverEntries.get('musica-en-eventos-gratuitos');
+    expect(music, 'el servidor sirve la entrada por pull').toBeDefined();
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const problems = await watchPageProblems(page);
+    try {
+      await page.goto(`${server.url}/catalogo`);
+      await waitForServiceWorkerControl(page);
+      // The topics appear once the pull has written the entries on the phone.
+      await page.getByRole('heading', { level: 2, name: t('catalogue.topics') }).waitFor({ timeout: 30_000 });
+      await expectNoSeriousAxeViolations(page, 'catálogo');
+
+      await context.setOffline(true);
+      await search(page, 'musica');
+      await page.getByRole('link', { name: new RegExp(music!.title) }).click();
+      await expectEntryShown(page, music!);
+      await expectNoSeriousAxeViolations(page, 'lector');
+
+      // Saved as favourite offline: kept on the phone.
+      await page.getByRole('button', { name: t('catalogue.reader.favourite.add') }).click();
+      await page.getByText(t('catalogue.reader.favourite.saved')).waitFor();
+
+      await page.reload();
+      await expectEntryShown(page, music!);
+      await page.getByRole('button', { name: t('catalogue.reader.favourite.remove') }).waitFor();
+
+      // Back on the home, still offline: the favourite and the recent reading are listed, and
+      // search answers from the index kept on the phone.
+      await page.getByRole('link', { name: t('catalogue.back') }).first().click();
+      const favourites = page.getByRole('region', { name: t('catalogue.favourites') });
+      await favourites.getByRole('link', { name: new RegExp(music!.title) }).waitFor();
+      await page.getByRole('region', { name: t('catalogue.recents') }).getByRole('link', { name: new RegExp(music!.title) }).waitFor();
+      await search(page, 'autorisación');
+      const permit = serverEntries.get('autorizacion-municipal-espectaculos')!;
+      await page.getByRole('link', { name: new RegExp(permit.title) }).waitFor();
+      expect(problems.pageErrors).toEqual([]);
+      expect(problems.cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offline, a checklist template opens from the catalogue with its items and «Usar en un evento»', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/catalogo`);
+      await waitForServiceWorkerControl(page);
+      const templates = page.getByRole('region', { name: t('catalogue.templates') });
+      await templates.waitFor({ timeout: 30_000 });
+      await context.setOffline(true);
+      await page.reload();
+      await templates.getByRole('link').first().click();
+      await page.getByText(/días? hábil(es)? (antes|después)|El día del evento/).first().waitFor();
+      const use = page.getByRole('link', { name: t('catalogue.template.use') }).first();
+      expect(await use.getAttribute('href')).toMatch(/^\/eventos\/nuevo\?plantilla=[a-z0-9-]+$/);
+    } finally {
+      await context.close();
+    }
+  });
+});
