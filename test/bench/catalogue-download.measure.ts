@@ -1,0 +1,66 @@
+/**
+ * Bench: a device's first catalogue download — every page of `GET /api/sync/pull?scope=catalogue`
+ * from cursor 0, as the app asks for it (limit 500, Accept-Encoding gzip), against the real app
+ * in-process with the real catalogue loaded on start. Budget (issue 4): ≤ 150 KiB gzip on the wire.
+ */
+import { gunzipSync } from 'node:zlib';
+import type { PullResponse } from '../../src/shared/protocol';
+import { MAX_PULL_LIMIT } from '../../src/shared/protocol-limits';
+import { startTestServer } from '../helpers/server-app';
+import type { BenchRow } from './bench-row';
+
+/** What the download weighed: bytes on the wire and once inflated, pages, rows per table. */
+export interface CatalogueDownload {
+  wireBytes: number;
+  jsonBytes: number;
+  pages: number;
+  rowsByTable: Record<string, number>;
+  isGzip: boolean;
+}
+
+/** Pulls the whole catalogue from cursor 0 and weighs every page. */
+export async function downloadCatalogue(): Promise<CatalogueDownload> {
+  const server = await startTestServer('sqlite');
+  try {
+    const result: CatalogueDownload = { wireBytes: 0, jsonBytes: 0, pages: 0, rowsByTable: {}, isGzip: true };
+    for (let cursor = 0; ; ) {
+      const res = await server.app.inject({
+        method: 'GET',
+        url: `/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`,
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
+      const wire = res.rawPayload;
+      const isGzip = res.headers['content-encoding'] === 'gzip';
+      const json = isGzip ? gunzipSync(wire) : wire;
+      result.isGzip &&= isGzip;
+      result.wireBytes += wire.length;
+      result.jsonBytes += json.length;
+      result.pages += 1;
+      const page = JSON.parse(json.toString('utf8')) as PullResponse;
+      for (const change of page.changes) result.rowsByTable[change.table] = (result.rowsByTable[change.table] ?? 0) + 1;
+      if (!page.hasMore) return result;
+      cursor = page.cursor;
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/** The bench row: KiB on the wire for the first catalogue download. */
+export async function measureCatalogueDownload(): Promise<BenchRow[]> {
+  const d = await downloadCatalogue();
+  const rows = Object.entries(d.rowsByTable).map(([table, n]) => `${table} ${n}`).join(', ');
+  return [
+    {
+      area: 'catalogue',
+      what: `first catalogue download, all pages from cursor 0 (${d.isGzip ? 'gzip' : 'NOT gzip'} on the wire)`,
+      value: kib(d.wireBytes),
+      unit: 'KiB',
+      budget: 150,
+      detail: `${d.pages} pages, ${kib(d.jsonBytes)} KiB of JSON; ${rows}`,
+    },
+  ];
+}
