@@ -5,13 +5,15 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import { findSamePerson, listAttendance, type LocalAttendance, type PersonKeys } from '../db/attendance-store';
+import {
+  findSamePerson, listAttendance, listAttendanceExports, logAttendanceExport, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
+} from '../db/attendance-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
 import type { AttendancePerson, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
 
-export type { LocalAttendance };
+export type { AttendanceExportLog, LocalAttendance };
 
 /** The version of the privacy notice below; kept with every record (Ley 29733). Change it when the text changes. */
 export const PRIVACY_NOTICE_VERSION = 'ley29733-2026-11-v1';
@@ -113,4 +115,20 @@ export function searchRoster(roster: readonly LocalAttendance[], query: string):
 
 function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}
+
+/**
+ * Builds the attendance CSV and logs the export (who, when, how many rows) on this device in
+ * the same step, so no export goes unlogged (Ley 29733). The contract has no `attendance.export`
+ * mutation yet: the log stays on the device until it does.
+ */
+export async function exportAttendanceCsv(workshopId: string, roster: readonly LocalAttendance[], by: string): Promise<Blob> {
+  const { formatAttendanceCsv } = await import('./attendance-report-model');
+  await logAttendanceExport(getDatabases().user, workshopId, { at: new Date().toISOString(), by, rows: roster.length });
+  return new Blob([formatAttendanceCsv(roster)], { type: 'text/csv;charset=utf-8' });
+}
+
+/** The exports logged on this device for a workshop, live. */
+export function watchExports(workshopId: string): ReadonlySignal<AttendanceExportLog[]> {
+  return liveSignal(() => listAttendanceExports(getDatabases().user, workshopId), []);
 }

@@ -26,6 +26,7 @@ const ReaderScreen = lazyScreen(() => import('./catalogue/reader-screen').then((
 const TemplateScreen = lazyScreen(() => import('./catalogue/template-screen').then((m) => m.TemplateScreen));
 const EventsScreen = lazyScreen(() => import('./events/events-screen').then((m) => m.EventsScreen));
 const WorkshopsScreen = lazyScreen(() => import('./workshops/workshops-screen').then((m) => m.WorkshopsScreen));
+const ParticipantScreen = lazyScreen(() => import('./participant/participant-screen').then((m) => m.ParticipantScreen));
 const MoreScreen = lazyScreen(() => import('./more/more-screen').then((m) => m.MoreScreen));
 const StorageScreen = lazyScreen(() => import('./more/storage-screen').then((m) => m.StorageScreen));
 const SyncRoute = lazyScreen(() => import('./more/sync-route').then((m) => m.SyncRoute));
@@ -65,6 +66,8 @@ function Frame() {
           <Route path="/eventos" component={EventsScreen} />
           <Route path="/eventos/*" component={EventsScreen} />
           <Route path="/talleres" component={WorkshopsScreen} />
+          <Route path="/talleres/*" component={WorkshopsScreen} />
+          <Route path="/t/*" component={ParticipantScreen} />
           <Route path="/mas" component={MoreScreen} />
           <Route path="/mas/almacenamiento" component={StorageScreen} />
           <Route path="/mas/sincronizacion" component={SyncRoute} />

@@ -1,0 +1,47 @@
+import { useSignal } from '@preact/signals';
+import { isMerged, removeAttendance, searchRoster, type LocalAttendance } from '../../state/attendance-model';
+import { ENTITY_LABELS } from '../../state/attendance-report-model';
+import { regionName } from '../../shared/places/regions';
+import { Icon } from '../shell/icons';
+import { tw } from './workshops-text';
+
+/** The roster with a search; each person can be corrected or removed (after a confirmation). */
+export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAttendance[]; onEdit(row: LocalAttendance): void }) {
+  const query = useSignal('');
+  const confirming = useSignal('');
+  const shown = searchRoster(roster, query.value);
+  return (
+    <section class="ws-roster" aria-labelledby="ws-roster-title">
+      <h2 id="ws-roster-title">{tw('roster.title')}</h2>
+      <div class="ws-field">
+        <label for="ws-roster-search">{tw('roster.search')}</label>
+        <input id="ws-roster-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+      </div>
+      <p role="status" class="ws-muted">{tw('roster.shown', { shown: shown.length, total: roster.length })}</p>
+      <ul class="ws-list">
+        {shown.map((row) => (
+          <li key={row.id} class="card ws-person">
+            <p class="ws-person__name">{row.person.fullName}</p>
+            <p class="ws-muted">{row.person.entityName} · {ENTITY_LABELS[row.person.entityType]} · {regionName(row.person.regionCode) ?? row.person.regionCode}</p>
+            {isMerged(row) && <p class="ws-state"><Icon name="syncing" /><span>{tw('roster.merged', { count: row.mergedIds.length })}</span></p>}
+            {confirming.value === row.id ? (
+              <div class="note note--attention" role="alertdialog" aria-label={tw('roster.confirmRemove', { name: row.person.fullName })}>
+                <Icon name="attention" />
+                <p>{tw('roster.confirmRemove', { name: row.person.fullName })}</p>
+                <div class="ws-actions">
+                  <button type="button" class="button button--secondary" onClick={() => (confirming.value = '')}>{tw('roster.keep')}</button>
+                  <button type="button" class="button" onClick={() => { confirming.value = ''; void removeAttendance(row.id); }}>{tw('roster.remove')}</button>
+                </div>
+              </div>
+            ) : (
+              <div class="ws-actions">
+                <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={tw('roster.editFor', { name: row.person.fullName })}>{tw('roster.edit')}</button>
+                <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={tw('roster.removeFor', { name: row.person.fullName })}>{tw('roster.remove')}</button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
