@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../shared/i18n';
-import { prepareSearch, runSearch, searchResults, searchStatus, type SearchResult } from '../../state/search-model';
+import { MIN_QUERY_LENGTH, prepareSearch, runSearch, searchResults, searchStatus, type SearchResult } from '../../state/search-model';
 import { CatalogueIcon } from './catalogue-icons';
 import { kindLabel } from './catalogue-labels';
 import { entryHref } from './entry-blocks';
@@ -36,7 +36,7 @@ function ResultItem({ result }: { result: SearchResult }) {
  */
 export function SearchBox({ query, onQuery }: { query: string; onQuery: (query: string) => void }) {
   const status = searchStatus.value;
-  const results = query.trim() ? searchResults.value : null;
+  const results = query.trim().length >= MIN_QUERY_LENGTH ? searchResults.value : null;
   useEffect(() => {
     // A query kept in the address (a reload, the back button) searches again at once.
     if (query.trim()) void runSearch(query);
@@ -74,7 +74,7 @@ export function SearchBox({ query, onQuery }: { query: string; onQuery: (query: 
         </p>
       )}
       <p role="status" aria-live="polite" class="catalogue-search__count">
-        {status === 'loading' && query.trim() ? t('catalogue.search.loading') : describeResults(query, results)}
+        {status === 'loading' && query.trim().length >= MIN_QUERY_LENGTH ? t('catalogue.search.loading') : describeResults(query, results)}
       </p>
       <ul id="catalogue-search-results" class="entry-cards">
         {(results ?? []).map((result) => (
