@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerHealthRoutes } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
+import { registerWorkshopRoutes } from './routes/workshops';
 import { openStore, type Store } from './store/database';
 import { migrateToLatest } from './store/migrate';
 
@@ -54,6 +55,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerHealthRoutes(app, ctx);
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
+    registerWorkshopRoutes(app, ctx);
     registerCatalogueRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;

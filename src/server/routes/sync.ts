@@ -5,21 +5,23 @@ import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
 import { readPullPage } from '../sync/pull';
 import { applyPush } from '../sync/push';
+import { createParticipantLimiter, isParticipantBatch, PARTICIPANT } from '../workshops/participant';
 
 /** Push and pull. Routes only parse and hand over; the protocol lives in sync/. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const participantLimiter = createParticipantLimiter(ctx.now);
   // bodyLimit counts decompressed bytes: @fastify/compress inflates gzip before Fastify reads.
   app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async function handlePush(request, reply) {
     const caller = await findCaller(ctx, request);
     if (!caller) {
-      // HOOK: participants (no account) will push attendance.register / feedback.submit with a
-      // workshop's public code. That issue parses the batch here and accepts it when every
-      // mutation carries a valid code, rate-limited by address. Until then: 401 before anything
-      // else, and the device keeps its outbox and asks for a login.
-      throw new HttpError(401, 'unauthorized');
+      // A participant without an account: only when EVERY mutation is a check-in or feedback
+      // carrying a workshop code, and not too often from one address. Anything else is a 401 as
+      // a whole, before the body is judged: the device keeps its outbox and asks for a login.
+      if (!isParticipantBatch(request.body)) throw new HttpError(401, 'unauthorized');
+      participantLimiter.take(request.ip);
     }
     const body = parseOrThrow(PushRequest, request.body);
-    const result = await applyPush(ctx, caller, body);
+    const result = await applyPush(ctx, caller ?? PARTICIPANT, body);
     return reply.header('Cache-Control', 'no-store').send(result);
   });
 

@@ -5,6 +5,10 @@ import type { AuthUser } from '../auth/sessions';
 import { toPlaceRow } from '../places/places-store';
 import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable } from '../store/schema';
 import { readJson } from './handlers/rows';
+import { toAttendanceRow } from '../workshops/attendance-handlers';
+import { toFeedbackRow } from '../workshops/feedback-handler';
+import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
+import { toWorkshopRow } from '../workshops/workshop-store';
 
 /** Which rows of a table a caller may see. */
 export type Visibility = { kind: 'all' } | { kind: 'none' } | { kind: 'owner'; column: string; userId: string };
@@ -80,4 +84,8 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow },
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow },
+  // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
+  { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
+  { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
+  { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
 ];

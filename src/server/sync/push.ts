@@ -11,6 +11,7 @@ import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter } from '../store/version';
 import { findMutation, isAllowedFor, type MutationContext } from './registry';
 import { readReplayedRejections, storeRejections } from './rejections';
+import { isParticipant, readParticipantSeq, writeParticipantSeq } from '../workshops/participant';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -20,6 +21,8 @@ function reject(seq: number, code: ErrorCode, message: string = ERROR_MESSAGES[c
 
 /** The client's last handled seq; a first push registers the client to the caller. */
 async function readClientSeq(trx: Transaction<Database>, clientId: string, caller: AuthUser, nowIso: string): Promise<number> {
+  // A participant without an account: its own bookkeeping, no account to bind the device to.
+  if (isParticipant(caller)) return readParticipantSeq(trx, clientId, nowIso);
   const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
   if (!client) {
     await trx
@@ -82,11 +85,8 @@ export async function applyPush(ctx: AppContext, caller: AuthUser, request: Push
     }
     await storeRejections(trx, request.clientId, rejected.slice(replayedRejections.length), nowIso);
     const newLastSeq = pending[pending.length - 1]!.seq;
-    await trx
-      .updateTable('sync_clients')
-      .set({ last_seq: newLastSeq, updated_at: nowIso })
-      .where('client_id', '=', request.clientId)
-      .execute();
+    if (isParticipant(caller)) await writeParticipantSeq(trx, request.clientId, newLastSeq, nowIso);
+    else await trx.updateTable('sync_clients').set({ last_seq: newLastSeq, updated_at: nowIso }).where('client_id', '=', request.clientId).execute();
     return { lastSeq: newLastSeq, rejected };
   });
 }

@@ -7,6 +7,10 @@ import type { AuthUser } from '../auth/sessions';
 import type { Database } from '../store/schema';
 import { applyChecklistAddItem, applyChecklistSetItem, applyChecklistStart } from './handlers/checklist';
 import { applyEventArchive, applyEventSave } from './handlers/event';
+import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from '../workshops/attendance-handlers';
+import { applyFeedbackSubmit } from '../workshops/feedback-handler';
+import { isParticipant } from '../workshops/participant';
+import { applyWorkshopSave } from '../workshops/workshop-handlers';
 
 /** What a handler gets: the open push transaction, the caller, the clamped HLC and the time. */
 export interface MutationContext {
@@ -24,6 +28,8 @@ export type MutationOutcome = { applied: true } | { applied: false; code: ErrorC
 export interface RegisteredMutation {
   schema: v.GenericSchema;
   roles: readonly Role[];
+  /** Whether a participant without an account may send it (with a workshop code). */
+  participants?: boolean;
   apply(ctx: MutationContext, args: unknown): Promise<MutationOutcome>;
 }
 
@@ -31,9 +37,13 @@ function defineMutation<S extends v.GenericSchema>(
   schema: S,
   roles: readonly Role[],
   apply: (ctx: MutationContext, args: v.InferOutput<S>) => Promise<MutationOutcome>,
+  participants = false,
 ): RegisteredMutation {
-  return { schema, roles, apply: (ctx, args) => apply(ctx, args as v.InferOutput<S>) };
+  return { schema, roles, participants, apply: (ctx, args) => apply(ctx, args as v.InferOutput<S>) };
 }
+
+/** Those who run workshops. */
+const STAFF: readonly Role[] = ['facilitador', 'coordinador'];
 
 /**
  * Every mutation the server handles. All three roles plan events and tick checklists; the
@@ -45,6 +55,13 @@ const REGISTRY: Partial<Record<MutationName, Record<number, RegisteredMutation>>
   'checklist.start': { 1: defineMutation(MUTATION_SCHEMAS['checklist.start'][1], ROLES, applyChecklistStart) },
   'checklist.setItem': { 1: defineMutation(MUTATION_SCHEMAS['checklist.setItem'][1], ROLES, applyChecklistSetItem) },
   'checklist.addItem': { 1: defineMutation(MUTATION_SCHEMAS['checklist.addItem'][1], ROLES, applyChecklistAddItem) },
+  // Workshops: handlers check ownership, codes and the window (src/server/workshops).
+  'workshop.save': { 1: defineMutation(MUTATION_SCHEMAS['workshop.save'][1], STAFF, applyWorkshopSave) },
+  'attendance.register': { 1: defineMutation(MUTATION_SCHEMAS['attendance.register'][1], ROLES, applyAttendanceRegister, true) },
+  'attendance.update': { 1: defineMutation(MUTATION_SCHEMAS['attendance.update'][1], STAFF, applyAttendanceUpdate) },
+  'attendance.remove': { 1: defineMutation(MUTATION_SCHEMAS['attendance.remove'][1], STAFF, applyAttendanceRemove) },
+  'attendance.export': { 1: defineMutation(MUTATION_SCHEMAS['attendance.export'][1], ROLES, applyAttendanceExport) },
+  'feedback.submit': { 1: defineMutation(MUTATION_SCHEMAS['feedback.submit'][1], ROLES, applyFeedbackSubmit, true) },
 };
 
 /**
@@ -59,5 +76,6 @@ export function findMutation(name: string, version: number): RegisteredMutation 
 
 /** Whether any role of the caller may call this mutation. */
 export function isAllowedFor(mutation: RegisteredMutation, caller: AuthUser): boolean {
+  if (isParticipant(caller)) return mutation.participants === true;
   return caller.roles.some((role) => mutation.roles.includes(role));
 }

@@ -77,7 +77,7 @@ describe.each(ENGINES)('pull on %s', (engine) => {
       expect.objectContaining({ code: '050101', name: 'Ayacucho', parentCode: '0501', level: 'district' }),
       expect.objectContaining({ code: '050115', level: 'district' }),
     ]);
-    expect(new Set(all.changes.map((c) => c.table))).toEqual(new Set(['places', 'entries', 'checklistTemplates']));
+    expect(new Set(all.changes.map((c) => c.table))).toEqual(new Set(['places', 'entries', 'checklistTemplates', 'workshops']));
     await importPlaces(server.store.db, [{ code: '050101', name: 'Ayacucho' }], { removeMissing: true });
     const next = await pull(server, undefined, { scope: 'catalogue', cursor: all.cursor });
     expect(next.changes).toEqual([{ table: 'places', id: districts[1]!.id, version: expect.any(Number), deleted: true }]);

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { requireCaller } from '../auth/guard';
+import type { AppContext } from '../context';
+import { HttpError, parseOrThrow } from '../http/errors';
+import { EraseRequest, eraseAttendance, listExports } from '../workshops/personal-data';
+import { seedWorkshops } from '../workshops/seed';
+import { isOwnerOrCoordinador } from '../workshops/workshop-store';
+
+const WorkshopParams = v.object({ id: v.pipe(v.string(), v.uuid('Identificador de taller no válido.')) });
+const NO_STORE = 'no-store';
+
+/**
+ * Workshops: the programme seeded on start, a person's attendance erased by a coordinador
+ * (Ley 29733), and a workshop's export log. Workshops, attendance and feedback themselves
+ * travel by push and pull.
+ */
+export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Before the first request; a database that fails here fails /api/health too, and the next
+  // start seeds what is missing, so the server still starts.
+  app.addHook('onReady', async function seedProgramme() {
+    try {
+      const added = await seedWorkshops(ctx.db, ctx.engine, new Date(ctx.now()).toISOString());
+      if (added > 0) app.log.info({ added }, 'Programa de talleres de la RED sembrado.');
+    } catch (error) {
+      app.log.error({ err: error }, 'No se pudo sembrar el programa de talleres.');
+    }
+  });
+
+  app.post('/api/attendance/erase', async function handleEraseAttendance(request, reply) {
+    const caller = await requireCaller(ctx, request);
+    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', 'Solo la coordinación puede suprimir datos personales.');
+    const body = parseOrThrow(EraseRequest, request.body);
+    const erased = await eraseAttendance(ctx, caller.id, body);
+    request.log.info({ erasedBy: caller.id, erased }, 'attendance erased');
+    return reply.header('Cache-Control', NO_STORE).send({ erased });
+  });
+
+  app.get('/api/workshops/:id/exports', async function handleListExports(request, reply) {
+    const caller = await requireCaller(ctx, request);
+    const { id } = parseOrThrow(WorkshopParams, request.params);
+    const workshop = await ctx.db.selectFrom('workshops').select('owner_id').where('id', '=', id).executeTakeFirst();
+    if (!workshop) throw new HttpError(404, 'not_found', 'No encontramos ese taller.');
+    if (!isOwnerOrCoordinador(caller, workshop.owner_id)) throw new HttpError(403, 'forbidden', 'Solo quien dirige el taller o la coordinación ve sus exportaciones.');
+    return reply.header('Cache-Control', NO_STORE).send({ exports: await listExports(ctx, id) });
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Attendance on the server (DESIGN.md § Merge rules): the same person registered twice in one
+ * workshop — from two devices, or by the facilitador and by themselves — becomes ONE record:
+ * the first one keeps its id, fields merge by HLC, and the second id is listed in `mergedIds`
+ * and left as a tombstone pointing to the first, so the device that made it drops its copy on
+ * the next pull and a later correction of it lands on the surviving record.
+ */
+import { randomUUID } from 'node:crypto';
+import { mergeFields, type FieldState } from '../../shared/merge';
+import {
+  makeDocumentKey,
+  makeNameKey,
+  type AttendanceExportArgs,
+  type AttendancePerson,
+  type AttendanceRegisterArgs,
+  type AttendanceRemoveArgs,
+  type AttendanceRow,
+  type AttendanceUpdateArgs,
+} from '../../shared/schemas/attendance';
+import type { AttendanceTable } from '../store/schema';
+import { nextVersion } from '../store/version';
+import { readJson, writeJson } from '../sync/handlers/rows';
+import type { MutationContext, MutationOutcome } from '../sync/registry';
+import { isParticipant } from './participant';
+import { checkWorkshopAccess } from './workshop-access';
+import { findWorkshop, isOwnerOrCoordinador, isStaff } from './workshop-store';
+
+const APPLIED: MutationOutcome = { applied: true };
+const GONE: MutationOutcome = { applied: false, code: 'missing_record', message: 'Este registro de asistencia fue eliminado; el cambio no se aplicó.' };
+
+/** What merges field by field: the person's fields and the consent. */
+type MergedFields = AttendancePerson & { consent: AttendanceRegisterArgs['consent'] };
+
+/** A stored record as pulled by the workshop's owner and coordinadores. */
+export function toAttendanceRow(stored: AttendanceTable): AttendanceRow {
+  return {
+    id: stored.id,
+    workshopId: stored.workshop_id,
+    person: readJson(stored.person),
+    consent: readJson(stored.consent),
+    recordedBy: stored.recorded_by,
+    recordedAt: stored.recorded_at,
+    mergedIds: readJson(stored.merged_ids),
+    updatedAt: stored.updated_at,
+  };
+}
+
+async function readRecord(ctx: MutationContext, id: string): Promise<AttendanceTable | undefined> {
+  return ctx.trx.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The record a (maybe merged-away) id stands for now. */
+async function followMerge(ctx: MutationContext, stored: AttendanceTable | undefined): Promise<AttendanceTable | undefined> {
+  return stored?.merged_into ? readRecord(ctx, stored.merged_into) : stored;
+}
+
+/**
+ * The first live record of the same person in the workshop: the same document, or the same
+ * folded name and entity — unless both carry documents and they differ (two namesakes).
+ */
+async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson): Promise<AttendanceTable | undefined> {
+  const docKey = makeDocumentKey(person);
+  const nameKey = makeNameKey(person);
+  const candidates = await ctx.trx
+    .selectFrom('attendance')
+    .selectAll()
+    .where('workshop_id', '=', workshopId)
+    .where('deleted', '=', 0)
+    .where((eb) => (docKey ? eb.or([eb('doc_key', '=', docKey), eb('name_key', '=', nameKey)]) : eb('name_key', '=', nameKey)))
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  return candidates.find((c) => (docKey && c.doc_key === docKey) || !(docKey && c.doc_key && c.doc_key !== docKey));
+}
+
+/** Folds a registration into `target` by HLC; `mergedId` is the id that became this record. */
+async function mergeInto(ctx: MutationContext, target: AttendanceTable, args: AttendanceRegisterArgs, mergedId?: string): Promise<void> {
+  const state: FieldState<MergedFields> = {
+    values: { ...readJson<AttendancePerson>(target.person), consent: readJson(target.consent) },
+    fieldHlc: readJson(target.field_hlc),
+  };
+  const merged = mergeFields(state, { ...args.person, consent: args.consent }, ctx.hlc);
+  const mergedIds = readJson<string[]>(target.merged_ids);
+  const isNewMerge = mergedId !== undefined && !mergedIds.includes(mergedId);
+  if (!merged.changed && !isNewMerge) return;
+  const { consent, ...person } = merged.state.values as MergedFields;
+  await ctx.trx
+    .updateTable('attendance')
+    .set({
+      person: writeJson(person),
+      consent: writeJson(consent),
+      field_hlc: writeJson(merged.state.fieldHlc),
+      doc_key: makeDocumentKey(person) ?? null,
+      name_key: makeNameKey(person),
+      merged_ids: writeJson(isNewMerge ? [...mergedIds, mergedId] : mergedIds),
+      version: await nextVersion(ctx.trx),
+      updated_at: ctx.nowIso,
+    })
+    .where('id', '=', target.id)
+    .execute();
+}
+
+/** Who recorded it: the facilitador or coordinador, or nobody (a participant's own check-in). */
+function findRecorder(ctx: MutationContext): string | null {
+  return !isParticipant(ctx.caller) && isStaff(ctx.caller) ? ctx.caller.id : null;
+}
+
+/**
+ * `attendance.register` v1: a new record; the same id again merges into it (or where it was
+ * merged); the same person already present merges into the first record. A record removed or
+ * erased is never brought back by a late copy of it.
+ */
+export async function applyAttendanceRegister(ctx: MutationContext, args: AttendanceRegisterArgs): Promise<MutationOutcome> {
+  const access = await checkWorkshopAccess(ctx, args.workshopId, args.workshopCode);
+  if (access.refusal) return access.refusal;
+  const existing = await readRecord(ctx, args.id);
+  if (existing) {
+    if (existing.workshop_id !== args.workshopId) return { applied: false, code: 'conflict' };
+    const target = await followMerge(ctx, existing);
+    if (target && target.deleted === 0) await mergeInto(ctx, target, args);
+    return APPLIED;
+  }
+  const base = {
+    workshop_id: args.workshopId,
+    owner_id: access.workshop.owner_id,
+    recorded_by: findRecorder(ctx),
+    recorded_at: ctx.nowIso,
+    updated_at: ctx.nowIso,
+  };
+  const first = await findSamePerson(ctx, args.workshopId, args.person);
+  if (first) {
+    await mergeInto(ctx, first, args, args.id);
+    const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, deleted: 1 };
+    await ctx.trx.insertInto('attendance').values({ id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }).execute();
+    return APPLIED;
+  }
+  const fieldHlc = Object.fromEntries([...Object.keys(args.person), 'consent'].map((key) => [key, ctx.hlc]));
+  await ctx.trx
+    .insertInto('attendance')
+    .values({
+      id: args.id,
+      ...base,
+      person: writeJson(args.person),
+      consent: writeJson(args.consent),
+      field_hlc: writeJson(fieldHlc),
+      doc_key: makeDocumentKey(args.person) ?? null,
+      name_key: makeNameKey(args.person),
+      merged_ids: '[]',
+      merged_into: null,
+      deleted: 0,
+      version: await nextVersion(ctx.trx),
+    })
+    .execute();
+  return APPLIED;
+}
+
+/** `attendance.update` v1: a correction by the workshop's owner or a coordinador, field by field by HLC. */
+export async function applyAttendanceUpdate(ctx: MutationContext, args: AttendanceUpdateArgs): Promise<MutationOutcome> {
+  const target = await followMerge(ctx, await readRecord(ctx, args.id));
+  if (!target) return { applied: false, code: 'missing_record' };
+  if (!isOwnerOrCoordinador(ctx.caller, target.owner_id)) return { applied: false, code: 'not_owner' };
+  if (target.deleted === 1) return GONE;
+  const state: FieldState<AttendancePerson> = { values: readJson(target.person), fieldHlc: readJson(target.field_hlc) };
+  const merged = mergeFields(state, args.patch as Partial<AttendancePerson>, ctx.hlc);
+  if (!merged.changed) return APPLIED;
+  const person = merged.state.values as AttendancePerson;
+  const fieldHlc = { ...readJson<Record<string, string>>(target.field_hlc), ...merged.state.fieldHlc };
+  await ctx.trx
+    .updateTable('attendance')
+    .set({
+      person: writeJson(person),
+      field_hlc: writeJson(fieldHlc),
+      doc_key: makeDocumentKey(person) ?? null,
+      name_key: makeNameKey(person),
+      version: await nextVersion(ctx.trx),
+      updated_at: ctx.nowIso,
+    })
+    .where('id', '=', target.id)
+    .execute();
+  return APPLIED;
+}
+
+/** The columns that turn a record into a tombstone with no personal data left in it. */
+export function scrubbedTombstone(version: number, nowIso: string) {
+  return { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, deleted: 1, version, updated_at: nowIso };
+}
+
+/** `attendance.remove` v1: the owner or a coordinador removes a record; a tombstone without personal data stays. */
+export async function applyAttendanceRemove(ctx: MutationContext, args: AttendanceRemoveArgs): Promise<MutationOutcome> {
+  const stored = await readRecord(ctx, args.id);
+  if (!stored) return { applied: false, code: 'missing_record' };
+  if (!isOwnerOrCoordinador(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
+  // A merged-away id is already gone; removing it must not remove the person it merged into.
+  if (stored.deleted === 1) return APPLIED;
+  await ctx.trx.updateTable('attendance').set(scrubbedTombstone(await nextVersion(ctx.trx), ctx.nowIso)).where('id', '=', args.id).execute();
+  return APPLIED;
+}
+
+/** `attendance.export` v1: logs who exported a workshop's attendance, how many rows, and when. */
+export async function applyAttendanceExport(ctx: MutationContext, args: AttendanceExportArgs): Promise<MutationOutcome> {
+  if (!(await findWorkshop(ctx.trx, args.workshopId))) return { applied: false, code: 'missing_record', message: 'El taller no existe o fue retirado del programa.' };
+  await ctx.trx
+    .insertInto('attendance_exports')
+    .values({ id: randomUUID(), workshop_id: args.workshopId, exported_by: ctx.caller.id, rows: args.rows, format: args.format, exported_at: args.at, logged_at: ctx.nowIso })
+    .execute();
+  return APPLIED;
+}
