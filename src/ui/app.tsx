@@ -32,6 +32,7 @@ const StorageScreen = lazyScreen(() => import('./more/storage-screen').then((m) 
 const SyncRoute = lazyScreen(() => import('./more/sync-route').then((m) => m.SyncRoute));
 const AccountRoute = lazyScreen(() => import('./more/account-route').then((m) => m.AccountRoute));
 const AboutScreen = lazyScreen(() => import('./more/about-screen').then((m) => m.AboutScreen));
+const EditorScreen = lazyScreen(() => import('./editor/editor-screen').then((m) => m.EditorScreen));
 
 /** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
 export function App() {
@@ -73,6 +74,8 @@ function Frame() {
           <Route path="/mas/sincronizacion" component={SyncRoute} />
           <Route path="/mas/cuenta" component={AccountRoute} />
           <Route path="/mas/acerca" component={AboutScreen} />
+          <Route path="/mas/editor" component={EditorScreen} />
+          <Route path="/mas/editor/*" component={EditorScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

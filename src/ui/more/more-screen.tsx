@@ -1,3 +1,4 @@
+import { currentUser } from '../../state/session-model';
 import { t, type MessageKey } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon, type IconName } from '../shell/icons';
@@ -9,6 +10,8 @@ const LINKS: ReadonlyArray<{ href: string; label: MessageKey; hint: MessageKey; 
   { href: '/mas/cuenta', label: 'more.account', hint: 'more.account.hint', icon: 'user' },
   { href: '/mas/acerca', label: 'more.about', hint: 'more.about.hint', icon: 'info' },
 ];
+/** Only a coordinador publishes the catalogue, so only they see the way in. */
+const EDITOR_LINK = { href: '/mas/editor', label: 'editor.title', hint: 'editor.hint', icon: 'catalogue' } as const;
 
 /** Más: storage, sync, account and about, one large row each. */
 export function MoreScreen() {
@@ -16,7 +19,7 @@ export function MoreScreen() {
     <section class="screen">
       <ScreenHeader title={t('more.title')} />
       <ul class="link-list">
-        {LINKS.map((link) => (
+        {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK] : [])].map((link) => (
           <li key={link.href}>
             <a href={link.href}>
               <Icon name={link.icon} />

@@ -1,0 +1,224 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { getDatabases } from '../db/connection';
+import { isOutcome, sendAuthorised } from '../sync/sync-context';
+import { getTransport, readErrorBody } from '../sync/transport';
+import { ERROR_MESSAGES } from '../shared/errors';
+import type {
+  EntrySourceResponse,
+  EntrySummary,
+  EntryVersionInfo,
+  EntryVersionResponse,
+  PreviewResponse,
+  PublishResponse,
+  SourceFault,
+} from '../shared/catalogue/publishing';
+import { syncNow } from './sync-model';
+
+/**
+ * The coordinador's catalogue editor. It works ONLY online: every read, preview and publish is
+ * a request to the server, which compiles with the build's own compiler. The draft being typed
+ * is kept in sessionStorage on every keystroke, so a reload (or a dropped connection) loses
+ * nothing; it is discarded only once published or on the person's word.
+ */
+
+/** The entry open in the editor: `baseVersion` null means a new entry. */
+export interface OpenEntry {
+  id: string;
+  baseVersion: number | null;
+  publishedSource: string;
+  history: EntryVersionInfo[];
+}
+
+/** Where a publish stands. */
+export type PublishState =
+  | { kind: 'idle' }
+  | { kind: 'publishing' }
+  | { kind: 'published'; version: number }
+  | { kind: 'refused'; message: string; isConflict: boolean };
+
+type ApiResult<T> = { ok: true; body: T } | { ok: false; status: number; message: string; body?: unknown };
+
+const entries = signal<EntrySummary[] | null>(null);
+const open = signal<OpenEntry | null>(null);
+const draft = signal('');
+const restored = signal(false);
+const preview = signal<PreviewResponse | null>(null);
+const publishing = signal<PublishState>({ kind: 'idle' });
+const viewed = signal<EntryVersionResponse | null>(null);
+const failure = signal<string | null>(null);
+
+/** Entries on the server (null until loaded). */
+export const editorEntries: ReadonlySignal<EntrySummary[] | null> = entries;
+/** The entry being edited. */
+export const openEntry: ReadonlySignal<OpenEntry | null> = open;
+/** The Markdown being typed. */
+export const draftSource: ReadonlySignal<string> = draft;
+/** True when the draft came back from this tab's storage, unpublished. */
+export const isDraftRestored: ReadonlySignal<boolean> = restored;
+/** The last preview: the compiled entry, or the faults with their lines. */
+export const draftPreview: ReadonlySignal<PreviewResponse | null> = preview;
+/** Where the publish stands. */
+export const publishState: ReadonlySignal<PublishState> = publishing;
+/** An older version opened from the history. */
+export const viewedVersion: ReadonlySignal<EntryVersionResponse | null> = viewed;
+/** The last failure to read from the server, in Spanish. */
+export const editorFailure: ReadonlySignal<string | null> = failure;
+
+/** A new entry's starting text: the front matter every entry needs. */
+export const NEW_ENTRY_TEMPLATE = [
+  '---', 'id: nueva-entrada', 'kind: guia', 'topic: planificacion', 'title: ', 'summary: ', 'levels: [distrital]',
+  'tags: []', 'sources:', '  - norm: ', '    title: ', `reviewed: ${new Date().toISOString().slice(0, 10)}`, '---', '', '## Primer paso', '', '',
+].join('\n');
+
+const draftKey = (id: string) => `tinkuy.editor.draft.${id}`;
+
+async function callApi<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+  const { user, catalogue } = getDatabases();
+  const ctx = { user, catalogue, transport: getTransport() };
+  const headers = { ...(init.body ? { 'content-type': 'application/json' } : {}) };
+  const response = await sendAuthorised(ctx, { refreshed: false }, (token) =>
+    ctx.transport(path, { ...init, headers: { ...headers, authorization: `Bearer ${token}` } }),
+  );
+  if (isOutcome(response)) return { ok: false, status: 0, message: 'message' in response ? response.message : ERROR_MESSAGES.network };
+  if (response.ok) return { ok: true, body: (await response.json()) as T };
+  const body: unknown = await response.clone().json().catch(() => undefined);
+  const error = await readErrorBody(response);
+  return { ok: false, status: response.status, message: error?.message ?? ERROR_MESSAGES.unavailable, body };
+}
+
+/** Loads the list of entries (online). */
+export async function loadEditorEntries(): Promise<void> {
+  failure.value = null;
+  const result = await callApi<{ entries: EntrySummary[] }>('/api/catalogue/entries');
+  if (result.ok) entries.value = result.body.entries;
+  else failure.value = result.message;
+}
+
+function readStoredDraft(id: string): { source: string; baseVersion: number | null } | undefined {
+  try {
+    const raw = sessionStorage.getItem(draftKey(id));
+    return raw ? (JSON.parse(raw) as { source: string; baseVersion: number | null }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function startEditing(entry: OpenEntry): void {
+  const stored = readStoredDraft(entry.id);
+  open.value = entry;
+  restored.value = stored !== undefined && stored.source !== entry.publishedSource;
+  draft.value = restored.value && stored ? stored.source : entry.publishedSource;
+  publishing.value = { kind: 'idle' };
+  preview.value = null;
+  viewed.value = null;
+  void checkDraft();
+}
+
+/** Opens entry `id` with its published source (or this tab's unpublished draft of it). */
+export async function openEditorEntry(id: string): Promise<void> {
+  failure.value = null;
+  open.value = null;
+  const result = await callApi<EntrySourceResponse>(`/api/catalogue/entries/${encodeURIComponent(id)}/source`);
+  if (!result.ok) {
+    failure.value = result.message;
+    return;
+  }
+  const { source, version, history } = result.body;
+  startEditing({ id, baseVersion: version, publishedSource: source, history });
+}
+
+/** Starts a new entry from the front matter template (kept as a draft under `nueva`). */
+export function openNewEntry(): void {
+  failure.value = null;
+  startEditing({ id: 'nueva', baseVersion: null, publishedSource: NEW_ENTRY_TEMPLATE, history: [] });
+}
+
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps what was typed (sessionStorage) and checks it again after a short pause. */
+export function editDraft(source: string): void {
+  draft.value = source;
+  const entry = open.value;
+  if (!entry) return;
+  try {
+    sessionStorage.setItem(draftKey(entry.id), JSON.stringify({ source, baseVersion: entry.baseVersion }));
+  } catch {
+    // Storage full or blocked: the draft still lives in memory for this page.
+  }
+  if (publishing.value.kind !== 'publishing') publishing.value = { kind: 'idle' };
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => void checkDraft(), 600);
+}
+
+/** Asks the server to compile the draft; its faults come back with line numbers. */
+export async function checkDraft(): Promise<void> {
+  const source = draft.value;
+  if (!source.trim()) return;
+  const result = await callApi<PreviewResponse>('/api/catalogue/preview', { method: 'POST', body: JSON.stringify({ source }) });
+  if (source !== draft.value) return; // typed on meanwhile: a newer check follows
+  preview.value = result.ok ? result.body : { faults: readFaults(result.body) ?? [{ line: 1, message: result.message }] };
+}
+
+function readFaults(body: unknown): SourceFault[] | undefined {
+  const faults = (body as { faults?: unknown } | undefined)?.faults;
+  return Array.isArray(faults) ? (faults as SourceFault[]) : undefined;
+}
+
+/** The id a new entry will take: the one its front matter names. */
+function readDraftId(entry: OpenEntry, source: string): string {
+  if (entry.baseVersion !== null) return entry.id;
+  return /^id:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(source)?.[1] ?? entry.id;
+}
+
+/** Publishes the draft over the version it was based on; a newer one on the server is refused (409). */
+export async function publishDraft(): Promise<void> {
+  const entry = open.value;
+  if (!entry || publishing.value.kind === 'publishing') return;
+  const source = draft.value;
+  const id = readDraftId(entry, source);
+  publishing.value = { kind: 'publishing' };
+  const result = await callApi<PublishResponse>(`/api/catalogue/entries/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: JSON.stringify({ source, baseVersion: entry.baseVersion }),
+  });
+  if (!result.ok) {
+    const faults = readFaults(result.body);
+    if (faults) preview.value = { faults };
+    publishing.value = { kind: 'refused', message: result.message, isConflict: result.status === 409 };
+    return;
+  }
+  sessionStorage.removeItem(draftKey(entry.id));
+  const { version, publishedAt } = result.body;
+  const fresh = await callApi<EntrySourceResponse>(`/api/catalogue/entries/${encodeURIComponent(id)}/source`);
+  const history = fresh.ok ? fresh.body.history : [{ version, publishedAt, publishedBy: '' }, ...entry.history];
+  open.value = { id, baseVersion: version, publishedSource: source, history };
+  restored.value = false;
+  publishing.value = { kind: 'published', version };
+  entries.value = null;
+  // This device's catalogue takes the new version at once; the others at their next pull.
+  void syncNow();
+}
+
+/** Throws the draft away and goes back to the published text. */
+export function discardDraft(): void {
+  const entry = open.value;
+  if (!entry) return;
+  sessionStorage.removeItem(draftKey(entry.id));
+  restored.value = false;
+  draft.value = entry.publishedSource;
+  void checkDraft();
+}
+
+/** Opens an older version's source from the history (read only). */
+export async function viewVersion(version: number): Promise<void> {
+  const entry = open.value;
+  if (!entry) return;
+  const result = await callApi<EntryVersionResponse>(`/api/catalogue/entries/${encodeURIComponent(entry.id)}/history/${version}`);
+  if (result.ok) viewed.value = result.body;
+  else failure.value = result.message;
+}
+
+/** Closes the older version. */
+export function closeVersion(): void {
+  viewed.value = null;
+}

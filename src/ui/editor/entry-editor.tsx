@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { isOnline } from '../../state/app-model';
+import {
+  discardDraft, draftPreview, draftSource, editDraft, editorFailure, isDraftRestored, openEditorEntry, openEntry, openNewEntry,
+  publishDraft, publishState,
+} from '../../state/editor-model';
+import { t } from '../../shared/i18n';
+import { Icon } from '../shell/icons';
+import { ScreenHeader } from '../shell/screen-header';
+import { EntryPreview } from './entry-preview';
+import { FaultList } from './fault-list';
+import { OfflineNote } from './offline-note';
+import { PublishBar } from './publish-bar';
+import { VersionHistory } from './version-history';
+
+/** The editor of one entry (`nueva` for a new one): Markdown, faults by line, preview, publish, history. */
+export function EntryEditor({ id }: { id: string }) {
+  const { route } = useLocation();
+  const online = isOnline.value;
+  const source = useRef<HTMLTextAreaElement>(null);
+  const entry = openEntry.value;
+  const isOpen = entry !== null && (entry.id === id || (id === 'nueva' && entry.baseVersion === null));
+  useEffect(() => {
+    if (id === 'nueva') openNewEntry();
+    else if (online) void openEditorEntry(id);
+  }, [id, online]);
+  // A new entry, once published, lives under its own id.
+  useEffect(() => {
+    if (id === 'nueva' && entry && entry.baseVersion !== null) route(`/mas/editor/${encodeURIComponent(entry.id)}`, true);
+  }, [id, entry, route]);
+  const preview = draftPreview.value;
+  const failure = editorFailure.value;
+  return (
+    <section class="screen editor">
+      <a class="screen-header__back" href="/mas/editor">
+        <Icon name="back" />
+        <span>{t('editor.back')}</span>
+      </a>
+      <ScreenHeader title={preview?.entry?.title ?? (id === 'nueva' ? t('editor.new') : id)} />
+      <OfflineNote />
+      {failure && (
+        <p class="note note--attention" role="alert">
+          <Icon name="attention" />
+          <span>{failure}</span>
+        </p>
+      )}
+      {!isOpen && online && !failure && <p role="status">{t('editor.loading')}</p>}
+      {isOpen && (
+        <>
+          {isDraftRestored.value && (
+            <div class="note note--pending" role="status">
+              <Icon name="pending" />
+              <span>{t('editor.restored')}</span>
+              <button type="button" class="button button--secondary" onClick={discardDraft}>{t('editor.discard')}</button>
+            </div>
+          )}
+          <label class="editor__label" for="editor-source">{t('editor.source')}</label>
+          <textarea
+            id="editor-source"
+            ref={source}
+            class="editor__source"
+            rows={18}
+            lang="es"
+            value={draftSource.value}
+            aria-describedby="editor-faults"
+            onInput={(e) => editDraft(e.currentTarget.value)}
+          />
+          <FaultList faults={preview?.faults ?? null} isValid={preview?.entry !== undefined} source={source} />
+          <PublishBar canPublish={online && preview?.entry !== undefined} state={publishState.value} onPublish={() => void publishDraft()} />
+          {preview?.entry && <EntryPreview entry={preview.entry} />}
+          <VersionHistory history={entry.history} canRead={online} />
+        </>
+      )}
+    </section>
+  );
+}

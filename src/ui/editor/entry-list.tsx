@@ -1,0 +1,46 @@
+import { useEffect } from 'preact/hooks';
+import { isOnline } from '../../state/app-model';
+import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
+import { t } from '../../shared/i18n';
+import { Icon } from '../shell/icons';
+import { ScreenHeader } from '../shell/screen-header';
+import { OfflineNote } from './offline-note';
+
+/** Every entry on the server, by title, each opening the editor; and "Nueva entrada". */
+export function EntryList() {
+  const online = isOnline.value;
+  useEffect(() => {
+    if (online) void loadEditorEntries();
+  }, [online]);
+  const entries = editorEntries.value;
+  const failure = editorFailure.value;
+  return (
+    <section class="screen">
+      <ScreenHeader title={t('editor.title')} backToMore />
+      <OfflineNote />
+      {failure && (
+        <p class="note note--attention" role="alert">
+          <Icon name="attention" />
+          <span>{failure}</span>
+        </p>
+      )}
+      <a class="button" href="/mas/editor/nueva">{t('editor.new')}</a>
+      {entries === null && online && !failure && <p role="status">{t('editor.loading')}</p>}
+      {entries && (
+        <ul class="link-list">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <a href={`/mas/editor/${encodeURIComponent(entry.id)}`}>
+                <span class="link-list__text">
+                  <span class="link-list__label">{entry.title}</span>
+                  <span class="link-list__hint">{entry.id} · v{entry.version}</span>
+                </span>
+                <Icon name="chevron" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

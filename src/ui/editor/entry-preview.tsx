@@ -1,0 +1,17 @@
+import type { Entry } from '../../shared/catalogue';
+import { t } from '../../shared/i18n';
+import { Blocks } from '../catalogue/entry-blocks';
+
+/** The draft as readers will see it, drawn by the reader's own block renderer. */
+export function EntryPreview({ entry }: { entry: Entry }) {
+  return (
+    <section class="editor__preview" aria-labelledby="editor-preview-heading">
+      <h2 id="editor-preview-heading">{t('editor.preview')}</h2>
+      <div class="card entry-body">
+        <p class="editor__preview-title">{entry.title}</p>
+        <p class="lead">{entry.summary}</p>
+        <Blocks blocks={entry.body} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { closeVersion, viewedVersion, viewVersion } from '../../state/editor-model';
+import type { EntryVersionInfo } from '../../shared/catalogue/publishing';
+import { t } from '../../shared/i18n';
+
+const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' });
+
+/** Every published version, newest first, each viewable read-only. */
+export function VersionHistory({ history, canRead }: { history: EntryVersionInfo[]; canRead: boolean }) {
+  const viewed = viewedVersion.value;
+  if (history.length === 0) return null;
+  return (
+    <section aria-labelledby="editor-history-heading">
+      <h2 id="editor-history-heading">{t('editor.history')}</h2>
+      <ul class="editor__history">
+        {history.map((item) => (
+          <li key={item.version}>
+            <span>{t('editor.version', { version: String(item.version), when: LIMA.format(new Date(item.publishedAt)), who: item.publishedBy })}</span>
+            <button type="button" class="button button--secondary" disabled={!canRead} onClick={() => void viewVersion(item.version)}>
+              {t('editor.view', { version: String(item.version) })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {viewed && (
+        <div class="card">
+          <label class="editor__label" for="editor-old-version">{t('editor.viewing', { version: String(viewed.version) })}</label>
+          <textarea id="editor-old-version" class="editor__source" rows={12} readOnly value={viewed.source} />
+          <button type="button" class="button button--secondary" onClick={closeVersion}>{t('editor.close')}</button>
+        </div>
+      )}
+    </section>
+  );
+}
