@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../src/shared/ids';
+import type { Change, SessionResponse } from '../../../src/shared/protocol';
+import type { AttendancePerson, AttendanceRow } from '../../../src/shared/schemas/attendance';
+import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
+import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from './workshop-fixtures';
+
+const clock = createTestClock();
+const ENTITY = 'Municipalidad Distrital de San Juan Bautista';
+const SURNAMES = ['Ñahui Pérez', 'Quispe Huamán', 'Mamani Cóndor', 'Huarcaya Ríos', 'Cárdenas Llamoja'];
+
+/** The laptop's 20 people: the first 10 with a DNI, the rest without. */
+function makeLaptopPeople(): AttendancePerson[] {
+  return Array.from({ length: 20 }, (_, i) =>
+    makePerson({
+      fullName: `José ${SURNAMES[i % SURNAMES.length]} ${i}`,
+      entityName: ENTITY,
+      ...(i < 10 ? { documentType: 'dni' as const, documentNumber: String(40_000_000 + i) } : {}),
+    }),
+  );
+}
+
+/** The phone's 10: four by the same DNI, three by the same name and entity typed otherwise, a namesake, two new. */
+function makePhonePeople(laptop: AttendancePerson[]): AttendancePerson[] {
+  const sameDocument = [0, 1, 2, 3].map((i) => makePerson({ fullName: `Jose Otro Nombre ${i}`, entityName: ENTITY, documentType: 'dni', documentNumber: ` ${40_000_000 + i}`.trim(), email: `persona${i}@muni.gob.pe` }));
+  const sameName = [10, 11, 12].map((i) => makePerson({ fullName: `  ${laptop[i]!.fullName.toUpperCase().normalize('NFD').replace(/\p{M}/gu, '')}  `.replace(' ', '   '), entityName: ENTITY.toLowerCase() + '.', position: 'Especialista' }));
+  const namesake = makePerson({ fullName: laptop[5]!.fullName, entityName: ENTITY, documentType: 'dni', documentNumber: '49999999' });
+  const fresh = [makePerson({ fullName: 'Ana Sulca Tito', entityName: 'DDC Ayacucho', entityType: 'ddc', governmentLevel: 'nacional' }), makePerson({ fullName: 'Pedro Yupanqui', entityName: 'Gobierno Regional de Ayacucho', entityType: 'gobierno-regional', governmentLevel: 'regional' })];
+  return [...sameDocument, ...sameName, namesake, ...fresh];
+}
+
+function liveRows(changes: Change[]): AttendanceRow[] {
+  const latest = new Map<string, Change>();
+  for (const change of changes.filter((c) => c.table === 'attendance')) latest.set(change.id, change);
+  return [...latest.values()].filter((c) => !c.deleted).map((c) => c.row as AttendanceRow);
+}
+
+describe.each(ENGINES)('attendance on %s', (engine) => {
+  let server: TestServer;
+  let owner: SessionResponse;
+  let otherFacilitador: SessionResponse;
+  let coordinadora: SessionResponse;
+  let gestor: SessionResponse;
+  const workshop = makeWorkshopArgs(clock.now());
+  const laptop = createDeviceQueue();
+  // The phone registers after the laptop did: its writes carry later HLC stamps.
+  const phone = createDeviceQueue(uuidv7(), Date.parse('2026-11-29T14:30:00.000Z'));
+  const laptopIds: string[] = [];
+  const phoneIds: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, { now: clock.now });
+    owner = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
+    otherFacilitador = await createLoggedInUser(server, ['facilitador'], 'Luis Mamani');
+    coordinadora = await createLoggedInUser(server, ['coordinador']);
+    gestor = await createLoggedInUser(server, ['gestor']);
+    await push(server, owner, laptop.clientId, [laptop.next('workshop.save', workshop)]);
+  });
+  afterAll(async () => server.close());
+
+  it('30 registrations from two devices, with duplicates by document and by folded name and entity, become exactly 23 people', async () => {
+    const laptopPeople = makeLaptopPeople();
+    const laptopBatch = laptopPeople.map((person) => makeRegistration(workshop.id, person));
+    laptopIds.push(...laptopBatch.map((r) => r.id));
+    const phoneBatch = makePhonePeople(laptopPeople).map((person) => makeRegistration(workshop.id, person));
+    phoneIds.push(...phoneBatch.map((r) => r.id));
+    expect((await push(server, owner, laptop.clientId, laptopBatch.map((r) => laptop.next('attendance.register', r)))).rejected).toEqual([]);
+    expect((await push(server, owner, phone.clientId, phoneBatch.map((r) => phone.next('attendance.register', r)))).rejected).toEqual([]);
+    // The phone pushes the same batch again (its answer was lost): nothing changes.
+    await push(server, owner, phone.clientId, phoneBatch.map((r, i) => ({ ...phone.next('attendance.register', r), seq: i + 1 })).slice(0, 10));
+
+    const { changes } = await pullAll(server, owner);
+    const rows = liveRows(changes);
+    expect(rows).toHaveLength(23);
+    const merged = rows.filter((r) => r.mergedIds.length > 0);
+    expect(merged.map((r) => [laptopIds.indexOf(r.id), r.mergedIds])).toEqual(
+      [0, 1, 2, 3, 10, 11, 12].map((i, k) => [i, [phoneIds[k]!]]),
+    );
+    // The namesake with another DNI stays a person of their own.
+    expect(rows.some((r) => r.id === phoneIds[7])).toBe(true);
+    // The merged-away ids are tombstones, so the phone drops its copies on its next pull.
+    const tombstones = changes.filter((c) => c.table === 'attendance' && c.deleted).map((c) => c.id);
+    expect(new Set(tombstones)).toEqual(new Set(phoneIds.slice(0, 7)));
+  });
+
+  it('a merge keeps the first id and takes each field from the later write (HLC), adding what the first lacked', async () => {
+    const rows = liveRows((await pullAll(server, owner)).changes);
+    const first = rows.find((r) => r.id === laptopIds[0])!;
+    expect(first.person).toMatchObject({ fullName: 'Jose Otro Nombre 0', email: 'persona0@muni.gob.pe', documentNumber: '40000000' });
+    expect(first.recordedBy).toBe(owner.user.id);
+    expect(first.consent).toEqual({ given: true, textVersion: 'privacidad-2026-11' });
+    const byName = rows.find((r) => r.id === laptopIds[10])!;
+    expect(byName.person.position).toBe('Especialista');
+  });
+
+  it('a correction sent for a merged-away id lands on the surviving record; removing that id removes nobody', async () => {
+    const device = createDeviceQueue();
+    const answer = await push(server, owner, device.clientId, [
+      device.next('attendance.update', { id: phoneIds[1]!, patch: { phone: '966 123 456' } }),
+      device.next('attendance.remove', { id: phoneIds[1]! }),
+    ]);
+    expect(answer.rejected).toEqual([]);
+    const survivor = liveRows((await pullAll(server, owner)).changes).find((r) => r.id === laptopIds[1]);
+    expect(survivor?.person.phone).toBe('966 123 456');
+  });
+
+  it('only the workshop’s owner or a coordinador corrects or removes; a removal leaves a tombstone', async () => {
+    const intruder = createDeviceQueue();
+    const refused = await push(server, otherFacilitador, intruder.clientId, [
+      intruder.next('attendance.update', { id: laptopIds[2]!, patch: { fullName: 'Otro' } }),
+      intruder.next('attendance.remove', { id: laptopIds[2]! }),
+    ]);
+    expect(refused.rejected.map((r) => r.code)).toEqual(['not_owner', 'not_owner']);
+    const office = createDeviceQueue();
+    const done = await push(server, coordinadora, office.clientId, [
+      office.next('attendance.update', { id: laptopIds[2]!, patch: { position: 'Jefa de cultura' } }),
+      office.next('attendance.remove', { id: laptopIds[19]! }),
+    ]);
+    expect(done.rejected).toEqual([]);
+    const { changes } = await pullAll(server, owner);
+    expect(liveRows(changes).find((r) => r.id === laptopIds[2])?.person.position).toBe('Jefa de cultura');
+    expect(changes.filter((c) => c.id === laptopIds[19]).at(-1)).toMatchObject({ deleted: true });
+    const stored = await server.store.db.selectFrom('attendance').selectAll().where('id', '=', laptopIds[19]!).executeTakeFirstOrThrow();
+    expect([stored.person, stored.doc_key, stored.name_key]).toEqual(['{}', null, null]);
+  });
+
+  it('a gestor without the workshop code may not register anyone', async () => {
+    const device = createDeviceQueue();
+    const answer = await push(server, gestor, device.clientId, [device.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Sin código' })))]);
+    expect(answer.rejected[0]).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Falta el código del taller/) });
+  });
+
+  it.each([
+    { who: 'gestor', sees: false },
+    { who: 'the owner', sees: true },
+    { who: 'another facilitador', sees: false },
+    { who: 'a coordinador', sees: true },
+  ])('$who pulling sees this workshop’s attendance and feedback: $sees', async ({ who, sees }) => {
+    const device = createDeviceQueue();
+    await push(server, owner, device.clientId, [device.next('feedback.submit', makeFeedback(workshop.id))]);
+    const session = { gestor, 'the owner': owner, 'another facilitador': otherFacilitador, 'a coordinador': coordinadora }[who]!;
+    const { changes } = await pullAll(server, session);
+    const ofWorkshop = changes.filter((c) => (c.table === 'attendance' || c.table === 'feedback') && (c.row as { workshopId?: string } | undefined)?.workshopId === workshop.id);
+    expect(ofWorkshop.some((c) => c.table === 'attendance')).toBe(sees);
+    expect(ofWorkshop.some((c) => c.table === 'feedback')).toBe(sees);
+  });
+});

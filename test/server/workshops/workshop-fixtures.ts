@@ -1,0 +1,62 @@
+/** Factories for the workshop tests: a workshop, a person, a registration, a feedback. */
+import { uuidv7 } from '../../../src/shared/ids';
+import type { AttendancePerson, AttendanceRegisterArgs } from '../../../src/shared/schemas/attendance';
+import type { FeedbackSubmitArgs } from '../../../src/shared/schemas/feedback';
+import type { WorkshopSaveArgs } from '../../../src/shared/schemas/workshop';
+
+const HOUR = 60 * 60 * 1000;
+
+/** A workshop that starts two hours after `nowMs` and lasts four hours. */
+export function makeWorkshopArgs(nowMs: number, overrides: Partial<WorkshopSaveArgs> = {}): WorkshopSaveArgs {
+  return {
+    id: uuidv7(),
+    code: randomCode(),
+    title: 'Gestión cultural comunitaria',
+    topic: 'Planificación participativa',
+    startsAt: new Date(nowMs + 2 * HOUR).toISOString(),
+    endsAt: new Date(nowMs + 6 * HOUR).toISOString(),
+    modality: 'presencial',
+    placeCode: '050101',
+    venue: 'Auditorio de la DDC Ayacucho',
+    capacity: 60,
+    facilitators: ['Rosa Huamán'],
+    ...overrides,
+  };
+}
+
+const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A fresh 6-character workshop code. */
+export function randomCode(): string {
+  return Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
+}
+
+/** A participant from a district municipality of Ayacucho. */
+export function makePerson(overrides: Partial<AttendancePerson> = {}): AttendancePerson {
+  return {
+    fullName: 'María Quispe Huamán',
+    entityType: 'municipalidad-distrital',
+    entityName: 'Municipalidad Distrital de San Juan Bautista',
+    governmentLevel: 'distrital',
+    regionCode: '05',
+    ...overrides,
+  };
+}
+
+/** An `attendance.register` for `workshopId`. */
+export function makeRegistration(workshopId: string, person: AttendancePerson, extra: Partial<AttendanceRegisterArgs> = {}): AttendanceRegisterArgs {
+  return { id: uuidv7(), workshopId, person, consent: { given: true, textVersion: 'privacidad-2026-11' }, ...extra };
+}
+
+/** A `feedback.submit` for `workshopId`. */
+export function makeFeedback(workshopId: string, extra: Partial<FeedbackSubmitArgs> = {}): FeedbackSubmitArgs {
+  return {
+    id: uuidv7(),
+    workshopId,
+    ratings: { contenido: 5, facilitacion: 4, utilidad: 5, organizacion: 3 },
+    recommend: 9,
+    comment: 'Muy útil para la feria de mi distrito.',
+    topics: ['Derechos de autor'],
+    ...extra,
+  };
+}

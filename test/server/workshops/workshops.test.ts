@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorkshops, SEED_WORKSHOPS } from '../../../src/server/workshops/seed';
+import type { SessionResponse } from '../../../src/shared/protocol';
+import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
+import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDeviceQueue, pullAll, push, stampAt } from '../../helpers/server-sync';
+import { makeWorkshopArgs } from './workshop-fixtures';
+
+const clock = createTestClock();
+
+async function pullWorkshops(server: TestServer): Promise<Map<string, { version: number; row: WorkshopRow }>> {
+  const { changes } = await pullAll(server, undefined, 'catalogue');
+  return new Map(changes.filter((c) => c.table === 'workshops').map((c) => [c.id, { version: c.version, row: c.row as WorkshopRow }]));
+}
+
+describe.each(ENGINES)('workshops on %s', (engine) => {
+  let server: TestServer;
+  let facilitadora: SessionResponse;
+  let otherFacilitador: SessionResponse;
+  let coordinadora: SessionResponse;
+  let gestor: SessionResponse;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, { now: clock.now });
+    facilitadora = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
+    otherFacilitador = await createLoggedInUser(server, ['facilitador'], 'Luis Mamani');
+    coordinadora = await createLoggedInUser(server, ['coordinador'], 'Coordinación DGIA');
+    gestor = await createLoggedInUser(server, ['gestor'], 'Gestor de Huanta');
+  });
+  afterAll(async () => server.close());
+
+  it('a first start seeds the RED programme: six workshops with fixed codes, public to anyone, owned by the first coordinador', async () => {
+    const workshops = await pullWorkshops(server);
+    expect([...workshops.values()].map((w) => w.row.code).sort()).toEqual(SEED_WORKSHOPS.map((w) => w.code).sort());
+    const first = workshops.get(SEED_WORKSHOPS[0]!.id)!.row;
+    expect(first.title).toBe('Asistencia técnica para la organización y ejecución de eventos públicos culturales a nivel nacional');
+    const admin = await server.store.db.selectFrom('users').select('id').where('email', '=', 'coordinacion@tinkuy.test').executeTakeFirstOrThrow();
+    expect(new Set([...workshops.values()].map((w) => w.row.ownerId))).toEqual(new Set([admin.id]));
+    expect(new Set([...workshops.values()].map((w) => w.row.modality))).toEqual(new Set(['presencial', 'virtual', 'hibrida']));
+  });
+
+  it('seeding again, and restarting, adds nothing and changes no version', async () => {
+    const before = await pullWorkshops(server);
+    expect(await seedWorkshops(server.store.db, engine, new Date().toISOString())).toBe(0);
+    server = await server.restart();
+    const after = await pullWorkshops(server);
+    expect([...after.entries()].map(([id, w]) => [id, w.version])).toEqual([...before.entries()].map(([id, w]) => [id, w.version]));
+  });
+
+  it('a facilitador creates a workshop and owns it; a gestor may not create one', async () => {
+    const device = createDeviceQueue();
+    const workshop = makeWorkshopArgs(clock.now(), { title: 'Taller de mediación cultural' });
+    expect((await push(server, facilitadora, device.clientId, [device.next('workshop.save', workshop)])).rejected).toEqual([]);
+    const stored = (await pullWorkshops(server)).get(workshop.id)!.row;
+    expect(stored).toMatchObject({ title: 'Taller de mediación cultural', ownerId: facilitadora.user.id, code: workshop.code });
+    const gestorDevice = createDeviceQueue();
+    const answer = await push(server, gestor, gestorDevice.clientId, [gestorDevice.next('workshop.save', makeWorkshopArgs(clock.now()))]);
+    expect(answer.rejected).toEqual([{ seq: 1, code: 'forbidden', message: 'Su cuenta no tiene permiso para esta acción.' }]);
+  });
+
+  it('only the owner or a coordinador edits a workshop, field by field by HLC', async () => {
+    const owner = createDeviceQueue();
+    const workshop = makeWorkshopArgs(clock.now());
+    await push(server, facilitadora, owner.clientId, [owner.next('workshop.save', workshop)]);
+    const intruder = createDeviceQueue();
+    const refused = await push(server, otherFacilitador, intruder.clientId, [intruder.next('workshop.save', { ...workshop, title: 'Cambiado por otro' })]);
+    expect(refused.rejected[0]?.code).toBe('not_owner');
+    const office = createDeviceQueue();
+    const edit = { ...workshop, capacity: 90 };
+    expect((await push(server, coordinadora, office.clientId, [office.next('workshop.save', edit, { hlc: stampAt(clock.now(), office.clientId) })])).rejected).toEqual([]);
+    // An older edit from the owner's offline phone arrives later: its capacity loses, as it is older.
+    const late = owner.next('workshop.save', { ...workshop, capacity: 40 }, { hlc: stampAt(clock.now() - 60_000, owner.clientId) });
+    await push(server, facilitadora, owner.clientId, [late]);
+    expect((await pullWorkshops(server)).get(workshop.id)!.row).toMatchObject({ title: workshop.title, capacity: 90, ownerId: facilitadora.user.id });
+  });
+
+  it('a code already used by another workshop is refused with a reason in Spanish', async () => {
+    const device = createDeviceQueue();
+    const taken = makeWorkshopArgs(clock.now(), { code: SEED_WORKSHOPS[1]!.code });
+    const answer = await push(server, facilitadora, device.clientId, [device.next('workshop.save', taken)]);
+    expect(answer.rejected).toEqual([
+      { seq: 1, code: 'conflict', message: `El código ${SEED_WORKSHOPS[1]!.code} ya lo usa otro taller («${SEED_WORKSHOPS[1]!.title}»). Elija otro código.` },
+    ]);
+    // Renaming a code onto another's is refused too; the workshop keeps its own.
+    const own = makeWorkshopArgs(clock.now());
+    await push(server, facilitadora, device.clientId, [device.next('workshop.save', own)]);
+    const rename = await push(server, facilitadora, device.clientId, [device.next('workshop.save', { ...own, code: SEED_WORKSHOPS[2]!.code })]);
+    expect(rename.rejected[0]?.code).toBe('conflict');
+    expect((await pullWorkshops(server)).get(own.id)!.row.code).toBe(own.code);
+  });
+});
