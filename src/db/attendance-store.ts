@@ -85,9 +85,10 @@ export async function applyAttendanceRemove(db: UserDb, args: AttendanceRemoveAr
 }
 
 /** Attendance records of one workshop on this device, in the order they were recorded. */
-export async function listAttendance(db: UserDb, workshopId: string): Promise<LocalAttendance[]> {
-  const rows = (await db.attendance.where('workshopId').equals(workshopId).toArray()) as unknown as LocalAttendance[];
-  return rows.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+export function listAttendance(db: UserDb, workshopId: string): Promise<LocalAttendance[]> {
+  // A Dexie promise chain, not a native async function: it may run inside a write transaction.
+  return db.attendance.where('workshopId').equals(workshopId).toArray()
+    .then((rows) => (rows as unknown as LocalAttendance[]).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)));
 }
 
 /** One CSV export of a workshop's attendance: who and when (Ley 29733: log who exported what). */

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { useDatabases, type Databases } from '../../../src/db/connection';
+import { registerAttendance, PRIVACY_NOTICE_VERSION } from '../../../src/state/attendance-model';
+import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
+import { createDevice } from '../../unit/sync/device-fixture';
+import { makePerson, seedWorkshop } from './workshop-fixture';
+
+let dbs: Databases;
+let workshopId: string;
+beforeEach(async () => {
+  dbs = createDevice();
+  useDatabases(dbs);
+  sessionStorage.clear();
+  workshopId = (await seedWorkshop(dbs)).id;
+});
+afterEach(() => useDatabases(undefined));
+
+function open() {
+  return render(<LocationProvider><AttendanceScreen workshopId={workshopId} /></LocationProvider>);
+}
+
+function type(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+function fillPerson(name = 'Juan Pérez Ñahui', entity = 'Municipalidad Distrital de Quinua') {
+  type('Nombre completo', name);
+  fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
+  type('Nombre de la entidad', entity);
+  fireEvent.change(screen.getByLabelText('Región'), { target: { value: '05' } });
+  type('Cargo', 'Jefe de cultura');
+}
+
+const consentBox = () => screen.getByLabelText(/da su consentimiento/);
+const saveButton = () => screen.getByRole('button', { name: 'Guardar asistencia' });
+
+describe('Registro de asistencia', () => {
+  it('without consent the record cannot be saved, and the button says why', async () => {
+    open();
+    fillPerson();
+    const why = document.getElementById(saveButton().getAttribute('aria-describedby')!)!;
+    expect(why.textContent).toContain('marque el consentimiento');
+    fireEvent.click(saveButton());
+    expect((await screen.findByRole('alert')).textContent).toContain('Sin el consentimiento de la persona no se puede guardar');
+    expect(consentBox().getAttribute('aria-invalid')).toBe('true');
+    expect(await dbs.user.outbox.count()).toBe(0);
+    expect(await dbs.user.attendance.count()).toBe(0);
+  });
+
+  it('with consent it saves record and outbox together, confirms in Spanish and empties the form for the next person', async () => {
+    open();
+    fillPerson();
+    fireEvent.click(consentBox());
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(screen.getByText(/Asistencia de Juan Pérez Ñahui guardada en este dispositivo/)).toBeTruthy());
+    expect((screen.getByLabelText('Nombre completo') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(screen.getByLabelText('Nombre completo'));
+    const [queued] = await dbs.user.outbox.toArray();
+    expect(queued?.name).toBe('attendance.register');
+    expect((queued?.args as { consent: unknown }).consent).toEqual({ given: true, textVersion: PRIVACY_NOTICE_VERSION });
+    const rows = await dbs.user.attendance.toArray();
+    expect(rows).toHaveLength(1);
+    expect((rows[0] as { person: { fullName: string } }).person.fullName).toBe('Juan Pérez Ñahui');
+  });
+
+  it('warns as you type about the same normalised name and entity, and about the same document', async () => {
+    await registerAttendance({ workshopId, person: makePerson({ documentType: 'dni', documentNumber: '45678912' }), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 1');
+    type('Nombre completo', 'maria  QUISPE huamani');
+    fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
+    type('Nombre de la entidad', 'municipalidad distrital de quinua');
+    expect(screen.getByText(/Posible duplicado: María Quispe Huamaní \(Municipalidad Distrital de Quinua\)/)).toBeTruthy();
+    type('Nombre completo', 'Otra Persona');
+    expect(screen.queryByText(/Posible duplicado/)).toBeNull();
+    type('Número de documento (opcional)', '45678912');
+    expect(screen.getByText(/Posible duplicado: María Quispe Huamaní/)).toBeTruthy();
+  });
+
+  it('saving the same person twice keeps one record, marked "Unificado con otro registro"', async () => {
+    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 1');
+    fillPerson('MARÍA QUISPE HUAMANÍ', 'Municipalidad Distrital de Quinua');
+    fireEvent.click(consentBox());
+    fireEvent.click(saveButton());
+    await screen.findByText(/se unificó con el registro existente/);
+    expect(await dbs.user.attendance.count()).toBe(1);
+    expect(await dbs.user.outbox.count()).toBe(2);
+    expect(screen.getByText('Unificado con otro registro (1)')).toBeTruthy();
+  });
+
+  it('searches the roster by name, entity or document, ignoring accents and case', async () => {
+    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori Mamani', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Lucía Ramos', entityName: 'Municipalidad Provincial de Huamanga', documentType: 'dni', documentNumber: '12345678' }), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 3');
+    type('Buscar por nombre, entidad o documento', 'jose');
+    const roster = screen.getByRole('region', { name: 'Lista de asistentes' });
+    expect(within(roster).getByText('Se muestran 1 de 3.')).toBeTruthy();
+    expect(within(roster).getByText('José Ccori Mamani')).toBeTruthy();
+    type('Buscar por nombre, entidad o documento', '12345678');
+    expect(within(roster).getByText('Lucía Ramos')).toBeTruthy();
+    expect(within(roster).queryByText('José Ccori Mamani')).toBeNull();
+  });
+
+  it('counts live by region and by government level, in tables beside the charts', async () => {
+    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Ana Torres' }), consentGiven: true });
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 3');
+    const byRegion = screen.getAllByRole('table')[0]!;
+    expect(within(byRegion).getByRole('row', { name: /Ayacucho 2 67/ })).toBeTruthy();
+    expect(within(byRegion).getByRole('row', { name: /Cusco 1 33/ })).toBeTruthy();
+    const byLevel = screen.getAllByRole('table')[1]!;
+    expect(within(byLevel).getByRole('row', { name: /Distrital 2/ })).toBeTruthy();
+    expect(within(byLevel).getByRole('row', { name: /Regional 1/ })).toBeTruthy();
+    fillPerson('Pedro Nuevo', 'Gobierno Regional de Cusco');
+    fireEvent.change(screen.getByLabelText('Región'), { target: { value: '08' } });
+    fireEvent.click(consentBox());
+    fireEvent.click(saveButton());
+    await screen.findByText('Asistentes: 4');
+    expect(within(screen.getAllByRole('table')[0]!).getByRole('row', { name: /Cusco 2 50/ })).toBeTruthy();
+  });
+
+  it('corrects a record and removes one only after a confirmation', async () => {
+    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    open();
+    fireEvent.click(await screen.findByRole('button', { name: 'Corregir a María Quispe Huamaní' }));
+    type('Cargo', 'Promotora cultural');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar corrección' }));
+    await screen.findByText('Corrección de María Quispe Huamaní guardada.');
+    const [row] = await dbs.user.attendance.toArray();
+    expect((row as { person: { position?: string } }).person.position).toBe('Promotora cultural');
+    fireEvent.click(screen.getByRole('button', { name: 'Quitar a María Quispe Huamaní' }));
+    expect(await dbs.user.attendance.count()).toBe(1);
+    const dialog = screen.getByRole('alertdialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Quitar' }));
+    await screen.findByText('Asistentes: 0');
+    expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['attendance.register', 'attendance.update', 'attendance.remove']);
+  });
+
+  it('keeps what was typed across a reload (sessionStorage draft)', async () => {
+    const first = open();
+    type('Nombre completo', 'Rosa Ñaupa');
+    first.unmount();
+    open();
+    expect((screen.getByLabelText('Nombre completo') as HTMLInputElement).value).toBe('Rosa Ñaupa');
+  });
+});

@@ -1,0 +1,44 @@
+import { uuidv7 } from '../../../src/shared/ids';
+import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
+import type { AttendancePerson } from '../../../src/shared/schemas/attendance';
+import type { Databases } from '../../../src/db/connection';
+
+/** A workshop as the catalogue pull writes it; running now, so its participant window is open. */
+export function makeWorkshop(overrides: Partial<WorkshopRow> = {}): WorkshopRow {
+  const now = Date.now();
+  return {
+    id: uuidv7(),
+    code: 'K7M2QP',
+    title: 'Asistencia técnica para la organización y ejecución de eventos públicos culturales a nivel nacional',
+    topic: 'Eventos públicos culturales',
+    startsAt: new Date(now - 3_600_000).toISOString(),
+    endsAt: new Date(now + 3_600_000).toISOString(),
+    modality: 'presencial',
+    placeCode: '0501',
+    venue: 'Auditorio de la DDC Ayacucho',
+    capacity: 40,
+    facilitators: ['Rosa Huamán'],
+    ownerId: uuidv7(),
+    updatedAt: new Date(now).toISOString(),
+    ...overrides,
+  };
+}
+
+/** Seeds the catalogue table `workshops` the way a pull does. */
+export async function seedWorkshop(dbs: Databases, overrides: Partial<WorkshopRow> = {}): Promise<WorkshopRow> {
+  const row = makeWorkshop(overrides);
+  await dbs.catalogue.workshops.put({ ...row, version: 1 });
+  return row;
+}
+
+/** A person with the required fields (Ayacucho, district municipality). */
+export function makePerson(overrides: Partial<AttendancePerson> = {}): AttendancePerson {
+  return {
+    fullName: 'María Quispe Huamaní',
+    entityType: 'municipalidad-distrital',
+    entityName: 'Municipalidad Distrital de Quinua',
+    governmentLevel: 'distrital',
+    regionCode: '05',
+    ...overrides,
+  };
+}
