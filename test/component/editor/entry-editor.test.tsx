@@ -1,0 +1,155 @@
+/**
+ * The coordinador's editor against the REAL server, in-process: the transport hands each request
+ * to Fastify's `inject`, so previews, faults and publishing are the server's own answers.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { useDatabases, type Databases } from '../../../src/db/connection';
+import { writeSession } from '../../../src/db/meta-store';
+import { toStoredSession } from '../../../src/sync/auth-client';
+import { setTransport, type Transport } from '../../../src/sync/transport';
+import { watchConnection } from '../../../src/state/app-model';
+import { loadSession } from '../../../src/state/session-model';
+import { stopSync } from '../../../src/state/sync-model';
+import type { SessionResponse } from '../../../src/shared/protocol';
+import type { Role } from '../../../src/shared/schemas/common';
+import { EditorScreen } from '../../../src/ui/editor/editor-screen';
+import { bearer, createLoggedInUser, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDevice } from '../../unit/sync/device-fixture';
+
+const ENTRY_ID = 'calculo-de-aforo';
+let server: TestServer;
+let dbs: Databases;
+
+/** Fetch, answered by the in-process server. */
+const injectTransport: Transport = async (path, init) => {
+  const res = await server.app.inject({
+    method: (init.method ?? 'GET') as 'GET',
+    url: path,
+    headers: init.headers as Record<string, string>,
+    ...(init.body ? { payload: init.body as string } : {}),
+  });
+  return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+};
+
+async function signIn(roles: Role[]): Promise<SessionResponse> {
+  const session = await createLoggedInUser(server, roles, 'Rosa Quispe');
+  await writeSession(dbs.user, toStoredSession(session, Date.now()));
+  await loadSession();
+  return session;
+}
+
+function showEditor(path: string) {
+  history.replaceState(null, '', path);
+  return render(
+    <LocationProvider>
+      <EditorScreen />
+    </LocationProvider>,
+  );
+}
+
+const sourceBox = () => screen.findByLabelText<HTMLTextAreaElement>(/Texto de la entrada/, {}, { timeout: 5000 });
+const type = (box: HTMLTextAreaElement, value: string) => fireEvent.input(box, { target: { value } });
+
+beforeAll(async () => {
+  server = await startTestServer('sqlite');
+  watchConnection(window);
+});
+afterAll(async () => server.close());
+beforeEach(() => {
+  dbs = createDevice();
+  useDatabases(dbs);
+  setTransport(injectTransport);
+  sessionStorage.clear();
+});
+afterEach(async () => {
+  await stopSync();
+  setTransport(undefined);
+  useDatabases(undefined);
+});
+
+describe('Más → Editar catálogo', () => {
+  it('faults show with their line, the fixed draft previews with the reader blocks, and Publicar (confirmed) reaches the server', async () => {
+    const coordinador = await signIn(['coordinador']);
+    showEditor(`/mas/editor/${ENTRY_ID}`);
+    const box = await sourceBox();
+    const published = box.value;
+    type(box, published.replace(/\nkind: .*\n/, '\nkind: cuento\n'));
+    const fault = await screen.findByRole('button', { name: /^Línea 3: .*Tipo desconocido/ }, { timeout: 3000 });
+    expect(screen.getByRole('button', { name: /Publicar/ })).toHaveProperty('disabled', true);
+    fireEvent.click(fault);
+    expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('kind: cuento');
+
+    type(box, published.replace('\n## ', '\n## Paso añadido en el editor\n\nTexto nuevo.\n\n## '));
+    const preview = await screen.findByRole('region', { name: 'Vista previa' }, { timeout: 3000 });
+    await waitFor(() => expect(within(preview).getByRole('heading', { name: 'Paso añadido en el editor' })).toBeTruthy(), { timeout: 3000 });
+    expect(screen.getByText('Sin errores: lista para publicar.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /Publicar/ }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sí, publicar' }));
+    const status = await screen.findByText(/^Publicada: versión \d+\.$/, {}, { timeout: 3000 });
+    const version = Number(/\d+/.exec(status.textContent ?? '')![0]);
+    const stored = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+    expect(stored.json()).toMatchObject({ version, source: expect.stringContaining('## Paso añadido en el editor') });
+    // The history names the person and offers every version.
+    expect(await screen.findByText(new RegExp(`Versión ${version} · .* · Rosa Quispe`))).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Ver versión ${version}` }));
+    expect(((await screen.findByLabelText(`Texto de la versión ${version} (solo lectura)`)) as HTMLTextAreaElement).value).toContain('Paso añadido');
+  });
+
+  it('an unpublished draft survives a reload of the screen and can be discarded', async () => {
+    await signIn(['coordinador']);
+    const first = showEditor(`/mas/editor/${ENTRY_ID}`);
+    const box = await sourceBox();
+    const published = box.value;
+    type(box, `${published}\nUn párrafo que no quiero perder.\n`);
+    first.unmount();
+    showEditor(`/mas/editor/${ENTRY_ID}`);
+    await waitFor(async () => expect((await sourceBox()).value).toContain('Un párrafo que no quiero perder.'), { timeout: 5000 });
+    expect(screen.getByText('Borrador sin publicar recuperado.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Descartar borrador' }));
+    expect((await sourceBox()).value).toBe(published);
+  });
+
+  it('a draft based on a version someone else replaced is refused with an alert, and the draft stays', async () => {
+    const coordinador = await signIn(['coordinador']);
+    showEditor(`/mas/editor/${ENTRY_ID}`);
+    const box = await sourceBox();
+    const current = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+    const { source, version } = current.json<{ source: string; version: number }>();
+    const other = await server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nOtra persona.\n`, baseVersion: version } });
+    expect(other.statusCode).toBe(200);
+    const mine = `${box.value}\nMi cambio.\n`;
+    type(box, mine);
+    await screen.findByText('Sin errores: lista para publicar.', {}, { timeout: 3000 });
+    fireEvent.click(screen.getByRole('button', { name: /Publicar/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sí, publicar' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toContain('Otra persona publicó esta entrada');
+    expect(box.value).toBe(mine);
+  });
+
+  it('offline, the editor says it needs a connection and Publicar is off', async () => {
+    await signIn(['coordinador']);
+    showEditor(`/mas/editor/${ENTRY_ID}`);
+    await sourceBox();
+    await screen.findByText('Sin errores: lista para publicar.', {}, { timeout: 3000 });
+    window.dispatchEvent(new Event('offline'));
+    try {
+      expect(await screen.findByText(/Sin conexión: el editor necesita internet/)).toBeTruthy();
+      expect(screen.getByRole('button', { name: /Publicar/ })).toHaveProperty('disabled', true);
+    } finally {
+      window.dispatchEvent(new Event('online'));
+    }
+  });
+
+  it.each<[string, Role[]]>([
+    ['a gestor', ['gestor']],
+    ['a facilitador', ['facilitador']],
+  ])('%s is told the editor is for the coordinación only', async (_who, roles) => {
+    await signIn(roles);
+    showEditor('/mas/editor');
+    expect((await screen.findByRole('alert')).textContent).toContain('Solo la coordinación de la RED');
+    expect(screen.queryByLabelText(/Texto de la entrada/)).toBeNull();
+  });
+});
