@@ -49,7 +49,7 @@ const LIMA_FORMAT = new Intl.DateTimeFormat('es-PE', {
   hour12: false,
 });
 
-/** "5 de marzo de 2027, 18:00 (hora de Lima)": a time as a person in Peru reads it. */
+/** "5 de marzo de 2027 a las 18:00 (hora de Lima)": a time as a person in Peru reads it. */
 export function formatLimaTime(isoUtc: string): string {
   return `${LIMA_FORMAT.format(new Date(isoUtc))} (hora de Lima)`;
 }
