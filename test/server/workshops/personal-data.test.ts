@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../src/shared/ids';
+import type { SessionResponse } from '../../../src/shared/protocol';
+import { bearer, createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
+import { makePerson, makeRegistration, makeWorkshopArgs } from './workshop-fixtures';
+
+describe.each(ENGINES)('personal data (Ley 29733) on %s', (engine) => {
+  const clock = createTestClock();
+  let server: TestServer;
+  let owner: SessionResponse;
+  let otherFacilitador: SessionResponse;
+  let coordinadora: SessionResponse;
+  const first = makeWorkshopArgs(clock.now());
+  const second = makeWorkshopArgs(clock.now(), { title: 'Segundo taller' });
+
+  async function erase(session: SessionResponse | undefined, body: unknown) {
+    return server.app.inject({ method: 'POST', url: '/api/attendance/erase', headers: session ? bearer(session) : {}, payload: body as object });
+  }
+
+  async function listExports(session: SessionResponse, workshopId: string) {
+    return server.app.inject({ method: 'GET', url: `/api/workshops/${workshopId}/exports`, headers: bearer(session) });
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, { now: clock.now });
+    owner = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
+    otherFacilitador = await createLoggedInUser(server, ['facilitador']);
+    coordinadora = await createLoggedInUser(server, ['coordinador'], 'Coordinación DGIA');
+    const device = createDeviceQueue();
+    await push(server, owner, device.clientId, [device.next('workshop.save', first), device.next('workshop.save', second)]);
+  });
+  afterAll(async () => server.close());
+
+  it('a coordinador erases a person by document in every workshop: tombstones with no data left, and a log of who, when and how many', async () => {
+    const device = createDeviceQueue();
+    const person = makePerson({ fullName: 'Teodoro Pari Yauri', documentType: 'dni', documentNumber: '41234567' });
+    const kept = makeRegistration(first.id, makePerson({ fullName: 'Se queda', documentType: 'dni', documentNumber: '47654321' }));
+    const records = [makeRegistration(first.id, person), makeRegistration(second.id, person), kept];
+    await push(server, owner, device.clientId, records.map((r) => device.next('attendance.register', r)));
+
+    const res = await erase(coordinadora, { documentType: 'dni', documentNumber: ' 4123-4567 ' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ erased: 2 });
+    const { changes } = await pullAll(server, owner);
+    const latest = (id: string) => changes.filter((c) => c.id === id).at(-1);
+    expect([latest(records[0]!.id), latest(records[1]!.id)]).toEqual([
+      expect.objectContaining({ deleted: true }),
+      expect.objectContaining({ deleted: true }),
+    ]);
+    expect(latest(kept.id)?.deleted).toBeUndefined();
+    const stored = await server.store.db.selectFrom('attendance').selectAll().where('id', 'in', [records[0]!.id, records[1]!.id]).execute();
+    expect(stored.map((row) => JSON.stringify(row))).not.toContainEqual(expect.stringMatching(/Teodoro|41234567/));
+    const log = await server.store.db.selectFrom('attendance_erasures').selectAll().execute();
+    expect(log).toEqual([expect.objectContaining({ erased_by: coordinadora.user.id, erased_at: new Date(clock.now()).toISOString(), matched_by: 'document', count: 2 })]);
+    expect(JSON.stringify(log)).not.toMatch(/41234567|Teodoro/);
+  });
+
+  it('erasing by name and entity folds accents, case and spaces as the merge does', async () => {
+    const device = createDeviceQueue();
+    await push(server, owner, device.clientId, [
+      device.next('attendance.register', makeRegistration(first.id, makePerson({ fullName: 'Ñusta Cóndor Ramírez', entityName: 'Municipalidad Provincial de Huamanga' }))),
+    ]);
+    const res = await erase(coordinadora, { fullName: 'NUSTA  condor ramirez', entityName: 'municipalidad provincial de huamanga' });
+    expect(res.json()).toEqual({ erased: 1 });
+  });
+
+  it.each([
+    { who: 'nobody', status: 401 },
+    { who: 'a facilitador', status: 403 },
+  ])('$who may not erase ($status)', async ({ who, status }) => {
+    const res = await erase(who === 'nobody' ? undefined : owner, { documentType: 'dni', documentNumber: '47654321' });
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error.message).toMatch(/[a-záéíóúñ]/);
+  });
+
+  it('an erase request with neither a document nor a name is a 400 in Spanish', async () => {
+    const res = await erase(coordinadora, { documentNumber: '47654321' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation_failed');
+  });
+
+  it('a CSV export made offline is logged once with who and when; the owner and coordinadores read the log, nobody else', async () => {
+    const device = createDeviceQueue();
+    const exported = device.next('attendance.export', { workshopId: first.id, rows: 23, format: 'csv', at: '2026-11-29T14:58:00.000Z' });
+    await push(server, owner, device.clientId, [exported]);
+    await push(server, owner, device.clientId, [exported]);
+    const res = await listExports(owner, first.id);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().exports).toEqual([
+      {
+        id: expect.any(String),
+        workshopId: first.id,
+        exportedBy: { id: owner.user.id, name: 'Rosa Huamán', email: owner.user.email },
+        rows: 23,
+        format: 'csv',
+        exportedAt: '2026-11-29T14:58:00.000Z',
+        loggedAt: new Date(clock.now()).toISOString(),
+      },
+    ]);
+    expect((await listExports(coordinadora, first.id)).statusCode).toBe(200);
+    expect((await listExports(otherFacilitador, first.id)).statusCode).toBe(403);
+    expect((await listExports(owner, uuidv7())).statusCode).toBe(404);
+  });
+});
