@@ -148,8 +148,11 @@ export function countPushes(context: BrowserContext): { page: number; worker: nu
   return counts;
 }
 
-/** Fires the service worker's Background Sync `sync` event (as Chromium does when back online). */
-export async function dispatchWorkerSync(cdp: CDPSession, origin: string, tag: string): Promise<void> {
+/**
+ * Finds the origin's service worker registration through CDP once; the function it returns fires
+ * the worker's Background Sync `sync` event (as Chromium does when the connection comes back).
+ */
+export async function prepareWorkerSync(cdp: CDPSession, origin: string, tag: string): Promise<() => Promise<void>> {
   const registrationId = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('No se vio ningún service worker registrado (CDP).')), 10_000);
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
@@ -159,7 +162,9 @@ export async function dispatchWorkerSync(cdp: CDPSession, origin: string, tag: s
         resolve(found.registrationId);
       }
     });
-    void cdp.send('ServiceWorker.enable');
+    cdp.send('ServiceWorker.enable').catch(reject);
   });
-  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId, tag, lastChance: false });
+  return async () => {
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId, tag, lastChance: false });
+  };
 }
