@@ -105,9 +105,12 @@ function readStoredDraft(id: string): { source: string; baseVersion: number | nu
 
 function startEditing(entry: OpenEntry): void {
   const stored = readStoredDraft(entry.id);
-  open.value = entry;
-  restored.value = stored !== undefined && stored.source !== entry.publishedSource;
-  draft.value = restored.value && stored ? stored.source : entry.publishedSource;
+  const isRestored = stored !== undefined && stored.source !== entry.publishedSource;
+  // A kept draft stays based on the version it was written against: if someone published
+  // since, the publish is refused (409) instead of silently overwriting their work.
+  open.value = isRestored && stored ? { ...entry, baseVersion: stored.baseVersion } : entry;
+  restored.value = isRestored;
+  draft.value = isRestored && stored ? stored.source : entry.publishedSource;
   publishing.value = { kind: 'idle' };
   preview.value = null;
   viewed.value = null;
@@ -125,6 +128,19 @@ export async function openEditorEntry(id: string): Promise<void> {
   }
   const { source, version, history } = result.body;
   startEditing({ id, baseVersion: version, publishedSource: source, history });
+}
+
+/**
+ * Offline: reopens this tab's draft of `id`, if there is one, so the person can keep writing;
+ * returns false when there is none. Checking and publishing wait for the connection.
+ */
+export function openStoredDraft(id: string): boolean {
+  const stored = readStoredDraft(id);
+  if (!stored) return false;
+  open.value = { id, baseVersion: stored.baseVersion, publishedSource: '', history: [] };
+  restored.value = true;
+  draft.value = stored.source;
+  return true;
 }
 
 /** Starts a new entry from the front matter template (kept as a draft under `nueva`). */
@@ -199,14 +215,13 @@ export async function publishDraft(): Promise<void> {
   void syncNow();
 }
 
-/** Throws the draft away and goes back to the published text. */
-export function discardDraft(): void {
+/** Throws the draft away and reopens the published text (and its version) from the server. */
+export async function discardDraft(): Promise<void> {
   const entry = open.value;
   if (!entry) return;
   sessionStorage.removeItem(draftKey(entry.id));
-  restored.value = false;
-  draft.value = entry.publishedSource;
-  void checkDraft();
+  if (entry.id === 'nueva') openNewEntry();
+  else await openEditorEntry(entry.id);
 }
 
 /** Opens an older version's source from the history (read only). */

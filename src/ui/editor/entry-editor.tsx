@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { isOnline } from '../../state/app-model';
 import {
   discardDraft, draftPreview, draftSource, editDraft, editorFailure, isDraftRestored, openEditorEntry, openEntry, openNewEntry,
-  publishDraft, publishState,
+  openStoredDraft, publishDraft, publishState,
 } from '../../state/editor-model';
 import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
@@ -24,6 +24,7 @@ export function EntryEditor({ id }: { id: string }) {
   useEffect(() => {
     if (id === 'nueva') openNewEntry();
     else if (online) void openEditorEntry(id);
+    else openStoredDraft(id);
   }, [id, online]);
   // A new entry, once published, lives under its own id.
   useEffect(() => {
@@ -52,7 +53,7 @@ export function EntryEditor({ id }: { id: string }) {
             <div class="note note--pending" role="status">
               <Icon name="pending" />
               <span>{t('editor.restored')}</span>
-              <button type="button" class="button button--secondary" onClick={discardDraft}>{t('editor.discard')}</button>
+              <button type="button" class="button button--secondary" onClick={() => void discardDraft()}>{t('editor.discard')}</button>
             </div>
           )}
           <label class="editor__label" for="editor-source">{t('editor.source')}</label>

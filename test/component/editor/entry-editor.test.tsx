@@ -69,7 +69,8 @@ afterEach(async () => {
   useDatabases(undefined);
 });
 
-describe('Más → Editar catálogo', () => {
+// Each case talks to the in-process server many times; a loaded machine needs more than 5 s.
+describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
   it('faults show with their line, the fixed draft previews with the reader blocks, and Publicar (confirmed) reaches the server', async () => {
     const coordinador = await signIn(['coordinador']);
     showEditor(`/mas/editor/${ENTRY_ID}`);
@@ -109,7 +110,8 @@ describe('Más → Editar catálogo', () => {
     await waitFor(async () => expect((await sourceBox()).value).toContain('Un párrafo que no quiero perder.'), { timeout: 5000 });
     expect(screen.getByText('Borrador sin publicar recuperado.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Descartar borrador' }));
-    expect((await sourceBox()).value).toBe(published);
+    await waitFor(async () => expect((await sourceBox()).value).toBe(published));
+    expect(screen.queryByText('Borrador sin publicar recuperado.')).toBeNull();
   });
 
   it('a draft based on a version someone else replaced is refused with an alert, and the draft stays', async () => {
@@ -141,6 +143,33 @@ describe('Más → Editar catálogo', () => {
     } finally {
       window.dispatchEvent(new Event('online'));
     }
+  });
+
+  it('a draft kept from before the connection dropped opens offline, and online it stays based on the version it was written on', async () => {
+    const coordinador = await signIn(['coordinador']);
+    const first = showEditor(`/mas/editor/${ENTRY_ID}`);
+    const box = await sourceBox();
+    const mine = `${box.value}\nEscrito antes de perder la señal.\n`;
+    type(box, mine);
+    first.unmount();
+    window.dispatchEvent(new Event('offline'));
+    const second = showEditor(`/mas/editor/${ENTRY_ID}`);
+    try {
+      expect((await sourceBox()).value).toBe(mine);
+      expect(screen.getByText(/Sin conexión: el editor necesita internet/)).toBeTruthy();
+      // Meanwhile someone publishes from elsewhere.
+      const current = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+      const { source, version } = current.json<{ source: string; version: number }>();
+      await server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nDe otra oficina.\n`, baseVersion: version } });
+    } finally {
+      window.dispatchEvent(new Event('online'));
+    }
+    await screen.findByText('Sin errores: lista para publicar.', {}, { timeout: 3000 });
+    expect((await sourceBox()).value).toBe(mine);
+    fireEvent.click(screen.getByRole('button', { name: /Publicar/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sí, publicar' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 3000 })).textContent).toContain('Otra persona publicó esta entrada');
+    second.unmount();
   });
 
   it.each<[string, Role[]]>([
