@@ -1,5 +1,5 @@
 import type { FeedbackSubmitArgs } from '../shared/schemas/feedback';
-import { readMeta, writeMeta } from './meta-store';
+import { writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
 
 /** The stored feedback row as the facilitador's pull brings it (anonymous: no user or device). */
@@ -29,8 +29,8 @@ export async function applyFeedbackSubmit(db: UserDb, args: FeedbackSubmitArgs):
 }
 
 /** Whether this device already sent (or queued) feedback for the workshop. */
-export async function hasSentFeedback(db: UserDb, workshopId: string): Promise<boolean> {
-  return (await readMeta<boolean>(db.meta, feedbackSentKey(workshopId))) === true;
+export function hasSentFeedback(db: UserDb, workshopId: string): Promise<boolean> {
+  return db.meta.get(feedbackSentKey(workshopId)).then((row) => row?.value === true);
 }
 
 /** Feedback pulled for one workshop (the facilitador's and coordinador's devices only). */

@@ -25,16 +25,9 @@ export async function submitFeedback(input: FeedbackInput): Promise<void> {
   await recordMutation(getDatabases().user, 'feedback.submit', args);
 }
 
-const sentSignals = new Map<string, ReadonlySignal<boolean | undefined>>();
-
-/** Whether this device already sent feedback for the workshop, live (undefined while loading). */
-export function watchFeedbackSent(workshopId: string): ReadonlySignal<boolean | undefined> {
-  let watched = sentSignals.get(workshopId);
-  if (!watched) {
-    watched = liveSignal<boolean | undefined>(() => hasSentFeedback(getDatabases().user, workshopId), undefined);
-    sentSignals.set(workshopId, watched);
-  }
-  return watched;
+/** Whether this device already sent (or queued) feedback for the workshop; read once when the form opens. */
+export function readFeedbackSent(workshopId: string): Promise<boolean> {
+  return hasSentFeedback(getDatabases().user, workshopId);
 }
 
 /** Feedback pulled for a workshop (facilitador's device), live. */

@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
 import { isWindowOpen, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
 import { registerAttendance } from '../../state/attendance-model';
-import { watchFeedbackSent } from '../../state/feedback-model';
+import { readFeedbackSent } from '../../state/feedback-model';
 import {
   forgetAttendanceDraft, keepAttendanceDraft, loadAttendanceDraft, makeEmptyAttendanceDraft, validateAttendanceDraft,
   type AttendanceDraft, type AttendanceErrors,
@@ -79,10 +79,14 @@ function CheckIn({ workshop }: { workshop: LocalWorkshop }) {
 }
 
 function Feedback({ workshop }: { workshop: LocalWorkshop }) {
-  const sent = watchFeedbackSent(workshop.id).value;
-  if (sent === undefined) return <p>{tw('workshops.loading')}</p>;
-  if (sent) return <><Notice kind="done" text={tw('participant.feedbackSent')} /><SendState /></>;
-  return <FeedbackForm workshopId={workshop.id} workshopCode={workshop.code} onSent={() => undefined} />;
+  const sentBefore = useSignal<boolean | undefined>(undefined);
+  const sentNow = useSignal(false);
+  useEffect(() => {
+    void readFeedbackSent(workshop.id).then((sent) => (sentBefore.value = sent), () => (sentBefore.value = false));
+  }, [workshop.id]);
+  if (sentBefore.value === undefined && !sentNow.value) return <p>{tw('workshops.loading')}</p>;
+  if (sentBefore.value || sentNow.value) return <><Notice kind="done" text={tw('participant.feedbackSent')} /><SendState /></>;
+  return <FeedbackForm workshopId={workshop.id} workshopCode={workshop.code} onSent={() => (sentNow.value = true)} />;
 }
 
 /**

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { registerAttendance, PRIVACY_NOTICE_VERSION } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
 import { createDevice } from '../../unit/sync/device-fixture';
 import { makePerson, seedWorkshop } from './workshop-fixture';
+
+// The machine is shared and slow at times: give live queries time to answer.
+configure({ asyncUtilTimeout: 4000 });
 
 let dbs: Databases;
 let workshopId: string;
@@ -36,7 +39,7 @@ function fillPerson(name = 'Juan Pérez Ñahui', entity = 'Municipalidad Distrit
 const consentBox = () => screen.getByLabelText(/da su consentimiento/);
 const saveButton = () => screen.getByRole('button', { name: 'Guardar asistencia' });
 
-describe('Registro de asistencia', () => {
+describe('Registro de asistencia', { timeout: 20_000 }, () => {
   it('without consent the record cannot be saved, and the button says why', async () => {
     open();
     fillPerson();

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { useDatabases, type Databases } from '../../../src/db/connection';
+import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
+import { createDevice } from '../../unit/sync/device-fixture';
+import { seedWorkshop } from '../workshops/workshop-fixture';
+import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
+
+// The machine is shared and slow at times: give live queries time to answer.
+configure({ asyncUtilTimeout: 4000 });
+
+let dbs: Databases;
+let workshop: WorkshopRow;
+beforeEach(async () => {
+  dbs = createDevice();
+  useDatabases(dbs);
+  sessionStorage.clear();
+  workshop = await seedWorkshop(dbs);
+});
+afterEach(() => useDatabases(undefined));
+
+function openAt(path: string) {
+  history.replaceState(null, '', path);
+  return render(<LocationProvider><ParticipantScreen /></LocationProvider>);
+}
+
+function rate(group: string, value: string) {
+  fireEvent.click(within(screen.getByRole('group', { name: group })).getByRole('radio', { name: new RegExp(`^${value}\\b`) }));
+}
+
+describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20_000 }, () => {
+  it('asks for the four ratings and the recommendation before sending, and sends nothing until then', async () => {
+    openAt(`/t/${workshop.code.toLowerCase()}/opinion`);
+    await screen.findByRole('group', { name: 'Contenido' });
+    rate('Contenido', '5');
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Responda las cuatro notas y la recomendación');
+    expect(await dbs.user.outbox.count()).toBe(0);
+  });
+
+  it('queues one anonymous feedback with the workshop code, keeps no copy, and shows it was sent from this phone', async () => {
+    openAt(`/t/${workshop.code}/opinion`);
+    await screen.findByRole('group', { name: 'Contenido' });
+    rate('Contenido', '5');
+    rate('Facilitación', '4');
+    rate('Utilidad para mi trabajo', '5');
+    rate('Organización', '3');
+    rate('¿Recomendaría este taller a un colega? (0 a 10)', '9');
+    fireEvent.input(screen.getByLabelText('Comentarios (opcional)'), { target: { value: 'Muy útil para la gestión de riesgos en la fiesta patronal.' } });
+    fireEvent.input(screen.getByLabelText('Temas para próximos talleres (opcional)'), { target: { value: 'Derechos de autor, Financiamiento' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
+    await screen.findByText(/ya envió su opinión sobre este taller desde este teléfono/, {}, { timeout: 4000 });
+    const queued = await dbs.user.outbox.toArray();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.name).toBe('feedback.submit');
+    const args = queued[0]!.args as Record<string, unknown>;
+    expect(Object.keys(args).sort()).toEqual(['comment', 'id', 'ratings', 'recommend', 'topics', 'workshopCode', 'workshopId']);
+    expect(args['ratings']).toEqual({ contenido: 5, facilitacion: 4, utilidad: 5, organizacion: 3 });
+    expect(args['recommend']).toBe(9);
+    expect(args['topics']).toEqual(['Derechos de autor', 'Financiamiento']);
+    expect(args['workshopCode']).toBe(workshop.code);
+    expect(await dbs.user.feedback.count()).toBe(0);
+  });
+
+  it('remembers on this phone that feedback was sent: reopening the link shows thanks, not the form', async () => {
+    const first = openAt(`/t/${workshop.code}/opinion`);
+    await screen.findByRole('group', { name: 'Contenido' });
+    for (const group of ['Contenido', 'Facilitación', 'Utilidad para mi trabajo', 'Organización']) rate(group, '4');
+    rate('¿Recomendaría este taller a un colega? (0 a 10)', '7');
+    fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
+    await screen.findByText(/ya envió su opinión/, {}, { timeout: 4000 });
+    first.unmount();
+    openAt(`/t/${workshop.code}/opinion`);
+    await screen.findByText(/ya envió su opinión/, {}, { timeout: 4000 });
+    expect(screen.queryByRole('button', { name: 'Enviar mi opinión' })).toBeNull();
+  });
+
+  it('self check-in needs consent, then queues attendance.register with the code', async () => {
+    openAt(`/t/${workshop.code}/asistencia`);
+    await screen.findByRole('heading', { name: workshop.title });
+    fireEvent.input(screen.getByLabelText('Nombre completo'), { target: { value: 'Teodoro Ñaupari' } });
+    fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'gobierno-regional' } });
+    fireEvent.input(screen.getByLabelText('Nombre de la entidad'), { target: { value: 'Gobierno Regional de Junín' } });
+    fireEvent.change(screen.getByLabelText('Región'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Sin el consentimiento');
+    expect(await dbs.user.outbox.count()).toBe(0);
+    fireEvent.click(screen.getByLabelText(/da su consentimiento/));
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
+    await screen.findByText(/Gracias, Teodoro Ñaupari/);
+    const [queued] = await dbs.user.outbox.toArray();
+    expect(queued?.name).toBe('attendance.register');
+    expect((queued?.args as { workshopCode?: string; person: { governmentLevel: string } }).workshopCode).toBe(workshop.code);
+    expect((queued?.args as { person: { governmentLevel: string } }).person.governmentLevel).toBe('regional');
+  });
+
+  it('a code not on this phone yet says to open the link once online', async () => {
+    openAt('/t/ZZZZZZ');
+    expect(await screen.findByText(/Abra el enlace una vez con conexión/)).toBeTruthy();
+  });
+});
