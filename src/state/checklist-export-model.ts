@@ -18,9 +18,16 @@ export function formatLimaDateTime(iso: string): string {
   return LIMA.format(new Date(iso));
 }
 
-/** A `YYYY-MM-DD` day in words, with its weekday ("lun, 7 dic. 2026"). */
+const dayWords = new Map<string, string>();
+
+/** A `YYYY-MM-DD` day in words, with its weekday ("lun, 7 dic. 2026"); cached, lists repeat days. */
 export function formatDay(day: string): string {
-  return DAY.format(new Date(`${day}T00:00:00Z`));
+  let words = dayWords.get(day);
+  if (words === undefined) {
+    words = DAY.format(new Date(`${day}T00:00:00Z`));
+    dayWords.set(day, words);
+  }
+  return words;
 }
 
 /** An item's state in one word. */

@@ -33,9 +33,18 @@ export function subtractWorkingDays(day: IsoDay, workingDays: number): IsoDay {
   return current;
 }
 
-/** The due day of a checklist item: `dueDays` working days before the event's start in Lima. */
+const dueCache = new Map<string, IsoDay>();
+
+/** The due day of a checklist item: `dueDays` working days before the event's start in Lima (cached). */
 export function computeDueDate(eventStartsAt: string, dueDays: number): IsoDay {
-  return subtractWorkingDays(toLimaDay(eventStartsAt), dueDays);
+  const day = toLimaDay(eventStartsAt);
+  const key = `${day}|${dueDays}`;
+  let due = dueCache.get(key);
+  if (due === undefined) {
+    due = subtractWorkingDays(day, dueDays);
+    dueCache.set(key, due);
+  }
+  return due;
 }
 
 /** Whether an item due on `dueDate` is late on `today` (both Lima days). */

@@ -34,7 +34,10 @@ export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; 
   async function save(item: ItemView, patch: Parameters<typeof setChecklistItem>[2]) {
     try {
       failure.value = '';
+      const started = performance.now();
       await setChecklistItem(view.runId, item.id, patch);
+      // The bench reads this: from the tap to the record and outbox committed on the device.
+      performance.measure('tinkuy:checklist-save', { start: started, end: performance.now() });
     } catch (error) {
       failure.value = error instanceof Error ? error.message : t('events.form.failed');
     }

@@ -106,9 +106,8 @@ describe('an event and its checklists', () => {
     await addChecklistItem(oldRun, 'Licencias', 'Llamar a APDAYC');
     openAt(`/eventos/${newId}`);
     fireEvent.change(await screen.findByLabelText('Evento de origen'), { target: { value: oldId } });
-    await new Promise((r) => setTimeout(r, 0));
     fireEvent.click(screen.getByRole('button', { name: 'Copiar listas' }));
-    await screen.findByText('Se copiaron 1 listas.').catch(() => { throw new Error(String(document.querySelector('[role=alert]')?.textContent)); });
+    await screen.findByText('Se copiaron 1 listas.', {}, { timeout: 5000 });
     const newRun = (await dbs.user.checklistRuns.where('eventId').equals(newId).toArray())[0]!;
     expect(newRun.customItems.map((c) => c.text)).toEqual(['Llamar a APDAYC']);
     expect((await dbs.user.checklistItems.get([newRun.id, 'md-licencia']))?.state).toEqual({ responsible: 'Rosa Mamani' });

@@ -1,0 +1,121 @@
+/**
+ * Checklist figures (issue 5), measured on the built app in Chromium at CPU ×4, 360×640:
+ *   - ticking an item with 300 items on screen: from the tap to the item and the outbox row
+ *     committed in one transaction, as the app times it (`tinkuy:checklist-save` User Timing);
+ *   - rendering a checklist of 300 items: from tapping its link on the event screen to the
+ *     300 items on screen (route, live query over both databases, view and render).
+ * Offline throughout: nothing here needs the server once the app is cached.
+ */
+import type { Page } from 'playwright-core';
+import { t } from '../../src/shared/i18n';
+import type { ChecklistTemplate } from '../../src/shared/catalogue/template';
+import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
+import { startServer } from '../helpers/e2e-server';
+import { median, percentile, type BenchRow } from './bench-row';
+
+const CPU_SLOWDOWN = 4;
+const ITEMS = 300;
+const TICKS = 40;
+const RENDERS = 12;
+const TITLE = 'Lista de prueba de 300 ítems';
+
+/** A template of 10 sections × 30 items, every item applying to every event. */
+function makeBigTemplate(): ChecklistTemplate {
+  return {
+    id: 'bench-300', version: 1, title: TITLE, summary: 'Para medir.', proposeWhen: {},
+    sections: Array.from({ length: 10 }, (_, s) => ({
+      id: `seccion-${s}`, title: `Sección ${s + 1}`,
+      items: Array.from({ length: ITEMS / 10 }, (_, i) => ({ id: `bench-${s}-${i}`, text: `Tarea ${s + 1}.${i + 1}: revisar y confirmar con el equipo`, dueDays: (i % 20) - 2 })),
+    })),
+  };
+}
+
+async function seedTemplate(page: Page, template: ChecklistTemplate): Promise<void> {
+  await page.evaluate(async (row) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('tinkuy-catalogue');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('checklistTemplates', 'readwrite');
+      tx.objectStore('checklistTemplates').put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, template);
+}
+
+async function planEvent(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/eventos/nuevo`);
+  await page.getByLabel(t('events.field.title')).fill('Evento de medición');
+  await page.getByLabel(t('events.field.type')).selectOption('festival');
+  await page.getByLabel(t('events.field.date')).first().fill('2099-05-04');
+  await page.getByLabel(t('events.field.time')).first().fill('10:00');
+  await page.getByLabel(t('events.field.time')).last().fill('12:00');
+  await page.getByLabel(t('events.field.region')).selectOption('05');
+  await page.getByLabel(t('events.field.province')).selectOption('0501');
+  await page.getByLabel(t('events.field.audience')).fill('100');
+  await page.getByLabel(t('events.outdoors.no')).check();
+  await page.getByRole('button', { name: t('events.form.save') }).click();
+  await page.getByRole('heading', { level: 1, name: 'Evento de medición' }).waitFor();
+  const offer = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: TITLE }) });
+  await offer.getByRole('button', { name: new RegExp(`^${t('checklists.add')}`) }).click();
+  await page.getByRole('link', { name: TITLE }).waitFor();
+}
+
+/** Taps the checklist link and waits, in the page, for 300 items and one more frame. */
+async function timeRender(page: Page): Promise<number> {
+  return page.evaluate(async (count) => {
+    const link = [...document.querySelectorAll<HTMLAnchorElement>('main a')].find((a) => a.pathname.includes('/lista/'))!;
+    const started = performance.now();
+    link.click();
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      if (document.querySelectorAll('.checklist__item').length >= count) break;
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - started;
+  }, ITEMS);
+}
+
+/** Both rows: tick p95 and render median/p95, with the checklist of 300 items. */
+export async function measureChecklist(): Promise<BenchRow[]> {
+  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  try {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    await seedTemplate(page, makeBigTemplate());
+    await page.reload();
+    await context.setOffline(true);
+    await planEvent(page, server.url);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+
+    const renders: number[] = [];
+    for (let i = 0; i < RENDERS; i += 1) {
+      renders.push(await timeRender(page));
+      await page.goBack();
+      await page.getByRole('link', { name: TITLE }).waitFor();
+    }
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const boxes = page.locator('.checklist__item input[type="checkbox"]');
+    for (let i = 0; i < TICKS; i += 1) {
+      await boxes.nth((i * 7) % ITEMS).click();
+      await page.waitForFunction((n) => performance.getEntriesByName('tinkuy:checklist-save').length >= n, i + 1);
+    }
+    const ticks = await page.evaluate(() => performance.getEntriesByName('tinkuy:checklist-save').map((e) => e.duration));
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return [
+      { area: 'checklists', what: `tick an item, 300 on screen (record + outbox committed), p95, CPU ×${CPU_SLOWDOWN}`, value: round(percentile(ticks, 95)), unit: 'ms', budget: 50, detail: `${ticks.length} ticks, median ${round(median(ticks))} ms` },
+      { area: 'checklists', what: `render a checklist of 300 items (tap to items on screen), median, CPU ×${CPU_SLOWDOWN}`, value: round(median(renders)), unit: 'ms', budget: 100, detail: `${renders.length} renders, p95 ${round(percentile(renders, 95))} ms` },
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
