@@ -161,3 +161,13 @@ export async function addTemplateById(eventId: string, templateId: string): Prom
   if (!row) return undefined;
   return addTemplate(eventId, { id: templateId, version: Number(row['version']) || 1 });
 }
+
+/** Adds every proposed template not in use yet, one mutation each; returns how many. */
+export async function addProposedTemplates(eventId: string, offers: readonly TemplateOffer[]): Promise<number> {
+  const proposed = offers.filter((o) => o.isProposed && !o.runId);
+  for (const offer of proposed) {
+    await leaveDexieZone();
+    await addTemplate(eventId, offer.template);
+  }
+  return proposed.length;
+}

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
 import { archiveEvent } from '../../state/event-model';
 import { eventLists } from '../../state/event-list-model';
-import { addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
+import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
 import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -29,6 +29,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
   }
   const inUse = data.runs.filter((r) => !r.isRemoved);
   const offers = data.offers.filter((o) => !o.runId);
+  const proposedCount = offers.filter((o) => o.isProposed).length;
   return (
     <section class="screen events">
       <ScreenHeader title={event.title} />
@@ -51,6 +52,11 @@ export function EventDetail({ eventId }: { eventId: string }) {
         <ul class="events__list">{inUse.map((r) => <RunCard key={r.run.id} eventId={event.id} run={r} onRemoved={() => (status.value = t('checklists.removed'))} />)}</ul>
       )}
       <h2>{t('checklists.proposed')}</h2>
+      {proposedCount > 1 && (
+        <button type="button" class="button" onClick={async () => { await addProposedTemplates(event.id, offers); status.value = t('checklists.addedAll'); }}>
+          {t('checklists.addAllProposed', { count: proposedCount })}
+        </button>
+      )}
       {offers.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noTemplates')}</span></p> : (
         <ul class="events__list">{offers.map((o) => <OfferCard key={o.template.id} eventId={event.id} offer={o} onAdded={() => (status.value = t('checklists.added', { title: o.template.title }))} />)}</ul>
       )}

@@ -107,9 +107,19 @@ describe('an event and its checklists', () => {
     openAt(`/eventos/${newId}`);
     fireEvent.change(await screen.findByLabelText('Evento de origen'), { target: { value: oldId } });
     fireEvent.click(screen.getByRole('button', { name: 'Copiar listas' }));
-    await screen.findByText('Se copiaron 1 listas.', {}, { timeout: 5000 });
+    await screen.findByText('Listas copiadas: 1.', {}, { timeout: 5000 });
     const newRun = (await dbs.user.checklistRuns.where('eventId').equals(newId).toArray())[0]!;
     expect(newRun.customItems.map((c) => c.text)).toEqual(['Llamar a APDAYC']);
     expect((await dbs.user.checklistItems.get([newRun.id, 'md-licencia']))?.state).toEqual({ responsible: 'Rosa Mamani' });
+  });
+});
+
+describe('adding every proposal at once', () => {
+  it('one button starts every proposed template and leaves the others', async () => {
+    const id = await saveEvent(makeEvent({ music: 'live', expectedAudience: 5000 }));
+    openAt(`/eventos/${id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Agregar las 2 propuestas' }));
+    await screen.findByText('Se agregaron las listas propuestas.', {}, { timeout: 5000 });
+    await waitFor(async () => expect((await dbs.user.checklistRuns.toArray()).map((r) => r.templateId).sort()).toEqual(['musica-y-derechos', 'seguridad-aforo']));
   });
 });
