@@ -61,16 +61,13 @@ async function followMerge(ctx: MutationContext, stored: AttendanceTable | undef
 async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson): Promise<AttendanceTable | undefined> {
   const docKey = makeDocumentKey(person);
   const nameKey = makeNameKey(person);
-  const candidates = await ctx.trx
-    .selectFrom('attendance')
-    .selectAll()
-    .where('workshop_id', '=', workshopId)
-    .where('deleted', '=', 0)
-    .where((eb) => (docKey ? eb.or([eb('doc_key', '=', docKey), eb('name_key', '=', nameKey)]) : eb('name_key', '=', nameKey)))
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  return candidates.find((c) => (docKey && c.doc_key === docKey) || !(docKey && c.doc_key && c.doc_key !== docKey));
+  // Two equality lookups, each on its own (workshop, key) index: one OR query scans the workshop.
+  const lookUp = (column: 'doc_key' | 'name_key', key: string) =>
+    ctx.trx.selectFrom('attendance').selectAll().where('workshop_id', '=', workshopId).where(column, '=', key).where('deleted', '=', 0).execute();
+  const candidates = [...(docKey ? await lookUp('doc_key', docKey) : []), ...(await lookUp('name_key', nameKey))]
+    .filter((c) => c.doc_key === docKey || !(docKey && c.doc_key && c.doc_key !== docKey))
+    .sort((a, b) => (a.recorded_at === b.recorded_at ? (a.id < b.id ? -1 : 1) : a.recorded_at < b.recorded_at ? -1 : 1));
+  return candidates[0];
 }
 
 /** Folds a registration into `target` by HLC; `mergedId` is the id that became this record. */
