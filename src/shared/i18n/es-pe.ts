@@ -24,6 +24,7 @@ export const esPE = {
   'shell.sync.syncing': 'Enviando…',
   'shell.sync.error': 'Revisar',
   'shell.sync.needsLogin': 'Inicia sesión',
+  'shell.sync.starting': 'Revisando…',
   'shell.loading': 'Cargando…',
   'shell.loadError.title': 'No se pudo abrir esta sección',
   'shell.loadError.body':
@@ -115,6 +116,8 @@ export const esPE = {
   'sync.phase.offline': 'Sin conexión',
   'sync.phase.error': 'No se pudo enviar',
   'sync.phase.needsLogin': 'Falta iniciar sesión',
+  'sync.phase.starting': 'Revisando lo guardado…',
+  'sync.runtimeFailed': 'No se pudo preparar el envío de cambios. Recarga la página; lo guardado sigue en este teléfono.',
   'sync.lastSynced': 'Última sincronización: {when}',
   'sync.lastSynced.never': 'Este teléfono todavía no se sincronizó.',
   'sync.lastError': 'Último problema: {message}',
