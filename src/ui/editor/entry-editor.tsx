@@ -57,6 +57,7 @@ export function EntryEditor({ id }: { id: string }) {
             </div>
           )}
           <label class="editor__label" for="editor-source">{t('editor.source')}</label>
+          <p id="editor-source-hint" class="editor__hint">{t('editor.sourceHint')}</p>
           <textarea
             id="editor-source"
             ref={source}
@@ -64,7 +65,7 @@ export function EntryEditor({ id }: { id: string }) {
             rows={18}
             lang="es"
             value={draftSource.value}
-            aria-describedby="editor-faults"
+            aria-describedby="editor-source-hint editor-faults"
             onInput={(e) => editDraft(e.currentTarget.value)}
           />
           <FaultList faults={preview?.faults ?? null} isValid={preview?.entry !== undefined} source={source} />

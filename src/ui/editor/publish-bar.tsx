@@ -33,7 +33,7 @@ export function PublishBar({ canPublish, state, onPublish }: { canPublish: boole
         </div>
       ) : (
         <button type="button" class="button" disabled={!canPublish || isBusy} onClick={() => setAsking(true)}>
-          <Icon name="update" />
+          <Icon name="pending" />
           {isBusy ? t('editor.publishing') : t('editor.publish')}
         </button>
       )}
