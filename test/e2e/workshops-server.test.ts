@@ -1,0 +1,102 @@
+/**
+ * The built server as a separate process, spoken to over HTTP as the devices do (gzip pushes):
+ * a participant's phone with no account checks in and sends feedback with the workshop code,
+ * the server restarts, the phone retries, and the coordinador reads exactly one of each.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src/shared/hlc';
+import { uuidv7 } from '../../src/shared/ids';
+import type { PullResponse, PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
+import { E2E_ADMIN, startServer, type RunningServer } from '../helpers/e2e-server';
+import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('RED workshops on the real server process', () => {
+  let server: RunningServer;
+  let coordinador: SessionResponse;
+
+  async function pushGzip(clientId: string, mutations: WireMutation[], token?: string): Promise<Response> {
+    return fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: gzipSync(JSON.stringify({ clientId, mutations })),
+    });
+  }
+
+  async function pullEverything(scope: 'catalogue' | 'user', token?: string): Promise<PullResponse['changes']> {
+    const changes: PullResponse['changes'] = [];
+    for (let cursor = 0; ; ) {
+      const res = await fetch(`${server.url}/api/sync/pull?scope=${scope}&cursor=${cursor}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const page = (await res.json()) as PullResponse;
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) return changes;
+    }
+  }
+
+  async function logIn(): Promise<SessionResponse> {
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN) });
+    return (await res.json()) as SessionResponse;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    coordinador = await logIn();
+  });
+  afterAll(async () => server?.stop());
+
+  it('anyone reads the seeded programme, without an account', async () => {
+    const workshops = (await pullEverything('catalogue')).filter((c) => c.table === 'workshops');
+    expect(workshops.map((c) => (c.row as { code: string }).code)).toEqual(expect.arrayContaining(['ASTEC6', 'DRAUT7', 'RSGAF4', 'ACCES5', 'PRESU8', 'DATPR9']));
+  });
+
+  it('a phone with no account checks in and sends feedback; after a crash and a retry the server holds one of each', async () => {
+    const now = Date.now();
+    const open = makeWorkshopArgs(now - 60 * 60 * 1000, { title: 'Taller abierto ahora' });
+    const closed = makeWorkshopArgs(now - 6 * DAY, { title: 'Taller de la semana pasada' });
+    const office = uuidv7();
+    const stamp = (clientId: string, i: number) => formatHlc({ wallMs: now + i, counter: 0, clientId });
+    const setUp = await pushGzip(office, [
+      { seq: 1, name: 'workshop.save', v: 1, args: open, hlc: stamp(office, 1) },
+      { seq: 2, name: 'workshop.save', v: 1, args: closed, hlc: stamp(office, 2) },
+    ], coordinador.accessToken);
+    expect(await setUp.json()).toEqual({ lastSeq: 2, rejected: [] });
+
+    const phone = uuidv7();
+    const registration = makeRegistration(open.id, makePerson({ fullName: 'Yolanda Ccahuana Rojas' }), { workshopCode: open.code });
+    const feedback = makeFeedback(open.id, { workshopCode: open.code, comment: 'Quiero más talleres así.' });
+    const batch: WireMutation[] = [
+      { seq: 1, name: 'attendance.register', v: 1, args: registration, hlc: stamp(phone, 1) },
+      { seq: 2, name: 'feedback.submit', v: 1, args: feedback, hlc: stamp(phone, 2) },
+      { seq: 3, name: 'feedback.submit', v: 1, args: makeFeedback(closed.id, { workshopCode: closed.code }), hlc: stamp(phone, 3) },
+    ];
+    const first = await pushGzip(phone, batch);
+    expect(first.status).toBe(200);
+    const answer = (await first.json()) as PushResponse;
+    expect(answer.lastSeq).toBe(3);
+    expect(answer.rejected).toEqual([{ seq: 3, code: 'forbidden', message: expect.stringMatching(/^El taller ya cerró su registro: la ventana terminó el .+ \(hora de Lima\)\.$/) }]);
+
+    await server.kill('SIGKILL');
+    server = await server.restart();
+    const retry = (await (await pushGzip(phone, batch)).json()) as PushResponse;
+    expect(retry.lastSeq).toBe(3);
+
+    coordinador = await logIn();
+    const changes = await pullEverything('user', coordinador.accessToken);
+    const attendance = changes.filter((c) => c.table === 'attendance' && (c.row as { workshopId: string }).workshopId === open.id);
+    expect(attendance.map((c) => c.row)).toEqual([expect.objectContaining({ id: registration.id, recordedBy: null, person: expect.objectContaining({ fullName: 'Yolanda Ccahuana Rojas' }) })]);
+    const feedbackRows = changes.filter((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === open.id);
+    expect(feedbackRows).toHaveLength(1);
+    expect(Object.keys(feedbackRows[0]!.row as object).sort()).toEqual(['comment', 'id', 'ratings', 'recommend', 'topics', 'workshopId']);
+    expect(feedbackRows[0]!.id).not.toBe(feedback.id);
+    expect(changes.some((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === closed.id)).toBe(false);
+  });
+
+  it('a push with no account and no workshop code is 401 as a whole', async () => {
+    const phone = uuidv7();
+    const res = await pushGzip(phone, [{ seq: 1, name: 'feedback.submit', v: 1, args: makeFeedback(uuidv7()), hlc: formatHlc({ wallMs: Date.now(), counter: 0, clientId: phone }) }]);
+    expect(res.status).toBe(401);
+  });
+});
