@@ -2,7 +2,7 @@ import type { MutationArgs, MutationName } from '../shared/mutations';
 import { applyEventArchive, applyEventSave } from './events-store';
 import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-store';
 import { applyChecklistSetItem } from './checklist-items-store';
-import { applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from './attendance-store';
+import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from './attendance-store';
 import { applyFeedbackSubmit } from './feedback-store';
 import type { UserDb } from './user-db';
 
@@ -24,6 +24,7 @@ const APPLIERS: { [N in MutationName]?: Applier<N> } = {
   'attendance.update': applyAttendanceUpdate,
   'attendance.remove': (db, args) => applyAttendanceRemove(db, args),
   'feedback.submit': (db, args) => applyFeedbackSubmit(db, args),
+  'attendance.export': (db, args) => applyAttendanceExport(db, args),
 };
 
 /** The tables each mutation touches locally, so its transaction can be opened over them. */
@@ -36,7 +37,7 @@ export const MUTATION_TABLES: { [N in MutationName]?: ('events' | 'checklistRuns
   'attendance.register': ['attendance'],
   'attendance.update': ['attendance'],
   'attendance.remove': ['attendance'],
-  // feedback.submit writes only `meta`, which every recorded mutation's transaction covers.
+  // feedback.submit and attendance.export write only `meta`, which every recorded mutation's transaction covers.
 };
 
 /** Applies one mutation to the local tables; call inside a transaction covering MUTATION_TABLES[name]. */

@@ -1,7 +1,7 @@
 import { mergeFields } from '../shared/merge';
-import { foldPlaceName } from '../shared/places/names';
-import type {
-  AttendancePerson, AttendanceRegisterArgs, AttendanceRemoveArgs, AttendanceRow, AttendanceUpdateArgs,
+import {
+  foldForMatch, makeDocumentKey, makeNameKey,
+  type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
 import type { UserDb } from './user-db';
 
@@ -11,26 +11,19 @@ export interface LocalAttendance extends AttendanceRow {
 }
 
 /** The parts of a person that say "this is the same person" (DESIGN § Merge rules). */
-export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentNumber'>>;
-
-/** A document number as compared: no spaces or hyphens, upper-case; empty when absent. */
-export function foldDocument(number: string | undefined): string {
-  return (number ?? '').replace(/[\s-]/g, '').toUpperCase();
-}
-
-/** A name or entity as compared: accents, case, punctuation and extra spaces removed. */
-export function foldName(name: string): string {
-  return foldPlaceName(name.replace(/[.,;:'"()]/g, ' '));
-}
+export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;
 
 /**
- * Whether two people are the same for the RED: the same document number, or the same
- * normalised full name and entity name. Pure, so the warning and the local merge agree.
+ * Whether two people are the same for the RED — the server's rule (DESIGN § Merge rules): the
+ * same document (type and number), or the same folded name and entity, unless both carry
+ * documents and they differ (two namesakes). Pure, so the warning and the local merge agree.
  */
 export function isSamePerson(a: PersonKeys, b: PersonKeys): boolean {
-  const docA = foldDocument(a.documentNumber);
-  if (docA && docA === foldDocument(b.documentNumber)) return true;
-  return foldName(a.fullName) === foldName(b.fullName) && foldName(a.entityName) === foldName(b.entityName) && foldName(a.fullName) !== '';
+  const docA = makeDocumentKey(a);
+  const docB = makeDocumentKey(b);
+  if (docA && docA === docB) return true;
+  if (docA && docB) return false;
+  return !!foldForMatch(a.fullName) && makeNameKey(a) === makeNameKey(b);
 }
 
 /** The first record in `rows` for the same person as `person` (ignoring `exceptId`), or undefined. */
@@ -40,8 +33,7 @@ export function findSamePerson<R extends { id: string; person: PersonKeys }>(row
 
 /**
  * Applies `attendance.register` locally, with the server's rule: a second record of the same
- * person in the workshop merges into the first (its id joins `mergedIds`, and fields the first
- * left empty are filled). Offline the roster and counts are right at once. Call inside a transaction.
+ * person in the workshop merges into the first (its id joins `mergedIds`, newer fields win by HLC). Offline the roster and counts are right at once. Call inside a transaction.
  */
 export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string): Promise<void> {
   if (await db.attendance.get(args.id)) return;
@@ -49,20 +41,20 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
   const nowIso = new Date(db.now()).toISOString();
   const first = findSamePerson(rows, args.person);
   if (first) {
-    const filled = { ...args.person, ...stripEmpty(first.person) } as AttendancePerson;
-    await db.attendance.put({ ...first, person: filled, mergedIds: [...first.mergedIds, args.id], updatedAt: nowIso });
+    // As on the server: the first record keeps its id, the newer fields win by HLC, the id is listed.
+    const merged = mergeFields<AttendancePerson>({ values: first.person, fieldHlc: first.fieldHlc ?? {} }, args.person, hlc);
+    await db.attendance.put({
+      ...first, person: merged.state.values as AttendancePerson, fieldHlc: merged.state.fieldHlc,
+      mergedIds: [...first.mergedIds, args.id], updatedAt: nowIso,
+    } as LocalAttendance & Record<string, unknown>);
     return;
   }
   const row: LocalAttendance = {
     id: args.id, workshopId: args.workshopId, person: args.person, consent: args.consent,
-    recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso, fieldHlc: {},
+    recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso,
+    fieldHlc: Object.fromEntries(Object.keys(args.person).map((key) => [key, hlc])),
   };
   await db.attendance.put(row as unknown as LocalAttendance & Record<string, unknown>);
-  void hlc;
-}
-
-function stripEmpty(person: AttendancePerson): Partial<AttendancePerson> {
-  return Object.fromEntries(Object.entries(person).filter(([, value]) => value !== undefined && value !== '')) as Partial<AttendancePerson>;
 }
 
 /** Applies `attendance.update` locally: last writer wins per field, by HLC. Call inside a transaction. */
@@ -91,26 +83,26 @@ export function listAttendance(db: UserDb, workshopId: string): Promise<LocalAtt
     .then((rows) => (rows as unknown as LocalAttendance[]).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)));
 }
 
-/** One CSV export of a workshop's attendance: who and when (Ley 29733: log who exported what). */
+/** One CSV export of a workshop's attendance, as this device remembers it (the server logs who). */
 export interface AttendanceExportLog {
   at: string;
-  by: string;
   rows: number;
 }
 
 /**
- * Logs an export on this device (meta `attendanceExports:<workshopId>`). The contract has no
- * `attendance.export` mutation yet, so the log stays local until the server takes one.
+ * Applies `attendance.export` locally: appends the export to this device's log (meta
+ * `attendanceExports:<workshopId>`), in the same transaction that queues it for the server's
+ * log of who exported what (Ley 29733). A Dexie chain: it runs inside the write transaction.
  */
-export async function logAttendanceExport(db: UserDb, workshopId: string, entry: AttendanceExportLog): Promise<void> {
-  const key = `attendanceExports:${workshopId}`;
-  await db.transaction('rw', db.meta, async () => {
-    const existing = ((await db.meta.get(key))?.value as AttendanceExportLog[] | undefined) ?? [];
-    await db.meta.put({ key, value: [...existing, entry] });
+export function applyAttendanceExport(db: UserDb, args: AttendanceExportArgs): Promise<void> {
+  const key = `attendanceExports:${args.workshopId}`;
+  return db.meta.get(key).then((row) => {
+    const existing = (row?.value as AttendanceExportLog[] | undefined) ?? [];
+    return db.meta.put({ key, value: [...existing, { at: args.at, rows: args.rows }] }).then(() => undefined);
   });
 }
 
 /** The exports logged on this device for a workshop, oldest first. */
-export async function listAttendanceExports(db: UserDb, workshopId: string): Promise<AttendanceExportLog[]> {
-  return ((await db.meta.get(`attendanceExports:${workshopId}`))?.value as AttendanceExportLog[] | undefined) ?? [];
+export function listAttendanceExports(db: UserDb, workshopId: string): Promise<AttendanceExportLog[]> {
+  return db.meta.get(`attendanceExports:${workshopId}`).then((row) => (row?.value as AttendanceExportLog[] | undefined) ?? []);
 }

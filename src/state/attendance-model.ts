@@ -6,7 +6,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import {
-  findSamePerson, listAttendance, listAttendanceExports, logAttendanceExport, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
+  findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
 } from '../db/attendance-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
@@ -118,17 +118,25 @@ function fold(text: string): string {
 }
 
 /**
- * Builds the attendance CSV and logs the export (who, when, how many rows) on this device in
- * the same step, so no export goes unlogged (Ley 29733). The contract has no `attendance.export`
- * mutation yet: the log stays on the device until it does.
+ * Builds the attendance CSV and queues `attendance.export` in the same step (the server logs who
+ * exported what and when, Ley 29733; this device keeps its own list too), so no export goes
+ * unlogged — offline too: the log waits in the outbox.
  */
-export async function exportAttendanceCsv(workshopId: string, roster: readonly LocalAttendance[], by: string): Promise<Blob> {
+export async function exportAttendanceCsv(workshopId: string, roster: readonly LocalAttendance[]): Promise<Blob> {
   const { formatAttendanceCsv } = await import('./attendance-report-model');
-  await logAttendanceExport(getDatabases().user, workshopId, { at: new Date().toISOString(), by, rows: roster.length });
-  return new Blob([formatAttendanceCsv(roster)], { type: 'text/csv;charset=utf-8' });
+  const csv = formatAttendanceCsv(roster);
+  await recordMutation(getDatabases().user, 'attendance.export', { workshopId, rows: roster.length, format: 'csv', at: new Date().toISOString() });
+  return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
+
+const exportSignals = new Map<string, ReadonlySignal<AttendanceExportLog[]>>();
 
 /** The exports logged on this device for a workshop, live. */
 export function watchExports(workshopId: string): ReadonlySignal<AttendanceExportLog[]> {
-  return liveSignal(() => listAttendanceExports(getDatabases().user, workshopId), []);
+  let watched = exportSignals.get(workshopId);
+  if (!watched) {
+    watched = liveSignal(() => listAttendanceExports(getDatabases().user, workshopId), []);
+    exportSignals.set(workshopId, watched);
+  }
+  return watched;
 }

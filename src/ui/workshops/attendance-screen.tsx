@@ -81,7 +81,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   }
 
   const d = draft.value;
-  const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber });
+  const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
   return (
     <section class="screen workshops">
       <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{tw('workshops.back')}</span></a>

@@ -1,9 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
 import { exportAttendanceCsv, watchExports, watchRoster } from '../../state/attendance-model';
 import { buildCsvFileName, countByLevel, countByRegion } from '../../state/attendance-report-model';
 import { summariseFeedback, watchFeedback } from '../../state/feedback-model';
-import { currentUser } from '../../state/session-model';
 import { watchWorkshop } from '../../state/workshop-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -21,13 +19,12 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   const workshop = watchWorkshop(workshopId).value;
   const roster = watchRoster(workshopId).value;
   const feedback = watchFeedback(workshopId).value;
-  const exports = useMemo(() => watchExports(workshopId), [workshopId]).value;
+  const exports = watchExports(workshopId).value;
   const summary = summariseFeedback(feedback);
   const exported = useSignal('');
 
   async function handleExport() {
-    const user = currentUser.value;
-    const blob = await exportAttendanceCsv(workshopId, roster, user ? `${user.name} <${user.email}>` : tw('report.thisDevice'));
+    const blob = await exportAttendanceCsv(workshopId, roster);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = buildCsvFileName(workshop?.code ?? 'taller');
@@ -50,7 +47,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       {exports.length > 0 && (
         <details class="ws-notice">
           <summary>{tw('report.exportLog', { count: exports.length })}</summary>
-          <ul>{exports.map((e) => <li key={e.at}>{formatLimaShort(e.at)} · {e.by} · {tw('report.rows', { count: e.rows })}</li>)}</ul>
+          <ul>{exports.map((e) => <li key={e.at}>{formatLimaShort(e.at)} · {tw('report.rows', { count: e.rows })}</li>)}</ul>
         </details>
       )}
       <h2>{tw('report.feedback', { count: summary.count })}</h2>

@@ -95,7 +95,6 @@ const TEXT = {
   'report.exported': 'Archivo descargado con {count} asistentes. La descarga quedó registrada.',
   'report.exportLog': 'Descargas registradas ({count})',
   'report.rows': '{count} filas',
-  'report.thisDevice': 'este dispositivo (sin sesión)',
   'report.feedback': 'Opiniones recibidas: {count}',
   'report.noFeedback': 'Aún no hay opiniones en este dispositivo. Llegan al sincronizar con conexión.',
   'report.averages': 'Promedio por aspecto (de 1 a 5)',
