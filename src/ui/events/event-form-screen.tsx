@@ -12,6 +12,11 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { EventFormFields } from './event-form-fields';
 
+// Inputs whose errors show under another field's name.
+const FIELD_OF_INPUT: Record<string, string> = {
+  startTime: 'startDate', endTime: 'endDate', regionCode: 'place', provinceCode: 'place', districtCode: 'place',
+};
+
 /**
  * Nuevo evento / Editar evento. What is typed is kept in this tab's sessionStorage at every
  * keystroke, so a reload or a killed app brings it back; saving works offline (it is queued).
@@ -34,6 +39,11 @@ export function EventFormScreen({ eventId, templateId }: { eventId?: string; tem
     const next = { ...(draft.value ?? makeEmptyDraft()), ...patch };
     draft.value = next;
     keepDraft(formKey, next);
+    // A field being fixed loses its error at once; the rest wait for the next save.
+    const fixed = Object.keys(patch).map((key) => FIELD_OF_INPUT[key] ?? key);
+    if (fixed.some((field) => field in errors.value)) {
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([field]) => !fixed.includes(field)));
+    }
   }
 
   async function handleSubmit(e: Event) {

@@ -110,3 +110,15 @@ describe('Nuevo evento', () => {
     expect((await dbs.user.checklistRuns.toArray())[0]).toMatchObject({ templateId: MUSIC_TEMPLATE.id, templateVersion: 1 });
   });
 });
+
+describe('fixing a field', () => {
+  it('removes that field’s error at once and keeps the others', async () => {
+    openAt('/eventos/nuevo');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    await screen.findByText('El título es obligatorio.');
+    type('Título', 'Feria del Libro');
+    expect(screen.queryByText('El título es obligatorio.')).toBeNull();
+    expect(screen.getByLabelText('Título').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByText('Elija el tipo de evento.')).toBeTruthy();
+  });
+});
