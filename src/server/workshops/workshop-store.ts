@@ -1,21 +1,15 @@
 /**
- * Reading workshops and the window in which participants without an account may check in and
- * send feedback. The window is the server's rule, decided with the server's clock: a device
+ * Reading workshops, and the reason a participant without an account is refused outside the
+ * window (shared `findWorkshopWindow`), decided with the server's clock: a device
  * offline in a venue keeps its check-in in the outbox, and the two days after the end leave
  * time to reach a signal.
  */
 import type { Transaction } from 'kysely';
 import type { Role } from '../../shared/schemas/common';
-import type { WorkshopRow, WorkshopSaveArgs } from '../../shared/schemas/workshop';
+import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
 import type { Database, WorkshopsTable } from '../store/schema';
 import { readJson } from '../sync/handlers/rows';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The window opens this long before the workshop starts… */
-export const WINDOW_OPENS_BEFORE_MS = 1 * DAY_MS;
-/** …and closes this long after it ends. */
-export const WINDOW_CLOSES_AFTER_MS = 2 * DAY_MS;
 
 /** The workshop's fields as stored in `data` (everything but the id). */
 export type WorkshopFields = Omit<WorkshopSaveArgs, 'id'>;
@@ -29,14 +23,6 @@ export function toWorkshopRow(stored: WorkshopsTable): WorkshopRow {
 export async function findWorkshop(trx: Transaction<Database>, id: string): Promise<WorkshopsTable | undefined> {
   const stored = await trx.selectFrom('workshops').selectAll().where('id', '=', id).executeTakeFirst();
   return stored && stored.deleted === 0 ? stored : undefined;
-}
-
-/** From one day before the start to two days after the end (ISO UTC, both ends included). */
-export function findWindow(fields: Pick<WorkshopFields, 'startsAt' | 'endsAt'>): { opensAt: string; closesAt: string } {
-  return {
-    opensAt: new Date(Date.parse(fields.startsAt) - WINDOW_OPENS_BEFORE_MS).toISOString(),
-    closesAt: new Date(Date.parse(fields.endsAt) + WINDOW_CLOSES_AFTER_MS).toISOString(),
-  };
 }
 
 const LIMA_FORMAT = new Intl.DateTimeFormat('es-PE', {
@@ -56,7 +42,7 @@ export function formatLimaTime(isoUtc: string): string {
 
 /** Why a participant may not act now, or undefined when the window is open. */
 export function explainClosedWindow(fields: Pick<WorkshopFields, 'startsAt' | 'endsAt'>, nowIso: string): string | undefined {
-  const { opensAt, closesAt } = findWindow(fields);
+  const { opensAt, closesAt } = findWorkshopWindow(fields);
   if (nowIso < opensAt) return `El registro del taller aún no abre: abre el ${formatLimaTime(opensAt)}.`;
   if (nowIso > closesAt) return `El taller ya cerró su registro: la ventana terminó el ${formatLimaTime(closesAt)}.`;
   return undefined;
