@@ -1,4 +1,5 @@
 import { watchEventChecklists } from '../../state/event-checklists-model';
+import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatLimaDateTime } from '../events/format';
 import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
@@ -15,7 +16,7 @@ export function PrintView({ eventId }: { eventId: string }) {
         <button type="button" class="button" onClick={() => window.print()}>{t('checklists.printNow')}</button>
       </div>
       <h1 tabIndex={-1}>{event.title}</h1>
-      <p>{formatLimaDateTime(event.startsAt)} · {event.venue}</p>
+      <p>{[formatLimaDateTime(event.startsAt), event.venue].filter(Boolean).join(' · ')}</p>
       {runs.filter((r) => !r.isRemoved && r.view).map(({ view }) => (
         <section key={view!.runId} class="print__run">
           <h2>{view!.title} — {t('checklists.progress', { done: view!.progress.done, total: view!.progress.total, percent: view!.progress.percent })}</h2>
@@ -28,12 +29,7 @@ export function PrintView({ eventId }: { eventId: string }) {
                     <span class="print__box" aria-hidden="true">{item.state.done ? '✓' : item.state.notApplicable ? '–' : ''}</span>
                     <span>
                       {item.text}
-                      <small>
-                        {item.state.done ? ` · ${t('checklists.state.done')}` : item.state.notApplicable ? ` · ${t('checklists.state.na')}` : ''}
-                        {item.dueDate ? ` · ${t('checklists.due', { date: formatDay(item.dueDate) })}` : ''}
-                        {item.state.responsible ? ` · ${item.state.responsible}` : ''}
-                        {item.state.note ? ` · ${item.state.note}` : ''}
-                      </small>
+                      <small>{describeForPaper(item)}</small>
                     </span>
                   </li>
                 ))}
@@ -44,4 +40,12 @@ export function PrintView({ eventId }: { eventId: string }) {
       ))}
     </section>
   );
+}
+
+/** The small line under an item on paper: state, due day, responsible, note. */
+function describeForPaper(item: ItemView): string {
+  const state = item.state.done ? t('checklists.state.done') : item.state.notApplicable ? t('checklists.state.na') : '';
+  const due = item.dueDate ? t('checklists.due', { date: formatDay(item.dueDate) }) : '';
+  const who = item.state.responsible ? t('checklists.responsibleIs', { name: item.state.responsible }) : '';
+  return [state, due, who, item.state.note ?? ''].filter(Boolean).join(' · ');
 }
