@@ -125,6 +125,14 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect([stored.person, stored.doc_key, stored.name_key]).toEqual(['{}', null, null]);
   });
 
+  it('a registration without consent is refused with the Ley 29733 reason, and nothing is stored', async () => {
+    const device = createDeviceQueue();
+    const registration = { ...makeRegistration(workshop.id, makePerson({ fullName: 'Sin consentimiento' })), consent: { given: false, textVersion: 'privacidad-2026-11' } };
+    const answer = await push(server, owner, device.clientId, [device.next('attendance.register', registration)]);
+    expect(answer.rejected[0]).toMatchObject({ code: 'validation_failed', message: expect.stringContaining('Sin consentimiento no se puede registrar la asistencia.') });
+    expect(await server.store.db.selectFrom('attendance').select('id').where('id', '=', registration.id).executeTakeFirst()).toBeUndefined();
+  });
+
   it('a gestor without the workshop code may not register anyone', async () => {
     const device = createDeviceQueue();
     const answer = await push(server, gestor, device.clientId, [device.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Sin código' })))]);
