@@ -41,6 +41,8 @@ export function ConnectionStatus({ online }: { online: boolean }) {
 
 /** Describes the sync state in one short word or count, with the icon that goes with it. */
 export function describeSync(pending: number, phase: SyncPhase): { icon: IconName; text: string; tone: string } {
+  // Until the sync runtime loaded (right after the first render) nothing is known yet: say so.
+  if (phase === 'starting') return { icon: 'pending', text: t('shell.sync.starting'), tone: 'busy' };
   if (phase === 'needs-login') return { icon: 'user', text: t('shell.sync.needsLogin'), tone: 'attention' };
   if (phase === 'error') return { icon: 'attention', text: t('shell.sync.error'), tone: 'attention' };
   if (phase === 'syncing') return { icon: 'syncing', text: t('shell.sync.syncing'), tone: 'busy' };

@@ -40,7 +40,8 @@ export interface SyncPanelProps {
   onImport(file: File): void;
 }
 
-const PHASES: Record<SyncPhase, { icon: IconName; word: 'sync.phase.idle' | 'sync.phase.syncing' | 'sync.phase.offline' | 'sync.phase.error' | 'sync.phase.needsLogin'; tone: string }> = {
+const PHASES: Record<SyncPhase, { icon: IconName; word: 'sync.phase.starting' | 'sync.phase.idle' | 'sync.phase.syncing' | 'sync.phase.offline' | 'sync.phase.error' | 'sync.phase.needsLogin'; tone: string }> = {
+  starting: { icon: 'pending', word: 'sync.phase.starting', tone: 'pending' },
   idle: { icon: 'upToDate', word: 'sync.phase.idle', tone: 'done' },
   syncing: { icon: 'syncing', word: 'sync.phase.syncing', tone: 'pending' },
   offline: { icon: 'offline', word: 'sync.phase.offline', tone: 'attention' },

@@ -44,6 +44,7 @@ describe('the connection indicator in the top bar', () => {
 
 describe('the words of the sync badge', () => {
   it.each([
+    [3, 'starting', t('shell.sync.starting')],
     [0, 'idle', t('shell.sync.upToDate')],
     [3, 'idle', t('shell.sync.pending', { count: 3 })],
     [1200, 'offline', '1,200 por enviar'],
