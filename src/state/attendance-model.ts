@@ -51,6 +51,7 @@ export const LEVEL_OF_ENTITY: Record<(typeof ENTITY_TYPES)[number], (typeof GOVE
  * person merges into the first, as on the server. Throws ValidationError / StorageError in Spanish.
  */
 export async function registerAttendance(input: RegistrationInput): Promise<string> {
+  const started = performance.now();
   const id = uuidv7();
   const consent = input.consentGiven ? { given: true, textVersion: PRIVACY_NOTICE_VERSION } : { given: false, textVersion: PRIVACY_NOTICE_VERSION };
   await recordMutation(getDatabases().user, 'attendance.register', {
@@ -60,6 +61,8 @@ export async function registerAttendance(input: RegistrationInput): Promise<stri
     person: dropEmpty(input.person),
     consent,
   });
+  // User Timing for the bench: from the tap's handler to record + outbox committed.
+  performance.measure?.('tinkuy:attendance-save', { start: started });
   return id;
 }
 
@@ -96,7 +99,20 @@ export function watchRoster(workshopId: string): ReadonlySignal<LocalAttendance[
  */
 export function findDuplicate(roster: readonly LocalAttendance[], person: PersonKeys, exceptId?: string): LocalAttendance | undefined {
   if (!person.fullName.trim() && !person.documentNumber?.trim()) return undefined;
-  return findSamePerson(roster, person, exceptId);
+  const started = performance.now();
+  const found = findSamePerson(roster, person, exceptId);
+  timeCheck(started);
+  return found;
+}
+
+let checksTimed = 0;
+
+/** User Timing for the bench, cleared every 1,000 checks so a long day at a venue does not pile them up. */
+function timeCheck(started: number): void {
+  if (!performance.measure) return;
+  checksTimed += 1;
+  if (checksTimed % 1000 === 0) performance.clearMeasures?.('tinkuy:attendance-duplicate-check');
+  performance.measure('tinkuy:attendance-duplicate-check', { start: started });
 }
 
 /** Whether a record absorbed others (the same person registered twice, here or on another device). */
