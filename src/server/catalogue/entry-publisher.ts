@@ -31,13 +31,20 @@ async function listLiveIds(db: Kysely<CatalogueDatabase>): Promise<Set<string>> 
   return new Set(rows.map((row) => row.id));
 }
 
+/** The build speaks of files; in the app the "file name" is the entry being edited. */
+function explainInApp(message: string, id: string): string {
+  const renamed = /^El id «(.+)» debe ser igual al nombre del archivo/.exec(message);
+  if (!renamed) return message;
+  return `El id «${renamed[1]}» no coincide con la entrada que se edita («${id}»): el id de una entrada no se puede cambiar.`;
+}
+
 /**
  * Compiles one draft as the build would (`<id>.md`), then checks every `entrada:` link and
  * `related` id against the live entries (the draft's own id counts as present).
  */
 export async function compileDraft(db: Kysely<Database>, id: string, source: string): Promise<PreviewResponse> {
   const draft = compileEntry(`${id}.md`, source);
-  const faults: SourceFault[] = draft.faults.map(({ line, message }) => ({ line, message }));
+  const faults: SourceFault[] = draft.faults.map(({ line, message }) => ({ line, message: explainInApp(message, id) }));
   const ids = await listLiveIds(withCatalogueTables(db));
   ids.add(id);
   for (const link of draft.links) {

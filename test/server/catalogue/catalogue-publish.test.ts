@@ -3,6 +3,8 @@
  * their lines; every version in the history; one published entry is one change at the next pull.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashOf } from '../../../src/content/compiler/compile-catalogue';
+import { compileEntry } from '../../../src/content/compiler/compile-entry';
 import { readBuiltCatalogue } from '../../../src/server/catalogue/catalogue-source';
 import { loadCatalogue } from '../../../src/server/catalogue/load-catalogue';
 import type { EntrySourceResponse, PreviewResponse, PublishResponse } from '../../../src/shared/catalogue/publishing';
@@ -106,6 +108,40 @@ describe.each(ENGINES)('publishing catalogue entries (%s)', (engine) => {
     const summary = await loadCatalogue(server.store.db, engine, built.catalogue, built.sources);
     expect(summary.versionsTaken).toBe(0);
     expect((await readSource()).source).toBe(edited);
+  });
+
+  it('a later build that changes an entry the coordinador edited wins, and both versions stay in the history', async () => {
+    const { source, version } = await readSource();
+    const edited = source.replace(/\nsummary: .*\n/, '\nsummary: Resumen escrito en la aplicación.\n');
+    const mine = (await publish(ENTRY_ID, edited, version)).json<PublishResponse>();
+    const buildSource = source.replace(/\nreviewed: .*\n/, '\nreviewed: 2026-12-15\n');
+    const draft = compileEntry(`${ENTRY_ID}.md`, buildSource);
+    const entry = { ...draft.entry!, version: hashOf(draft.entry!) };
+    const newerBuild = { ...built.catalogue, entries: built.catalogue.entries.map((e) => (e.id === ENTRY_ID ? entry : e)) };
+    const summary = await loadCatalogue(server.store.db, engine, newerBuild, new Map(built.sources).set(ENTRY_ID, buildSource));
+    expect(summary).toMatchObject({ versionsTaken: 1, entries: { updated: 1 } });
+    const after = await readSource();
+    expect(after.source).toBe(buildSource);
+    expect(after.history.map((h) => h.publishedBy)).toEqual(['Catálogo compilado', 'Rosa Quispe', 'Catálogo compilado']);
+    expect(after.history[1]!.version).toBe(mine.version);
+  });
+
+  it('two servers loading the same new build at once take one version between them', async () => {
+    const { source } = await readSource();
+    const buildSource = source.replace(/\nreviewed: .*\n/, '\nreviewed: 2026-12-16\n');
+    const draft = compileEntry(`${ENTRY_ID}.md`, buildSource);
+    const entry = { ...draft.entry!, version: hashOf(draft.entry!) };
+    const newerBuild = { ...built.catalogue, entries: built.catalogue.entries.map((e) => (e.id === ENTRY_ID ? entry : e)) };
+    const sources = new Map(built.sources).set(ENTRY_ID, buildSource);
+    const results = await Promise.all([1, 2].map(() => loadCatalogue(server.store.db, engine, newerBuild, sources)));
+    expect(results.map((r) => r.versionsTaken).sort()).toEqual([0, 1]);
+  });
+
+  it('renaming the id in the front matter is refused, in words about the entry, not a file', async () => {
+    const { source, version } = await readSource();
+    const res = await publish(ENTRY_ID, source.replace(`id: ${ENTRY_ID}`, 'id: otro-nombre'), version);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().faults).toEqual([{ line: 2, message: `El id «otro-nombre» no coincide con la entrada que se edita («${ENTRY_ID}»): el id de una entrada no se puede cambiar.` }]);
   });
 
   it('a draft based on a version someone else already replaced is refused with 409 and writes nothing', async () => {
