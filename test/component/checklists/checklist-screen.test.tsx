@@ -29,7 +29,7 @@ async function openRun(music: 'recorded' | 'live') {
   const runId = await addTemplate(eventId, MUSIC_TEMPLATE);
   history.replaceState(null, '', `/eventos/${eventId}/lista/${runId}`);
   // Inside a Router, as in the app: it waits for the lazy checklist chunk.
-  render(<LocationProvider><Router><Route default component={EventsScreen} /></Router></LocationProvider>);
+  render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
   await screen.findByRole('heading', { level: 1, name: MUSIC_TEMPLATE.title });
   return runId;
 }

@@ -122,3 +122,20 @@ describe('fixing a field', () => {
     expect(screen.getByText('Elija el tipo de evento.')).toBeTruthy();
   });
 });
+
+describe('Editar evento', () => {
+  it('fills the form from the saved event in Lima time and saves only the edit', async () => {
+    const { saveEvent } = await import('../../../src/state/event-model');
+    const { makeEvent } = await import('../../unit/sync/device-fixture');
+    const id = await saveEvent(makeEvent({ title: 'Danza de Tijeras', startsAt: '2026-08-01T01:00:00.000Z', endsAt: '2026-08-01T04:00:00.000Z', placeCode: '050101' }));
+    openAt(`/eventos/${id}/editar`);
+    await waitFor(() => expect((screen.getByLabelText('Título') as HTMLInputElement).value).toBe('Danza de Tijeras'));
+    expect((screen.getAllByLabelText('Fecha')[0] as HTMLInputElement).value).toBe('2026-07-31');
+    expect((screen.getAllByLabelText('Hora')[0] as HTMLInputElement).value).toBe('20:00');
+    expect((screen.getByLabelText('Provincia') as HTMLSelectElement).value).toBe('0501');
+    type('Local o espacio', 'Coliseo cerrado');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
+    await waitFor(async () => expect((await dbs.user.events.get(id))?.venue).toBe('Coliseo cerrado'));
+    expect((await dbs.user.events.get(id))).toMatchObject({ title: 'Danza de Tijeras', startsAt: '2026-08-01T01:00:00.000Z', placeCode: '050101' });
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { useDatabases, type Databases } from '../../../src/db/connection';
+import { saveEvent } from '../../../src/state/event-model';
+import { setChecklistItem } from '../../../src/state/checklist-model';
+import { addTemplate } from '../../../src/state/event-checklists-model';
+import { shareText } from '../../../src/state/checklist-export-model';
+import { EventsScreen } from '../../../src/ui/events/events-screen';
+import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
+import { MUSIC_TEMPLATE, seedTemplates } from '../events/fixtures';
+
+let dbs: Databases;
+beforeEach(async () => {
+  dbs = createDevice();
+  useDatabases(dbs);
+  window.scrollTo = () => undefined;
+  await seedTemplates(dbs, [MUSIC_TEMPLATE]);
+});
+afterEach(() => {
+  useDatabases(undefined);
+  vi.unstubAllGlobals();
+});
+
+describe('the print view', () => {
+  it('draws a box per applicable item, ticked ones marked, with due day and responsible in words', async () => {
+    const id = await saveEvent(makeEvent({ title: 'Festival del Sol', music: 'recorded', startsAt: '2026-12-14T20:00:00.000Z', endsAt: '2026-12-14T23:00:00.000Z' }));
+    const runId = await addTemplate(id, MUSIC_TEMPLATE);
+    await setChecklistItem(runId, 'md-licencia', { done: true, responsible: 'Rosa' });
+    history.replaceState(null, '', `/eventos/${id}/imprimir`);
+    render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
+    await screen.findByRole('heading', { level: 2, name: /Música y derechos de autor — 1 de 2 · 50 %/ });
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText(/Solicitar la licencia/).textContent).toContain('Hecho · Fecha límite: lun, 7 dic. 2026 · Responsable: Rosa');
+    expect(items[0]!.querySelector('.print__box')?.textContent).toBe('✓');
+    expect(items[1]!.querySelector('.print__box')?.textContent).toBe('');
+    expect(screen.getByRole('button', { name: 'Imprimir' })).toBeTruthy();
+  });
+});
+
+describe('sharing the summary', () => {
+  it('uses the Web Share API where there is one', async () => {
+    const share = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { share, clipboard: { writeText: vi.fn() } });
+    expect(await shareText('Festival', 'texto')).toBe('shared');
+    expect(share).toHaveBeenCalledWith({ title: 'Festival', text: 'texto' });
+  });
+
+  it('copies to the clipboard where there is no Web Share', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
+    expect(await shareText('Festival', 'texto')).toBe('copied');
+    expect(writeText).toHaveBeenCalledWith('texto');
+  });
+
+  it('the event screen says the summary was copied', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => undefined) } });
+    const id = await saveEvent(makeEvent({ music: 'live' }));
+    await addTemplate(id, MUSIC_TEMPLATE);
+    history.replaceState(null, '', `/eventos/${id}`);
+    render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
+    fireEvent.click(await screen.findByRole('button', { name: 'Compartir resumen' }));
+    await screen.findByText('Resumen copiado. Pégalo en WhatsApp o en un correo.');
+  });
+});
