@@ -1,16 +1,18 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { liveQuery } from 'dexie';
 import { getDatabases } from '../db/connection';
 import { readCatalogueCursor } from '../db/catalogue-meta-store';
 import { readSearchIndex, writeSearchIndex } from '../db/search-index-store';
 import type { StoredEntry } from './catalogue-model';
-import type { CatalogueIndex, SearchDoc } from './search/catalogue-index';
+import type { CatalogueIndex, SearchDoc, SearchHit } from './search/catalogue-index';
 import { makeSnippet, type SnippetPart } from './search/snippet';
 
 /**
  * Catalogue search, entirely on the device. The engine (MiniSearch, its own chunk) loads the
  * first time the search box is focused; the index is built once from the entries and kept in
  * the catalogue database, keyed by the entries' versions, so later visits (offline too) load
- * it instead of rebuilding. After a pull changes entries, the next search rebuilds it.
+ * it instead of rebuilding. When a pull moves the catalogue cursor, the index is reopened
+ * (rebuilt if entries changed) and the current query runs again.
  */
 
 /** One result as the screen shows it. */
@@ -24,6 +26,9 @@ export interface SearchResult {
 /** `idle` before first use; `ready` once the index answers; `error` when it cannot load. */
 export type SearchStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** Shortest query that searches: shorter prefixes match nearly every entry. */
+export const MIN_QUERY_LENGTH = 3;
+
 type Engine = typeof import('./search/catalogue-index');
 interface LoadedIndex {
   engine: Engine;
@@ -31,13 +36,15 @@ interface LoadedIndex {
   cursor: number;
 }
 
-/** Shortest query that searches. */
-export const MIN_QUERY_LENGTH = 2;
-
 const status = signal<SearchStatus>('idle');
 const results = signal<SearchResult[] | null>(null);
 let loading: Promise<LoadedIndex> | undefined;
+/** The index once loaded, so a query on a fresh index runs without waiting a tick. */
+let loadedIndex: LoadedIndex | undefined;
+let isStale = false;
+let cursorWatch: { unsubscribe(): void } | undefined;
 let latestQuery = 0;
+let lastQuery = '';
 
 /** Where the search engine stands. */
 export const searchStatus: ReadonlySignal<SearchStatus> = status;
@@ -89,13 +96,32 @@ async function openIndex(): Promise<LoadedIndex> {
   return { engine, index, cursor };
 }
 
-/** The loaded index, reopened when a pull moved the catalogue cursor since it was loaded. */
-async function getIndex(): Promise<LoadedIndex> {
-  if (loading) {
-    const loaded = await loading.catch(() => undefined);
-    if (loaded && loaded.cursor === (await readCatalogueCursor(getDatabases().catalogue))) return loaded;
-  }
+/** Follows the catalogue cursor (pulls here, in another tab or in the service worker). */
+function watchCursor(loadedCursor: number): void {
+  cursorWatch?.unsubscribe();
+  cursorWatch = liveQuery(() => readCatalogueCursor(getDatabases().catalogue)).subscribe({
+    next: (cursor) => {
+      if (cursor === loadedCursor || isStale) return;
+      isStale = true;
+      // Results on screen follow the new catalogue.
+      if (lastQuery) void runSearch(lastQuery);
+    },
+    error: () => undefined,
+  });
+}
+
+/** The loaded index; reopened once a pull moved the catalogue cursor. */
+function getIndex(): Promise<LoadedIndex> {
+  if (loading && !isStale) return loading;
+  isStale = false;
+  loadedIndex = undefined;
   loading = openIndex();
+  loading
+    .then((loaded) => {
+      loadedIndex = loaded;
+      watchCursor(loaded.cursor);
+    })
+    .catch(() => undefined);
   return loading;
 }
 
@@ -111,43 +137,64 @@ export async function prepareSearch(): Promise<void> {
   }
 }
 
-function snippetOf(row: StoredEntry | undefined, terms: string[]): SnippetPart[] {
-  if (!row) return [];
-  const summary = makeSnippet(row.summary, terms);
-  if (summary.some((part) => part.isMatch)) return summary;
-  const body = (row.searchText ?? '').startsWith(row.title) ? (row.searchText ?? '').slice(row.title.length) : row.searchText ?? '';
-  const inBody = makeSnippet(body, terms);
-  return inBody.some((part) => part.isMatch) ? inBody : summary;
+function hasMatch(parts: SnippetPart[]): boolean {
+  return parts.some((part) => part.isMatch);
 }
 
-/** Ranked results for `query` with snippets; an empty query clears them. Only the latest query publishes. */
+function bodyOf(row: StoredEntry): string {
+  const text = row.searchText ?? '';
+  return text.startsWith(row.title) ? text.slice(row.title.length) : text;
+}
+
+/** Hits whose summary does not show the match get a snippet from the body, read from the device. */
+async function addBodySnippets(hits: SearchHit[], shown: SearchResult[]): Promise<SearchResult[] | undefined> {
+  const missing = shown.map((result, i) => (hasMatch(result.snippet) ? -1 : i)).filter((i) => i >= 0);
+  if (missing.length === 0) return undefined;
+  const rows = (await getDatabases().catalogue.entries.bulkGet(missing.map((i) => shown[i]!.id))) as unknown as Array<StoredEntry | undefined>;
+  const next = [...shown];
+  missing.forEach((at, k) => {
+    const row = rows[k];
+    const snippet = row ? makeSnippet(bodyOf(row), hits[at]!.terms) : [];
+    if (hasMatch(snippet)) next[at] = { ...shown[at]!, snippet };
+  });
+  return next;
+}
+
+/**
+ * Ranked results for `query`; shorter than MIN_QUERY_LENGTH clears them. Results show at once
+ * with the summary as snippet; where the match is only in the body, that snippet follows.
+ * Only the latest query publishes.
+ */
 export async function runSearch(query: string, limit = 20): Promise<SearchResult[]> {
   const ticket = ++latestQuery;
   const started = performance.now();
-  // One letter matches nearly every entry: results start from two.
+  lastQuery = query;
   if (query.trim().length < MIN_QUERY_LENGTH) {
     results.value = null;
     return [];
   }
-  const wasReady = status.value === 'ready';
-  await prepareSearch();
-  const loaded = await getIndex().catch(() => undefined);
-  if (!loaded) return [];
+  const wasReady = status.value === 'ready' && !isStale && loadedIndex !== undefined;
+  const loaded = wasReady ? loadedIndex : await prepareSearch().then(() => getIndex().catch(() => undefined));
+  if (!loaded || ticket !== latestQuery) return [];
   const hits = loaded.engine.searchCatalogue(loaded.index, query, limit);
-  const rows = (await getDatabases().catalogue.entries.bulkGet(hits.map((hit) => hit.id))) as unknown as Array<StoredEntry | undefined>;
-  const found = hits.map((hit, i) => ({ id: hit.id, title: hit.title, kind: hit.kind, snippet: snippetOf(rows[i], hit.terms) }));
-  if (ticket === latestQuery) {
-    results.value = found;
-    // Query to published results, engine already loaded: the "search p95" bench figure.
-    if (wasReady) markTiming('tinkuy:search', started);
-  }
-  return found;
+  const shown = hits.map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, snippet: makeSnippet(hit.summary, hit.terms) }));
+  results.value = shown;
+  // Query to results on screen, engine already loaded: the "search p95" bench figure.
+  if (wasReady) markTiming('tinkuy:search', started);
+  const withBody = await addBodySnippets(hits, shown).catch(() => undefined);
+  if (withBody && ticket === latestQuery) results.value = withBody;
+  return withBody ?? shown;
 }
 
 /** Forgets the loaded index and results (tests give each case a fresh database). */
 export function resetSearch(): void {
+  cursorWatch?.unsubscribe();
+  cursorWatch = undefined;
   loading = undefined;
+  loadedIndex = undefined;
+  isStale = false;
   latestQuery += 1;
+  lastQuery = '';
   status.value = 'idle';
   results.value = null;
 }

@@ -21,12 +21,21 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
 
+const foldedChars = new Map<string, string>();
+
 /** The same fold, one character at a time, so positions in the folded text match the original. */
 export function foldAligned(text: string): string {
+  // Plain ASCII needs only lower case (most of a Spanish text); other characters are folded once and remembered.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) {
-    const folded = foldText(char);
-    out += folded.length === char.length ? folded : char;
+    let folded = foldedChars.get(char);
+    if (folded === undefined) {
+      const candidate = foldText(char);
+      folded = candidate.length === char.length ? candidate : char;
+      foldedChars.set(char, folded);
+    }
+    out += folded;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogueIndex, loadCatalogueIndex, searchCatalogue, type SearchDoc } from '../../../src/state/search/catalogue-index';
+import { buildCatalogueIndex, listCompletions, loadCatalogueIndex, searchCatalogue, type SearchDoc } from '../../../src/state/search/catalogue-index';
 import { foldText, processIndexTerm, readQueryTerms } from '../../../src/state/search/fold-text';
 import { makeSnippet } from '../../../src/state/search/snippet';
 
@@ -47,6 +47,18 @@ describe('catalogue search', () => {
 
   it('a prefix finds words as they are typed: "permi" finds permisos', () => {
     expect(ids('permi')).toContain('permisos');
+  });
+
+  it('a word being typed expands to its most frequent completions, at most ten', () => {
+    const many = buildCatalogueIndex(Array.from({ length: 30 }, (_, i) => doc(`d${i}`, { searchText: `permiso${String.fromCharCode(97 + (i % 26))} permisos` })));
+    const completions = listCompletions(many, 'permi');
+    expect(completions).toHaveLength(10);
+    expect(completions[0]).toBe('permisos');
+  });
+
+  it('an exact word scores above a longer word it starts', () => {
+    const index2 = buildCatalogueIndex([doc('largo', { title: 'Permisos' }), doc('exacto', { title: 'Permiso' })]);
+    expect(searchCatalogue(index2, 'permiso').map((h) => h.id)).toEqual(['exacto', 'largo']);
   });
 
   it('one typo is tolerated: "autorisación" finds autorización', () => {
