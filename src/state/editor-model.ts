@@ -33,7 +33,7 @@ export interface OpenEntry {
 export type PublishState =
   | { kind: 'idle' }
   | { kind: 'publishing' }
-  | { kind: 'published'; version: number }
+  | { kind: 'published'; id: string; version: number }
   | { kind: 'refused'; message: string; isConflict: boolean };
 
 type ApiResult<T> = { ok: true; body: T } | { ok: false; status: number; message: string; body?: unknown };
@@ -111,7 +111,9 @@ function startEditing(entry: OpenEntry): void {
   open.value = isRestored && stored ? { ...entry, baseVersion: stored.baseVersion } : entry;
   restored.value = isRestored;
   draft.value = isRestored && stored ? stored.source : entry.publishedSource;
-  publishing.value = { kind: 'idle' };
+  // Reopening what was just published (a new entry moving to its own id) keeps the confirmation.
+  const last = publishing.value;
+  if (!(last.kind === 'published' && last.id === entry.id)) publishing.value = { kind: 'idle' };
   preview.value = null;
   viewed.value = null;
   void checkDraft();
@@ -209,7 +211,7 @@ export async function publishDraft(): Promise<void> {
   const history = fresh.ok ? fresh.body.history : [{ version, publishedAt, publishedBy: '' }, ...entry.history];
   open.value = { id, baseVersion: version, publishedSource: source, history };
   restored.value = false;
-  publishing.value = { kind: 'published', version };
+  publishing.value = { kind: 'published', id, version };
   entries.value = null;
   // This device's catalogue takes the new version at once; the others at their next pull.
   void syncNow();

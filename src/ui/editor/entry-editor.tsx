@@ -26,10 +26,12 @@ export function EntryEditor({ id }: { id: string }) {
     else if (online) void openEditorEntry(id);
     else openStoredDraft(id);
   }, [id, online]);
-  // A new entry, once published, lives under its own id.
-  useEffect(() => {
-    if (id === 'nueva' && entry && entry.baseVersion !== null) route(`/mas/editor/${encodeURIComponent(entry.id)}`, true);
-  }, [id, entry, route]);
+  const publish = async () => {
+    await publishDraft();
+    // A new entry, once published, lives under its own id.
+    const published = openEntry.value;
+    if (id === 'nueva' && published && published.baseVersion !== null) route(`/mas/editor/${encodeURIComponent(published.id)}`, true);
+  };
   const preview = draftPreview.value;
   const failure = editorFailure.value;
   return (
@@ -69,7 +71,7 @@ export function EntryEditor({ id }: { id: string }) {
             onInput={(e) => editDraft(e.currentTarget.value)}
           />
           <FaultList faults={preview?.faults ?? null} isValid={preview?.entry !== undefined} source={source} />
-          <PublishBar canPublish={online && preview?.entry !== undefined} state={publishState.value} onPublish={() => void publishDraft()} />
+          <PublishBar canPublish={online && preview?.entry !== undefined} state={publishState.value} onPublish={() => void publish()} />
           {preview?.entry && <EntryPreview entry={preview.entry} />}
           <VersionHistory history={entry.history} canRead={online} />
         </>

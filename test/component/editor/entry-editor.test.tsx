@@ -99,6 +99,30 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
     expect(((await screen.findByLabelText(`Texto de la versión ${version} (solo lectura)`)) as HTMLTextAreaElement).value).toContain('Paso añadido');
   });
 
+  it('a new entry starts from the front matter, is published under its own id, and the editor moves to it', async () => {
+    const coordinador = await signIn(['coordinador']);
+    showEditor('/mas/editor/nueva');
+    const box = await sourceBox();
+    expect(box.value).toMatch(/^---\nid: nueva-entrada\n/);
+    const source = box.value
+      .replace('id: nueva-entrada', 'id: ferias-de-fin-de-ano')
+      .replace('title: ', 'title: Ferias de fin de año')
+      .replace('summary: ', 'summary: Cómo organizar una feria navideña en la plaza.')
+      .replace('  - norm: ', '  - norm: Ley 28296')
+      .replace('    title: ', '    title: Ley General del Patrimonio Cultural de la Nación')
+      .concat('Reserve la plaza con tiempo.\n');
+    type(box, source);
+    await screen.findByText('Sin errores: lista para publicar.', {}, { timeout: 3000 });
+    fireEvent.click(screen.getByRole('button', { name: /Publicar/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sí, publicar' }));
+    await screen.findByText(/^Publicada: versión \d+\.$/, {}, { timeout: 3000 });
+    await waitFor(() => expect(location.pathname).toBe('/mas/editor/ferias-de-fin-de-ano'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ferias de fin de año'), { timeout: 3000 });
+    expect(screen.getByText(/^Publicada: versión \d+\.$/)).toBeTruthy();
+    const stored = await server.app.inject({ method: 'GET', url: '/api/catalogue/entries/ferias-de-fin-de-ano/source', headers: bearer(coordinador) });
+    expect(stored.json()).toMatchObject({ source, history: [{ publishedBy: 'Rosa Quispe' }] });
+  });
+
   it('an unpublished draft survives a reload of the screen and can be discarded', async () => {
     await signIn(['coordinador']);
     const first = showEditor(`/mas/editor/${ENTRY_ID}`);
