@@ -40,6 +40,12 @@ export function isWindowOpen(workshop: Pick<LocalWorkshop, 'startsAt' | 'endsAt'
   return nowMs >= Date.parse(workshop.startsAt) - DAY_MS && nowMs <= Date.parse(workshop.endsAt) + 2 * DAY_MS;
 }
 
+/** Where `nowMs` falls against the participants' window: before it opens, inside, or after it closed. */
+export function findWindowState(workshop: Pick<LocalWorkshop, 'startsAt' | 'endsAt'>, nowMs: number = Date.now()): 'not-yet' | 'open' | 'closed' {
+  if (isWindowOpen(workshop, nowMs)) return 'open';
+  return nowMs < Date.parse(workshop.startsAt) ? 'not-yet' : 'closed';
+}
+
 const byId = new Map<string, ReadonlySignal<LocalWorkshop | undefined | null>>();
 
 /** One workshop, live: undefined while loading, null when the device does not have it. */

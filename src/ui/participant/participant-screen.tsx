@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
-import { isWindowOpen, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
+import { findWindowState, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
 import { registerAttendance } from '../../state/attendance-model';
 import { readFeedbackSent } from '../../state/feedback-model';
 import {
@@ -115,7 +115,9 @@ export function ParticipantScreen() {
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} />
       <p class="ws-when">{formatWhen(workshop)} · {describeModality(workshop.modality)}</p>
-      {!isWindowOpen(workshop) && <p class="note note--attention"><Icon name="attention" /><span>{tw('participant.closed')}</span></p>}
+      {findWindowState(workshop) !== 'open' && (
+        <p class="note note--attention"><Icon name="attention" /><span>{tw(findWindowState(workshop) === 'closed' ? 'participant.closed' : 'participant.notYet')}</span></p>
+      )}
       <nav class="ws-actions" aria-label={tw('participant.nav')}>
         <a class={view === 'asistencia' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/asistencia`} aria-current={view === 'asistencia' ? 'page' : undefined}>
           <Icon name="user" /><span>{tw('participant.checkIn')}</span>

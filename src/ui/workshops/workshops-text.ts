@@ -135,6 +135,7 @@ const TEXT = {
   'participant.waiting': 'Esperando conexión para enviar.',
   'participant.sent': 'Enviado al servidor.',
   'participant.closed': 'El plazo para registrarse y opinar en este taller terminó (va de un día antes a dos días después). Lo que envíe puede ser rechazado.',
+  'participant.notYet': 'El registro y las opiniones de este taller abren un día antes de que empiece. Lo que envíe antes puede ser rechazado.',
   'participant.notFoundTitle': 'Taller {code}',
   'participant.notFound': 'Este taller aún no está en este teléfono. Abra el enlace una vez con conexión a internet; luego funcionará sin conexión. Revise también que el código esté bien escrito.',
 } as const;
