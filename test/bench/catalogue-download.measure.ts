@@ -6,7 +6,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { PullResponse } from '../../src/shared/protocol';
 import { MAX_PULL_LIMIT } from '../../src/shared/protocol-limits';
-import { startTestServer } from '../helpers/server-app';
+import { bearer, createLoggedInUser, startTestServer, type TestServer } from '../helpers/server-app';
 import type { BenchRow } from './bench-row';
 
 /** What the download weighed: bytes on the wire and once inflated, pages, rows per table. */
@@ -22,26 +22,49 @@ export interface CatalogueDownload {
 export async function downloadCatalogue(): Promise<CatalogueDownload> {
   const server = await startTestServer('sqlite');
   try {
-    const result: CatalogueDownload = { wireBytes: 0, jsonBytes: 0, pages: 0, rowsByTable: {}, isGzip: true };
-    for (let cursor = 0; ; ) {
-      const res = await server.app.inject({
-        method: 'GET',
-        url: `/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`,
-        headers: { 'accept-encoding': 'gzip, deflate, br' },
-      });
-      if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
-      const wire = res.rawPayload;
-      const isGzip = res.headers['content-encoding'] === 'gzip';
-      const json = isGzip ? gunzipSync(wire) : wire;
-      result.isGzip &&= isGzip;
-      result.wireBytes += wire.length;
-      result.jsonBytes += json.length;
-      result.pages += 1;
-      const page = JSON.parse(json.toString('utf8')) as PullResponse;
-      for (const change of page.changes) result.rowsByTable[change.table] = (result.rowsByTable[change.table] ?? 0) + 1;
-      if (!page.hasMore) return result;
-      cursor = page.cursor;
-    }
+    return (await pullWeighed(server, 0)).download;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Every catalogue page from `from`, weighed as it travels; returns the weights and the last cursor. */
+async function pullWeighed(server: TestServer, from: number): Promise<{ download: CatalogueDownload; cursor: number }> {
+  const result: CatalogueDownload = { wireBytes: 0, jsonBytes: 0, pages: 0, rowsByTable: {}, isGzip: true };
+  for (let cursor = from; ; ) {
+    const res = await server.app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);
+    const wire = res.rawPayload;
+    const isGzip = res.headers['content-encoding'] === 'gzip';
+    const json = isGzip ? gunzipSync(wire) : wire;
+    result.isGzip &&= isGzip;
+    result.wireBytes += wire.length;
+    result.jsonBytes += json.length;
+    result.pages += 1;
+    const page = JSON.parse(json.toString('utf8')) as PullResponse;
+    for (const change of page.changes) result.rowsByTable[change.table] = (result.rowsByTable[change.table] ?? 0) + 1;
+    if (!page.hasMore) return { download: result, cursor: page.cursor };
+    cursor = page.cursor;
+  }
+}
+
+/** What a device downloads after a coordinador publishes one entry: the delta pull. */
+export async function downloadDeltaAfterPublish(): Promise<CatalogueDownload> {
+  const server = await startTestServer('sqlite');
+  try {
+    const { cursor } = await pullWeighed(server, 0);
+    const coordinador = await createLoggedInUser(server, ['coordinador']);
+    const id = 'calculo-de-aforo';
+    const read = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${id}/source`, headers: bearer(coordinador) });
+    const { source, version } = read.json<{ source: string; version: number }>();
+    const edited = source.replace(/\nreviewed: .*\n/, '\nreviewed: 2026-12-01\n');
+    const res = await server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${id}`, headers: bearer(coordinador), payload: { source: edited, baseVersion: version } });
+    if (res.statusCode !== 200) throw new Error(`publish failed: ${res.statusCode}`);
+    return (await pullWeighed(server, cursor)).download;
   } finally {
     await server.close();
   }
@@ -61,6 +84,22 @@ export async function measureCatalogueDownload(): Promise<BenchRow[]> {
       unit: 'KiB',
       budget: 150,
       detail: `${d.pages} pages, ${kib(d.jsonBytes)} KiB of JSON; ${rows}`,
+    },
+  ];
+}
+
+/** The bench row: KiB on the wire for the pull that follows one published entry. */
+export async function measureCatalogueDelta(): Promise<BenchRow[]> {
+  const d = await downloadDeltaAfterPublish();
+  const rows = Object.entries(d.rowsByTable).map(([table, n]) => `${table} ${n}`).join(', ');
+  return [
+    {
+      area: 'catalogue',
+      what: `catalogue pull after one entry is published (${d.isGzip ? 'gzip' : 'NOT gzip'})`,
+      value: kib(d.wireBytes),
+      unit: 'KiB',
+      budget: null,
+      detail: `${d.pages} page, ${kib(d.jsonBytes)} KiB of JSON; ${rows || 'no rows'}`,
     },
   ];
 }
