@@ -82,9 +82,21 @@ describeE2E('the catalogue offline: pulled once, searched and read with no signa
       await page.getByRole('button', { name: t('catalogue.reader.favourite.add') }).click();
       await page.getByText(t('catalogue.reader.favourite.saved')).waitFor();
 
+      // Read down to a later heading; the phone remembers it (after a second) for next time.
+      const later = music!.toc[Math.min(2, music!.toc.length - 1)]!;
+      await page.locator(`[id="${later.id}"]`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await page.mouse.wheel(0, 40);
+      await page.waitForTimeout(1_800);
+
       await page.reload();
       await expectEntryShown(page, music!);
       await page.getByRole('button', { name: t('catalogue.reader.favourite.remove') }).waitFor();
+      const resume = page.getByRole('button', { name: /^Continuar donde lo dejaste: / });
+      await resume.waitFor();
+      await resume.click();
+      // It lands on the heading reached (or the one just below it, inside the reading margin).
+      const reachable = music!.toc.slice(music!.toc.indexOf(later), music!.toc.indexOf(later) + 2).map((item) => item.id);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBeOneOf(reachable);
 
       // Back on the home, still offline: the favourite and the recent reading are listed, and
       // search answers from the index kept on the phone.
