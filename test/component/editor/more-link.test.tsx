@@ -19,7 +19,7 @@ async function signInAs(roles: Role[] | null): Promise<void> {
 
 describe('Más → Editar catálogo', () => {
   it.each<[string, boolean, Role[] | null]>([
-    ['nobody signed in', false, null],
+    ['nobody', false, null],
     ['a gestor', false, ['gestor']],
     ['a facilitador', false, ['facilitador']],
     ['a coordinador', true, ['coordinador']],
