@@ -13,22 +13,50 @@ export interface LocalAttendance extends AttendanceRow {
 /** The parts of a person that say "this is the same person" (DESIGN § Merge rules). */
 export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;
 
+/** A person's match keys: document key (type:number) and folded name|entity key. */
+interface PersonMatchKeys {
+  doc: string | undefined;
+  name: string;
+  hasName: boolean;
+}
+
+function computeKeys(person: PersonKeys): PersonMatchKeys {
+  return { doc: makeDocumentKey(person), name: makeNameKey(person), hasName: foldForMatch(person.fullName) !== '' };
+}
+
+// Folding a name (Unicode normalisation and classes) is the costly part of a check: each stored
+// record's keys are kept by id and `updatedAt`, so a check over 500 records folds only the typed
+// person. A record changed by a pull or a correction gets a new `updatedAt` and is folded again.
+const keyCache = new Map<string, { stamp: string; keys: PersonMatchKeys }>();
+
+function readKeys(row: { id: string; updatedAt?: string; person: PersonKeys }): PersonMatchKeys {
+  const stamp = `${row.updatedAt ?? ''}|${row.person.fullName}|${row.person.entityName}|${row.person.documentType ?? ''}|${row.person.documentNumber ?? ''}`;
+  const cached = keyCache.get(row.id);
+  if (cached && cached.stamp === stamp) return cached.keys;
+  const keys = computeKeys(row.person);
+  keyCache.set(row.id, { stamp, keys });
+  return keys;
+}
+
+function isSameKeys(a: PersonMatchKeys, b: PersonMatchKeys): boolean {
+  if (a.doc && a.doc === b.doc) return true;
+  if (a.doc && b.doc) return false;
+  return a.hasName && a.name === b.name;
+}
+
 /**
  * Whether two people are the same for the RED — the server's rule (DESIGN § Merge rules): the
  * same document (type and number), or the same folded name and entity, unless both carry
  * documents and they differ (two namesakes). Pure, so the warning and the local merge agree.
  */
 export function isSamePerson(a: PersonKeys, b: PersonKeys): boolean {
-  const docA = makeDocumentKey(a);
-  const docB = makeDocumentKey(b);
-  if (docA && docA === docB) return true;
-  if (docA && docB) return false;
-  return !!foldForMatch(a.fullName) && makeNameKey(a) === makeNameKey(b);
+  return isSameKeys(computeKeys(a), computeKeys(b));
 }
 
 /** The first record in `rows` for the same person as `person` (ignoring `exceptId`), or undefined. */
-export function findSamePerson<R extends { id: string; person: PersonKeys }>(rows: readonly R[], person: PersonKeys, exceptId?: string): R | undefined {
-  return rows.find((row) => row.id !== exceptId && isSamePerson(row.person, person));
+export function findSamePerson<R extends { id: string; updatedAt?: string; person: PersonKeys }>(rows: readonly R[], person: PersonKeys, exceptId?: string): R | undefined {
+  const wanted = computeKeys(person);
+  return rows.find((row) => row.id !== exceptId && isSameKeys(readKeys(row), wanted));
 }
 
 /**

@@ -5,11 +5,17 @@ import { regionName } from '../../shared/places/regions';
 import { Icon } from '../shell/icons';
 import { tw } from './workshops-text';
 
+const ROSTER_PREVIEW = 20;
+
 /** The roster with a search; each person can be corrected or removed (after a confirmation). */
 export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAttendance[]; onEdit(row: LocalAttendance): void }) {
   const query = useSignal('');
   const confirming = useSignal('');
-  const shown = searchRoster(roster, query.value);
+  const isAll = useSignal(false);
+  const found = searchRoster(roster, query.value);
+  // Newest first, and only the last ones until asked: 500 cards re-rendered at each keystroke
+  // would slow the form on a low-end phone. A search always shows every match.
+  const shown = (query.value || isAll.value ? found : found.slice(-ROSTER_PREVIEW)).reverse();
   return (
     <section class="ws-roster" aria-labelledby="ws-roster-title">
       <h2 id="ws-roster-title">{tw('roster.title')}</h2>
@@ -18,6 +24,9 @@ export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAtt
         <input id="ws-roster-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
       </div>
       <p role="status" class="ws-muted">{tw('roster.shown', { shown: shown.length, total: roster.length })}</p>
+      {shown.length < found.length && (
+        <button type="button" class="button button--secondary" onClick={() => (isAll.value = true)}>{tw('roster.showAll', { count: found.length })}</button>
+      )}
       <ul class="ws-list">
         {shown.map((row) => (
           <li key={row.id} class="card ws-person">

@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { watchWorkshop } from '../../state/workshop-model';
 import { findDuplicate, registerAttendance, updateAttendance, watchRoster, type LocalAttendance } from '../../state/attendance-model';
@@ -80,6 +80,8 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
     }
   }
 
+  const byRegion = useMemo(() => countByRegion(roster), [roster]);
+  const byLevel = useMemo(() => countByLevel(roster), [roster]);
   const d = draft.value;
   const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
   return (
@@ -104,8 +106,8 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
         </div>
       </form>
       <h2>{tw('attendance.counts', { count: roster.length })}</h2>
-      <BarChart title={tw('report.byRegion')} bars={countByRegion(roster)} unit={tw('report.people')} />
-      <BarChart title={tw('report.byLevel')} bars={countByLevel(roster)} unit={tw('report.people')} />
+      <BarChart title={tw('report.byRegion')} bars={byRegion} unit={tw('report.people')} />
+      <BarChart title={tw('report.byLevel')} bars={byLevel} unit={tw('report.people')} />
       <AttendanceRoster roster={roster} onEdit={(row) => {
         draft.value = makeDraftFromRecord(row);
         done.value = '';
