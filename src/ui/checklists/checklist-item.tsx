@@ -1,5 +1,4 @@
 import { memo } from 'preact/compat';
-import { useSignal } from '@preact/signals';
 import type { ChecklistItemPatch } from '../../shared/schemas/checklist';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatLimaDateTime } from '../events/format';
@@ -8,6 +7,9 @@ import { Icon } from '../shell/icons';
 
 interface ItemProps {
   item: ItemView;
+  /** Whether its details are open; one item at a time, so 300 items hold no state of their own. */
+  isOpen: boolean;
+  onToggle(): void;
   onSave(patch: ChecklistItemPatch): void;
 }
 
@@ -20,10 +22,12 @@ function signItem(item: ItemView): string {
  * One item: the tick, its due date and state in words, and details (n/a, note, responsible,
  * date). Memoised by what it shows, so a tick re-renders one item, not all 300.
  */
-export const ChecklistItem = memo(ChecklistItemRow, (before: ItemProps, after: ItemProps) => signItem(before.item) === signItem(after.item));
+export const ChecklistItem = memo(
+  ChecklistItemRow,
+  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && signItem(before.item) === signItem(after.item),
+);
 
-function ChecklistItemRow({ item, onSave }: ItemProps) {
-  const isOpen = useSignal(false);
+function ChecklistItemRow({ item, isOpen, onToggle, onSave }: ItemProps) {
   const id = `item-${item.id}`;
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
   return (
@@ -33,11 +37,10 @@ function ChecklistItemRow({ item, onSave }: ItemProps) {
         <span>{item.text}</span>
       </label>
       <ItemStatus item={item} />
-      <button type="button" class="checklist__more" aria-expanded={isOpen.value} aria-controls={`${id}-details`}
-        onClick={() => (isOpen.value = !isOpen.value)}>
+      <button type="button" class="checklist__more" aria-expanded={isOpen} aria-controls={`${id}-details`} onClick={onToggle}>
         {t('checklists.details')}<span class="visually-hidden"> {item.text}</span>
       </button>
-      {isOpen.value && <ItemDetails id={id} item={item} onSave={onSave} />}
+      {isOpen && <ItemDetails id={id} item={item} onSave={onSave} />}
     </li>
   );
 }

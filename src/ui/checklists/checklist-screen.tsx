@@ -30,6 +30,7 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
 /** The run's sections and items; pure props, so the bench renders it with 300 items. */
 export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; eventTitle: string; view: ChecklistView }) {
   const showHidden = useSignal(false);
+  const openId = useSignal('');
   const failure = useSignal('');
   async function save(item: ItemView, patch: Parameters<typeof setChecklistItem>[2]) {
     try {
@@ -61,7 +62,8 @@ export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; 
           <ProgressLine progress={section.progress} />
           <ul class="checklist__items">
             {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
-              <ChecklistItem key={item.id} item={item} onSave={(patch) => save(item, patch)} />
+              <ChecklistItem key={item.id} item={item} isOpen={openId.value === item.id}
+                onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
             ))}
           </ul>
         </section>
