@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { requireCaller } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
-import { EraseRequest, eraseAttendance, listExports } from '../workshops/personal-data';
+import { EraseRequest, eraseAttendance, listErasures, listExports } from '../workshops/personal-data';
 import { seedWorkshops } from '../workshops/seed';
 import { isOwnerOrCoordinador } from '../workshops/workshop-store';
 
@@ -34,6 +34,12 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     const erased = await eraseAttendance(ctx, caller.id, body);
     request.log.info({ erasedBy: caller.id, erased }, 'attendance erased');
     return reply.header('Cache-Control', NO_STORE).send({ erased });
+  });
+
+  app.get('/api/attendance/erasures', async function handleListErasures(request, reply) {
+    const caller = await requireCaller(ctx, request);
+    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', 'Solo la coordinación ve el registro de supresiones.');
+    return reply.header('Cache-Control', NO_STORE).send({ erasures: await listErasures(ctx) });
   });
 
   app.get('/api/workshops/:id/exports', async function handleListExports(request, reply) {

@@ -80,3 +80,29 @@ export async function listExports(ctx: AppContext, workshopId: string): Promise<
     loggedAt: row.logged_at,
   }));
 }
+
+/** One erasure as the coordinación reads it: who, when, matched how, how many — never whose data. */
+export interface ErasureLogEntry {
+  id: string;
+  erasedBy: { id: string; name: string; email: string } | null;
+  erasedAt: string;
+  matchedBy: 'document' | 'name';
+  count: number;
+}
+
+/** Every erasure, newest first. */
+export async function listErasures(ctx: AppContext): Promise<ErasureLogEntry[]> {
+  const rows = await ctx.db
+    .selectFrom('attendance_erasures')
+    .leftJoin('users', 'users.id', 'attendance_erasures.erased_by')
+    .select(['attendance_erasures.id', 'erased_by', 'erased_at', 'matched_by', 'count', 'users.name', 'users.email'])
+    .orderBy('erased_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    erasedBy: row.name !== null && row.email !== null ? { id: row.erased_by, name: row.name, email: row.email } : null,
+    erasedAt: row.erased_at,
+    matchedBy: row.matched_by === 'name' ? 'name' : 'document',
+    count: Number(row.count),
+  }));
+}

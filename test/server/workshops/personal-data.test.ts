@@ -61,6 +61,7 @@ describe.each(ENGINES)('personal data (Ley 29733) on %s', (engine) => {
     await push(server, owner, device.clientId, [
       device.next('attendance.register', makeRegistration(first.id, makePerson({ fullName: 'Ñusta Cóndor Ramírez', entityName: 'Municipalidad Provincial de Huamanga' }))),
     ]);
+    clock.advance(60_000);
     const res = await erase(coordinadora, { fullName: 'NUSTA  condor ramirez', entityName: 'municipalidad provincial de huamanga' });
     expect(res.json()).toEqual({ erased: 1 });
   });
@@ -72,6 +73,16 @@ describe.each(ENGINES)('personal data (Ley 29733) on %s', (engine) => {
     const res = await erase(who === 'nobody' ? undefined : owner, { documentType: 'dni', documentNumber: '47654321' });
     expect(res.statusCode).toBe(status);
     expect(res.json().error.message).toMatch(/[a-záéíóúñ]/);
+  });
+
+  it('the coordinación reads the erasure log (who, when, how, how many); a facilitador may not', async () => {
+    const res = await server.app.inject({ method: 'GET', url: '/api/attendance/erasures', headers: bearer(coordinadora) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().erasures).toEqual([
+      { id: expect.any(String), erasedBy: { id: coordinadora.user.id, name: 'Coordinación DGIA', email: coordinadora.user.email }, erasedAt: expect.any(String), matchedBy: 'name', count: 1 },
+      { id: expect.any(String), erasedBy: expect.objectContaining({ id: coordinadora.user.id }), erasedAt: expect.any(String), matchedBy: 'document', count: 2 },
+    ]);
+    expect((await server.app.inject({ method: 'GET', url: '/api/attendance/erasures', headers: bearer(owner) })).statusCode).toBe(403);
   });
 
   it('an erase request with neither a document nor a name is a 400 in Spanish', async () => {
