@@ -87,7 +87,6 @@ describeE2E('publishing a catalogue entry from the app', () => {
     await source.waitFor({ timeout: 20_000 });
     await page.getByText(t('editor.valid')).waitFor({ timeout: 20_000 });
     await expectNoSeriousAxeViolations(page, 'editor');
-    await page.screenshot({ path: '/tmp/tinkuy-editor-360.png', fullPage: false });
 
     // The signal drops: the editor says so, keeps what is typed, and a reload loses nothing.
     await editor.setOffline(true);
@@ -95,7 +94,6 @@ describeE2E('publishing a catalogue entry from the app', () => {
     const published = await source.inputValue();
     const draft = published.replace('\n## ', `\n## ${NEW_HEADING}\n\nEscrito sin señal en la plaza.\n\n## `);
     await source.fill(draft);
-    await page.screenshot({ path: '/tmp/tinkuy-editor-offline-360.png' });
     await page.reload();
     await expect.poll(() => page.getByLabel(t('editor.source')).inputValue(), { timeout: 20_000 }).toBe(draft);
     expect(await page.getByRole('button', { name: t('editor.publish') }).isDisabled()).toBe(true);
@@ -106,12 +104,6 @@ describeE2E('publishing a catalogue entry from the app', () => {
     await page.getByRole('button', { name: t('editor.publish') }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: t('editor.confirmYes') }).click();
     await page.getByText(/^Publicada: versión \d+\.$/).waitFor({ timeout: 20_000 });
-    await page.getByText(/^Publicada: versión/).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/tinkuy-editor-published-360.png' });
-    await page.getByRole('region', { name: t('editor.preview') }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/tinkuy-editor-preview-360.png' });
-    await page.getByRole('heading', { name: t('editor.history') }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/tinkuy-editor-history-360.png' });
 
     // The SERVER holds it: exactly one change past the old cursor, the edited entry.
     const delta = await pullFrom(server, before.cursor);

@@ -389,6 +389,7 @@ export const esPE = {
   'editor.offline': 'Sin conexión: el editor necesita internet para revisar y publicar. Lo que escribió se guarda en esta pestaña.',
   'editor.loading': 'Cargando…',
   'editor.new': 'Nueva entrada',
+  'editor.listHint': '{id} · versión {version}',
   'editor.back': 'Volver a la lista',
   'editor.source': 'Texto de la entrada (Markdown)',
   'editor.sourceHint': 'Los datos de la entrada (id, tipo, tema, título, resumen, fuentes…) van arriba, entre dos líneas de tres guiones.',

@@ -64,7 +64,7 @@ export function EntryEditor({ id }: { id: string }) {
             id="editor-source"
             ref={source}
             class="editor__source"
-            rows={18}
+            rows={12}
             lang="es"
             value={draftSource.value}
             aria-describedby="editor-source-hint editor-faults"

@@ -33,7 +33,7 @@ export function EntryList() {
               <a href={`/mas/editor/${encodeURIComponent(entry.id)}`}>
                 <span class="link-list__text">
                   <span class="link-list__label">{entry.title}</span>
-                  <span class="link-list__hint">{entry.id} · v{entry.version}</span>
+                  <span class="link-list__hint">{t('editor.listHint', { id: entry.id, version: String(entry.version) })}</span>
                 </span>
                 <Icon name="chevron" />
               </a>
