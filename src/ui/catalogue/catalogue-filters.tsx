@@ -35,7 +35,9 @@ export function CatalogueFilters({ filter, tags, onChange }: { filter: Catalogue
     else delete next[field];
     onChange(next);
   };
-  const isOpen = Boolean(filter.topic || filter.kind || filter.level || filter.tag);
+  const isFiltered = Boolean(filter.topic || filter.kind || filter.level || filter.tag);
+  // A topic chosen from the list of topics shows its entries first; other filters keep the panel open.
+  const isOpen = Boolean(filter.kind || filter.level || filter.tag);
   return (
     <details class="catalogue-filters" open={isOpen}>
       <summary>{t('catalogue.filters')}</summary>
@@ -45,7 +47,7 @@ export function CatalogueFilters({ filter, tags, onChange }: { filter: Catalogue
         <FilterSelect id="filter-level" label={t('catalogue.filter.level')} value={filter.level} options={LEVELS} labelOf={levelLabel} onChange={set('level')} />
         <FilterSelect id="filter-tag" label={t('catalogue.filter.tag')} value={filter.tag} options={tags} labelOf={tagLabel} onChange={set('tag')} />
       </div>
-      {isOpen && (
+      {isFiltered && (
         <button type="button" class="button button--secondary" onClick={() => onChange({})}>
           {t('catalogue.filter.clear')}
         </button>

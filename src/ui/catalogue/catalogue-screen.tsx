@@ -102,6 +102,9 @@ function FilteredEntries({ cards, filter }: { cards: EntryCard[]; filter: Catalo
       <h2 id="catalogue-filtered">{filter.topic && Object.keys(filter).length === 1 ? topicLabel(filter.topic) : t('catalogue.filters')}</h2>
       <p role="status">{matches.length > 0 ? t('catalogue.filter.results', { count: matches.length }) : t('catalogue.filter.none')}</p>
       <EntryCardList cards={matches} />
+      <a class="button button--secondary" href="/catalogo">
+        {t('catalogue.filter.clear')}
+      </a>
     </section>
   );
 }

@@ -3,11 +3,17 @@
  * tables as a pull would leave them, and the app's router around a screen.
  */
 import type { ComponentChildren, ComponentType } from 'preact';
+import { configure } from '@testing-library/preact';
+import { vi } from 'vitest';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { resolve } from 'node:path';
 import { compileCatalogue } from '../../../src/content/compiler/compile-catalogue';
 import type { Databases } from '../../../src/db/connection';
 import type { Catalogue, ChecklistTemplate, Entry } from '../../../src/shared/catalogue';
+
+// Six people share two cores: a loaded machine must not turn a slow IndexedDB into a failure.
+configure({ asyncUtilTimeout: 8_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 let realCatalogue: Catalogue | undefined;
 
