@@ -1,3 +1,10 @@
+/**
+ * The catalogue end to end, as a person on a phone: first visit online (the catalogue arrives by
+ * pull, no account), then offline: search, read, favourite, reload, continue where they left off.
+ * Needs a build; with others rebuilding dist/ at the same time, build your own and point the
+ * harness at it: `npx vite build --outDir dist/mine/client && npx vite build --ssr --outDir
+ * dist/mine/server`, then `TINKUY_E2E_DIST=dist/mine npx vitest run --project e2e test/e2e/catalogue.test.ts`.
+ */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
