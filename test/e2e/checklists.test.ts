@@ -138,7 +138,7 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
     });
   }
 
-  it('a checklist can be completed with the keyboard alone, and axe finds nothing serious on it', async () => {
+  it('a checklist can be completed with the keyboard alone, axe finds nothing serious on it, and its CSV says so', async () => {
     const phone = await openPhone(browser, server, gestor);
     try {
       const url = await planEvent(phone.page, server, 'Festival de danzas con teclado');
@@ -162,6 +162,18 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
       await phone.page.screenshot({ path: '/tmp/ev-checklist-done.png' });
       const runId = url.split('/').at(-1);
       await expect.poll(async () => (await readServerData(server, gestor)).filter((c) => c.table === 'checklistItems' && c.id.startsWith(`${runId}:`) && c.row?.['state'] && (c.row['state'] as { done?: boolean }).done).length, { timeout: 30_000 }).toBe(9);
+      // The CSV made on the phone: UTF-8 with a BOM, a header and one row per item, ticks in words.
+      await phone.page.goto(url.replace(/\/lista\/.*/, ''));
+      const [download] = await Promise.all([
+        phone.page.waitForEvent('download'),
+        phone.page.getByRole('button', { name: t('checklists.csv') }).click(),
+      ]);
+      const bytes = await (await download.createReadStream()).toArray();
+      const csv = Buffer.concat(bytes).toString('utf8');
+      expect(csv.startsWith('\uFEFF"Lista","Sección","Ítem","Estado"')).toBe(true);
+      const lines = csv.trim().split('\r\n');
+      expect(lines).toHaveLength(11);
+      expect(lines.filter((line) => line.includes('"Hecho"'))).toHaveLength(9);
     } finally {
       await phone.context.close();
     }
