@@ -59,15 +59,38 @@ export function findSamePerson<R extends { id: string; updatedAt?: string; perso
   return rows.find((row) => row.id !== exceptId && isSameKeys(readKeys(row), wanted));
 }
 
+// What the form already knows: the roster on screen says whether the person is there (and who).
+// Reading 500 records inside the save costs ~15 ms on a slow phone, so a hint skips it. A hint
+// is used once; a record the hint names is read again and checked, so a stale hint cannot merge
+// two different people. Without a hint (another caller, a replay) the table is scanned.
+const registrationHints = new Map<string, string | null>();
+
+/** Tells the next local `attendance.register` of `registrationId` which record (or none) holds the same person. */
+export function hintSamePerson(registrationId: string, existingId: string | null): void {
+  registrationHints.set(registrationId, existingId);
+}
+
+function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs): Promise<LocalAttendance | undefined> {
+  const hint = registrationHints.get(args.id);
+  registrationHints.delete(args.id);
+  if (hint === null) return Promise.resolve(undefined);
+  if (hint !== undefined) {
+    return db.attendance.get(hint).then((row) => {
+      const record = row as unknown as LocalAttendance | undefined;
+      return record && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
+    });
+  }
+  return listAttendance(db, args.workshopId).then((rows) => findSamePerson(rows, args.person));
+}
+
 /**
  * Applies `attendance.register` locally, with the server's rule: a second record of the same
  * person in the workshop merges into the first (its id joins `mergedIds`, newer fields win by HLC). Offline the roster and counts are right at once. Call inside a transaction.
  */
 export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string): Promise<void> {
   if (await db.attendance.get(args.id)) return;
-  const rows = (await listAttendance(db, args.workshopId)) as LocalAttendance[];
   const nowIso = new Date(db.now()).toISOString();
-  const first = findSamePerson(rows, args.person);
+  const first = await findFirstRecord(db, args);
   if (first) {
     // As on the server: the first record keeps its id, the newer fields win by HLC, the id is listed.
     const merged = mergeFields<AttendancePerson>({ values: first.person, fieldHlc: first.fieldHlc ?? {} }, args.person, hlc);

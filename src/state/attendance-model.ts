@@ -6,7 +6,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import {
-  findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
+  findSamePerson, hintSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
 } from '../db/attendance-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
@@ -30,6 +30,8 @@ export const PRIVACY_NOTICE: readonly string[] = [
 /** What the form gives to register a person. */
 export interface RegistrationInput {
   workshopId: string;
+  /** The roster on screen, when the form has it: the save then needs not read every record again. */
+  roster?: readonly LocalAttendance[];
   /** Only on a participant's own check-in: lets the device send it without an account. */
   workshopCode?: string;
   person: AttendancePerson;
@@ -53,6 +55,7 @@ export const LEVEL_OF_ENTITY: Record<(typeof ENTITY_TYPES)[number], (typeof GOVE
 export async function registerAttendance(input: RegistrationInput): Promise<string> {
   const started = performance.now();
   const id = uuidv7();
+  if (input.roster) hintSamePerson(id, findSamePerson(input.roster, input.person)?.id ?? null);
   const consent = input.consentGiven ? { given: true, textVersion: PRIVACY_NOTICE_VERSION } : { given: false, textVersion: PRIVACY_NOTICE_VERSION };
   await recordMutation(getDatabases().user, 'attendance.register', {
     id,

@@ -72,7 +72,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
         startOver(tw('attendance.corrected', { name: checked.person.fullName }));
       } else {
         const existing = findDuplicate(roster, checked.person);
-        await registerAttendance({ workshopId, person: checked.person, consentGiven: true });
+        await registerAttendance({ workshopId, person: checked.person, consentGiven: true, roster });
         startOver(tw(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: checked.person.fullName, count: existing ? roster.length : roster.length + 1 }));
       }
     } catch (error) {

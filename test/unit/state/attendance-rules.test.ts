@@ -46,6 +46,16 @@ describe('attendance on the device', () => {
     expect(await dbs.user.outbox.count()).toBe(2);
   });
 
+  it('with the roster on screen the save skips the scan and still merges, and a stale roster never merges two people', async () => {
+    const first = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    const roster = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'maría quispe huamaní' }), consentGiven: true, roster });
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Otra Persona' }), consentGiven: true, roster: [] });
+    const rows = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    expect(rows.map((r) => [r.person.fullName, r.mergedIds.length]).sort()).toEqual([['Otra Persona', 0], ['maría quispe huamaní', 1]]);
+    expect(rows.find((r) => r.id === first)?.mergedIds).toHaveLength(1);
+  });
+
   it('refuses to record without consent: nothing in the table, nothing queued', async () => {
     await expect(registerAttendance({ workshopId, person: makePerson(), consentGiven: false })).rejects.toThrow('Sin consentimiento no se puede registrar la asistencia.');
     expect(await dbs.user.attendance.count()).toBe(0);
