@@ -100,7 +100,8 @@ export function validateDraft(draft: EventDraft, id?: string): { input: EventInp
     venue: draft.venue, placeCode: draft.districtCode || draft.provinceCode,
     expectedAudience: Number(draft.expectedAudience.trim()), outdoors: draft.outdoors === 'si', music: draft.music,
     heritageSite: draft.heritageSite, minors: draft.minors,
-    ...(draft.fundingSource.trim() ? { fundingSource: draft.fundingSource } : {}),
+    // Always sent, empty too: a field left out would not clear the one saved before (per-field merge).
+    fundingSource: draft.fundingSource,
   };
   const result = v.safeParse(EventSaveArgs, candidate, { abortPipeEarly: true });
   if (!result.success) {

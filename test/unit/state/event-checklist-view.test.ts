@@ -152,6 +152,13 @@ describe('the event form', () => {
     expect('input' in result && result.input).toMatchObject({ id: saved.id, startsAt: saved.startsAt, placeCode: '150101', heritageSite: true });
   });
 
+  it('clearing the funding source sends it empty, so the saved one is cleared too', () => {
+    const draft = { ...makeEmptyDraft(), title: 'Feria', type: 'feria' as const, startDate: '2026-08-01', startTime: '10:00', endDate: '2026-08-01',
+      endTime: '12:00', regionCode: '05', provinceCode: '0501', expectedAudience: '50', outdoors: 'no' as const, fundingSource: '   ' };
+    const result = validateDraft(draft);
+    expect('input' in result && result.input.fundingSource).toBe('');
+  });
+
   it('an empty draft lists every missing field', () => {
     const result = validateDraft(makeEmptyDraft());
     expect('errors' in result && Object.keys(result.errors).sort()).toEqual(['endDate', 'expectedAudience', 'outdoors', 'place', 'startDate', 'title', 'type']);
