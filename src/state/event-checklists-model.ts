@@ -11,7 +11,7 @@ import { listRunItems } from '../db/checklist-items-store';
 import { listRunsOfEvent } from '../db/checklist-runs-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
 import { liveSignal } from '../db/live-query';
-import { META_KEYS, readMeta } from '../db/meta-store';
+import { META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { shouldProposeTemplate } from '../shared/catalogue/conditions';
 import type { ChecklistTemplate } from '../shared/catalogue/template';
 import { toLimaDay } from '../shared/calendar/working-days';
@@ -43,6 +43,8 @@ export interface EventChecklists {
   runs: EventRun[];
   offers: TemplateOffer[];
   deviceId: string;
+  /** The signed-in person's name: changes made on this device are theirs (empty when signed out). */
+  myName: string;
   isLoaded: boolean;
 }
 
@@ -74,6 +76,7 @@ export async function readEventChecklists(eventId: string, now = Date.now()): Pr
     // Read only (a live query may not write): before the first write there is no device id yet.
     readMeta<string>(user.meta, META_KEYS.clientId).then((id) => id ?? ''),
   ]);
+  const myName = (await readSession(user))?.user.name ?? '';
   const templates = templateRows as unknown as ChecklistTemplate[];
   const today = todayInLima(now);
   const runs: EventRun[] = await Promise.all(
@@ -85,7 +88,7 @@ export async function readEventChecklists(eventId: string, now = Date.now()): Pr
     }),
   );
   const offers = event ? listTemplateOffers(templates, event, runs) : [];
-  return { event, runs, offers, deviceId, isLoaded: true };
+  return { event, runs, offers, deviceId, myName, isLoaded: true };
 }
 
 const watched = new Map<string, ReadonlySignal<EventChecklists>>();
@@ -94,7 +97,7 @@ const watched = new Map<string, ReadonlySignal<EventChecklists>>();
 export function watchEventChecklists(eventId: string): ReadonlySignal<EventChecklists> {
   let found = watched.get(eventId);
   if (!found) {
-    found = liveSignal(() => readEventChecklists(eventId), { event: undefined, runs: [], offers: [], deviceId: '', isLoaded: false });
+    found = liveSignal(() => readEventChecklists(eventId), { event: undefined, runs: [], offers: [], deviceId: '', myName: '', isLoaded: false });
     watched.set(eventId, found);
   }
   return found;

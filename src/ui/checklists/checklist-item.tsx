@@ -7,6 +7,8 @@ import { Icon } from '../shell/icons';
 
 interface ItemProps {
   item: ItemView;
+  /** Who is signed in here: this device's changes are shown as theirs. */
+  myName: string;
   /** Whether its details are open; one item at a time, so 300 items hold no state of their own. */
   isOpen: boolean;
   onToggle(): void;
@@ -24,10 +26,10 @@ function signItem(item: ItemView): string {
  */
 export const ChecklistItem = memo(
   ChecklistItemRow,
-  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && signItem(before.item) === signItem(after.item),
+  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && before.myName === after.myName && signItem(before.item) === signItem(after.item),
 );
 
-function ChecklistItemRow({ item, isOpen, onToggle, onSave }: ItemProps) {
+function ChecklistItemRow({ item, myName, isOpen, onToggle, onSave }: ItemProps) {
   const id = `item-${item.id}`;
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
   return (
@@ -40,7 +42,7 @@ function ChecklistItemRow({ item, isOpen, onToggle, onSave }: ItemProps) {
       <button type="button" class="checklist__more" aria-expanded={isOpen} aria-controls={`${id}-details`} onClick={onToggle}>
         {t('checklists.details')}<span class="visually-hidden"> {item.text}</span>
       </button>
-      {isOpen && <ItemDetails id={id} item={item} onSave={onSave} />}
+      {isOpen && <ItemDetails id={id} item={item} myName={myName} onSave={onSave} />}
     </li>
   );
 }
@@ -59,10 +61,15 @@ function ItemStatus({ item }: { item: ItemView }) {
   );
 }
 
-function ItemDetails({ id, item, onSave }: { id: string; item: ItemView; onSave(patch: ChecklistItemPatch): void }) {
-  const who = item.lastChange
-    ? t(item.lastChange.isThisDevice ? 'checklists.changedHere' : 'checklists.changedElsewhere', { when: formatLimaDateTime(item.lastChange.at) })
-    : '';
+function describeWho(item: ItemView, myName: string): string {
+  if (!item.lastChange) return '';
+  const when = formatLimaDateTime(item.lastChange.at);
+  if (!item.lastChange.isThisDevice) return t('checklists.changedElsewhere', { when });
+  return myName ? t('checklists.changedByMe', { name: myName, when }) : t('checklists.changedHere', { when });
+}
+
+function ItemDetails({ id, item, myName, onSave }: { id: string; item: ItemView; myName: string; onSave(patch: ChecklistItemPatch): void }) {
+  const who = describeWho(item, myName);
   return (
     <div id={`${id}-details`} class="checklist__details">
       {item.hint && <p class="checklist__hint">{item.hint}</p>}

@@ -24,11 +24,11 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
       </section>
     );
   }
-  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={found.view} />;
+  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={found.view} myName={data.myName} />;
 }
 
 /** The run's sections and items; pure props, so the bench renders it with 300 items. */
-export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; eventTitle: string; view: ChecklistView }) {
+export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { eventId: string; eventTitle: string; view: ChecklistView; myName?: string }) {
   const showHidden = useSignal(false);
   const openId = useSignal('');
   const failure = useSignal('');
@@ -62,7 +62,7 @@ export function ChecklistBody({ eventId, eventTitle, view }: { eventId: string; 
           <ProgressLine progress={section.progress} />
           <ul class="checklist__items">
             {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
-              <ChecklistItem key={item.id} item={item} isOpen={openId.value === item.id}
+              <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id}
                 onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
             ))}
           </ul>

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
+import { createDevice, makeEvent, signIn } from '../../unit/sync/device-fixture';
 import { MUSIC_TEMPLATE, seedTemplates } from '../events/fixtures';
+
+// The machine is shared: give IndexedDB round trips time before calling a screen broken.
+configure({ asyncUtilTimeout: 5000 });
 
 let dbs: Databases;
 // Today is Thursday 10 Dec 2026, 12:00 in Lima. The event is on Monday 14 Dec: "3 working days
@@ -80,6 +83,9 @@ describe('working a checklist', () => {
     }));
     await screen.findByText('Responsable: Julio Huamán');
     expect(itemOf('Anotar las obras tocadas').getByText(/Modificado en este teléfono el 10 de diciembre de 2026/)).toBeTruthy();
+    await signIn(dbs, { user: { id: 'u1', email: 'ana@cultura.gob.pe', name: 'Ana Quispe', roles: ['gestor'] } });
+    fireEvent.change(itemOf('Anotar las obras tocadas').getByLabelText('Nota'), { target: { value: 'Lo hace Julio' } });
+    await screen.findByText(/Modificado por Ana Quispe en este teléfono el 10 de diciembre de 2026/);
     fireEvent.click(itemOf('Anotar las obras tocadas').getByRole('button', { name: 'Usar la fecha calculada' }));
     await waitFor(async () => expect((await dbs.user.checklistItems.get([runId, 'md-registro']))?.state.dueDate).toBeNull());
     fireEvent.click(itemOf('Anotar las obras tocadas').getByLabelText('No aplica a este evento'));

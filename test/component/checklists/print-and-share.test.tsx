@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
@@ -9,6 +9,9 @@ import { shareText } from '../../../src/state/checklist-export-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
 import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
 import { MUSIC_TEMPLATE, seedTemplates } from '../events/fixtures';
+
+// The machine is shared: give IndexedDB round trips time before calling a screen broken.
+configure({ asyncUtilTimeout: 5000 });
 
 let dbs: Databases;
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
@@ -7,6 +7,9 @@ import { setChecklistItem } from '../../../src/state/checklist-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
 import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
 import { seedTemplates } from './fixtures';
+
+// The machine is shared: give IndexedDB round trips time before calling a screen broken.
+configure({ asyncUtilTimeout: 5000 });
 
 let dbs: Databases;
 beforeEach(async () => {
