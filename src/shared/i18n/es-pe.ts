@@ -376,6 +376,7 @@ export const esPE = {
   'checklists.dueDate': 'Fecha límite',
   'checklists.clearDue': 'Usar la fecha calculada',
   'checklists.changedHere': 'Modificado en este teléfono el {when}.',
+  'checklists.changedByMe': 'Modificado por {name} en este teléfono el {when}.',
   'checklists.changedElsewhere': 'Modificado desde otro dispositivo el {when}.',
   'checklists.addItem': 'Agregar un ítem propio',
   'checklists.addItem.do': 'Agregar ítem',
