@@ -143,9 +143,18 @@ export async function measureCatalogueSearch(): Promise<BenchRow[]> {
     );
     await context.close();
     const round = (ms: number) => Math.round(ms * 10) / 10;
+    // Each query's median over its rounds, so a stall of this shared machine is not read as search time.
+    const perQuery = QUERIES.map((_, q) => median(times.filter((__, i) => i % QUERIES.length === q)));
     return [
       { area: 'catalogue', what: 'catalogue first download, all pull pages on the wire', value: round(downloadKiB), unit: 'KiB', budget: 150, detail: `${pages.length} pages, ${[...new Set(pages.map((p) => p.encoding))].join('/')}, ${real.length} entries + templates + places` },
-      { area: 'catalogue', what: `search p95, ${TARGET_ENTRIES} entries (CPU ×${CPU_SLOWDOWN})`, value: round(percentile(times, 95)), unit: 'ms', budget: 30, detail: `${stored} entries on the phone, ${times.length} queries, p50 ${round(median(times))} ms; slowest: ${describeSlowest(times)}` },
+      {
+        area: 'catalogue',
+        what: `search p95, ${TARGET_ENTRIES} entries (CPU ×${CPU_SLOWDOWN}; median of ${ROUNDS} per query)`,
+        value: round(percentile(perQuery, 95)),
+        unit: 'ms',
+        budget: 30,
+        detail: `${stored} entries on the phone, ${QUERIES.length} queries × ${ROUNDS}; p50 ${round(median(perQuery))} ms; p95 of all ${times.length} samples ${round(percentile(times, 95))} ms; slowest samples: ${describeSlowest(times)}`,
+      },
       { area: 'catalogue', what: `search index build, ${TARGET_ENTRIES} entries (CPU ×${CPU_SLOWDOWN}, once, then cached)`, value: Math.round(buildMs), unit: 'ms', budget: null },
     ];
   } finally {

@@ -62,6 +62,8 @@ function fuzzyFor(term: string): number | false {
 const PREFIX_WEIGHT = 0.6;
 /** A word being typed expands to at most this many of its completions, the most frequent. */
 const MAX_COMPLETIONS = 10;
+/** How many (field, entry) postings the completions of one prefix may score, per entry indexed. */
+const POSTINGS_PER_ENTRY = 1.5;
 /** Fewer hits than this for the words as typed, and the search tries again forgiving one typo. */
 const FEW_HITS = 5;
 
@@ -81,10 +83,17 @@ export function listCompletions(index: CatalogueIndex, prefix: string, max = MAX
     for (const perDoc of fields.values()) docs += perDoc.size;
     found.push({ term, docs });
   }
-  return found
-    .sort((a, b) => b.docs - a.docs || a.term.length - b.term.length)
-    .slice(0, max)
-    .map((c) => c.term);
+  found.sort((a, b) => b.docs - a.docs || a.term.length - b.term.length);
+  // Bound the work of a short prefix: stop once the completions reach ~1.5 postings per entry.
+  const cap = Math.max(1, index.documentCount) * POSTINGS_PER_ENTRY;
+  const picked: string[] = [];
+  let postings = 0;
+  for (const completion of found) {
+    if (picked.length >= max || (picked.length > 0 && postings + completion.docs > cap)) break;
+    picked.push(completion.term);
+    postings += completion.docs;
+  }
+  return picked;
 }
 
 /**
