@@ -182,6 +182,7 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
 
     await page.reload();
     await page.getByRole('heading', { name: 'Asistentes: 30' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Mostrar a los 30' }).click();
     expect(await page.getByText('Unificado con otro registro (1)').count()).toBe(4);
     await expectNoSeriousAxeViolations(page, 'asistencia');
 
