@@ -8,11 +8,9 @@ import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
 import { findWorkshopByCode, getWorkshop, keepLocalWorkshop, listWorkshops, type LocalWorkshop } from '../db/workshops-store';
 import { uuidv7 } from '../shared/ids';
-import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
+import { findWorkshopWindow, WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
 
 export type { LocalWorkshop };
-
-const DAY_MS = 86_400_000;
 
 /** Every workshop on the device, soonest first, live. */
 export const allWorkshops: ReadonlySignal<LocalWorkshop[]> = liveSignal(() => listWorkshops(getDatabases().catalogue), []);
@@ -33,11 +31,13 @@ export function splitWorkshops(rows: readonly LocalWorkshop[], nowMs: number = D
 export const programme = computed(() => splitWorkshops(allWorkshops.value));
 
 /**
- * Whether participants can still check in and give feedback: from 1 day before the start to 2
- * days after the end (the server's rule; the device only uses it to warn, the server decides).
+ * Whether participants can still check in and give feedback: the shared window (1 day before the
+ * start to 2 days after the end), the same function the server decides with; the device only
+ * uses it to warn before queueing.
  */
 export function isWindowOpen(workshop: Pick<LocalWorkshop, 'startsAt' | 'endsAt'>, nowMs: number = Date.now()): boolean {
-  return nowMs >= Date.parse(workshop.startsAt) - DAY_MS && nowMs <= Date.parse(workshop.endsAt) + 2 * DAY_MS;
+  const { opensAt, closesAt } = findWorkshopWindow(workshop);
+  return nowMs >= Date.parse(opensAt) && nowMs <= Date.parse(closesAt);
 }
 
 /** Where `nowMs` falls against the participants' window: before it opens, inside, or after it closed. */
