@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { t } from '../../src/shared/i18n';
 import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { addGestor, ensureTemplates, logIn, readServerData, type Account } from '../helpers/e2e-events';
+import { addGestor, waitForTemplates, logIn, readServerData, type Account } from '../helpers/e2e-events';
 
 const TEMPLATE = 'Actividad en un sitio del patrimonio cultural';
 const ITEM_A = /^Confirme con la Dirección Desconcentrada/;
@@ -22,7 +22,7 @@ async function openPhone(browser: Browser, server: RunningServer, gestor: Accoun
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
   await logIn(page, gestor);
-  await ensureTemplates(page);
+  await waitForTemplates(page);
   return { context, page };
 }
 
@@ -159,7 +159,6 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
         if (await phone.page.getByText(/^Avance total: (\d+) de \1 · 100 %$/).count()) break;
       }
       await phone.page.getByText(/^Avance total: (\d+) de \1 · 100 %$/).waitFor({ timeout: 5000 });
-      await phone.page.screenshot({ path: '/tmp/ev-checklist-done.png' });
       const runId = url.split('/').at(-1);
       await expect.poll(async () => (await readServerData(server, gestor)).filter((c) => c.table === 'checklistItems' && c.id.startsWith(`${runId}:`) && c.row?.['state'] && (c.row['state'] as { done?: boolean }).done).length, { timeout: 30_000 }).toBe(9);
       // The CSV made on the phone: UTF-8 with a BOM, a header and one row per item, ticks in words.

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { t } from '../../src/shared/i18n';
 import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl, watchPageProblems } from '../helpers/e2e-browser';
 import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { addGestor, ensureTemplates, logIn, readServerData, type Account } from '../helpers/e2e-events';
+import { addGestor, waitForTemplates, logIn, readServerData, type Account } from '../helpers/e2e-events';
 
 /** Fills the event form as a person does: by labels. */
 async function fillEvent(page: Page, title: string): Promise<void> {
@@ -51,7 +51,7 @@ describeE2E('events: planned offline, kept on the phone, sent once', () => {
       await page.goto(server.url);
       await waitForServiceWorkerControl(page);
       await logIn(page, gestor);
-      await ensureTemplates(page);
+      await waitForTemplates(page);
       await context.setOffline(true);
       await page.goto(`${server.url}/eventos/nuevo`);
       await fillEvent(page, 'Festival del Retablo');
@@ -63,7 +63,6 @@ describeE2E('events: planned offline, kept on the phone, sent once', () => {
       // Proposed from the answers, with the reason in words.
       const heritage = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Actividad en un sitio del patrimonio cultural' }) });
       await heritage.getByText('Propuesta. Porque el evento es en un sitio patrimonial.').waitFor();
-      await page.screenshot({ path: '/tmp/ev-detail.png', fullPage: true });
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Festival del Retablo' }).waitFor();
       await page.goto(`${server.url}/eventos`);
@@ -91,7 +90,7 @@ describeE2E('events: planned offline, kept on the phone, sent once', () => {
     try {
       await page.goto(server.url);
       await logIn(page, gestor);
-      await ensureTemplates(page);
+      await waitForTemplates(page);
       await page.goto(`${server.url}/eventos/nuevo`);
       await page.getByRole('button', { name: t('events.form.save') }).click();
       await page.getByText(t('events.form.fix')).waitFor();

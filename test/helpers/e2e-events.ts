@@ -4,7 +4,6 @@
  * server holds, read through its own pull API.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
@@ -36,34 +35,33 @@ export async function logIn(page: Page, account: Account): Promise<void> {
 }
 
 /**
- * Makes sure the device has the catalogue's checklist templates. The catalogue pull carries them
- * once the server lists `checklistTemplates`; until then they are written here exactly as a pull
- * would (same rows, from the build's catalogue.json). Then reloads so live queries see them.
+ * Waits until the catalogue pull has brought the checklist templates to this device (the app
+ * pulls the catalogue on start, with or without an account). Nothing is written here: the
+ * templates must arrive the way a manager's phone gets them.
  */
-export async function ensureTemplates(page: Page): Promise<'pulled' | 'seeded'> {
-  const templates = (JSON.parse(readFileSync(join(DIST_DIR, 'server', 'catalogue.json'), 'utf8')) as { templates: unknown[] }).templates;
-  const outcome = await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('tinkuy-catalogue');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const count = await new Promise<number>((resolve) => {
-      const request = db.transaction('checklistTemplates').objectStore('checklistTemplates').count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    if (count > 0) return 'pulled' as const;
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('checklistTemplates', 'readwrite');
-      for (const row of rows) tx.objectStore('checklistTemplates').put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return 'seeded' as const;
-  }, templates);
-  await page.reload();
-  return outcome;
+export async function waitForTemplates(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      const db = await new Promise<IDBDatabase | null>((resolve) => {
+        const open = indexedDB.open('tinkuy-catalogue');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => resolve(null);
+      });
+      if (!db || !db.objectStoreNames.contains('checklistTemplates')) {
+        db?.close();
+        return false;
+      }
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction('checklistTemplates').objectStore('checklistTemplates').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(0);
+      });
+      db.close();
+      return count > 0;
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
 }
 
 /** Everything of the gestor's the server holds (user-scope pull with their own token). */
