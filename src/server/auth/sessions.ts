@@ -89,30 +89,36 @@ async function pruneUsedRefreshTokens(trx: Transaction<Database>, sessionId: str
 /**
  * How long the token just used may be presented again. A refresh answer lost on a bad network
  * would otherwise end the session (the device still holds the old token): within this window,
- * and while its successor was never used, the old token rotates again instead.
+ * and while nothing issued after it was used, the old token rotates again instead. Two minutes
+ * covers a retry in the same round and the next wake-ups; it stays far below the 15-minute
+ * access token, so a stolen token gains little.
  */
 export const REFRESH_GRACE_MS = 2 * 60 * 1000;
 
-type RefreshTokenRow = { token_hash: string; session_id: string; used_at: string | null; replaced_by: string | null };
+type RefreshTokenRow = { token_hash: string; session_id: string; used_at: string | null };
 
 /**
- * True when `token` was used moments ago and the token it was exchanged for is still unused:
- * the answer was most likely lost. The successor is burned (marked used), so if anyone ever
- * presents it, that is a replay and the session ends.
+ * True when `token` was used moments ago and no token of its session was used since: the answer
+ * was most likely lost (or the request was delivered twice). Each grace rotation issues one more
+ * unused token; the first of them to be used burns the others (see `claimToken`), so whoever
+ * later presents a burned one — a thief or a stale copy — ends the session.
  */
 async function isGraceReuse(trx: Transaction<Database>, token: RefreshTokenRow, nowMs: number): Promise<boolean> {
-  if (token.used_at === null || token.replaced_by === null) return false;
-  if (nowMs - Date.parse(token.used_at) > REFRESH_GRACE_MS) return false;
-  const burned = await trx
-    .updateTable('refresh_tokens')
-    .set({ used_at: iso(nowMs) })
-    .where('token_hash', '=', token.replaced_by)
-    .where('used_at', 'is', null)
+  if (token.used_at === null || nowMs - Date.parse(token.used_at) > REFRESH_GRACE_MS) return false;
+  const usedSince = await trx
+    .selectFrom('refresh_tokens')
+    .select('token_hash')
+    .where('session_id', '=', token.session_id)
+    .where('token_hash', '!=', token.token_hash)
+    .where('used_at', '>=', token.used_at)
     .executeTakeFirst();
-  return Number(burned.numUpdatedRows) === 1;
+  return usedSince === undefined;
 }
 
-/** Marks `token` used now; false when another request used it first (a replay). */
+/**
+ * Marks `token` used now and burns every other unused token of its session (answers of a grace
+ * rotation the device did not keep); false when the token was already used (a replay).
+ */
 async function claimToken(trx: Transaction<Database>, token: RefreshTokenRow, nowMs: number): Promise<boolean> {
   if (token.used_at !== null) return false;
   const claimed = await trx
@@ -121,14 +127,21 @@ async function claimToken(trx: Transaction<Database>, token: RefreshTokenRow, no
     .where('token_hash', '=', token.token_hash)
     .where('used_at', 'is', null)
     .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1;
+  if (Number(claimed.numUpdatedRows) !== 1) return false;
+  await trx
+    .updateTable('refresh_tokens')
+    .set({ used_at: iso(nowMs) })
+    .where('session_id', '=', token.session_id)
+    .where('used_at', 'is', null)
+    .execute();
+  return true;
 }
 
 /**
  * Rotates a refresh token. A token already used once is a replay (stolen, or a lost answer
- * resent) and revokes the whole session — unless it is the token used just now whose successor
- * was never used (REFRESH_GRACE_MS): then it rotates again, so a lost answer does not sign the
- * person out. Reusing an older token, or any token after its successor was used, still revokes.
+ * resent) and revokes the whole session — unless it is the token used just now and nothing
+ * issued since was used (REFRESH_GRACE_MS): then it rotates again, so a lost answer does not
+ * sign the person out. Reusing an older token, or any token once a later one was used, revokes.
  */
 export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: string, address: string, nowMs: number): Promise<SessionResponse> {
   const outcome = await db.transaction().execute(async (trx) => {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 
 /**
- * `refresh_tokens.replaced_by`: the hash of the token issued when this one was used. It lets the
- * server tell "the answer to my refresh was lost, here is the previous token again" (its
- * successor was never used: rotate again) from a replay of an older token (revoke).
+ * `refresh_tokens.replaced_by`: the hash of the token last issued in exchange for this one, so a
+ * session's chain of tokens can be followed when a replay is investigated. (The refresh grace
+ * itself decides on `used_at`: see src/server/auth/sessions.ts.)
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('refresh_tokens').addColumn('replaced_by', 'text').execute();
