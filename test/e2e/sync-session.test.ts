@@ -4,7 +4,7 @@ import { t } from '../../src/shared/i18n';
 import type { SessionResponse } from '../../src/shared/protocol';
 import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { E2E_ADMIN, startServer, type RunningServer } from '../helpers/e2e-server';
-import { countByTitle, createEvent, logIn, openMore, openSection, pressSyncNow, readServer, waitForPending } from '../helpers/e2e-sync';
+import { countByTitle, createEvent, expireAllSessions, logIn, openMore, openSection, pressSyncNow, readServer, waitForPending } from '../helpers/e2e-sync';
 
 /** The person, from another device, ends every other session of the account ("Mis dispositivos"). */
 async function endOtherSessions(server: RunningServer): Promise<number> {
@@ -70,6 +70,36 @@ describeE2E('a session that ends while the phone is offline', () => {
       const titles = ['Festival con la sesión vencida', 'Feria con la sesión vencida'];
       expect(countByTitle(after, titles)).toEqual({ [titles[0]!]: 1, [titles[1]!]: 1 });
       expect(after.version - before.version).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a session whose tokens ran out while offline (90 days unused) asks for a login on reconnect; nothing waiting is lost', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      await waitForServiceWorkerControl(page);
+      await logIn(page);
+      const before = await readServer(server);
+      await context.setOffline(true);
+      await createEvent(page, { title: 'Concierto tras 90 días sin señal' });
+      expect(expireAllSessions(server)).toBeGreaterThan(0);
+      await page.reload();
+      await context.setOffline(false);
+      await openMore(page, t('more.sync'));
+      await pressSyncNow(page);
+      await page.getByText(t('sync.phase.needsLogin'), { exact: true }).first().waitFor({ timeout: 20_000 });
+      await waitForPending(page, 1);
+      expect((await readServer(server)).version).toBe(before.version);
+
+      await logIn(page);
+      await openMore(page, t('more.sync'));
+      await waitForPending(page, 0);
+      const after = await readServer(server);
+      expect(countByTitle(after, ['Concierto tras 90 días sin señal'])).toEqual({ 'Concierto tras 90 días sin señal': 1 });
+      expect(after.version - before.version).toBe(1);
     } finally {
       await context.close();
     }

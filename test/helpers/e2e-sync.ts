@@ -130,6 +130,21 @@ export async function readServer(server: RunningServer): Promise<ServerView> {
   }
 }
 
+/**
+ * Moves every device session of the server past its end (access and refresh tokens), as if the
+ * phone had stayed offline for more than 90 days: written straight into the server's SQLite file
+ * because no clock of the running server can be moved from outside.
+ */
+export function expireAllSessions(server: RunningServer): number {
+  const db = new Database(join(server.dataDir, 'tinkuy.db'), { fileMustExist: true, timeout: 5_000 });
+  try {
+    const past = new Date(Date.now() - 60_000).toISOString();
+    return db.prepare('update device_sessions set access_expires_at = ?, refresh_expires_at = ?').run(past, past).changes;
+  } finally {
+    db.close();
+  }
+}
+
 /** The events with these titles on the server: each title must be there exactly once. */
 export function countByTitle(view: ServerView, titles: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(titles.map((title) => [title, 0]));
