@@ -2,7 +2,6 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RejectedRow } from '../db/rejected-store';
 import type { ImportResult } from '../db/changes-file';
 import type { SyncOutcome } from '../sync/retry-policy';
-import * as runtimeModule from '../sync/sync-service';
 import type { SyncService } from '../sync/sync-service';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { t } from '../shared/i18n';
@@ -56,7 +55,7 @@ export const isReloadNeeded: ReadonlySignal<boolean> = reloadNeeded;
 /** True while unsent changes sit in storage the browser may evict. */
 export const shouldWarnUnpersisted: ReadonlySignal<boolean> = computed(() => pending.value > 0 && persisted.value === false);
 
-type Runtime = typeof runtimeModule;
+type Runtime = typeof import('../sync/sync-service');
 let starting: Promise<SyncService | undefined> | undefined;
 let hasAskedPersist = false;
 let unwire: (() => void) | undefined;
@@ -69,7 +68,7 @@ let unwire: (() => void) | undefined;
  * 30 KiB a lazy chunk may weigh. Callers already treat the load as async and as able to fail.
  */
 function loadRuntime(): Promise<Runtime> {
-  return Promise.resolve(runtimeModule);
+  return Promise.all([import('dexie'), import('../sync/sync-service')]).then(([, rt]) => rt);
 }
 
 /** The status after a round: a word for the phase and the reason in Spanish. */
