@@ -1,7 +1,6 @@
-import type { CatalogueDb } from './catalogue-db';
+import { CATALOGUE_CURSOR_KEY, type CatalogueDb } from './catalogue-db';
 
-/** The key of the catalogue pull cursor. */
-export const CATALOGUE_CURSOR_KEY = 'cursor:catalogue';
+export { CATALOGUE_CURSOR_KEY };
 
 /** The catalogue pull cursor (0 before the first pull). */
 export async function readCatalogueCursor(db: CatalogueDb): Promise<number> {

@@ -7,7 +7,7 @@ export const SEARCH_INDEX_KEY = 'search:index';
 export interface CachedSearchIndex {
   /** The catalogue pull cursor when it was last checked. */
   cursor: number;
-  /** Summary of the entries' ids and versions it was built from (see `describeEntries`). */
+  /** Summary of the entries' ids and content hashes it was built from (see `describeEntries`). */
   entriesKey: string;
   /** `JSON.stringify(miniSearch)`. */
   json: string;

@@ -2,7 +2,7 @@ import type { WorkshopRow } from '../shared/schemas/workshop';
 import type { CatalogueDb, CatalogueRow } from './catalogue-db';
 
 /** A workshop on the device: the pulled row, or one saved here and not yet confirmed by a pull. */
-export type LocalWorkshop = WorkshopRow & { version?: number; isLocal?: boolean };
+export type LocalWorkshop = WorkshopRow & { syncVersion?: number; isLocal?: boolean };
 
 /** One workshop by id, or undefined. */
 export async function getWorkshop(db: CatalogueDb, id: string): Promise<LocalWorkshop | undefined> {

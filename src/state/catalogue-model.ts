@@ -10,10 +10,13 @@ import type { ChecklistTemplate, Entry } from '../shared/catalogue';
  * Everything here answers offline; before the first pull the lists are simply empty.
  */
 
-/** An entry as stored: the pull replaces the content hash `version` with the server's version number. */
-export type StoredEntry = Omit<Entry, 'version'> & { version?: number };
-/** A template as stored (its `version` is the server's version number, not the template's). */
-export type StoredTemplate = ChecklistTemplate;
+/**
+ * An entry as stored: `version` is its content hash, `syncVersion` the pull's version. Rows kept
+ * from a v1 device lack `version` until the next pull brings them again.
+ */
+export type StoredEntry = Omit<Entry, 'version'> & { version?: string; syncVersion?: number };
+/** A template as stored: `version` is the template's own number (kept in checklist runs). */
+export type StoredTemplate = ChecklistTemplate & { syncVersion?: number };
 
 /** What a list of entries shows of each. */
 export type EntryCard = Pick<Entry, 'id' | 'kind' | 'topic' | 'title' | 'summary' | 'levels' | 'tags'>;

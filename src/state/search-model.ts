@@ -10,7 +10,7 @@ import { makeSnippet, type SnippetPart } from './search/snippet';
 /**
  * Catalogue search, entirely on the device. The engine (MiniSearch, its own chunk) loads the
  * first time the search box is focused; the index is built once from the entries and kept in
- * the catalogue database, keyed by the entries' versions, so later visits (offline too) load
+ * the catalogue database, keyed by the entries' content hashes, so later visits (offline too) load
  * it instead of rebuilding. When a pull moves the catalogue cursor, the index is reopened
  * (rebuilt if entries changed) and the current query runs again.
  */
@@ -51,8 +51,11 @@ export const searchStatus: ReadonlySignal<SearchStatus> = status;
 /** The results of the last query; null when the box is empty. */
 export const searchResults: ReadonlySignal<SearchResult[] | null> = results;
 
-/** A short fingerprint of the entries' ids and versions (FNV-1a), to tell a cached index apart. */
-export function describeEntries(rows: ReadonlyArray<{ id: string; version?: unknown }>): string {
+/**
+ * A short fingerprint of the entries' ids and content hashes (FNV-1a), to tell a cached index
+ * apart: the index changes exactly when an entry's content does, whatever the pull's version.
+ */
+export function describeEntries(rows: ReadonlyArray<{ id: string; version?: string }>): string {
   const parts = rows.map((row) => `${row.id}@${String(row.version ?? '')}`).sort();
   let hash = 0x811c9dc5;
   for (const part of parts) {

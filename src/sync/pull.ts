@@ -60,7 +60,10 @@ export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boo
   });
 }
 
-/** Applies a catalogue page and its cursor in ONE transaction. */
+/**
+ * Applies a catalogue page and its cursor in ONE transaction. The change's version is kept as
+ * `syncVersion`; the row's own `version` (an entry's content hash) stays as the server sent it.
+ */
 export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): Promise<void> {
   const tables = [db.meta, db.entries, db.checklistTemplates, db.workshops, db.places];
   await db.transaction('rw', tables, async () => {
@@ -68,7 +71,7 @@ export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): P
       const name = CATALOGUE_TABLES[change.table];
       if (!name) continue;
       if (change.deleted || !change.row) await db[name].delete(change.id);
-      else await db[name].put({ ...(change.row as object), id: change.id, version: change.version });
+      else await db[name].put({ ...(change.row as object), id: change.id, syncVersion: change.version });
     }
     await db.meta.put({ key: CATALOGUE_CURSOR_KEY, value: page.cursor });
   });

@@ -43,7 +43,7 @@ async function readServerEntries(url: string): Promise<Entry[]> {
 }
 
 /** Generated entries made of the real ones' sentences, shuffled, so the index sees real Spanish. */
-function generateEntries(real: Entry[], count: number): Array<Omit<Entry, 'version'> & { version: number }> {
+function generateEntries(real: Entry[], count: number): Array<Entry & { syncVersion: number }> {
   const sentences = real.flatMap((entry) => entry.searchText.split(/(?<=[.!?])\s+|\n/)).filter((s) => s.length > 20);
   const titles = real.map((entry) => entry.title.split(' '));
   let seed = 42;
@@ -54,7 +54,7 @@ function generateEntries(real: Entry[], count: number): Array<Omit<Entry, 'versi
     const title = `${pick(titles).slice(0, 3).join(' ')} ${pick(titles).slice(-3).join(' ')} ${i}`;
     const body = Array.from({ length: 12 + Math.floor(next() * 20) }, () => pick(sentences)).join(' ');
     const summary = pick(sentences).slice(0, 190);
-    return { ...base, id: `generada-${i}`, title, summary, body: [], toc: [], searchText: `${title}\n${summary}\n${body}`, version: 1_000_000 + i };
+    return { ...base, id: `generada-${i}`, title, summary, body: [], toc: [], searchText: `${title}\n${summary}\n${body}`, version: `generada-${i}`, syncVersion: 1_000_000 + i };
   });
 }
 

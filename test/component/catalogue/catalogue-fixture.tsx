@@ -43,11 +43,11 @@ export function makeEntry(overrides: Partial<Entry> & { id: string }): Entry {
   };
 }
 
-/** Writes entries and templates as a pull would (the change's version replaces the content hash). */
+/** Writes entries and templates as a pull would (their own `version` kept, the change's as `syncVersion`). */
 export async function seedCatalogue(dbs: Databases, entries: Entry[], templates: ChecklistTemplate[] = []): Promise<void> {
-  let version = 1;
-  await dbs.catalogue.entries.bulkPut(entries.map((entry) => ({ ...entry, version: version++ })));
-  await dbs.catalogue.checklistTemplates.bulkPut(templates.map((template) => ({ ...template, version: version++ })));
+  let syncVersion = 1;
+  await dbs.catalogue.entries.bulkPut(entries.map((entry) => ({ ...entry, syncVersion: syncVersion++ })));
+  await dbs.catalogue.checklistTemplates.bulkPut(templates.map((template) => ({ ...template, syncVersion: syncVersion++ })));
 }
 
 /** A screen inside the app's router at `path`, with the catalogue's routes. */

@@ -94,7 +94,7 @@ describe('searching the catalogue offline', () => {
     const first = (await dbs.catalogue.meta.get(SEARCH_INDEX_KEY))?.value as { entriesKey: string; json: string };
     expect(first.json.length).toBeGreaterThan(1000);
     // A pull brings a new entry and moves the cursor.
-    await dbs.catalogue.entries.put({ ...makeEntry({ id: 'nueva', title: 'Quenas y zampoñas', searchText: 'Quenas y zampoñas' }), version: 999 });
+    await dbs.catalogue.entries.put({ ...makeEntry({ id: 'nueva', title: 'Quenas y zampoñas', searchText: 'Quenas y zampoñas', version: 'hash-nueva' }), syncVersion: 999 });
     await dbs.catalogue.meta.put({ key: 'cursor:catalogue', value: 999 });
     const box = screen.getByRole('searchbox', { name: 'Buscar en el catálogo' });
     fireEvent.input(box, { target: { value: 'zampona' } });

@@ -62,6 +62,23 @@ describe('pulling', () => {
     expect(await dbs.catalogue.checklistTemplates.get('tpl-1')).toBeDefined();
     expect(await readCatalogueCursor(dbs.catalogue)).toBe(3);
   });
+
+  it('keeps an entry\'s content hash and a template\'s own version, with the change\'s version beside them', async () => {
+    const dbs = createDevice();
+    const { transport } = scriptTransport(() =>
+      json(200, {
+        changes: [
+          { table: 'entries', id: 'guia-1', version: 41, row: { id: 'guia-1', title: 'Permisos', version: 'c0ffee12' } },
+          { table: 'checklistTemplates', id: 'concierto', version: 42, row: { id: 'concierto', title: 'Concierto', version: 3 } },
+        ],
+        cursor: 42,
+        hasMore: false,
+      }),
+    );
+    await pullScope({ ...dbs, transport }, round(), 'catalogue');
+    expect(await dbs.catalogue.entries.get('guia-1')).toMatchObject({ version: 'c0ffee12', syncVersion: 41 });
+    expect(await dbs.catalogue.checklistTemplates.get('concierto')).toMatchObject({ version: 3, syncVersion: 42 });
+  });
 });
 
 describe('a sync round', () => {
