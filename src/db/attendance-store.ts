@@ -8,6 +8,10 @@ import type { UserDb } from './user-db';
 /** An attendance record as kept on the device: the pulled row, plus which local write set each field. */
 export interface LocalAttendance extends AttendanceRow {
   fieldHlc?: Partial<Record<keyof AttendancePerson, string>>;
+  /** v3: folded name|entity, indexed with the workshop; absent when the name folds to nothing. */
+  nameKey?: string;
+  /** v3: document type:number, indexed with the workshop; absent without a document. */
+  docKey?: string;
 }
 
 /** The parts of a person that say "this is the same person" (DESIGN § Merge rules). */
@@ -36,6 +40,16 @@ function readKeys(row: { id: string; updatedAt?: string; person: PersonKeys }): 
   const keys = computeKeys(row.person);
   keyCache.set(row.id, { stamp, keys });
   return keys;
+}
+
+/**
+ * The row with its indexed match keys (`[workshopId+nameKey]`, `[workshopId+docKey]`), set on
+ * every write, local or pulled, so looking up the same person reads two index entries.
+ */
+export function withMatchKeys<R extends { person: PersonKeys }>(row: R): R & Pick<LocalAttendance, 'nameKey' | 'docKey'> {
+  const { nameKey: _name, docKey: _doc, ...rest } = row as R & Pick<LocalAttendance, 'nameKey' | 'docKey'>;
+  const keys = computeKeys(row.person);
+  return { ...(rest as R), ...(keys.hasName ? { nameKey: keys.name } : {}), ...(keys.doc ? { docKey: keys.doc } : {}) };
 }
 
 function isSameKeys(a: PersonMatchKeys, b: PersonMatchKeys): boolean {
@@ -70,6 +84,23 @@ export function hintSamePerson(registrationId: string, existingId: string | null
   registrationHints.set(registrationId, existingId);
 }
 
+/**
+ * The first record (by `recordedAt`) of the same person in a workshop, read through the match-key
+ * indexes instead of the whole roster. A Dexie chain: it may run inside a write transaction.
+ */
+export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person: PersonKeys): Promise<LocalAttendance | undefined> {
+  const wanted = computeKeys(person);
+  const byDoc = wanted.doc ? db.attendance.where('[workshopId+docKey]').equals([workshopId, wanted.doc]).toArray() : Promise.resolve([]);
+  return byDoc.then((docRows) => {
+    const byName = wanted.hasName ? db.attendance.where('[workshopId+nameKey]').equals([workshopId, wanted.name]).toArray() : Promise.resolve([]);
+    return byName.then((nameRows) => {
+      const candidates = [...docRows, ...nameRows] as unknown as LocalAttendance[];
+      candidates.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+      return candidates.find((row) => isSameKeys(readKeys(row), wanted));
+    });
+  });
+}
+
 function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs): Promise<LocalAttendance | undefined> {
   const hint = registrationHints.get(args.id);
   registrationHints.delete(args.id);
@@ -80,7 +111,7 @@ function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs): Promise<Loca
       return record && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
     });
   }
-  return listAttendance(db, args.workshopId).then((rows) => findSamePerson(rows, args.person));
+  return findSamePersonInWorkshop(db, args.workshopId, args.person);
 }
 
 /**
@@ -94,10 +125,10 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
   if (first) {
     // As on the server: the first record keeps its id, the newer fields win by HLC, the id is listed.
     const merged = mergeFields<AttendancePerson>({ values: first.person, fieldHlc: first.fieldHlc ?? {} }, args.person, hlc);
-    await db.attendance.put({
+    await db.attendance.put(withMatchKeys({
       ...first, person: merged.state.values as AttendancePerson, fieldHlc: merged.state.fieldHlc,
       mergedIds: [...first.mergedIds, args.id], updatedAt: nowIso,
-    } as LocalAttendance & Record<string, unknown>);
+    }) as LocalAttendance & Record<string, unknown>);
     return;
   }
   const row: LocalAttendance = {
@@ -105,7 +136,7 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
     recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso,
     fieldHlc: Object.fromEntries(Object.keys(args.person).map((key) => [key, hlc])),
   };
-  await db.attendance.put(row as unknown as LocalAttendance & Record<string, unknown>);
+  await db.attendance.put(withMatchKeys(row) as unknown as LocalAttendance & Record<string, unknown>);
 }
 
 /** Applies `attendance.update` locally: last writer wins per field, by HLC. Call inside a transaction. */
@@ -114,12 +145,12 @@ export async function applyAttendanceUpdate(db: UserDb, args: AttendanceUpdateAr
   if (!existing) return;
   const merged = mergeFields<AttendancePerson>({ values: existing.person, fieldHlc: existing.fieldHlc ?? {} }, args.patch as Partial<AttendancePerson>, hlc);
   if (!merged.changed) return;
-  await db.attendance.put({
+  await db.attendance.put(withMatchKeys({
     ...existing,
     person: merged.state.values as AttendancePerson,
     fieldHlc: merged.state.fieldHlc,
     updatedAt: new Date(db.now()).toISOString(),
-  } as LocalAttendance & Record<string, unknown>);
+  }) as LocalAttendance & Record<string, unknown>);
 }
 
 /** Applies `attendance.remove` locally: the record leaves the roster (the server keeps a tombstone). */

@@ -7,6 +7,7 @@ import type { MetaRow } from './meta-store';
 import type { FavouriteRow } from './favourites-store';
 import type { ReadingProgressRow } from './reading-progress-store';
 import type { RecentRow } from './recents-store';
+import { withMatchKeys, type LocalAttendance } from './attendance-store';
 
 /** The name of the database that holds what the person wrote on this device. */
 export const USER_DB_NAME = 'tinkuy-user';
@@ -59,6 +60,13 @@ export class UserDb extends Dexie {
       readingProgress: 'entryId',
       recents: 'entryId, openedAt',
     });
+    // v3: the same person in a workshop is found by two index lookups instead of a roster scan;
+    // rows kept from v2 get their keys here (folding ~500 names once, at the upgrade).
+    this.version(3)
+      .stores({ attendance: 'id, workshopId, [workshopId+nameKey], [workshopId+docKey]' })
+      .upgrade((tx) => tx.table('attendance').toCollection().modify((row: LocalAttendance) => {
+        Object.assign(row, withMatchKeys(row));
+      }));
   }
 }
 

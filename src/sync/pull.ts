@@ -5,6 +5,7 @@ import { MAX_PULL_LIMIT } from '../shared/protocol-limits';
 import type { ChecklistItemRow } from '../shared/schemas/checklist';
 import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
 import { CATALOGUE_CURSOR_KEY, readCatalogueCursor } from '../db/catalogue-meta-store';
+import { withMatchKeys, type LocalAttendance } from '../db/attendance-store';
 import { parseChecklistItemId } from '../db/checklist-items-store';
 import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
@@ -30,6 +31,7 @@ async function applyUserChange(db: UserDb, change: Change): Promise<void> {
   if (!name) return;
   const table = db[name] as unknown as Table<{ id: string }, string>;
   if (change.deleted || !change.row) await table.delete(change.id);
+  else if (name === 'attendance') await table.put(withMatchKeys({ ...(change.row as LocalAttendance), id: change.id }));
   else await table.put({ ...(change.row as object), id: change.id });
 }
 
