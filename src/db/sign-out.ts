@@ -1,16 +1,28 @@
+import { isEverythingExported } from './changes-file';
 import { META_KEYS } from './meta-store';
 import type { UserDb } from './user-db';
 
 /**
- * Forgets the session and everything the person wrote on this device (a shared phone must not
- * show the last user's events). The device id is forgotten too: the server binds a client id to
- * one account, so the next person gets a new one. Seqs keep growing (IndexedDB never reuses
- * them) and the HLC keeps its time. Callers check first that nothing unsent would be lost.
+ * Forgets the session and everything the previous account left on this device: a shared phone
+ * (a municipality's, a venue's) must not show the next person the last one's events, checklist
+ * runs, attendance, pulled feedback, which workshops they sent feedback for, their CSV export
+ * log, nor what they read: favourites, recents and reading progress are not synced, but they
+ * say what one person was working on, so they go too. The device id goes (the server binds a
+ * client id to one account); only the HLC stays, so the next person's stamps keep moving
+ * forward. The catalogue (public) stays.
+ *
+ * Refuses — returns false, nothing changed — while unsent or rejected changes exist that were
+ * not exported to a file. The check and the clearing are ONE transaction, so a change written
+ * meanwhile (another tab, the service worker) is never cleared unseen.
  */
-export async function forgetUserData(db: UserDb): Promise<void> {
-  const tables = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.feedback, db.outbox, db.rejected, db.meta];
-  await db.transaction('rw', tables, async () => {
-    for (const table of tables) if (table !== db.meta) await table.clear();
-    await db.meta.bulkDelete([META_KEYS.clientId, META_KEYS.session, META_KEYS.userCursor, META_KEYS.exportedSeq, META_KEYS.imported, META_KEYS.lastSyncedAt]);
+export async function forgetUserData(db: UserDb): Promise<boolean> {
+  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.feedback, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
+  return db.transaction('rw', [...cleared, db.meta], async () => {
+    const hasWaiting = (await db.outbox.count()) > 0 || (await db.rejected.count()) > 0;
+    if (hasWaiting && !(await isEverythingExported(db))) return false;
+    for (const table of cleared) await table.clear();
+    // Every meta key but the clock: session, device id, cursor, export marks, feedbackSent:*, attendanceExports:*.
+    await db.meta.where('key').notEqual(META_KEYS.hlc).delete();
+    return true;
   });
 }
