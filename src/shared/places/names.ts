@@ -2,13 +2,11 @@
  * Comparing place names the way people type them: without accents, case or extra spaces.
  * Only for comparing and searching; names are always shown as written, with their accents.
  */
+import { foldText } from '../fold-text';
 
 /** A place name folded for comparison: accents and case removed, spaces collapsed. */
 export function foldPlaceName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(name)
     .replace(/\s+/g, ' ')
     .trim();
 }

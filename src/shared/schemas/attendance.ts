@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { Id, requiredText, text } from './common';
 import { WorkshopCode } from './workshop';
 import { RegionCode } from '../places/place-schemas';
+import { foldText } from '../fold-text';
 
 export const DOCUMENT_TYPES = ['dni', 'ce', 'pasaporte', 'otro'] as const;
 export const ENTITY_TYPES = ['ddc', 'gobierno-regional', 'municipalidad-provincial', 'municipalidad-distrital', 'otra'] as const;
@@ -83,10 +84,7 @@ export type AttendanceExportArgs = v.InferOutput<typeof AttendanceExportArgs>;
  * ("José  PÉREZ." = "jose perez"). The device's duplicate warning and the server's merge use it.
  */
 export function foldForMatch(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  return foldText(value)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

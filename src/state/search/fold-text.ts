@@ -3,6 +3,7 @@
  * short words every text has (stop words) left out. Pure and small, so the index and the query
  * agree on every term, on the device and in tests.
  */
+import { foldText } from '../../shared/fold-text';
 
 /** Spanish words too common to search for, already folded (no accents). */
 export const SPANISH_STOP_WORDS: ReadonlySet<string> = new Set(
@@ -14,12 +15,8 @@ export const SPANISH_STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const MARKS = /\p{M}/gu;
-
-/** Lower case without accents or other marks: "Autorización" → "autorizacion"; ñ becomes n. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
-}
+// The fold itself is shared with the same-person match and place names (src/shared/fold-text).
+export { foldText };
 
 const foldedChars = new Map<string, string>();
 
