@@ -6,6 +6,6 @@ export function getEntry(db: CatalogueDb, id: string): Promise<CatalogueRow | un
 }
 
 /** Every entries row on the device (empty until the first catalogue pull). */
-export function listEntrys(db: CatalogueDb): Promise<CatalogueRow[]> {
+export function listEntries(db: CatalogueDb): Promise<CatalogueRow[]> {
   return db.entries.toArray();
 }

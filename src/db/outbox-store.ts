@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import { HybridClock } from '../shared/hlc';
 import { ensureClientId, META_KEYS, readMeta, writeMeta, type MetaRow } from './meta-store';
 import type { UserDb } from './user-db';
@@ -19,12 +19,17 @@ export interface OutboxRow {
 /** An outbox row as read back, with its seq. */
 export type QueuedMutation = OutboxRow & { seq: number };
 
-/** Issues the next HLC stamp and persists the clock, inside the caller's transaction. */
-export async function stampHlc(tx: Transaction): Promise<string> {
+/** The device's clock as persisted in meta, read inside the caller's transaction. */
+async function openClock(tx: Transaction): Promise<{ meta: Table<MetaRow, string>; clock: HybridClock }> {
   const meta = tx.table<MetaRow, string>('meta');
   const db = tx.db as UserDb;
   const clientId = await ensureClientId(meta, db.now());
-  const clock = new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc));
+  return { meta, clock: new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc)) };
+}
+
+/** Issues the next HLC stamp and persists the clock, inside the caller's transaction. */
+export async function stampHlc(tx: Transaction): Promise<string> {
+  const { meta, clock } = await openClock(tx);
   const stamp = clock.tick();
   await writeMeta(meta, META_KEYS.hlc, stamp);
   return stamp;
@@ -32,10 +37,7 @@ export async function stampHlc(tx: Transaction): Promise<string> {
 
 /** Folds a stamp seen elsewhere into the persisted clock, so later local stamps sort after it. */
 export async function receiveHlc(tx: Transaction, remote: string): Promise<void> {
-  const meta = tx.table<MetaRow, string>('meta');
-  const db = tx.db as UserDb;
-  const clientId = await ensureClientId(meta, db.now());
-  const clock = new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc));
+  const { meta, clock } = await openClock(tx);
   clock.receive(remote);
   await writeMeta(meta, META_KEYS.hlc, clock.current());
 }

@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { getChecklistTemplate, listChecklistTemplates } from '../db/checklist-templates-store';
-import { getEntry, listEntrys } from '../db/entries-store';
+import { getEntry, listEntries } from '../db/entries-store';
 import { liveSignal } from '../db/live-query';
 import type { ChecklistTemplate, Entry } from '../shared/catalogue';
 
@@ -48,7 +48,7 @@ function toCard(row: StoredEntry): EntryCard {
 
 /** Every entry on the device as a card, by title. */
 export async function readEntryCards(): Promise<EntryCard[]> {
-  const rows = (await listEntrys(getDatabases().catalogue)) as unknown as StoredEntry[];
+  const rows = (await listEntries(getDatabases().catalogue)) as unknown as StoredEntry[];
   return rows.map(toCard).sort(byTitle);
 }
 

@@ -18,12 +18,18 @@ async function openV1(factory: IDBFactory): Promise<void> {
   v1.close();
 }
 
+/** The same device opened by this build. */
+async function openUpgraded(): Promise<CatalogueDb> {
+  const factory = new IDBFactory();
+  await openV1(factory);
+  const db = new CatalogueDb({ indexedDB: factory, IDBKeyRange });
+  await db.open();
+  return db;
+}
+
 describe('the catalogue database v2', () => {
   it('upgrading a v1 device moves the pull\'s number to syncVersion, keeps every row readable and pulls again from 0', async () => {
-    const factory = new IDBFactory();
-    await openV1(factory);
-    const db = new CatalogueDb({ indexedDB: factory, IDBKeyRange });
-    await db.open();
+    const db = await openUpgraded();
     expect(db.verno).toBe(2);
     const entry = await db.entries.get('calculo-de-aforo');
     expect(entry).toMatchObject({ title: 'Cálculo de aforo', syncVersion: 17 });
@@ -35,10 +41,7 @@ describe('the catalogue database v2', () => {
   });
 
   it('keeps the indexes the device queries (workshop code and date, places by parent and level) and drops the unused ones', async () => {
-    const factory = new IDBFactory();
-    await openV1(factory);
-    const db = new CatalogueDb({ indexedDB: factory, IDBKeyRange });
-    await db.open();
+    const db = await openUpgraded();
     expect((await findWorkshopByCode(db, 'abc123'))?.id).toBe('w1');
     expect((await listWorkshops(db)).map((w) => w.id)).toEqual(['w1']);
     expect(await db.places.where('parentCode').equals('1501').count()).toBe(1);
