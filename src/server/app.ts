@@ -73,11 +73,14 @@ async function bootstrapAccount(app: FastifyInstance, store: Store, config: Serv
   const result = await ensureFirstAccount(store.db, admin);
   if (!result.created) return;
   if (result.generatedPassword) {
-    // Printed once, on this first start only; the coordinador should change it.
-    app.log.warn(
-      { email: result.email, oneTimePassword: result.generatedPassword },
-      'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.',
-    );
+    // Printed once, on this first start only; the coordinador should change it. A log level
+    // that drops warnings (error, silent) must not swallow the only copy: it goes to stderr.
+    const notice = 'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.';
+    if (config.logLevel === 'silent' || config.logLevel === 'error') {
+      process.stderr.write(`${notice}\nCorreo: ${result.email}\nContraseña de un solo uso: ${result.generatedPassword}\n`);
+    } else {
+      app.log.warn({ email: result.email, oneTimePassword: result.generatedPassword }, notice);
+    }
   } else {
     app.log.info({ email: result.email }, 'Primera cuenta de coordinación creada.');
   }

@@ -230,4 +230,24 @@ describe.each(ENGINES)('first start on %s', (engine) => {
       await server.close();
     }
   });
+
+  it('with a log level that drops warnings, the one-time password still reaches stderr once and opens a session', async () => {
+    const printed: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => (printed.push(String(chunk)), true)) as typeof process.stderr.write;
+    let server: TestServer | undefined;
+    try {
+      server = await startTestServer(engine, { admin: null });
+    } finally {
+      process.stderr.write = write;
+    }
+    try {
+      const password = /Contraseña de un solo uso: (\S+)/.exec(printed.join(''))?.[1];
+      expect(printed.join('')).toContain(`Correo: ${DEFAULT_ADMIN_EMAIL}`);
+      const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEFAULT_ADMIN_EMAIL, password } });
+      expect(res.statusCode).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });
