@@ -1,8 +1,9 @@
 import * as v from 'valibot';
+import type { Transaction } from 'dexie';
 import { CURRENT_VERSION, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { applyMutationLocally, MUTATION_TABLES } from './apply-mutation';
-import { enqueueMutation } from './enqueue-mutation';
+import { appendToOutbox, stampMutation } from './enqueue-mutation';
 import type { OutboxRow } from './outbox-store';
 import { guardStorage } from './storage-errors';
 import type { UserDb } from './user-db';
@@ -28,18 +29,33 @@ export function parseMutationArgs<N extends MutationName>(name: N, args: unknown
 }
 
 /**
+ * The user database as seen from inside `tx`: every table bound to the transaction itself, so
+ * the appliers' reads and writes stay in it even where Dexie's zone is lost across a native
+ * await (a lost zone sends a read to a transaction of its own, and ours commits too early).
+ */
+function bindToTransaction(db: UserDb, tx: Transaction): UserDb {
+  const bound = Object.create(db) as UserDb;
+  for (const name of tx.storeNames) Object.defineProperty(bound, name, { value: tx.table(name) });
+  return bound;
+}
+
+/**
  * Records one user action: ONE read-write transaction over its table, the outbox and meta.
  * The change shows on the device at once and waits in the outbox until a drain sends it;
  * offline nothing else happens. If the storage is full, nothing is written and a StorageError
  * with the Spanish `quota_exceeded` message is thrown.
+ *
+ * Always a transaction of its own ('rw!'): called from code that still runs in the zone of an
+ * earlier, finished transaction, it never joins that one. Three round trips to IndexedDB: the
+ * clock (and what the applier reads), the outbox row with the record, the commit.
  */
 export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
   const args = parseMutationArgs(name, rawArgs);
   const tables = (MUTATION_TABLES[name] ?? []).map((t) => db[t]);
   const row = await guardStorage(() =>
-    db.transaction('rw', [db.outbox, db.meta, ...tables], async (tx) => {
-      const queued = await enqueueMutation(tx, name, args);
-      await applyMutationLocally(db, name, args, queued.hlc);
+    db.transaction('rw!', [db.outbox, db.meta, ...tables], async (tx) => {
+      const stamped = await stampMutation(tx, name, args);
+      const [queued] = await Promise.all([appendToOutbox(tx, stamped), applyMutationLocally(bindToTransaction(db, tx), name, args, stamped.hlc)]);
       return queued;
     }),
   );

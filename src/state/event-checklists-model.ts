@@ -5,7 +5,6 @@
  * the one write path, so it shows at once offline and syncs later.
  */
 import type { ReadonlySignal } from '@preact/signals';
-import { Dexie } from 'dexie';
 import { getDatabases } from '../db/connection';
 import { listRunItems } from '../db/checklist-items-store';
 import { listRunsOfEvent } from '../db/checklist-runs-store';
@@ -103,19 +102,9 @@ export function watchEventChecklists(eventId: string): ReadonlySignal<EventCheck
   return found;
 }
 
-/**
- * Waits one task. Several writes in a row from one async function can inherit the zone of the
- * previous, finished transaction (Dexie's zone echo through native await) and fail with
- * PrematureCommitError; a fresh task starts outside it.
- */
-function leaveDexieZone(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Adds a template to the event: starts its run, or brings back one set aside (ticks kept). */
 export async function addTemplate(eventId: string, template: Pick<ChecklistTemplate, 'id' | 'version'>): Promise<string> {
   const runId = await startChecklist(eventId, template.id, template.version);
-  await leaveDexieZone();
   const rows = await listRunItems(getDatabases().user, runId);
   if (isRunRemoved(rows)) await setChecklistItem(runId, RUN_ITEM_ID, { notApplicable: false });
   return runId;
@@ -131,27 +120,17 @@ export async function removeRun(runId: string): Promise<void> {
  * responsible person of each item. Ticks, notes, n/a marks and due dates are not copied: they
  * describe the old event, and a stale "hecho" is worse than an empty box.
  */
-export function copyChecklists(fromEventId: string, toEventId: string): Promise<number> {
-  // Outside any ambient Dexie zone (a live query's), so each write opens its own transaction.
-  return Dexie.ignoreTransaction(() => copyRuns(fromEventId, toEventId));
-}
-
-async function copyRuns(fromEventId: string, toEventId: string): Promise<number> {
+export async function copyChecklists(fromEventId: string, toEventId: string): Promise<number> {
   const source = await readEventChecklists(fromEventId);
   let copied = 0;
   for (const { run, rows, isRemoved } of source.runs) {
     if (isRemoved) continue;
     const runId = await addTemplate(toEventId, { id: run.templateId, version: run.templateVersion });
-    for (const custom of run.customItems) {
-      await leaveDexieZone();
-      await addChecklistItem(runId, custom.section, custom.text);
-    }
+    // Each write is a transaction of its own (recordMutation), so writes in a row need no pause.
+    for (const custom of run.customItems) await addChecklistItem(runId, custom.section, custom.text);
     for (const row of rows) {
       const responsible = row.state.responsible?.trim();
-      if (responsible && !row.itemId.startsWith('custom-') && row.itemId !== RUN_ITEM_ID) {
-        await leaveDexieZone();
-        await setChecklistItem(runId, row.itemId, { responsible });
-      }
+      if (responsible && !row.itemId.startsWith('custom-') && row.itemId !== RUN_ITEM_ID) await setChecklistItem(runId, row.itemId, { responsible });
     }
     copied += 1;
   }
@@ -168,9 +147,6 @@ export async function addTemplateById(eventId: string, templateId: string): Prom
 /** Adds every proposed template not in use yet, one mutation each; returns how many. */
 export async function addProposedTemplates(eventId: string, offers: readonly TemplateOffer[]): Promise<number> {
   const proposed = offers.filter((o) => o.isProposed && !o.runId);
-  for (const offer of proposed) {
-    await leaveDexieZone();
-    await addTemplate(eventId, offer.template);
-  }
+  for (const offer of proposed) await addTemplate(eventId, offer.template);
   return proposed.length;
 }

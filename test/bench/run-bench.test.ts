@@ -88,7 +88,18 @@ function readCommit(): string {
   }
 }
 
-const loaded = await Promise.all(Object.entries(modules).map(async ([file, load]) => [file, await load()] as const));
+/**
+ * `BENCH_ONLY=checklist,attendance` runs only the measure files whose name holds one of those
+ * words (and writes bench-results/bench-only.json, so a partial run never replaces the full table).
+ */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+const isSelected = (file: string) => ONLY.length === 0 || ONLY.some((word) => file.includes(word));
+
+const loaded = await Promise.all(
+  Object.entries(modules)
+    .filter(([file]) => isSelected(file))
+    .map(async ([file, load]) => [file, await load()] as const),
+);
 
 for (const [file, mod] of loaded.sort(([a], [b]) => a.localeCompare(b))) {
   const register = NO_BROWSER.has(file) ? describe : describeE2E;
@@ -112,6 +123,7 @@ afterAll(() => {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', node: process.version, chromium: readChromiumVersion() },
     rows,
   };
-  writeFileSync(join(dir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`Escrito: ${join(dir, 'bench.json')}\n`);
+  const file = join(dir, ONLY.length ? 'bench-only.json' : 'bench.json');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`Escrito: ${file}\n`);
 });
