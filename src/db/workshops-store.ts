@@ -28,3 +28,8 @@ export async function keepLocalWorkshop(db: CatalogueDb, row: LocalWorkshop): Pr
   const existing = await db.workshops.get(row.id);
   await db.workshops.put({ ...(existing ?? {}), ...row, isLocal: true } as CatalogueRow);
 }
+
+/** Removes the workshops kept by `keepLocalWorkshop` that no pull has confirmed yet (sign-out). */
+export async function forgetLocalWorkshops(db: CatalogueDb): Promise<void> {
+  await db.workshops.filter((row) => row['isLocal'] === true).delete();
+}

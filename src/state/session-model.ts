@@ -86,7 +86,7 @@ export async function logout(): Promise<LogoutRefusal> {
   const session = await readSession(db);
   if (session && !session.expired) await requestLogout(getTransport(), session.accessToken);
   // Checked again inside the clearing transaction: a change written meanwhile refuses it.
-  if (!(await forgetUserData(db))) return t('session.logout.refused');
+  if (!(await forgetUserData(db, getDatabases().catalogue))) return t('session.logout.refused');
   user.value = null;
   expired.value = false;
   return null;

@@ -29,17 +29,21 @@ async function useThePhone(dbs: Databases): Promise<void> {
   await recordOpened(dbs.user, 'calculo-de-aforo');
   await saveReadingProgress(dbs.user, 'calculo-de-aforo', 'la-formula');
   await dbs.catalogue.entries.put({ id: 'calculo-de-aforo', title: 'Cálculo de aforo' });
+  await dbs.catalogue.workshops.bulkPut([
+    { id: 'pulled-workshop', code: 'RED001', startsAt: '2026-12-01T14:00:00.000Z', syncVersion: 3 },
+    { id: 'unconfirmed-workshop', code: 'RED002', startsAt: '2026-12-02T14:00:00.000Z', isLocal: true },
+  ]);
 }
 
 describe('signing out on a shared phone', () => {
-  it('leaves nothing of the previous account: its records, sent-feedback flags, export log, favourites, recents and reading progress; the catalogue and the clock stay', async () => {
+  it('leaves nothing of the previous account: its records, sent-feedback flags, export log, favourites, recents and reading progress, its unconfirmed workshops; the public catalogue and the clock stay', async () => {
     const dbs = createDevice();
     await useThePhone(dbs);
     expect(await dbs.user.outbox.count()).toBe(0);
     expect(await hasSentFeedback(dbs.user, workshopId)).toBe(true);
     const clock = await readMeta<string>(dbs.user.meta, META_KEYS.hlc);
 
-    expect(await forgetUserData(dbs.user)).toBe(true);
+    expect(await forgetUserData(dbs.user, dbs.catalogue)).toBe(true);
     for (const table of [dbs.user.events, dbs.user.attendance, dbs.user.feedback, dbs.user.checklistRuns, dbs.user.checklistItems, dbs.user.favourites, dbs.user.recents, dbs.user.readingProgress]) {
       expect(await table.count(), table.name).toBe(0);
     }
@@ -47,6 +51,7 @@ describe('signing out on a shared phone', () => {
     expect((await dbs.user.meta.toArray()).map((row) => row.key)).toEqual([META_KEYS.hlc]);
     expect(await readMeta(dbs.user.meta, META_KEYS.hlc)).toBe(clock);
     expect(await dbs.catalogue.entries.count()).toBe(1);
+    expect((await dbs.catalogue.workshops.toArray()).map((row) => row.id)).toEqual(['pulled-workshop']);
   });
 
   it('refuses while a change waits unsent and unexported, changing nothing; once exported to a file it goes ahead', async () => {
