@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { setChecklistItem } from '../../state/checklist-model';
-import { watchEventChecklists } from '../../state/event-checklists-model';
+import { watchChecklistScreen } from '../../state/checklist-screen-model';
 import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
 import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
@@ -12,10 +12,9 @@ import './checklists.css';
 
 /** One checklist of an event, worked in the field: every change is saved on the device at once. */
 export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: string }) {
-  const data = watchEventChecklists(eventId).value;
-  const found = data.runs.find((r) => r.run.id === runId);
+  const data = watchChecklistScreen(eventId, runId).value;
   if (!data.isLoaded) return <section class="screen"><p>{t('events.loading')}</p></section>;
-  if (!found?.view || !data.event) {
+  if (!data.view || !data.event) {
     return (
       <section class="screen">
         <ScreenHeader title={t('checklists.notFound')} />
@@ -24,7 +23,7 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
       </section>
     );
   }
-  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={found.view} myName={data.myName} />;
+  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} />;
 }
 
 /** The run's sections and items; pure props, so the bench renders it with 300 items. */
