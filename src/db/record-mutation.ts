@@ -47,7 +47,8 @@ function bindToTransaction(db: UserDb, tx: Transaction): UserDb {
  *
  * Always a transaction of its own ('rw!'): called from code that still runs in the zone of an
  * earlier, finished transaction, it never joins that one. Three round trips to IndexedDB: the
- * clock (and what the applier reads), the outbox row with the record, the commit.
+ * clock (and what the applier reads), the outbox row with the record, the commit. Never call it
+ * inside another transaction over the same tables: it would wait for that one to finish.
  */
 export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
   const args = parseMutationArgs(name, rawArgs);
