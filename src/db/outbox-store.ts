@@ -27,14 +27,6 @@ async function openClock(tx: Transaction): Promise<{ meta: Table<MetaRow, string
   return { meta, clock: new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc)) };
 }
 
-/** Issues the next HLC stamp and persists the clock, inside the caller's transaction. */
-export async function stampHlc(tx: Transaction): Promise<string> {
-  const { meta, clock } = await openClock(tx);
-  const stamp = clock.tick();
-  await writeMeta(meta, META_KEYS.hlc, stamp);
-  return stamp;
-}
-
 /** Folds a stamp seen elsewhere into the persisted clock, so later local stamps sort after it. */
 export async function receiveHlc(tx: Transaction, remote: string): Promise<void> {
   const { meta, clock } = await openClock(tx);

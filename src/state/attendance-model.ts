@@ -10,6 +10,7 @@ import {
 } from '../db/attendance-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
+import { foldText } from '../shared/fold-text';
 import { uuidv7 } from '../shared/ids';
 import type { AttendancePerson, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
 
@@ -133,7 +134,7 @@ export function searchRoster(roster: readonly LocalAttendance[], query: string):
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  return foldText(text).trim();
 }
 
 /**
