@@ -6,47 +6,48 @@ import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, 
 import { applyFeedbackSubmit } from './feedback-store';
 import type { UserDb } from './user-db';
 
-type Applier<N extends MutationName> = (db: UserDb, args: MutationArgs<N>, hlc: string) => Promise<void>;
+/** The user tables a mutation's local effect may write (`outbox` and `meta` are always covered). */
+export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance';
+
+/** What a mutation does on this device: the tables its transaction opens, and the change itself. */
+export interface LocalEffect<N extends MutationName> {
+  tables: readonly EffectTable[];
+  apply(db: UserDb, args: MutationArgs<N>, hlc: string): Promise<void>;
+}
 
 /**
- * The local effect of each mutation: the same rules the server applies, on the device's copy.
- * A mutation without an entry here (a feature that writes its own table in its own
- * transaction with `enqueueMutation`) is only queued.
+ * The local effect of EVERY mutation, total over the shared contract (a new name fails `tsc`
+ * until it has an entry): the same rules the server applies, on the device's copy, so the change
+ * shows at once, offline too. `'queue-only'`: the mutation is only queued (a feature that writes
+ * its own table apart, e.g. the workshop model showing a saved workshop in the catalogue DB).
  */
-const APPLIERS: { [N in MutationName]?: Applier<N> } = {
-  'event.save': applyEventSave,
-  'event.archive': applyEventArchive,
-  'checklist.start': (db, args) => applyChecklistStart(db, args, ''),
-  'checklist.setItem': applyChecklistSetItem,
-  'checklist.addItem': (db, args) => applyChecklistAddItem(db, args),
-  // workshop.save has no user-DB effect: the workshop model shows it in the catalogue DB apart.
-  'attendance.register': applyAttendanceRegister,
-  'attendance.update': applyAttendanceUpdate,
-  'attendance.remove': (db, args) => applyAttendanceRemove(db, args),
-  'feedback.submit': (db, args) => applyFeedbackSubmit(db, args),
-  'attendance.export': (db, args) => applyAttendanceExport(db, args),
+const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
+  'event.save': { tables: ['events'], apply: applyEventSave },
+  'event.archive': { tables: ['events'], apply: applyEventArchive },
+  'checklist.start': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistStart(db, args, '') },
+  'checklist.setItem': { tables: ['checklistItems'], apply: applyChecklistSetItem },
+  'checklist.addItem': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistAddItem(db, args) },
+  'workshop.save': 'queue-only',
+  'attendance.register': { tables: ['attendance'], apply: applyAttendanceRegister },
+  'attendance.update': { tables: ['attendance'], apply: applyAttendanceUpdate },
+  'attendance.remove': { tables: ['attendance'], apply: (db, args) => applyAttendanceRemove(db, args) },
+  // These two write only `meta` (a sent flag, the device's export log).
+  'attendance.export': { tables: [], apply: (db, args) => applyAttendanceExport(db, args) },
+  'feedback.submit': { tables: [], apply: (db, args) => applyFeedbackSubmit(db, args) },
 };
 
-/** The tables each mutation touches locally, so its transaction can be opened over them. */
-export const MUTATION_TABLES: { [N in MutationName]?: ('events' | 'checklistRuns' | 'checklistItems' | 'attendance')[] } = {
-  'event.save': ['events'],
-  'event.archive': ['events'],
-  'checklist.start': ['checklistRuns'],
-  'checklist.setItem': ['checklistItems'],
-  'checklist.addItem': ['checklistRuns'],
-  'attendance.register': ['attendance'],
-  'attendance.update': ['attendance'],
-  'attendance.remove': ['attendance'],
-  // feedback.submit and attendance.export write only `meta`, which every recorded mutation's transaction covers.
-};
+function effectOf<N extends MutationName>(name: N): LocalEffect<N> | 'queue-only' {
+  return LOCAL_EFFECTS[name] as LocalEffect<N> | 'queue-only';
+}
 
-/** Applies one mutation to the local tables; call inside a transaction covering MUTATION_TABLES[name]. */
-export function applyMutationLocally<N extends MutationName>(
-  db: UserDb,
-  name: N,
-  args: MutationArgs<N>,
-  hlc: string,
-): Promise<void> {
-  const applier = APPLIERS[name] as Applier<N> | undefined;
-  return applier ? applier(db, args, hlc) : Promise.resolve();
+/** The tables a mutation touches locally, so its transaction can be opened over them. */
+export function tablesOf(name: MutationName): readonly EffectTable[] {
+  const effect = effectOf(name);
+  return effect === 'queue-only' ? [] : effect.tables;
+}
+
+/** Applies one mutation to the local tables; call inside a transaction covering `tablesOf(name)`. */
+export function applyMutationLocally<N extends MutationName>(db: UserDb, name: N, args: MutationArgs<N>, hlc: string): Promise<void> {
+  const effect = effectOf(name);
+  return effect === 'queue-only' ? Promise.resolve() : effect.apply(db, args, hlc);
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isHlc } from '../shared/hlc';
-import { CURRENT_VERSION, findMutationSchema, isMutationName, type MutationArgs, type MutationName } from '../shared/mutations';
+import { currentVersion, findMutationSchema, isMutationName, type MutationArgs, type MutationName } from '../shared/mutations';
 import { applyMutationLocally } from './apply-mutation';
 import { ensureClientId, META_KEYS, readMeta, writeMeta } from './meta-store';
 import { receiveHlc, type OutboxRow } from './outbox-store';
@@ -78,7 +78,7 @@ export interface ImportResult {
 
 /** Applies an imported mutation on this device when this build knows it, so the screen shows it. */
 async function applyIfKnown(db: UserDb, mutation: ExportedMutation): Promise<void> {
-  if (!isMutationName(mutation.name) || CURRENT_VERSION[mutation.name] !== mutation.v) return;
+  if (!isMutationName(mutation.name) || currentVersion(mutation.name) !== mutation.v) return;
   const schema = findMutationSchema(mutation.name, mutation.v);
   const parsed = schema ? v.safeParse(schema, mutation.args) : undefined;
   if (!parsed?.success) return;

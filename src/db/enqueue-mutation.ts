@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { HybridClock } from '../shared/hlc';
 import { uuidv7 } from '../shared/ids';
-import { CURRENT_VERSION, type MutationArgs, type MutationName } from '../shared/mutations';
+import { currentVersion, type MutationArgs, type MutationName } from '../shared/mutations';
 import { META_KEYS, type MetaRow } from './meta-store';
 import type { OutboxRow } from './outbox-store';
 import type { UserDb } from './user-db';
@@ -23,7 +23,7 @@ export async function stampMutation<N extends MutationName>(tx: Transaction, nam
   }
   const hlc = new HybridClock(clientId, db.now, clockRow?.value as string | undefined).tick();
   void meta.put({ key: META_KEYS.hlc, value: hlc }).catch(ignoreInsideTransaction);
-  return { name, v: CURRENT_VERSION[name], args, hlc, createdAt: new Date(db.now()).toISOString() };
+  return { name, v: currentVersion(name), args, hlc, createdAt: new Date(db.now()).toISOString() };
 }
 
 /** Appends a stamped row to the outbox inside the caller's transaction; resolves with its seq set. */

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { Transaction } from 'dexie';
-import { CURRENT_VERSION, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
+import { currentVersion, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
 import { ERROR_MESSAGES } from '../shared/errors';
-import { applyMutationLocally, MUTATION_TABLES } from './apply-mutation';
+import { applyMutationLocally, tablesOf } from './apply-mutation';
 import { appendToOutbox, stampMutation } from './enqueue-mutation';
 import type { OutboxRow } from './outbox-store';
 import { guardStorage } from './storage-errors';
@@ -21,7 +21,7 @@ export { onLocalWrite } from './write-events';
 
 /** Checks args against the schema the device writes; throws a ValidationError in Spanish. */
 export function parseMutationArgs<N extends MutationName>(name: N, args: unknown): MutationArgs<N> {
-  const schema = findMutationSchema(name, CURRENT_VERSION[name]);
+  const schema = findMutationSchema(name, currentVersion(name));
   if (!schema) throw new ValidationError(ERROR_MESSAGES.unknown_mutation);
   const result = v.safeParse(schema, args);
   if (!result.success) throw new ValidationError(result.issues[0]?.message ?? ERROR_MESSAGES.validation_failed);
@@ -52,7 +52,7 @@ function bindToTransaction(db: UserDb, tx: Transaction): UserDb {
  */
 export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
   const args = parseMutationArgs(name, rawArgs);
-  const tables = (MUTATION_TABLES[name] ?? []).map((t) => db[t]);
+  const tables = tablesOf(name).map((t) => db[t]);
   const row = await guardStorage(() =>
     db.transaction('rw!', [db.outbox, db.meta, ...tables], async (tx) => {
       const stamped = await stampMutation(tx, name, args);

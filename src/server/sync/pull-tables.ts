@@ -31,7 +31,7 @@ export const isPublic = (): Visibility => ({ kind: 'all' });
 /** A catalogue row (entry or template) as stored: its compiled JSON. */
 const readCatalogueRow = (stored: { row: string }): unknown => readJson(stored.row);
 
-/** User rules: a coordinador sees everything, everyone else their own rows (facilitadores: workshops come later). */
+/** User rules: a coordinador sees everything, everyone else their own rows (workshops have their own rule, below). */
 export function ownRowsOrAll(column = 'owner_id') {
   return (caller: AuthUser | undefined): Visibility => {
     if (!caller) return { kind: 'none' };

@@ -9,7 +9,8 @@ import { formatIssues, HttpError, SPANISH_VALIBOT_CONFIG } from '../http/errors'
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter } from '../store/version';
-import { findMutation, isAllowedFor, type MutationContext } from './registry';
+import type { MutationContext } from './mutation-context';
+import { findMutation, isAllowedFor } from './registry';
 import { readReplayedRejections, storeRejections } from './rejections';
 import { isParticipant, readParticipantSeq, writeParticipantSeq } from '../workshops/participant';
 

@@ -20,7 +20,7 @@ import {
 import type { AttendanceTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../sync/handlers/rows';
-import type { MutationContext, MutationOutcome } from '../sync/registry';
+import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { isParticipant } from './participant';
 import { checkWorkshopAccess } from './workshop-access';
 import { findWorkshop, isOwnerOrCoordinador, isStaff } from './workshop-store';

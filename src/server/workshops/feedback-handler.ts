@@ -9,7 +9,7 @@ import type { FeedbackSubmitArgs } from '../../shared/schemas/feedback';
 import type { FeedbackTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../sync/handlers/rows';
-import type { MutationContext, MutationOutcome } from '../sync/registry';
+import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { checkWorkshopAccess } from './workshop-access';
 
 /** The answers kept, exactly what the person chose to say. */

@@ -1,5 +1,5 @@
 import type { WorkshopsTable } from '../store/schema';
-import type { MutationContext, MutationOutcome } from '../sync/registry';
+import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { readJson } from '../sync/handlers/rows';
 import { isParticipant } from './participant';
 import { explainClosedWindow, findWorkshop, isStaff, type WorkshopFields } from './workshop-store';

@@ -3,7 +3,7 @@ import type { WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { Database } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../sync/handlers/rows';
-import type { MutationContext, MutationOutcome } from '../sync/registry';
+import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import type { Transaction } from 'kysely';
 import { isOwnerOrCoordinador, type WorkshopFields } from './workshop-store';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMutation } from '../../../src/server/sync/registry';
-import { MUTATION_SCHEMAS } from '../../../src/shared/mutations';
+import { MUTATIONS } from '../../../src/shared/mutations';
 
-const SCHEMAS = MUTATION_SCHEMAS as Record<string, Record<number, unknown>>;
+const SCHEMAS: Record<string, Record<number, unknown>> = Object.fromEntries(Object.entries(MUTATIONS).map(([name, m]) => [name, m.versions]));
 
 describe('the server mutation registry', () => {
   it.each(['event.save', 'event.archive', 'checklist.start', 'checklist.setItem', 'checklist.addItem'])(

@@ -7,7 +7,7 @@ import type {
   ChecklistStartArgs,
 } from '../../../shared/schemas/checklist';
 import { nextVersion } from '../../store/version';
-import type { MutationContext, MutationOutcome } from '../registry';
+import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from './rows';
 
 const APPLIED: MutationOutcome = { applied: true };

@@ -1,7 +1,7 @@
 import { mergeFields, type FieldState } from '../../../shared/merge';
 import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
 import { nextVersion } from '../../store/version';
-import type { MutationContext, MutationOutcome } from '../registry';
+import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from './rows';
 
 const APPLIED: MutationOutcome = { applied: true };
