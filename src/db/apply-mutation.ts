@@ -2,17 +2,25 @@ import type { MutationArgs, MutationName } from '../shared/mutations';
 import { applyEventArchive, applyEventSave } from './events-store';
 import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-store';
 import { applyChecklistSetItem } from './checklist-items-store';
-import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from './attendance-store';
+import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate, type RegisterHint } from './attendance-store';
 import { applyFeedbackSubmit } from './feedback-store';
 import type { UserDb } from './user-db';
 
 /** The user tables a mutation's local effect may write (`outbox` and `meta` are always covered). */
 export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance';
 
+/** What the screen already knows that spares a local effect a lookup, for the few mutations that take one. */
+interface LocalHints {
+  'attendance.register': RegisterHint;
+}
+
+/** The hint a mutation's local effect accepts (`never`: none). */
+export type LocalHint<N extends MutationName> = N extends keyof LocalHints ? LocalHints[N] : never;
+
 /** What a mutation does on this device: the tables its transaction opens, and the change itself. */
 export interface LocalEffect<N extends MutationName> {
   tables: readonly EffectTable[];
-  apply(db: UserDb, args: MutationArgs<N>, hlc: string): Promise<void>;
+  apply(db: UserDb, args: MutationArgs<N>, hlc: string, hint?: LocalHint<N>): Promise<void>;
 }
 
 /**
@@ -47,7 +55,7 @@ export function tablesOf(name: MutationName): readonly EffectTable[] {
 }
 
 /** Applies one mutation to the local tables; call inside a transaction covering `tablesOf(name)`. */
-export function applyMutationLocally<N extends MutationName>(db: UserDb, name: N, args: MutationArgs<N>, hlc: string): Promise<void> {
+export function applyMutationLocally<N extends MutationName>(db: UserDb, name: N, args: MutationArgs<N>, hlc: string, hint?: LocalHint<N>): Promise<void> {
   const effect = effectOf(name);
-  return effect === 'queue-only' ? Promise.resolve() : effect.apply(db, args, hlc);
+  return effect === 'queue-only' ? Promise.resolve() : effect.apply(db, args, hlc, hint);
 }

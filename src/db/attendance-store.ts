@@ -1,6 +1,6 @@
 import { mergeFields } from '../shared/merge';
+import { computeKeys, isSameKeys, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
 import {
-  foldForMatch, makeDocumentKey, makeNameKey,
   type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
 import type { UserDb } from './user-db';
@@ -12,20 +12,6 @@ export interface LocalAttendance extends AttendanceRow {
   nameKey?: string;
   /** v3: document type:number, indexed with the workshop; absent without a document. */
   docKey?: string;
-}
-
-/** The parts of a person that say "this is the same person" (DESIGN § Merge rules). */
-export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;
-
-/** A person's match keys: document key (type:number) and folded name|entity key. */
-interface PersonMatchKeys {
-  doc: string | undefined;
-  name: string;
-  hasName: boolean;
-}
-
-function computeKeys(person: PersonKeys): PersonMatchKeys {
-  return { doc: makeDocumentKey(person), name: makeNameKey(person), hasName: foldForMatch(person.fullName) !== '' };
 }
 
 // Folding a name (Unicode normalisation and classes) is the costly part of a check: each stored
@@ -49,22 +35,7 @@ function readKeys(row: { id: string; updatedAt?: string; person: PersonKeys }): 
 export function withMatchKeys<R extends { person: PersonKeys }>(row: R): R & Pick<LocalAttendance, 'nameKey' | 'docKey'> {
   const { nameKey: _name, docKey: _doc, ...rest } = row as R & Pick<LocalAttendance, 'nameKey' | 'docKey'>;
   const keys = computeKeys(row.person);
-  return { ...(rest as R), ...(keys.hasName ? { nameKey: keys.name } : {}), ...(keys.doc ? { docKey: keys.doc } : {}) };
-}
-
-function isSameKeys(a: PersonMatchKeys, b: PersonMatchKeys): boolean {
-  if (a.doc && a.doc === b.doc) return true;
-  if (a.doc && b.doc) return false;
-  return a.hasName && a.name === b.name;
-}
-
-/**
- * Whether two people are the same for the RED — the server's rule (DESIGN § Merge rules): the
- * same document (type and number), or the same folded name and entity, unless both carry
- * documents and they differ (two namesakes). Pure, so the warning and the local merge agree.
- */
-export function isSamePerson(a: PersonKeys, b: PersonKeys): boolean {
-  return isSameKeys(computeKeys(a), computeKeys(b));
+  return { ...(rest as R), ...(keys.name !== undefined ? { nameKey: keys.name } : {}), ...(keys.doc ? { docKey: keys.doc } : {}) };
 }
 
 /** The first record in `rows` for the same person as `person` (ignoring `exceptId`), or undefined. */
@@ -73,15 +44,13 @@ export function findSamePerson<R extends { id: string; updatedAt?: string; perso
   return rows.find((row) => row.id !== exceptId && isSameKeys(readKeys(row), wanted));
 }
 
-// What the form already knows: the roster on screen says whether the person is there (and who).
-// Reading 500 records inside the save costs ~15 ms on a slow phone, so a hint skips it. A hint
-// is used once; a record the hint names is read again and checked, so a stale hint cannot merge
-// two different people. Without a hint (another caller, a replay) the table is scanned.
-const registrationHints = new Map<string, string | null>();
-
-/** Tells the next local `attendance.register` of `registrationId` which record (or none) holds the same person. */
-export function hintSamePerson(registrationId: string, existingId: string | null): void {
-  registrationHints.set(registrationId, existingId);
+/**
+ * What the form already knows when it records `attendance.register`: the roster on screen says
+ * which record (or `null`: none) holds the same person, so the save needs not look it up. A
+ * record it names is read again and checked, so a stale roster cannot merge two different people.
+ */
+export interface RegisterHint {
+  knownMatchId: string | null;
 }
 
 /**
@@ -92,7 +61,7 @@ export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person:
   const wanted = computeKeys(person);
   const byDoc = wanted.doc ? db.attendance.where('[workshopId+docKey]').equals([workshopId, wanted.doc]).toArray() : Promise.resolve([]);
   return byDoc.then((docRows) => {
-    const byName = wanted.hasName ? db.attendance.where('[workshopId+nameKey]').equals([workshopId, wanted.name]).toArray() : Promise.resolve([]);
+    const byName = wanted.name !== undefined ? db.attendance.where('[workshopId+nameKey]').equals([workshopId, wanted.name]).toArray() : Promise.resolve([]);
     return byName.then((nameRows) => {
       const candidates = [...docRows, ...nameRows] as unknown as LocalAttendance[];
       candidates.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
@@ -101,12 +70,10 @@ export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person:
   });
 }
 
-function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs): Promise<LocalAttendance | undefined> {
-  const hint = registrationHints.get(args.id);
-  registrationHints.delete(args.id);
-  if (hint === null) return Promise.resolve(undefined);
-  if (hint !== undefined) {
-    return db.attendance.get(hint).then((row) => {
+function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs, hint: RegisterHint | undefined): Promise<LocalAttendance | undefined> {
+  if (hint?.knownMatchId === null) return Promise.resolve(undefined);
+  if (hint) {
+    return db.attendance.get(hint.knownMatchId).then((row) => {
       const record = row as unknown as LocalAttendance | undefined;
       return record && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
     });
@@ -116,12 +83,14 @@ function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs): Promise<Loca
 
 /**
  * Applies `attendance.register` locally, with the server's rule: a second record of the same
- * person in the workshop merges into the first (its id joins `mergedIds`, newer fields win by HLC). Offline the roster and counts are right at once. Call inside a transaction.
+ * person in the workshop merges into the first (its id joins `mergedIds`, newer fields win by
+ * HLC). Offline the roster and counts are right at once. Without a hint (an import, a replay)
+ * the same person is looked up through the match-key indexes. Call inside a transaction.
  */
-export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string): Promise<void> {
+export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string, hint?: RegisterHint): Promise<void> {
   if (await db.attendance.get(args.id)) return;
   const nowIso = new Date(db.now()).toISOString();
-  const first = await findFirstRecord(db, args);
+  const first = await findFirstRecord(db, args, hint);
   if (first) {
     // As on the server: the first record keeps its id, the newer fields win by HLC, the id is listed.
     const merged = mergeFields<AttendancePerson>({ values: first.person, fieldHlc: first.fieldHlc ?? {} }, args.person, hlc);

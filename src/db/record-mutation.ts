@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Transaction } from 'dexie';
 import { currentVersion, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
 import { ERROR_MESSAGES } from '../shared/errors';
-import { applyMutationLocally, tablesOf } from './apply-mutation';
+import { applyMutationLocally, tablesOf, type LocalHint } from './apply-mutation';
 import { appendToOutbox, stampMutation } from './enqueue-mutation';
 import type { OutboxRow } from './outbox-store';
 import { guardStorage } from './storage-errors';
@@ -49,14 +49,15 @@ function bindToTransaction(db: UserDb, tx: Transaction): UserDb {
  * earlier, finished transaction, it never joins that one. Three round trips to IndexedDB: the
  * clock (and what the applier reads), the outbox row with the record, the commit. Never call it
  * inside another transaction over the same tables: it would wait for that one to finish.
+ * `hint`: what the screen already knows that spares the local effect a lookup (see `LocalHint`).
  */
-export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown): Promise<OutboxRow> {
+export async function recordMutation<N extends MutationName>(db: UserDb, name: N, rawArgs: unknown, hint?: LocalHint<N>): Promise<OutboxRow> {
   const args = parseMutationArgs(name, rawArgs);
   const tables = tablesOf(name).map((t) => db[t]);
   const row = await guardStorage(() =>
     db.transaction('rw!', [db.outbox, db.meta, ...tables], async (tx) => {
       const stamped = await stampMutation(tx, name, args);
-      const [queued] = await Promise.all([appendToOutbox(tx, stamped), applyMutationLocally(bindToTransaction(db, tx), name, args, stamped.hlc)]);
+      const [queued] = await Promise.all([appendToOutbox(tx, stamped), applyMutationLocally(bindToTransaction(db, tx), name, args, stamped.hlc, hint)]);
       return queued;
     }),
   );

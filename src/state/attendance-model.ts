@@ -5,11 +5,10 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import {
-  findSamePerson, hintSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance, type PersonKeys,
-} from '../db/attendance-store';
+import { findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance } from '../db/attendance-store';
 import { liveSignal } from '../db/live-query';
 import { recordMutation } from '../db/record-mutation';
+import type { PersonKeys } from '../shared/attendance-match';
 import { foldText } from '../shared/fold-text';
 import { uuidv7 } from '../shared/ids';
 import type { AttendancePerson, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
@@ -56,7 +55,8 @@ export const LEVEL_OF_ENTITY: Record<(typeof ENTITY_TYPES)[number], (typeof GOVE
 export async function registerAttendance(input: RegistrationInput): Promise<string> {
   const started = performance.now();
   const id = uuidv7();
-  if (input.roster) hintSamePerson(id, findSamePerson(input.roster, input.person)?.id ?? null);
+  // The roster on screen already says who is there: the save then reads no records to find out.
+  const hint = input.roster ? { knownMatchId: findSamePerson(input.roster, input.person)?.id ?? null } : undefined;
   const consent = input.consentGiven ? { given: true, textVersion: PRIVACY_NOTICE_VERSION } : { given: false, textVersion: PRIVACY_NOTICE_VERSION };
   await recordMutation(getDatabases().user, 'attendance.register', {
     id,
@@ -64,7 +64,7 @@ export async function registerAttendance(input: RegistrationInput): Promise<stri
     ...(input.workshopCode ? { workshopCode: input.workshopCode } : {}),
     person: dropEmpty(input.person),
     consent,
-  });
+  }, hint);
   // User Timing for the bench: from the tap's handler to record + outbox committed.
   performance.measure?.('tinkuy:attendance-save', { start: started });
   return id;

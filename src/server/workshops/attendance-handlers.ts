@@ -6,6 +6,7 @@
  * the next pull and a later correction of it lands on the surviving record.
  */
 import { randomUUID } from 'node:crypto';
+import { computeKeys, isSameKeys } from '../../shared/attendance-match';
 import { mergeFields, type FieldState } from '../../shared/merge';
 import {
   makeDocumentKey,
@@ -55,17 +56,17 @@ async function followMerge(ctx: MutationContext, stored: AttendanceTable | undef
 }
 
 /**
- * The first live record of the same person in the workshop: the same document, or the same
- * folded name and entity — unless both carry documents and they differ (two namesakes).
+ * The first live record of the same person in the workshop, by the shared rule
+ * (`shared/attendance-match.ts`, the device's too): the same document, or the same folded name
+ * and entity — unless both carry documents and they differ (two namesakes).
  */
 async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson): Promise<AttendanceTable | undefined> {
-  const docKey = makeDocumentKey(person);
-  const nameKey = makeNameKey(person);
+  const wanted = computeKeys(person);
   // Two equality lookups, each on its own (workshop, key) index: one OR query scans the workshop.
-  const lookUp = (column: 'doc_key' | 'name_key', key: string) =>
+  const lookUp = (column: 'doc_key' | 'name_key', key: string | undefined) => key === undefined ? [] :
     ctx.trx.selectFrom('attendance').selectAll().where('workshop_id', '=', workshopId).where(column, '=', key).where('deleted', '=', 0).execute();
-  const candidates = [...(docKey ? await lookUp('doc_key', docKey) : []), ...(await lookUp('name_key', nameKey))]
-    .filter((c) => c.doc_key === docKey || !(docKey && c.doc_key && c.doc_key !== docKey))
+  const candidates = [...(await lookUp('doc_key', wanted.doc)), ...(await lookUp('name_key', wanted.name))]
+    .filter((c) => isSameKeys(wanted, { doc: c.doc_key ?? undefined, name: c.name_key ?? undefined }))
     .sort((a, b) => (a.recorded_at === b.recorded_at ? (a.id < b.id ? -1 : 1) : a.recorded_at < b.recorded_at ? -1 : 1));
   return candidates[0];
 }

@@ -139,6 +139,14 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect(answer.rejected[0]).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Falta el código del taller/) });
   });
 
+  it('two people whose names fold to nothing are never merged by name (the device applies the same rule)', async () => {
+    const device = createDeviceQueue();
+    const blank = [makeRegistration(workshop.id, makePerson({ fullName: '...', entityName: 'DDC Puno' })), makeRegistration(workshop.id, makePerson({ fullName: '—', entityName: 'DDC Puno' }))];
+    expect((await push(server, owner, device.clientId, blank.map((r) => device.next('attendance.register', r)))).rejected).toEqual([]);
+    const rows = liveRows((await pullAll(server, owner)).changes).filter((r) => blank.some((b) => b.id === r.id));
+    expect(rows.map((r) => r.mergedIds)).toEqual([[], []]);
+  });
+
   it.each([
     { who: 'gestor', sees: false },
     { who: 'the owner', sees: true },

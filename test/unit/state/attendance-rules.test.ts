@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useDatabases, type Databases } from '../../../src/db/connection';
-import { isSamePerson, type PersonKeys } from '../../../src/db/attendance-store';
+import { isSamePerson, type PersonKeys } from '../../../src/shared/attendance-match';
 import { findDuplicate, registerAttendance, removeAttendance, updateAttendance, type LocalAttendance } from '../../../src/state/attendance-model';
 import { countByLevel, countByRegion, formatAttendanceCsv } from '../../../src/state/attendance-report-model';
 import { uuidv7 } from '../../../src/shared/ids';
