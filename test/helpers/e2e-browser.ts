@@ -81,9 +81,10 @@ export function readE2eSkipReason(): string {
 
 /**
  * `describe` for tests that need Chromium: skipped (after ONE loud line from the global setup)
- * when Chromium is missing, and a failing test instead when CI=true.
+ * when Chromium is missing, and a failing test instead when CI=true. End-to-end tests use
+ * `describeE2E` (./e2e-rig), which builds on this and also gives them a server and phones.
  */
-export function describeE2E(name: string, body: () => void): void {
+export function describeWithChromium(name: string, body: () => void): void {
   const reason = readE2eSkipReason();
   if (reason && isCi()) {
     describe(name, () => {
@@ -95,3 +96,10 @@ export function describeE2E(name: string, body: () => void): void {
   }
   (reason ? describe.skip : describe)(name, body);
 }
+
+/**
+ * @deprecated The old e2e style (each file starting its own server and browser). New tests use
+ * `describeE2E` from ./e2e-rig, which gives them a server, a browser and phones with a real
+ * network switch; this alias goes once every file has moved.
+ */
+export const describeE2E = describeWithChromium;

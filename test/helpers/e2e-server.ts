@@ -36,6 +36,18 @@ export interface StartServerOptions {
   ownsDataDir?: boolean;
   /** How long to wait for /api/health, in ms. */
   timeoutMs?: number;
+  /** Keep a journal of every request the server received (its own request log, level info). */
+  recordRequests?: boolean;
+}
+
+/** One request as the server logged it on arrival. */
+export interface ServerRequest {
+  /** When the server received it (ms since the epoch, the server's own clock). */
+  time: number;
+  method: string;
+  url: string;
+  /** The Host header: `127.0.0.1:<port>`, which tells each phone's forwarder apart. */
+  host: string;
 }
 
 /** A running server. */
@@ -51,6 +63,13 @@ export interface RunningServer {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Stops and starts again on the same port and data directory, with `env` merged in. */
   restart(env?: Record<string, string>): Promise<RunningServer>;
+  /** Every request received so far, across restarts (empty unless `recordRequests`). */
+  requests(): readonly ServerRequest[];
+  /**
+   * Sends a marker request straight to the server and waits for its log line: every request the
+   * server received before is then in `requests()`. Resolves to the time the marker was answered.
+   */
+  flushRequests(): Promise<number>;
 }
 
 /** A port nobody listens on right now. */
@@ -69,6 +88,38 @@ export async function findFreePort(): Promise<number> {
 /** True once `dist/server/main.js` exists (`npm run build` ran). */
 export function hasServerBuild(): boolean {
   return existsSync(SERVER_ENTRY) && existsSync(join(CLIENT_DIR, 'index.html'));
+}
+
+/** Reads the server's JSON log lines as they arrive and keeps its "incoming request" lines. */
+function journalRequests(journal: ServerRequest[]): (chunk: string) => void {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"incoming request"')) continue;
+      try {
+        const entry = JSON.parse(line) as { time: number; req: { method: string; url: string; host: string } };
+        journal.push({ time: entry.time, method: entry.req.method, url: entry.req.url, host: entry.req.host });
+      } catch {
+        // Not a log line of ours (a partial write or another tool's output).
+      }
+    }
+  };
+}
+
+let fences = 0;
+
+async function flushJournal(url: string, journal: readonly ServerRequest[]): Promise<number> {
+  const marker = `/api/health?rig-fence=${process.pid}-${++fences}`;
+  await (await fetch(`${url}${marker}`)).arrayBuffer();
+  const answeredAt = Date.now();
+  const deadline = answeredAt + 10_000;
+  while (!journal.some((request) => request.url === marker)) {
+    if (Date.now() > deadline) throw new Error('El registro de peticiones del servidor no muestra la petición de control: ¿cambió el formato del registro (Fastify, nivel info)?');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return answeredAt;
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
@@ -104,6 +155,10 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
 
 /** Starts `node dist/server/main.js` and resolves once `GET /api/health` answers 200. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  return launch(options, []);
+}
+
+async function launch(options: StartServerOptions, journal: ServerRequest[]): Promise<RunningServer> {
   if (!hasServerBuild()) throw new Error(`Falta la compilación (${SERVER_ENTRY} y ${CLIENT_DIR}); ejecute \`npm run build\` primero.`);
   const port = options.port ?? (await findFreePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tinkuy-e2e-data-'));
@@ -115,7 +170,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     TINKUY_DATA_DIR: dataDir,
     TINKUY_CLIENT_DIR: CLIENT_DIR,
-    TINKUY_LOG_LEVEL: 'warn',
+    TINKUY_LOG_LEVEL: options.recordRequests ? 'info' : 'warn',
     TINKUY_ADMIN_EMAIL: E2E_ADMIN.email,
     TINKUY_ADMIN_PASSWORD: E2E_ADMIN.password,
     ...options.env,
@@ -124,8 +179,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const record = journalRequests(journal);
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    output += chunk;
+    if (options.recordRequests) record(chunk);
+  });
+  child.stderr?.on('data', (chunk: string) => (output += chunk));
   const logs = () => output;
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, logs, options.timeoutMs ?? 20_000);
@@ -149,7 +210,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     async restart(extraEnv = {}) {
       await server.stop({ keepData: true });
-      return startServer({ ...options, port, dataDir, ownsDataDir, env: { ...options.env, ...extraEnv } });
+      return launch({ ...options, port, dataDir, ownsDataDir, env: { ...options.env, ...extraEnv } }, journal);
+    },
+    requests: () => journal,
+    async flushRequests() {
+      if (!options.recordRequests) throw new Error('Este servidor no registra sus peticiones: inícielo con recordRequests.');
+      return flushJournal(url, journal);
     },
   };
   return server;

@@ -4,6 +4,7 @@ import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PullResponse, PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
 import type { EventSaveArgs } from '../../src/shared/schemas/event';
+import type { RunningServer } from './e2e-server';
 import { bearer, type TestServer } from './server-app';
 
 /** A well-formed HLC stamp at `wallMs`. */
@@ -60,20 +61,27 @@ export async function push(server: TestServer, session: SessionResponse, clientI
   return res.json<PushResponse>();
 }
 
-/** One pull page; expects 200. */
+/** One pull page; expects 200. In process (`inject`) or over HTTP from a running server. */
 export async function pull(
-  server: TestServer,
+  server: TestServer | RunningServer,
   session: SessionResponse | undefined,
   query: { scope?: string; cursor?: number; limit?: number } = {},
 ): Promise<PullResponse> {
   const params = new URLSearchParams({ scope: query.scope ?? 'user', cursor: String(query.cursor ?? 0), limit: String(query.limit ?? 500) });
-  const res = await server.app.inject({ method: 'GET', url: `/api/sync/pull?${params}`, headers: session ? bearer(session) : {} });
+  const url = `/api/sync/pull?${params}`;
+  const headers = session ? bearer(session) : {};
+  if ('url' in server) {
+    const res = await fetch(`${server.url}${url}`, { headers });
+    if (res.status !== 200) throw new Error(`pull failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as PullResponse;
+  }
+  const res = await server.app.inject({ method: 'GET', url, headers });
   if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`);
   return res.json<PullResponse>();
 }
 
 /** Pulls every page from `cursor` on; returns all changes and the final cursor. */
-export async function pullAll(server: TestServer, session: SessionResponse | undefined, scope = 'user', limit = 500, cursor = 0) {
+export async function pullAll(server: TestServer | RunningServer, session: SessionResponse | undefined, scope = 'user', limit = 500, cursor = 0) {
   const changes: PullResponse['changes'] = [];
   let pages = 0;
   for (;;) {

@@ -1,0 +1,63 @@
+/**
+ * The phone's IndexedDB, read and written from the test through the page: to wait until a pull
+ * has brought something, or (benches only) to seed what earlier use would have left there.
+ * The functions passed to the page are self-contained: they run in the browser, not here.
+ */
+import type { Page } from 'playwright-core';
+
+/** Waits until `store` of database `db` holds a row; resolves with the first one. */
+export async function waitForFirstRow<T>(page: Page, db: string, store: string, timeout = 30_000): Promise<T> {
+  const handle = await page.waitForFunction(
+    async ({ db, store }) => {
+      const open = await new Promise<IDBDatabase | null>((resolve) => {
+        const request = indexedDB.open(db);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(null);
+      });
+      if (!open || !open.objectStoreNames.contains(store)) {
+        open?.close();
+        return null;
+      }
+      const first = await new Promise<unknown>((resolve) => {
+        const request = open.transaction(store).objectStore(store).openCursor();
+        request.onsuccess = () => resolve(request.result?.value ?? null);
+        request.onerror = () => resolve(null);
+      });
+      open.close();
+      return first;
+    },
+    { db, store },
+    { timeout, polling: 250 },
+  );
+  return (await handle.jsonValue()) as T;
+}
+
+/**
+ * Waits until the catalogue pull has brought the checklist templates to this device (the app
+ * pulls the catalogue on start, with or without an account). Nothing is written here: the
+ * templates must arrive the way a manager's phone gets them.
+ */
+export async function waitForTemplates(page: Page): Promise<void> {
+  await waitForFirstRow(page, 'tinkuy-catalogue', 'checklistTemplates');
+}
+
+/** Writes `rows` into `store` in one transaction, as earlier use of the app would have left them. */
+export async function putRows(page: Page, db: string, store: string, rows: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    async ({ db, store, rows }) => {
+      const open = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(db);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = open.transaction(store, 'readwrite');
+        for (const row of rows) tx.objectStore(store).put(row);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      open.close();
+    },
+    { db, store, rows },
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * A phone for the end-to-end tests: a Chromium context set up like a low-end Android in Peru,
+ * reaching the server through its own forwarder (its own origin), with a real network switch.
+ *
+ * `goOffline()` tells the browser it is offline AND cuts the forwarder, so nothing the phone
+ * sends — page, service worker, the browser's own update checks — reaches the server.
+ * Each offline stretch is remembered; `expectServerSawNothingWhileOffline()` then reads the
+ * server's own request log and fails if any request addressed to this phone's origin arrived
+ * while the phone was offline.
+ */
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Account } from './e2e-accounts';
+import { newPhoneContext, waitForServiceWorkerControl, watchPageProblems, type PageProblems } from './e2e-browser';
+import { openForwarder } from './e2e-forwarder';
+import { waitForTemplates } from './e2e-idb';
+import type { RunningServer, ServerRequest } from './e2e-server';
+import { logIn } from './e2e-steps';
+
+/** How a phone starts. Every field is optional. */
+export interface PhoneOptions {
+  /** Shown in failure messages ("teléfono de la facilitadora"). */
+  name?: string;
+  /** Signs in through Más → Cuenta once the app is open, as a person does. */
+  login?: Account;
+  /** The first address the phone opens (default '/'); `false` opens nothing. */
+  open?: string | false;
+  /** Context options that differ from the phone's, e.g. `{ serviceWorkers: 'block' }`. */
+  context?: BrowserContextOptions;
+  /** Waits until the catalogue pull brought the checklist templates. */
+  templates?: boolean;
+}
+
+/** A phone in a test. */
+export interface Phone {
+  readonly name: string;
+  /** The phone's own origin, e.g. http://127.0.0.1:41234 (its forwarder). */
+  readonly url: string;
+  readonly context: BrowserContext;
+  /** The first tab. */
+  readonly page: Page;
+  /** Console errors, uncaught errors and CSP violations of the first tab. */
+  readonly problems: PageProblems;
+  readonly isOffline: boolean;
+  /** `path` on the phone's origin. */
+  href(path: string): string;
+  /** Opens `path` (on the phone's origin) in the first tab. */
+  goto(path: string): Promise<void>;
+  /**
+   * No network at all: the browser knows it, and the forwarder is closed. `{ browserOnly: true }`
+   * only tells the browser (Chromium's emulation, which lets some requests through): for the
+   * rig's own test that shows the difference, never for a test of the app.
+   */
+  goOffline(options?: { browserOnly?: boolean }): Promise<void>;
+  /** The forwarder reopens on the same port; then the browser is told it is back online. */
+  goOnline(): Promise<void>;
+  /** Requests addressed to this phone that the server received while it was offline. */
+  requestsWhileOffline(): Promise<ServerRequest[]>;
+  /** Fails, listing them, if the server received anything from this phone while it was offline. */
+  expectServerSawNothingWhileOffline(): Promise<void>;
+  /** True once the phone has been offline at least once. */
+  readonly wentOffline: boolean;
+  close(): Promise<void>;
+}
+
+interface OfflineStretch {
+  from: number;
+  to?: number;
+}
+
+let phones = 0;
+
+/** Opens a phone on `browser` that reaches `server()` (a getter: the server may be restarted). */
+export async function openPhone(browser: Browser, server: () => RunningServer, options: PhoneOptions = {}): Promise<Phone> {
+  const name = options.name ?? `teléfono ${++phones}`;
+  const forwarder = await openForwarder(server().port);
+  const url = `http://127.0.0.1:${forwarder.port}`;
+  const stretches: OfflineStretch[] = [];
+  const context = await newPhoneContext(browser, options.context ?? {});
+  const page = await context.newPage();
+  const problems = await watchPageProblems(page);
+
+  const requestsWhileOffline = async () => {
+    await server().flushRequests();
+    const host = new URL(url).host;
+    const inStretch = (time: number) => stretches.some((s) => time > s.from && (s.to === undefined || time < s.to));
+    return server().requests().filter((request) => request.host === host && inStretch(request.time));
+  };
+
+  const phone: Phone = {
+    name,
+    url,
+    context,
+    page,
+    problems,
+    get isOffline() {
+      return stretches.at(-1)?.to === undefined && stretches.length > 0;
+    },
+    get wentOffline() {
+      return stretches.length > 0;
+    },
+    href: (path) => new URL(path, url).href,
+    async goto(path) {
+      await page.goto(phone.href(path));
+    },
+    async goOffline({ browserOnly = false } = {}) {
+      await context.setOffline(true);
+      if (!browserOnly) await forwarder.cut();
+      // Whatever crossed before the cut is logged before this answer: the stretch starts after it.
+      stretches.push({ from: await server().flushRequests() });
+    },
+    async goOnline() {
+      const last = stretches.at(-1);
+      if (last && last.to === undefined) last.to = Date.now();
+      await forwarder.restore();
+      await context.setOffline(false);
+    },
+    requestsWhileOffline,
+    async expectServerSawNothingWhileOffline() {
+      const seen = (await requestsWhileOffline()).map((r) => `${new Date(r.time).toISOString()} ${r.method} ${r.url}`);
+      expect(seen, `el servidor recibió del ${name} sin conexión: ${seen.join('; ')}`).toEqual([]);
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await forwarder.close();
+    },
+  };
+
+  try {
+    await startPhone(phone, options);
+  } catch (error) {
+    await phone.close();
+    throw error;
+  }
+  return phone;
+}
+
+async function startPhone(phone: Phone, options: PhoneOptions): Promise<void> {
+  if (options.open !== false) {
+    await phone.goto(options.open ?? '/');
+    if (options.context?.serviceWorkers !== 'block') await waitForServiceWorkerControl(phone.page);
+  }
+  if (options.login) await logIn(phone.page, options.login);
+  if (options.templates) await waitForTemplates(phone.page);
+}
