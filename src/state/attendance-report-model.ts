@@ -2,6 +2,7 @@
  * Figures a facilitador reads at a glance: attendance by region and by government level, and
  * the attendance as CSV. All computed on the device from the roster, so it works offline.
  */
+import { formatCsv, type CsvCell } from '../shared/csv';
 import { regionName } from '../shared/places/regions';
 import { GOVERNMENT_LEVELS, type AttendancePerson } from '../shared/schemas/attendance';
 import type { LocalAttendance } from './attendance-model';
@@ -50,42 +51,30 @@ export function countByLevel(roster: readonly LocalAttendance[]): CountRow[] {
   })).filter((row) => row.count > 0);
 }
 
-/**
- * The CSV separator: a comma. es-PE writes decimals with a point (1,234.5), so Windows' list
- * separator for Spanish (Peru) is the comma, which is what Excel splits on when it opens a .csv;
- * LibreOffice and Google Sheets detect it too. Every field is quoted, so commas in entity names
- * ("Municipalidad Distrital de Independencia, Huaraz") stay in their cell. Same choice as the
- * checklists' CSV.
- */
-export const CSV_SEPARATOR = ',';
-/** The byte-order mark that makes spreadsheet programs read the file as UTF-8 (accents intact). */
-export const CSV_BOM = '\uFEFF';
-
 const CSV_HEADER = [
   'Nombre completo', 'Tipo de documento', 'Número de documento', 'Tipo de entidad', 'Entidad', 'Nivel de gobierno',
   'Región', 'Cargo', 'Correo', 'Teléfono', 'Consentimiento (versión del aviso)', 'Registrado (hora de Lima)', 'Registros unificados',
 ];
-
-function quoteCsv(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
 
 /** A time as Lima reads it, for the CSV (e.g. 2026-12-01 09:30). */
 function formatLima(iso: string): string {
   return new Date(Date.parse(iso) - 5 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** The attendance as CSV text with BOM, comma-separated and quoted, CRLF lines (what spreadsheet programs expect). */
+/**
+ * The attendance as CSV (the shared writer: BOM, quoted, CRLF, formulas neutralised — names are
+ * typed by anyone at the door). The one number, how many records merged, is the app's own count.
+ */
 export function formatAttendanceCsv(roster: readonly LocalAttendance[]): string {
-  const lines = [CSV_HEADER, ...roster.map((row) => {
+  const lines: CsvCell[][] = [CSV_HEADER, ...roster.map((row) => {
     const p = row.person;
     return [
       p.fullName, p.documentType ? DOCUMENT_LABELS[p.documentType] : '', p.documentNumber ?? '', ENTITY_LABELS[p.entityType], p.entityName,
       LEVEL_LABELS[p.governmentLevel], regionName(p.regionCode) ?? p.regionCode, p.position ?? '', p.email ?? '', p.phone ?? '',
-      row.consent.textVersion, formatLima(row.recordedAt), String(row.mergedIds.length),
+      row.consent.textVersion, formatLima(row.recordedAt), row.mergedIds.length,
     ];
   })];
-  return CSV_BOM + lines.map((cells) => cells.map(quoteCsv).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
+  return formatCsv(lines);
 }
 
 /** The file name of an export, e.g. `asistencia-K7M2QP-2026-12-01.csv`. */

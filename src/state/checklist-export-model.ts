@@ -1,12 +1,10 @@
 /**
  * An event's checklists as text to share and as CSV, built on the device (offline too).
- *
- * CSV: UTF-8 with a BOM (so Excel reads "ñ" and accents), CRLF line ends, comma separators and
- * every field quoted. Comma, because es-PE formats decimals with a point and Windows' es-PE list
- * separator is the comma, which is what Excel splits on when it opens a .csv; Google Sheets and
- * LibreOffice detect it too. (A `sep=` first line would force it, but makes Excel ignore the BOM.)
+ * The CSV goes through the shared writer (src/shared/csv.ts): BOM, quotes, CRLF, and notes or
+ * custom items that start like a formula are written as text.
  */
 import type { LocalEvent } from '../db/events-store';
+import { formatCsv, type CsvCell } from '../shared/csv';
 import type { EventRun } from './event-checklists-model';
 import type { ItemView } from './checklist-view-model';
 
@@ -57,14 +55,10 @@ export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[]
   return lines.join('\n');
 }
 
-function quote(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
 /** The CSV of every item of every run in use, one row per item. */
 export function formatChecklistCsv(runs: readonly EventRun[]): string {
   const header = ['Lista', 'Sección', 'Ítem', 'Estado', 'Motivo', 'Nota', 'Responsable', 'Fecha límite', 'Aplica'];
-  const rows = [header];
+  const rows: CsvCell[][] = [header];
   for (const { view } of activeRuns(runs)) {
     for (const section of view!.sections) {
       for (const item of section.items) {
@@ -75,7 +69,7 @@ export function formatChecklistCsv(runs: readonly EventRun[]): string {
       }
     }
   }
-  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+  return formatCsv(rows);
 }
 
 /**
