@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { stripBidiControls } from '../bidi';
 import { isHlc } from '../hlc';
 import { isUuid } from '../ids';
 
@@ -20,9 +21,9 @@ export const IsoDate = v.pipe(v.string(), v.isoDate('Fecha no válida.'));
 /** An INEI ubigeo: department (2 digits), province (4) or district (6). */
 export const PlaceCode = v.pipe(v.string(), v.regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'Código de lugar (ubigeo) no válido.'));
 
-/** Free text typed by a person: trimmed, bounded. */
+/** Free text typed by a person: bidirectional controls dropped (src/shared/bidi.ts), trimmed, bounded. */
 export const text = (max: number, label: string) =>
-  v.pipe(v.string(), v.trim(), v.maxLength(max, `${label}: como máximo ${max} caracteres.`));
+  v.pipe(v.string(), v.transform(stripBidiControls), v.trim(), v.maxLength(max, `${label}: como máximo ${max} caracteres.`));
 
 /** Required free text: trimmed, not empty, bounded. */
 export const requiredText = (max: number, label: string) =>

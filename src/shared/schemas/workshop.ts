@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { Id, IsoInstant, PlaceCode, requiredText, text } from './common';
+import { isSafeHttpsLink } from '../safe-link';
 
 export const WORKSHOP_MODALITIES = ['presencial', 'virtual', 'hibrida'] as const;
 
@@ -15,6 +16,15 @@ export const WorkshopCode = v.pipe(
   v.regex(new RegExp(`^[${WORKSHOP_CODE_ALPHABET}]{${WORKSHOP_CODE_LENGTH}}$`), 'El código del taller tiene 6 letras o números.'),
 );
 
+/** A meeting link: https, and no `usuario@` or backslash that would make it read as another site. */
+const WorkshopLink = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url('El enlace no es válido.'),
+  v.startsWith('https://', 'El enlace debe empezar con https://'),
+  v.check(isSafeHttpsLink, 'El enlace no es válido: escriba la dirección de la reunión sin «usuario@» ni barras invertidas.'),
+);
+
 /** `workshop.save` v1: a facilitador creates or edits a workshop; fields merge one by one by HLC. */
 export const WorkshopSaveArgs = v.pipe(
   v.strictObject({
@@ -27,7 +37,7 @@ export const WorkshopSaveArgs = v.pipe(
     modality: v.picklist(WORKSHOP_MODALITIES, 'Modalidad no válida.'),
     placeCode: v.optional(PlaceCode),
     venue: v.optional(text(200, 'El lugar')),
-    link: v.optional(v.pipe(v.string(), v.trim(), v.url('El enlace no es válido.'), v.startsWith('https://', 'El enlace debe empezar con https://'))),
+    link: v.optional(WorkshopLink),
     capacity: v.pipe(v.number(), v.integer(), v.minValue(1, 'La capacidad debe ser al menos 1.'), v.maxValue(10_000)),
     facilitators: v.pipe(v.array(requiredText(120, 'El nombre del facilitador')), v.maxLength(10)),
   }),

@@ -1,5 +1,6 @@
 import type { Block, Inline } from '../../shared/catalogue';
 import { t } from '../../shared/i18n';
+import { isSafeHttpsLink } from '../../shared/safe-link';
 import { CatalogueIcon, type CatalogueIconName } from './catalogue-icons';
 
 /**
@@ -21,18 +22,13 @@ export function entryHref(id: string): string {
   return `/catalogo/${encodeURIComponent(id)}`;
 }
 
-/** True for links that may leave the app: only https (the compiler refuses anything else). */
-function isSafeExternal(href: string): boolean {
-  return /^https:\/\//i.test(href);
-}
-
 function InlineView({ inline }: { inline: Inline }) {
   if (inline.type === 'code') return <code>{inline.value}</code>;
   if (inline.type === 'link') {
     const children = inline.children.map((child, i) => <InlineView key={i} inline={child} />);
     // `entrada:<id>` links stay inside the app: a plain same-origin href the router takes over.
     if (inline.internal) return <a href={entryHref(inline.internal)}>{children}</a>;
-    if (!isSafeExternal(inline.href)) return <span>{children}</span>;
+    if (!isSafeHttpsLink(inline.href)) return <span>{children}</span>;
     return (
       <a href={inline.href} target="_blank" rel="noopener noreferrer" class="link-external">
         {children}

@@ -1,5 +1,6 @@
 import type { EntrySource, TocItem } from '../../shared/catalogue';
 import { t } from '../../shared/i18n';
+import { isSafeHttpsLink } from '../../shared/safe-link';
 import type { EntryCard } from '../../state/catalogue-model';
 import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
@@ -39,7 +40,7 @@ export function SourceList({ sources }: { sources: EntrySource[] }) {
                 <strong>{source.norm}</strong> — {source.title}
               </p>
               {source.detail && <p class="entry-sources__detail">{source.detail}</p>}
-              {source.url && /^https:\/\//i.test(source.url) && (
+              {source.url && isSafeHttpsLink(source.url) && (
                 <a href={source.url} target="_blank" rel="noopener noreferrer" class="link-external entry-sources__link">
                   {t('catalogue.reader.sourceLink')}
                   <span class="visually-hidden">

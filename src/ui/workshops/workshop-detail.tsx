@@ -1,6 +1,7 @@
 import { buildParticipantLink, watchWorkshop, type LocalWorkshop } from '../../state/workshop-model';
 import { currentUser } from '../../state/session-model';
 import { regionName } from '../../shared/places/regions';
+import { isSafeHttpsLink } from '../../shared/safe-link';
 import { provinceName } from '../../shared/places/provinces';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -39,7 +40,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
         <dt>{tw('workshops.field.topic')}</dt><dd>{workshop.topic}</dd>
         <dt>{tw('workshops.field.modality')}</dt><dd>{describeModality(workshop.modality)}</dd>
         {workshop.modality !== 'virtual' && <><dt>{tw('workshops.field.place')}</dt><dd>{describePlace(workshop) || '—'}</dd></>}
-        {workshop.link && <><dt>{tw('workshops.field.link')}</dt><dd><a href={workshop.link}>{workshop.link}</a></dd></>}
+        {workshop.link && <><dt>{tw('workshops.field.link')}</dt><dd>{isSafeHttpsLink(workshop.link) ? <a href={workshop.link}>{workshop.link}</a> : workshop.link}</dd></>}
         <dt>{tw('workshops.field.capacity')}</dt><dd>{workshop.capacity}</dd>
         {workshop.facilitators.length > 0 && <><dt>{tw('workshops.field.facilitators')}</dt><dd>{workshop.facilitators.join(', ')}</dd></>}
       </dl>

@@ -37,6 +37,8 @@ const EVERY_BLOCK = makeEntry({
         { type: 'link', href: 'entrada:otra-entrada', internal: 'otra-entrada', children: [{ type: 'text', value: 'la otra entrada' }] },
         { type: 'text', value: ' o ' },
         { type: 'link', href: 'https://www.cultura.gob.pe', children: [{ type: 'text', value: 'el portal' }] },
+        { type: 'text', value: ' y ' },
+        { type: 'link', href: 'https://www.gob.pe@evil.example/', children: [{ type: 'text', value: 'un portal falso' }] },
         { type: 'text', value: '.' },
       ],
     },
@@ -129,11 +131,13 @@ describe('the reader renders the compiled entry with Preact, offline from the de
     expect(screen.getByText('Para gobiernos: Regional, Distrital')).toBeTruthy();
   });
 
-  it('external links open in a new tab with rel=noopener; entrada: links move inside the app', async () => {
+  it('external links open in a new tab with rel=noopener, a link with userinfo is not drawn; entrada: links move inside the app', async () => {
     openReader('todos-los-bloques');
     const external = await screen.findByRole('link', { name: /el portal/ });
     expect(external.getAttribute('target')).toBe('_blank');
     expect(external.getAttribute('rel')).toContain('noopener');
+    // A link that reads as gob.pe but goes elsewhere (userinfo) is shown as plain text, not a link.
+    expect(screen.getByText('un portal falso').closest('a')).toBeNull();
     const internal = screen.getByRole('link', { name: 'la otra entrada' });
     expect(internal.getAttribute('href')).toBe('/catalogo/otra-entrada');
     expect(internal.getAttribute('target')).toBeNull();
