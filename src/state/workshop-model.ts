@@ -84,11 +84,11 @@ export type WorkshopInput = Omit<WorkshopSaveArgs, 'id' | 'code'> & { id?: strin
  * at once in the programme (a local copy in the catalogue database) and waits in the outbox.
  * Throws ValidationError / StorageError in Spanish.
  */
-export async function saveWorkshop(input: WorkshopInput, ownerId: string): Promise<string> {
+export async function saveWorkshop(input: WorkshopInput): Promise<string> {
   const args = { ...input, id: input.id ?? uuidv7(), code: input.code ?? generateWorkshopCode() } as WorkshopSaveArgs;
   const { user, catalogue } = getDatabases();
   await recordMutation(user, 'workshop.save', args);
-  await keepLocalWorkshop(catalogue, { ...args, ownerId, updatedAt: new Date().toISOString() });
+  await keepLocalWorkshop(catalogue, { ...args, updatedAt: new Date().toISOString() });
   return args.id;
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PullResponse, PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
+import { SEED_WORKSHOPS } from '../../src/server/workshops/seed';
 import { E2E_ADMIN, startServer, type RunningServer } from '../helpers/e2e-server';
 import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
 
@@ -47,9 +48,13 @@ describe('RED workshops on the real server process', () => {
   });
   afterAll(async () => server?.stop());
 
-  it('anyone reads the seeded programme, without an account', async () => {
+  it('anyone reads the seeded programme, without an account (codes drawn at the first start, no owner)', async () => {
     const workshops = (await pullEverything('catalogue')).filter((c) => c.table === 'workshops');
-    expect(workshops.map((c) => (c.row as { code: string }).code)).toEqual(expect.arrayContaining(['ASTEC6', 'DRAUT7', 'RSGAF4', 'ACCES5', 'PRESU8', 'DATPR9']));
+    expect(workshops.map((c) => c.id)).toEqual(expect.arrayContaining(SEED_WORKSHOPS.map((w) => w.id)));
+    for (const { row } of workshops) {
+      expect((row as { code: string }).code).toMatch(/^[A-Z2-9]{6}$/);
+      expect(row).not.toHaveProperty('ownerId');
+    }
   });
 
   it('a phone with no account checks in and sends feedback; after a crash and a retry the server holds one of each', async () => {

@@ -1,10 +1,13 @@
 /**
  * The RED programme a first start brings: six workshops owned by the first coordinador, with
- * fixed ids and codes. Seeding is idempotent — a workshop already there (even edited or
- * deleted by a coordinador since) is left alone, so restarts and parallel starts change nothing.
+ * fixed ids. Their public codes are drawn at random when seeded, never written here: a code in
+ * the source is a code everyone can read before the workshop is announced. Seeding is
+ * idempotent — a workshop already there (even edited or deleted by a coordinador since) is left
+ * alone, so restarts and parallel starts change nothing.
  */
-import type { Kysely } from 'kysely';
-import type { WorkshopSaveArgs } from '../../shared/schemas/workshop';
+import { randomInt } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
@@ -15,10 +18,9 @@ const SEED_HLC = '000000000000000:0000:seed';
 const DGIA = 'Equipo de la DGIA – Ministerio de Cultura';
 
 /** The programme, December 2026 to March 2027 (times in UTC; Lima is UTC−5). */
-export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
+export const SEED_WORKSHOPS: readonly Omit<WorkshopSaveArgs, 'code'>[] = [
   {
     id: '0193f000-0000-7000-8000-000000000001',
-    code: 'ASTEC6',
     title: 'Asistencia técnica para la organización y ejecución de eventos públicos culturales a nivel nacional',
     topic: 'Planificación, permisos, seguridad y cierre de eventos públicos culturales',
     startsAt: '2026-12-10T14:00:00.000Z',
@@ -30,7 +32,6 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
   },
   {
     id: '0193f000-0000-7000-8000-000000000002',
-    code: 'DRAUT7',
     title: 'Derechos de autor y conexos en eventos culturales',
     topic: 'Licencias de música, sociedades de gestión colectiva y contratos con artistas',
     startsAt: '2027-01-14T14:00:00.000Z',
@@ -44,7 +45,6 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
   },
   {
     id: '0193f000-0000-7000-8000-000000000003',
-    code: 'RSGAF4',
     title: 'Gestión de riesgos, aforo y seguridad en espacios públicos',
     topic: 'Plan de seguridad, cálculo de aforo, evacuación y coordinación con la municipalidad',
     startsAt: '2027-01-28T14:00:00.000Z',
@@ -57,7 +57,6 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
   },
   {
     id: '0193f000-0000-7000-8000-000000000004',
-    code: 'ACCES5',
     title: 'Accesibilidad e inclusión en eventos culturales',
     topic: 'Personas con discapacidad, lengua de señas, lenguas originarias y públicos diversos',
     startsAt: '2027-02-11T15:00:00.000Z',
@@ -69,7 +68,6 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
   },
   {
     id: '0193f000-0000-7000-8000-000000000005',
-    code: 'PRESU8',
     title: 'Presupuesto y contratación pública para eventos culturales con la Ley 32069',
     topic: 'Programación presupuestal, requerimientos y contrataciones de bienes y servicios',
     startsAt: '2027-02-25T14:00:00.000Z',
@@ -82,7 +80,6 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
   },
   {
     id: '0193f000-0000-7000-8000-000000000006',
-    code: 'DATPR9',
     title: 'Registro de asistencia y protección de datos personales (Ley 29733)',
     topic: 'Consentimiento, datos mínimos, conservación, exportación y supresión de datos de participantes',
     startsAt: '2027-03-11T14:00:00.000Z',
@@ -95,6 +92,19 @@ export const SEED_WORKSHOPS: readonly WorkshopSaveArgs[] = [
     facilitators: [DGIA, 'Dirección Desconcentrada de Cultura de Ayacucho'],
   },
 ];
+
+/** A fresh public code, uniform over the unambiguous alphabet (no modulo bias). */
+export function drawWorkshopCode(): string {
+  return Array.from({ length: WORKSHOP_CODE_LENGTH }, () => WORKSHOP_CODE_ALPHABET[randomInt(WORKSHOP_CODE_ALPHABET.length)]).join('');
+}
+
+/** A code no workshop uses yet. */
+async function drawFreeCode(trx: Transaction<Database>): Promise<string> {
+  for (;;) {
+    const code = drawWorkshopCode();
+    if (!(await trx.selectFrom('workshops').select('id').where('code', '=', code).executeTakeFirst())) return code;
+  }
+}
 
 /** The first coordinador (the one the first start created), or undefined when there is none yet. */
 async function findFirstCoordinador(db: Kysely<Database>): Promise<string | undefined> {
@@ -112,13 +122,11 @@ export async function seedWorkshops(db: Kysely<Database>, engine: 'sqlite' | 'po
     let added = 0;
     for (const { id, ...fields } of SEED_WORKSHOPS) {
       if (present.has(id)) continue;
-      // A code a coordinador has since given to another workshop wins: the seed skips its own.
-      const clash = await trx.selectFrom('workshops').select('id').where('code', '=', fields.code).executeTakeFirst();
-      if (clash) continue;
-      const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, SEED_HLC]));
+      const stored = { ...fields, code: await drawFreeCode(trx) };
+      const fieldHlc = Object.fromEntries(Object.keys(stored).map((key) => [key, SEED_HLC]));
       await trx
         .insertInto('workshops')
-        .values({ id, code: fields.code, owner_id: ownerId, data: writeJson(fields), field_hlc: writeJson(fieldHlc), deleted: 0, version: await nextVersion(trx), updated_at: nowIso })
+        .values({ id, code: stored.code, owner_id: ownerId, data: writeJson(stored), field_hlc: writeJson(fieldHlc), deleted: 0, version: await nextVersion(trx), updated_at: nowIso })
         .execute();
       added += 1;
     }

@@ -14,9 +14,13 @@ import { readJson } from '../sync/handlers/rows';
 /** The workshop's fields as stored in `data` (everything but the id). */
 export type WorkshopFields = Omit<WorkshopSaveArgs, 'id'>;
 
-/** A stored workshop as pulled: the programme is public, with no personal data in it. */
+/**
+ * A stored workshop as anyone pulls it: the programme is public, so it carries nothing about
+ * accounts — not its owner's id, not its co-facilitadores (those reach the workshop's own staff
+ * in their user pull, `workshopStaff`).
+ */
 export function toWorkshopRow(stored: WorkshopsTable): WorkshopRow {
-  return { ...readJson<WorkshopFields>(stored.data), id: stored.id, ownerId: stored.owner_id, updatedAt: stored.updated_at };
+  return { ...readJson<WorkshopFields>(stored.data), id: stored.id, updatedAt: stored.updated_at };
 }
 
 /** The live workshop with this id, or undefined (never created, or deleted). */

@@ -45,9 +45,8 @@ export const WorkshopSaveArgs = v.pipe(
 );
 export type WorkshopSaveArgs = v.InferOutput<typeof WorkshopSaveArgs>;
 
-/** A workshop as stored and pulled (scope catalogue: anyone can read the programme). */
+/** A workshop as pulled (scope catalogue: anyone reads the programme; no account data in it). */
 export interface WorkshopRow extends WorkshopSaveArgs {
-  ownerId: string;
   updatedAt: string;
 }
 

@@ -7,7 +7,6 @@ import {
   type WorkshopDraft, type WorkshopErrors,
 } from '../../state/workshop-form-model';
 import { listProvinceOptions, listRegionOptions } from '../../state/place-picker-model';
-import { currentUser } from '../../state/session-model';
 import { WORKSHOP_MODALITIES } from '../../shared/schemas/workshop';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -44,7 +43,7 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
     }
     try {
       const base = stored ? { id: stored.id, code: stored.code } : {};
-      const id = await saveWorkshop({ ...checked.input, ...base }, stored?.ownerId ?? currentUser.value?.id ?? '');
+      const id = await saveWorkshop({ ...checked.input, ...base });
       forgetWorkshopDraft(key);
       route(`/talleres/${id}`);
     } catch (error) {

@@ -18,7 +18,6 @@ export function makeWorkshop(overrides: Partial<WorkshopRow> = {}): WorkshopRow 
     venue: 'Auditorio de la DDC Ayacucho',
     capacity: 40,
     facilitators: ['Rosa Huamán'],
-    ownerId: uuidv7(),
     updatedAt: new Date(now).toISOString(),
     ...overrides,
   };
