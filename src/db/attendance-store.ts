@@ -63,7 +63,7 @@ export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person:
   return byDoc.then((docRows) => {
     const byName = wanted.name !== undefined ? db.attendance.where('[workshopId+nameKey]').equals([workshopId, wanted.name]).toArray() : Promise.resolve([]);
     return byName.then((nameRows) => {
-      const candidates = [...docRows, ...nameRows] as unknown as LocalAttendance[];
+      const candidates = [...docRows, ...nameRows];
       candidates.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
       return candidates.find((row) => isSameKeys(readKeys(row), wanted));
     });
@@ -73,8 +73,7 @@ export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person:
 function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs, hint: RegisterHint | undefined): Promise<LocalAttendance | undefined> {
   if (hint?.knownMatchId === null) return Promise.resolve(undefined);
   if (hint) {
-    return db.attendance.get(hint.knownMatchId).then((row) => {
-      const record = row as unknown as LocalAttendance | undefined;
+    return db.attendance.get(hint.knownMatchId).then((record) => {
       return record && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
     });
   }
@@ -97,7 +96,7 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
     await db.attendance.put(withMatchKeys({
       ...first, person: merged.state.values as AttendancePerson, fieldHlc: merged.state.fieldHlc,
       mergedIds: [...first.mergedIds, args.id], updatedAt: nowIso,
-    }) as LocalAttendance & Record<string, unknown>);
+    }));
     return;
   }
   const row: LocalAttendance = {
@@ -105,12 +104,12 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
     recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso,
     fieldHlc: Object.fromEntries(Object.keys(args.person).map((key) => [key, hlc])),
   };
-  await db.attendance.put(withMatchKeys(row) as unknown as LocalAttendance & Record<string, unknown>);
+  await db.attendance.put(withMatchKeys(row));
 }
 
 /** Applies `attendance.update` locally: last writer wins per field, by HLC. Call inside a transaction. */
 export async function applyAttendanceUpdate(db: UserDb, args: AttendanceUpdateArgs, hlc: string): Promise<void> {
-  const existing = (await db.attendance.get(args.id)) as LocalAttendance | undefined;
+  const existing = await db.attendance.get(args.id);
   if (!existing) return;
   const merged = mergeFields<AttendancePerson>({ values: existing.person, fieldHlc: existing.fieldHlc ?? {} }, args.patch as Partial<AttendancePerson>, hlc);
   if (!merged.changed) return;
@@ -119,7 +118,7 @@ export async function applyAttendanceUpdate(db: UserDb, args: AttendanceUpdateAr
     person: merged.state.values as AttendancePerson,
     fieldHlc: merged.state.fieldHlc,
     updatedAt: new Date(db.now()).toISOString(),
-  }) as LocalAttendance & Record<string, unknown>);
+  }));
 }
 
 /** Applies `attendance.remove` locally: the record leaves the roster (the server keeps a tombstone). */
@@ -131,7 +130,7 @@ export async function applyAttendanceRemove(db: UserDb, args: AttendanceRemoveAr
 export function listAttendance(db: UserDb, workshopId: string): Promise<LocalAttendance[]> {
   // A Dexie promise chain, not a native async function: it may run inside a write transaction.
   return db.attendance.where('workshopId').equals(workshopId).toArray()
-    .then((rows) => (rows as unknown as LocalAttendance[]).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)));
+    .then((rows) => rows.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)));
 }
 
 /** One CSV export of a workshop's attendance, as this device remembers it (the server logs who). */

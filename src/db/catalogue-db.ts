@@ -1,14 +1,28 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { ChecklistTemplate, Entry } from '../shared/catalogue';
+import type { PlaceRow } from '../shared/places/place-row';
+import type { WorkshopRow } from '../shared/schemas/workshop';
 
 /** The name of the database of server-authored, read-only content. */
 export const CATALOGUE_DB_NAME = 'tinkuy-catalogue';
 
 /**
- * A catalogue row as pulled: the server's row as sent, plus `syncVersion`, the global version of
+ * Every catalogue row is the server's row as pulled, plus `syncVersion`, the global version of
  * the change that brought it. A row's own `version` (an entry's content hash, a template's
  * number) is the server's and is never overwritten by the pull.
  */
-export type CatalogueRow = { id: string; syncVersion?: number } & Record<string, unknown>;
+interface Pulled {
+  syncVersion?: number;
+}
+
+/** An entry as stored. Rows kept from a v1 device lack `version` until the next pull brings them again. */
+export type StoredEntry = Omit<Entry, 'version'> & { version?: string } & Pulled;
+/** A template as stored: `version` is the template's own number (kept in checklist runs). */
+export type StoredTemplate = ChecklistTemplate & Pulled;
+/** A workshop on the device: the pulled row, or one saved here and not yet confirmed by a pull (`isLocal`). */
+export type LocalWorkshop = WorkshopRow & Pulled & { isLocal?: boolean };
+/** A place (region, province, district) as stored. */
+export type StoredPlace = PlaceRow & Pulled;
 
 /** One key/value pair of catalogue bookkeeping (the pull cursor). */
 export interface CatalogueMetaRow {
@@ -42,10 +56,10 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
  * written on the device except by a pull, so losing it costs only a re-download.
  */
 export class CatalogueDb extends Dexie {
-  entries!: Table<CatalogueRow, string>;
-  checklistTemplates!: Table<CatalogueRow, string>;
-  workshops!: Table<CatalogueRow, string>;
-  places!: Table<CatalogueRow, string>;
+  entries!: Table<StoredEntry, string>;
+  checklistTemplates!: Table<StoredTemplate, string>;
+  workshops!: Table<LocalWorkshop, string>;
+  places!: Table<StoredPlace, string>;
   meta!: Table<CatalogueMetaRow, string>;
 
   constructor(options: Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> = {}) {

@@ -35,5 +35,5 @@ export function hasSentFeedback(db: UserDb, workshopId: string): Promise<boolean
 
 /** Feedback pulled for one workshop (the facilitador's and coordinador's devices only). */
 export async function listFeedback(db: UserDb, workshopId: string): Promise<FeedbackRow[]> {
-  return (await db.feedback.where('workshopId').equals(workshopId).toArray()) as unknown as FeedbackRow[];
+  return db.feedback.where('workshopId').equals(workshopId).toArray();
 }

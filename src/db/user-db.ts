@@ -7,6 +7,7 @@ import type { MetaRow } from './meta-store';
 import type { FavouriteRow } from './favourites-store';
 import type { ReadingProgressRow } from './reading-progress-store';
 import type { RecentRow } from './recents-store';
+import type { FeedbackRow } from './feedback-store';
 import { withMatchKeys, type LocalAttendance } from './attendance-store';
 
 /** The name of the database that holds what the person wrote on this device. */
@@ -26,8 +27,8 @@ export class UserDb extends Dexie {
   events!: Table<LocalEvent, string>;
   checklistRuns!: Table<ChecklistRunRow, string>;
   checklistItems!: Table<ChecklistItemRow, [string, string]>;
-  attendance!: Table<{ id: string; workshopId: string } & Record<string, unknown>, string>;
-  feedback!: Table<{ id: string; workshopId: string } & Record<string, unknown>, string>;
+  attendance!: Table<LocalAttendance, string>;
+  feedback!: Table<FeedbackRow, string>;
   outbox!: Table<OutboxRow, number>;
   rejected!: Table<RejectedRow, number>;
   meta!: Table<MetaRow, string>;

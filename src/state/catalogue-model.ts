@@ -3,20 +3,15 @@ import { getDatabases } from '../db/connection';
 import { getChecklistTemplate, listChecklistTemplates } from '../db/checklist-templates-store';
 import { getEntry, listEntries } from '../db/entries-store';
 import { liveSignal } from '../db/live-query';
-import type { ChecklistTemplate, Entry } from '../shared/catalogue';
+import type { StoredEntry, StoredTemplate } from '../db/catalogue-db';
+import type { Entry } from '../shared/catalogue';
 
 /**
  * The RED catalogue as the device holds it: read-only rows a pull wrote into `tinkuy-catalogue`.
  * Everything here answers offline; before the first pull the lists are simply empty.
  */
 
-/**
- * An entry as stored: `version` is its content hash, `syncVersion` the pull's version. Rows kept
- * from a v1 device lack `version` until the next pull brings them again.
- */
-export type StoredEntry = Omit<Entry, 'version'> & { version?: string; syncVersion?: number };
-/** A template as stored: `version` is the template's own number (kept in checklist runs). */
-export type StoredTemplate = ChecklistTemplate & { syncVersion?: number };
+export type { StoredEntry, StoredTemplate };
 
 /** What a list of entries shows of each. */
 export type EntryCard = Pick<Entry, 'id' | 'kind' | 'topic' | 'title' | 'summary' | 'levels' | 'tags'>;
@@ -48,13 +43,13 @@ function toCard(row: StoredEntry): EntryCard {
 
 /** Every entry on the device as a card, by title. */
 export async function readEntryCards(): Promise<EntryCard[]> {
-  const rows = (await listEntries(getDatabases().catalogue)) as unknown as StoredEntry[];
+  const rows = await listEntries(getDatabases().catalogue);
   return rows.map(toCard).sort(byTitle);
 }
 
 /** Every template on the device, by title. */
 export async function readTemplateCards(): Promise<TemplateCard[]> {
-  const rows = (await listChecklistTemplates(getDatabases().catalogue)) as unknown as StoredTemplate[];
+  const rows = await listChecklistTemplates(getDatabases().catalogue);
   return rows
     .map((t) => ({ id: t.id, title: t.title, summary: t.summary, itemCount: t.sections.reduce((n, s) => n + s.items.length, 0) }))
     .sort(byTitle);
@@ -97,9 +92,9 @@ export function listTags(cards: readonly EntryCard[]): string[] {
   return [...new Set(cards.flatMap((card) => card.tags))].sort((a, b) => a.localeCompare(b, 'es'));
 }
 
-async function lookup<T>(read: () => Promise<unknown>): Promise<Lookup<T>> {
+async function lookup<T>(read: () => Promise<T | undefined>): Promise<Lookup<T>> {
   const row = await read();
-  return row ? { status: 'found', value: row as T } : { status: 'missing' };
+  return row ? { status: 'found', value: row } : { status: 'missing' };
 }
 
 const entrySignals = new Map<string, ReadonlySignal<Lookup<StoredEntry>>>();

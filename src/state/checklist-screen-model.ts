@@ -12,7 +12,6 @@ import { getChecklistTemplate } from '../db/checklist-templates-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
 import { liveSignal } from '../db/live-query';
 import { META_KEYS, readMeta, readSession } from '../db/meta-store';
-import type { ChecklistTemplate } from '../shared/catalogue/template';
 import { buildChecklistView, type ChecklistView } from './checklist-view-model';
 import { todayInLima } from './event-checklists-model';
 
@@ -39,7 +38,7 @@ export async function readChecklistScreen(eventId: string, runId: string, now = 
     ]),
   );
   const isThisEvents = run !== undefined && run.eventId === eventId;
-  const template = isThisEvents ? ((await getChecklistTemplate(catalogue, run.templateId)) as unknown as ChecklistTemplate | undefined) : undefined;
+  const template = isThisEvents ? await getChecklistTemplate(catalogue, run.templateId) : undefined;
   const view = template && event && run ? buildChecklistView(template, run, rows, event, todayInLima(now), deviceId) : undefined;
   return { event, view, myName: session?.user.name ?? '', isLoaded: true };
 }

@@ -70,13 +70,12 @@ export function listTemplateOffers(templates: ChecklistTemplate[], event: LocalE
 /** Reads an event, its runs and the catalogue templates once. */
 export async function readEventChecklists(eventId: string, now = Date.now()): Promise<EventChecklists> {
   const { user, catalogue } = getDatabases();
-  const [event, runRows, templateRows, deviceId] = await Promise.all([
+  const [event, runRows, templates, deviceId] = await Promise.all([
     getEvent(user, eventId), listRunsOfEvent(user, eventId), catalogue.checklistTemplates.toArray(),
     // Read only (a live query may not write): before the first write there is no device id yet.
     readMeta<string>(user.meta, META_KEYS.clientId).then((id) => id ?? ''),
   ]);
   const myName = (await readSession(user))?.user.name ?? '';
-  const templates = templateRows as unknown as ChecklistTemplate[];
   const today = todayInLima(now);
   const runs: EventRun[] = await Promise.all(
     runRows.map(async (run) => {

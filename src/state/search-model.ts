@@ -86,7 +86,7 @@ async function openIndex(): Promise<LoadedIndex> {
   const cached = await readSearchIndex(db);
   // Cursor 0 means no pull yet (or rows seeded by hand): check the entries themselves.
   if (cached && cursor > 0 && cached.cursor === cursor) return { engine, index: engine.loadCatalogueIndex(cached.json), cursor };
-  const rows = (await db.entries.toArray()) as unknown as StoredEntry[];
+  const rows = await db.entries.toArray();
   const entriesKey = describeEntries(rows);
   if (cached && cached.entriesKey === entriesKey) {
     await writeSearchIndex(db, { ...cached, cursor });
@@ -153,7 +153,7 @@ function bodyOf(row: StoredEntry): string {
 async function addBodySnippets(hits: SearchHit[], shown: SearchResult[]): Promise<SearchResult[] | undefined> {
   const missing = shown.map((result, i) => (hasMatch(result.snippet) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length === 0) return undefined;
-  const rows = (await getDatabases().catalogue.entries.bulkGet(missing.map((i) => shown[i]!.id))) as unknown as Array<StoredEntry | undefined>;
+  const rows = await getDatabases().catalogue.entries.bulkGet(missing.map((i) => shown[i]!.id));
   const next = [...shown];
   missing.forEach((at, k) => {
     const row = rows[k];

@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import { isHlc } from '../shared/hlc';
 import type { Change, PullResponse, PullScope } from '../shared/protocol';
 import { MAX_PULL_LIMIT } from '../shared/protocol-limits';
@@ -29,7 +28,8 @@ async function applyUserChange(db: UserDb, change: Change): Promise<void> {
   }
   const name = USER_TABLES[change.table as keyof typeof USER_TABLES];
   if (!name) return;
-  const table = db[name] as unknown as Table<{ id: string }, string>;
+  // The pull boundary: a row is stored as the server built it from the shared schemas.
+  const table = db.table<{ id: string }, string>(name);
   if (change.deleted || !change.row) await table.delete(change.id);
   else if (name === 'attendance') await table.put(withMatchKeys({ ...(change.row as LocalAttendance), id: change.id }));
   else await table.put({ ...(change.row as object), id: change.id });
@@ -72,8 +72,10 @@ export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): P
     for (const change of page.changes) {
       const name = CATALOGUE_TABLES[change.table];
       if (!name) continue;
-      if (change.deleted || !change.row) await db[name].delete(change.id);
-      else await db[name].put({ ...(change.row as object), id: change.id, syncVersion: change.version });
+      // The pull boundary: a row is stored as the server built it from the shared schemas.
+      const table = db.table<{ id: string; syncVersion?: number }, string>(name);
+      if (change.deleted || !change.row) await table.delete(change.id);
+      else await table.put({ ...(change.row as object), id: change.id, syncVersion: change.version });
     }
     await db.meta.put({ key: CATALOGUE_CURSOR_KEY, value: page.cursor });
   });

@@ -6,8 +6,8 @@
 import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { foldText, processIndexTerm, readQueryTerms } from './fold-text';
 
-/** What the index needs of an entry. */
-export interface SearchDoc {
+/** What the index needs of an entry (a type, not an interface, so it reads as a record of fields). */
+export type SearchDoc = {
   id: string;
   title: string;
   summary: string;
@@ -15,7 +15,7 @@ export interface SearchDoc {
   /** Plain text of the entry (the compiled `searchText`). */
   searchText: string;
   kind: string;
-}
+};
 
 /** One hit: the entry id, its score, the index terms it matched (for the snippet), and what a result line shows. */
 export interface SearchHit {
@@ -45,7 +45,8 @@ const INDEX_OPTIONS: Options<SearchDoc> = {
     if (field === 'tags') return doc.tags.map((tag) => tag.replace(/-/g, ' ')).join(' ');
     // `searchText` repeats title and summary first: index only the body, once.
     if (field === 'searchText') return stripLeading(stripLeading(doc.searchText, doc.title), doc.summary);
-    return String((doc as unknown as Record<string, unknown>)[field] ?? '');
+    const fields: Readonly<Record<string, unknown>> = doc;
+    return String(fields[field] ?? '');
   },
   searchOptions: { processTerm: (term) => foldText(term) },
 };
@@ -75,6 +76,7 @@ type TermTree = { atPrefix(prefix: string): Iterable<[string, Map<number, Map<nu
  * of a short prefix ("per" has hundreds) is what made as-you-type slow on 3,000 entries.
  */
 export function listCompletions(index: CatalogueIndex, prefix: string, max = MAX_COMPLETIONS): string[] {
+  // MiniSearch keeps its term tree protected; 7.2.0 is pinned, and the search tests read through it.
   const tree = (index as unknown as { _index: TermTree })._index;
   const found: Array<{ term: string; docs: number }> = [];
   for (const [term, fields] of tree.atPrefix(prefix)) {

@@ -65,7 +65,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect((queued?.args as { consent: unknown }).consent).toEqual({ given: true, textVersion: PRIVACY_NOTICE_VERSION });
     const rows = await dbs.user.attendance.toArray();
     expect(rows).toHaveLength(1);
-    expect((rows[0] as unknown as { person: { fullName: string } }).person.fullName).toBe('Juan Pérez Ñahui');
+    expect(rows[0]!.person.fullName).toBe('Juan Pérez Ñahui');
   });
 
   it('warns as you type about the same normalised name and entity, and about the same document', async () => {
@@ -139,7 +139,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Guardar corrección' }));
     await screen.findByText('Corrección de María Quispe Huamaní guardada.');
     const [row] = await dbs.user.attendance.toArray();
-    expect((row as unknown as { person: { position?: string } }).person.position).toBe('Promotora cultural');
+    expect(row!.person.position).toBe('Promotora cultural');
     fireEvent.click(screen.getByRole('button', { name: 'Quitar a María Quispe Huamaní' }));
     expect(await dbs.user.attendance.count()).toBe(1);
     const dialog = screen.getByRole('alertdialog');

@@ -26,7 +26,7 @@ export function makeWorkshop(overrides: Partial<WorkshopRow> = {}): WorkshopRow 
 /** Seeds the catalogue table `workshops` the way a pull does. */
 export async function seedWorkshop(dbs: Databases, overrides: Partial<WorkshopRow> = {}): Promise<WorkshopRow> {
   const row = makeWorkshop(overrides);
-  await dbs.catalogue.workshops.put({ ...row, version: 1 });
+  await dbs.catalogue.workshops.put({ ...row, syncVersion: 1 });
   return row;
 }
 

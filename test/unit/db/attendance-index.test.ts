@@ -48,7 +48,7 @@ describe('finding the same person through the attendance indexes (user DB v3)', 
     await register(db, 'b', 'w1', makePerson({ fullName: 'Maria Quispe', entityName: 'MD Quinua', documentType: 'dni', documentNumber: '45678912' }), '001764950400001:0000:device-b');
     await register(db, 'c', 'w1', makePerson({ documentType: 'dni', documentNumber: '11111111' }));
     await register(db, 'd', 'w2', makePerson());
-    const rows = (await db.attendance.toArray()) as unknown as LocalAttendance[];
+    const rows = await db.attendance.toArray();
     expect(rows.map((row) => [row.id, row.mergedIds]).sort()).toEqual([['a', ['b']], ['c', []], ['d', []]]);
     // The merged record is indexed under its newest name, so the next lookup follows it.
     expect((await findSamePersonInWorkshop(db, 'w1', { fullName: 'maria quispe', entityName: 'md quinua' }))?.id).toBe('a');

@@ -10,10 +10,17 @@ import { META_KEYS, readMeta } from '../../../src/db/meta-store';
 import { uuidv7 } from '../../../src/shared/ids';
 import { drainOutbox } from '../../../src/sync/push';
 import { acceptAll, createDevice, makeEvent, scriptTransport, signIn } from '../sync/device-fixture';
-import { makePerson } from '../../component/workshops/workshop-fixture';
+import { makePerson, makeWorkshop } from '../../component/workshops/workshop-fixture';
+import type { StoredEntry } from '../../../src/db/catalogue-db';
 import type { Databases } from '../../../src/db/connection';
 
 const workshopId = uuidv7();
+
+/** A pulled catalogue entry (public: it stays after a sign-out). */
+const ENTRY: StoredEntry = {
+  id: 'calculo-de-aforo', kind: 'guia', topic: 'planificacion', title: 'Cálculo de aforo', summary: 'Cuántas personas caben.',
+  levels: ['distrital'], tags: [], sources: [], reviewed: '2026-11-29', related: [], body: [], toc: [], searchText: 'Cálculo de aforo',
+};
 
 /** What one account leaves on a shared phone after a day's work, everything already sent. */
 async function useThePhone(dbs: Databases): Promise<void> {
@@ -24,14 +31,14 @@ async function useThePhone(dbs: Databases): Promise<void> {
   await recordMutation(dbs.user, 'attendance.export', { workshopId, at: '2026-11-29T18:00:00.000Z', rows: 1, format: 'csv' });
   const { transport } = scriptTransport(acceptAll);
   await drainOutbox({ ...dbs, transport }, { refreshed: false });
-  await dbs.user.feedback.put({ id: uuidv7(), workshopId, ratings: { contenido: 5 } });
+  await dbs.user.feedback.put({ id: uuidv7(), workshopId, ratings: { contenido: 5, facilitacion: 5, utilidad: 5, organizacion: 5 }, recommend: 10 });
   await setFavourite(dbs.user, 'calculo-de-aforo', true);
   await recordOpened(dbs.user, 'calculo-de-aforo');
   await saveReadingProgress(dbs.user, 'calculo-de-aforo', 'la-formula');
-  await dbs.catalogue.entries.put({ id: 'calculo-de-aforo', title: 'Cálculo de aforo' });
+  await dbs.catalogue.entries.put(ENTRY);
   await dbs.catalogue.workshops.bulkPut([
-    { id: 'pulled-workshop', code: 'RED001', startsAt: '2026-12-01T14:00:00.000Z', syncVersion: 3 },
-    { id: 'unconfirmed-workshop', code: 'RED002', startsAt: '2026-12-02T14:00:00.000Z', isLocal: true },
+    { ...makeWorkshop({ id: 'pulled-workshop', code: 'RED001' }), syncVersion: 3 },
+    { ...makeWorkshop({ id: 'unconfirmed-workshop', code: 'RED002' }), isLocal: true },
   ]);
 }
 

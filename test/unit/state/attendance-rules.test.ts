@@ -38,7 +38,7 @@ describe('attendance on the device', () => {
   it('a second registration of the same person merges into the first, as the server does, with both mutations queued', async () => {
     const first = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
     const second = await registerAttendance({ workshopId, person: makePerson({ fullName: 'MARIA QUISPE HUAMANI', position: 'Promotora' }), consentGiven: true });
-    const rows = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    const rows = await dbs.user.attendance.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.id).toBe(first);
     expect(rows[0]!.mergedIds).toEqual([second]);
@@ -48,10 +48,10 @@ describe('attendance on the device', () => {
 
   it('with the roster on screen the save skips the scan and still merges, and a stale roster never merges two people', async () => {
     const first = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
-    const roster = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    const roster = await dbs.user.attendance.toArray();
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'maría quispe huamaní' }), consentGiven: true, roster });
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'Otra Persona' }), consentGiven: true, roster: [] });
-    const rows = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    const rows = await dbs.user.attendance.toArray();
     expect(rows.map((r) => [r.person.fullName, r.mergedIds.length]).sort()).toEqual([['Otra Persona', 0], ['maría quispe huamaní', 1]]);
     expect(rows.find((r) => r.id === first)?.mergedIds).toHaveLength(1);
   });
@@ -65,7 +65,7 @@ describe('attendance on the device', () => {
   it('corrections win field by field and removal takes the record off the roster', async () => {
     const id = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
     await updateAttendance(id, { regionCode: '08', position: 'Jefa de cultura' });
-    const [row] = (await dbs.user.attendance.toArray()) as unknown as LocalAttendance[];
+    const [row] = await dbs.user.attendance.toArray();
     expect(row!.person).toMatchObject({ regionCode: '08', position: 'Jefa de cultura', fullName: 'María Quispe Huamaní' });
     await removeAttendance(id);
     expect(await dbs.user.attendance.count()).toBe(0);
