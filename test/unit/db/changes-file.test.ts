@@ -3,7 +3,7 @@ import { discardRejectedRow, exportOutbox, exportRejectedRows, importChangesText
 import { getClientId } from '../../../src/db/meta-store';
 import { recordMutation } from '../../../src/db/record-mutation';
 import { drainOutbox } from '../../../src/sync/push';
-import { acceptAll, createDevice, json, makeEvent, queueEvents, scriptTransport, signIn } from '../sync/device-fixture';
+import { acceptAll, createDevice, json, queueEvents, scriptTransport, signIn } from '../sync/device-fixture';
 
 describe('exporting and importing unsent changes', () => {
   it('exports every queued mutation with its device id and seq, and marks them exported', async () => {
