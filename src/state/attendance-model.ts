@@ -6,7 +6,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance } from '../db/attendance-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import type { PersonKeys } from '../shared/attendance-match';
 import { foldText } from '../shared/fold-text';
@@ -85,17 +85,11 @@ function dropEmpty<T extends object>(person: T): T {
   return Object.fromEntries(Object.entries(person).filter(([, value]) => typeof value !== 'string' || value.trim() !== '')) as T;
 }
 
-const rosterSignals = new Map<string, ReadonlySignal<LocalAttendance[]>>();
-
 /** The roster of one workshop on this device, live, in the order people were registered. */
-export function watchRoster(workshopId: string): ReadonlySignal<LocalAttendance[]> {
-  let watched = rosterSignals.get(workshopId);
-  if (!watched) {
-    watched = liveSignal(() => listAttendance(getDatabases().user, workshopId), []);
-    rosterSignals.set(workshopId, watched);
-  }
-  return watched;
-}
+export const watchRoster: (workshopId: string) => ReadonlySignal<LocalAttendance[]> = keyedLiveSignal(
+  (workshopId) => listAttendance(getDatabases().user, workshopId),
+  [],
+);
 
 /**
  * The record already on the roster for the person being typed (same document, or the same
@@ -149,14 +143,8 @@ export async function exportAttendanceCsv(workshopId: string, roster: readonly L
   return new Blob([csv], { type: 'text/csv;charset=utf-8' });
 }
 
-const exportSignals = new Map<string, ReadonlySignal<AttendanceExportLog[]>>();
-
 /** The exports logged on this device for a workshop, live. */
-export function watchExports(workshopId: string): ReadonlySignal<AttendanceExportLog[]> {
-  let watched = exportSignals.get(workshopId);
-  if (!watched) {
-    watched = liveSignal(() => listAttendanceExports(getDatabases().user, workshopId), []);
-    exportSignals.set(workshopId, watched);
-  }
-  return watched;
-}
+export const watchExports: (workshopId: string) => ReadonlySignal<AttendanceExportLog[]> = keyedLiveSignal(
+  (workshopId) => listAttendanceExports(getDatabases().user, workshopId),
+  [],
+);

@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { getChecklistTemplate, listChecklistTemplates } from '../db/checklist-templates-store';
 import { getEntry, listEntries } from '../db/entries-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal, liveSignal } from './live-signal';
 import type { StoredEntry, StoredTemplate } from '../db/catalogue-db';
 import type { Entry } from '../shared/catalogue';
 
@@ -97,31 +97,14 @@ async function lookup<T>(read: () => Promise<T | undefined>): Promise<Lookup<T>>
   return row ? { status: 'found', value: row } : { status: 'missing' };
 }
 
-const entrySignals = new Map<string, ReadonlySignal<Lookup<StoredEntry>>>();
-const templateSignals = new Map<string, ReadonlySignal<Lookup<StoredTemplate>>>();
-
 /** One entry, live (a pull that changes it re-renders the reader); the same signal per id. */
-export function watchEntry(id: string): ReadonlySignal<Lookup<StoredEntry>> {
-  let watched = entrySignals.get(id);
-  if (!watched) {
-    watched = liveSignal<Lookup<StoredEntry>>(() => lookup(() => getEntry(getDatabases().catalogue, id)), { status: 'loading' });
-    entrySignals.set(id, watched);
-  }
-  return watched;
-}
+export const watchEntry: (id: string) => ReadonlySignal<Lookup<StoredEntry>> = keyedLiveSignal(
+  (id) => lookup(() => getEntry(getDatabases().catalogue, id)),
+  { status: 'loading' },
+);
 
 /** One checklist template, live; the same signal per id. */
-export function watchTemplate(id: string): ReadonlySignal<Lookup<StoredTemplate>> {
-  let watched = templateSignals.get(id);
-  if (!watched) {
-    watched = liveSignal<Lookup<StoredTemplate>>(() => lookup(() => getChecklistTemplate(getDatabases().catalogue, id)), { status: 'loading' });
-    templateSignals.set(id, watched);
-  }
-  return watched;
-}
-
-/** Forgets the per-id signals (tests give each case a fresh database). */
-export function resetCatalogueSignals(): void {
-  entrySignals.clear();
-  templateSignals.clear();
-}
+export const watchTemplate: (id: string) => ReadonlySignal<Lookup<StoredTemplate>> = keyedLiveSignal(
+  (id) => lookup(() => getChecklistTemplate(getDatabases().catalogue, id)),
+  { status: 'loading' },
+);

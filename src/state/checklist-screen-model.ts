@@ -10,7 +10,7 @@ import { listRunItems } from '../db/checklist-items-store';
 import { getRun } from '../db/checklist-runs-store';
 import { getChecklistTemplate } from '../db/checklist-templates-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal } from './live-signal';
 import { META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { buildChecklistView, type ChecklistView } from './checklist-view-model';
 import { todayInLima } from './event-checklists-model';
@@ -43,15 +43,8 @@ export async function readChecklistScreen(eventId: string, runId: string, now = 
   return { event, view, myName: session?.user.name ?? '', isLoaded: true };
 }
 
-const watched = new Map<string, ReadonlySignal<ChecklistScreenData>>();
-
 /** One run of an event, live; the same signal per event and run. */
-export function watchChecklistScreen(eventId: string, runId: string): ReadonlySignal<ChecklistScreenData> {
-  const key = `${eventId}/${runId}`;
-  let found = watched.get(key);
-  if (!found) {
-    found = liveSignal(() => readChecklistScreen(eventId, runId), { event: undefined, view: undefined, myName: '', isLoaded: false });
-    watched.set(key, found);
-  }
-  return found;
-}
+export const watchChecklistScreen: (eventId: string, runId: string) => ReadonlySignal<ChecklistScreenData> = keyedLiveSignal(
+  (eventId, runId) => readChecklistScreen(eventId, runId),
+  { event: undefined, view: undefined, myName: '', isLoaded: false },
+);

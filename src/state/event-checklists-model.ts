@@ -9,7 +9,7 @@ import { getDatabases } from '../db/connection';
 import { listRunItems } from '../db/checklist-items-store';
 import { listRunsOfEvent } from '../db/checklist-runs-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal } from './live-signal';
 import { META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { shouldProposeTemplate } from '../shared/catalogue/conditions';
 import type { ChecklistTemplate } from '../shared/catalogue/template';
@@ -89,17 +89,11 @@ export async function readEventChecklists(eventId: string, now = Date.now()): Pr
   return { event, runs, offers, deviceId, myName, isLoaded: true };
 }
 
-const watched = new Map<string, ReadonlySignal<EventChecklists>>();
-
 /** The event's checklists, live; the same signal per event id. */
-export function watchEventChecklists(eventId: string): ReadonlySignal<EventChecklists> {
-  let found = watched.get(eventId);
-  if (!found) {
-    found = liveSignal(() => readEventChecklists(eventId), { event: undefined, runs: [], offers: [], deviceId: '', myName: '', isLoaded: false });
-    watched.set(eventId, found);
-  }
-  return found;
-}
+export const watchEventChecklists: (eventId: string) => ReadonlySignal<EventChecklists> = keyedLiveSignal(
+  (eventId) => readEventChecklists(eventId),
+  { event: undefined, runs: [], offers: [], deviceId: '', myName: '', isLoaded: false },
+);
 
 /** Adds a template to the event: starts its run, or brings back one set aside (ticks kept). */
 export async function addTemplate(eventId: string, template: Pick<ChecklistTemplate, 'id' | 'version'>): Promise<string> {

@@ -5,7 +5,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { listActiveEvents, type LocalEvent } from '../db/events-store';
-import { liveSignal } from '../db/live-query';
+import { liveSignal } from './live-signal';
 import type { Progress } from './checklist-view-model';
 import { readEventChecklists } from './event-checklists-model';
 

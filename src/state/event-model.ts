@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { getEvent, listActiveEvents, type LocalEvent } from '../db/events-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal, liveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
 import type { EventSaveArgs } from '../shared/schemas/event';
@@ -34,14 +34,8 @@ export async function archiveEvent(id: string): Promise<void> {
 /** The events not archived, soonest first, live from the device database. */
 export const activeEvents: ReadonlySignal<LocalEvent[]> = liveSignal(() => listActiveEvents(getDatabases().user), []);
 
-const eventSignals = new Map<string, ReadonlySignal<LocalEvent | undefined>>();
-
 /** One event, live (undefined until loaded or when it does not exist). The same signal per id. */
-export function watchEvent(id: string): ReadonlySignal<LocalEvent | undefined> {
-  let watched = eventSignals.get(id);
-  if (!watched) {
-    watched = liveSignal(() => getEvent(getDatabases().user, id), undefined);
-    eventSignals.set(id, watched);
-  }
-  return watched;
-}
+export const watchEvent: (id: string) => ReadonlySignal<LocalEvent | undefined> = keyedLiveSignal(
+  (id) => getEvent(getDatabases().user, id),
+  undefined,
+);

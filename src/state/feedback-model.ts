@@ -6,7 +6,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { hasSentFeedback, listFeedback, type FeedbackRow } from '../db/feedback-store';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
 import { FEEDBACK_DIMENSIONS, type FeedbackSubmitArgs } from '../shared/schemas/feedback';
@@ -31,16 +31,10 @@ export function readFeedbackSent(workshopId: string): Promise<boolean> {
 }
 
 /** Feedback pulled for a workshop (facilitador's device), live. */
-export function watchFeedback(workshopId: string): ReadonlySignal<FeedbackRow[]> {
-  let watched = feedbackSignals.get(workshopId);
-  if (!watched) {
-    watched = liveSignal(() => listFeedback(getDatabases().user, workshopId), []);
-    feedbackSignals.set(workshopId, watched);
-  }
-  return watched;
-}
-
-const feedbackSignals = new Map<string, ReadonlySignal<FeedbackRow[]>>();
+export const watchFeedback: (workshopId: string) => ReadonlySignal<FeedbackRow[]> = keyedLiveSignal(
+  (workshopId) => listFeedback(getDatabases().user, workshopId),
+  [],
+);
 
 /** Averages, distributions and the recommendation score of a workshop's feedback. */
 export interface FeedbackSummary {

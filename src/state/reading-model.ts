@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { listFavourites, setFavourite } from '../db/favourites-store';
-import { liveSignal } from '../db/live-query';
+import { liveSignal } from './live-signal';
 import { getReadingProgress, saveReadingProgress } from '../db/reading-progress-store';
 import { listRecents, recordOpened } from '../db/recents-store';
 

@@ -4,7 +4,7 @@
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import { liveSignal } from '../db/live-query';
+import { keyedLiveSignal, liveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import { findWorkshopByCode, getWorkshop, keepLocalWorkshop, listWorkshops, type LocalWorkshop } from '../db/workshops-store';
 import { uuidv7 } from '../shared/ids';
@@ -46,29 +46,20 @@ export function findWindowState(workshop: Pick<LocalWorkshop, 'startsAt' | 'ends
   return nowMs < Date.parse(workshop.startsAt) ? 'not-yet' : 'closed';
 }
 
-const byId = new Map<string, ReadonlySignal<LocalWorkshop | undefined | null>>();
-
 /** One workshop, live: undefined while loading, null when the device does not have it. */
-export function watchWorkshop(id: string): ReadonlySignal<LocalWorkshop | undefined | null> {
-  let watched = byId.get(id);
-  if (!watched) {
-    watched = liveSignal(async () => (await getWorkshop(getDatabases().catalogue, id)) ?? null, undefined);
-    byId.set(id, watched);
-  }
-  return watched;
-}
+export const watchWorkshop: (id: string) => ReadonlySignal<LocalWorkshop | undefined | null> = keyedLiveSignal<[string], LocalWorkshop | undefined | null>(
+  async (id) => (await getWorkshop(getDatabases().catalogue, id)) ?? null,
+  undefined,
+);
 
-const byCode = new Map<string, ReadonlySignal<LocalWorkshop | undefined | null>>();
+const watchCode = keyedLiveSignal<[string], LocalWorkshop | undefined | null>(
+  async (code) => (await findWorkshopByCode(getDatabases().catalogue, code)) ?? null,
+  undefined,
+);
 
 /** The workshop with a public code, live: undefined while loading, null until a pull brings it. */
 export function watchWorkshopByCode(code: string): ReadonlySignal<LocalWorkshop | undefined | null> {
-  const key = code.trim().toUpperCase();
-  let watched = byCode.get(key);
-  if (!watched) {
-    watched = liveSignal(async () => (await findWorkshopByCode(getDatabases().catalogue, key)) ?? null, undefined);
-    byCode.set(key, watched);
-  }
-  return watched;
+  return watchCode(code.trim().toUpperCase());
 }
 
 /** A new public code from the unambiguous alphabet, drawn with the device's secure random source. */

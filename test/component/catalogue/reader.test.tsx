@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useDatabases, type Databases } from '../../../src/db/connection';
-import { resetCatalogueSignals } from '../../../src/state/catalogue-model';
+import { resetLiveSignals } from '../../../src/state/live-signal';
 import { ReaderScreen } from '../../../src/ui/catalogue/reader-screen';
 import { createDevice } from '../../unit/sync/device-fixture';
 import { makeEntry, readRealCatalogue, RoutedApp, seedCatalogue } from './catalogue-fixture';
@@ -62,7 +62,7 @@ let dbs: Databases;
 beforeEach(async () => {
   dbs = createDevice(() => Date.parse('2026-11-29T17:30:00Z'));
   useDatabases(dbs);
-  resetCatalogueSignals();
+  resetLiveSignals();
   await seedCatalogue(dbs, [EVERY_BLOCK, OTHER]);
 });
 afterEach(() => useDatabases(undefined));

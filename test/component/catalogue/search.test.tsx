@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { SEARCH_INDEX_KEY } from '../../../src/db/search-index-store';
-import { resetCatalogueSignals } from '../../../src/state/catalogue-model';
+import { resetLiveSignals } from '../../../src/state/live-signal';
 import { resetSearch } from '../../../src/state/search-model';
 import { CatalogueScreen } from '../../../src/ui/catalogue/catalogue-screen';
 import { ReaderScreen } from '../../../src/ui/catalogue/reader-screen';
@@ -13,7 +13,7 @@ let dbs: Databases;
 beforeEach(async () => {
   dbs = createDevice();
   useDatabases(dbs);
-  resetCatalogueSignals();
+  resetLiveSignals();
   resetSearch();
   await seedCatalogue(dbs, readRealCatalogue().entries);
 });

@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { activeEvents, archiveEvent, saveEvent, watchEvent } from '../../../src/state/event-model';
-import { addChecklistItem, readRunState, setChecklistItem, startChecklist, watchRunState } from '../../../src/state/checklist-model';
+import { addChecklistItem, setChecklistItem, startChecklist } from '../../../src/state/checklist-model';
+import { listRunItems } from '../../../src/db/checklist-items-store';
 import { createDevice, makeEvent, waitForSignal } from '../sync/device-fixture';
 
 let dbs: Databases;
@@ -12,6 +13,11 @@ beforeEach(() => {
   useDatabases(dbs);
 });
 afterEach(() => useDatabases(undefined));
+
+/** Each item's state in a run, by item id, as stored on the device. */
+async function readItemStates(runId: string): Promise<Record<string, unknown>> {
+  return Object.fromEntries((await listRunItems(dbs.user, runId)).map((row) => [row.itemId, row.state]));
+}
 
 describe('events on the device', () => {
   it('a saved event shows in the live list at once and waits in the outbox', async () => {
@@ -51,14 +57,13 @@ describe('checklists on the device', () => {
     expect(await dbs.user.outbox.count()).toBe(1);
   });
 
-  it('ticks, annotates and adds items; the live run state follows each change', async () => {
+  it('ticks, annotates and adds items; the run and its items keep each change', async () => {
     const runId = await startChecklist(makeEvent().id, 'feria', 1);
     await setChecklistItem(runId, 'permiso-municipal', { done: true });
     await setChecklistItem(runId, 'permiso-municipal', { note: 'Pedido el lunes' });
     const itemId = await addChecklistItem(runId, 'Seguridad', 'Botiquín en la tarima');
-    const state = await waitForSignal(() => watchRunState(runId).value, (s) => (s.run?.customItems.length ?? 0) === 1);
-    expect(state.items['permiso-municipal']).toEqual({ done: true, note: 'Pedido el lunes' });
-    expect(state.run?.customItems).toEqual([{ itemId, section: 'Seguridad', text: 'Botiquín en la tarima' }]);
+    expect(await readItemStates(runId)).toEqual({ 'permiso-municipal': { done: true, note: 'Pedido el lunes' } });
+    expect((await dbs.user.checklistRuns.get(runId))?.customItems).toEqual([{ itemId, section: 'Seguridad', text: 'Botiquín en la tarima' }]);
     expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['checklist.start', 'checklist.setItem', 'checklist.setItem', 'checklist.addItem']);
   });
 
@@ -66,6 +71,6 @@ describe('checklists on the device', () => {
     const runId = await startChecklist(makeEvent().id, 'feria', 1);
     await setChecklistItem(runId, 'seguro', { done: true, responsible: 'Rosa' });
     await setChecklistItem(runId, 'seguro', { done: false });
-    expect((await readRunState(runId)).items.seguro).toEqual({ done: false, responsible: 'Rosa' });
+    expect((await readItemStates(runId)).seguro).toEqual({ done: false, responsible: 'Rosa' });
   });
 });

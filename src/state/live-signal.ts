@@ -1,0 +1,54 @@
+import { liveQuery } from 'dexie';
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+/**
+ * A signal that follows a Dexie query: it subscribes while something reads it (a component,
+ * an effect) and unsubscribes when nothing does, so idle screens cost no IndexedDB reads.
+ * Offline it simply reads the device's copy; a pull or a local write re-runs the query.
+ */
+export function liveSignal<T>(querier: () => Promise<T>, initial: T): ReadonlySignal<T> {
+  let subscription: { unsubscribe(): void } | undefined;
+  const value = signal<T>(initial, {
+    watched() {
+      subscription = liveQuery(querier).subscribe({
+        next: (result) => {
+          value.value = result;
+        },
+        error: () => {
+          // A closed database (versionchange) ends the query; the reload prompt takes over.
+        },
+      });
+    },
+    unwatched() {
+      subscription?.unsubscribe();
+      subscription = undefined;
+    },
+  });
+  return value;
+}
+
+/** Every keyed cache, so one reset forgets them all. */
+const caches = new Set<Map<string, unknown>>();
+
+/**
+ * A `liveSignal` per key (an id, or a few ids), made on first use and the same signal after, so
+ * every component showing one record shares one query. `watch(...keys)` returns it.
+ */
+export function keyedLiveSignal<A extends string[], T>(query: (...keys: A) => Promise<T>, initial: T): (...keys: A) => ReadonlySignal<T> {
+  const cache = new Map<string, ReadonlySignal<T>>();
+  caches.add(cache);
+  return (...keys) => {
+    const key = keys.join('\u0000');
+    let watched = cache.get(key);
+    if (!watched) {
+      watched = liveSignal(() => query(...keys), initial);
+      cache.set(key, watched);
+    }
+    return watched;
+  };
+}
+
+/** Forgets every keyed signal (tests give each case a fresh database). */
+export function resetLiveSignals(): void {
+  for (const cache of caches) cache.clear();
+}
