@@ -5,10 +5,9 @@ import { App } from './ui/app';
 
 /*
  * This module is the critical path: it renders the shell at once from the precache (offline
- * too), then starts sync (the badge reads «Revisando…» until the runtime runs; see
- * state/sync-model.ts `loadRuntime` for moving that runtime to a lazy chunk) and, after the
- * first paint, registers the service worker so workbox-window (its own small chunk) never
- * delays the first screen.
+ * too), then starts sync, whose runtime (Dexie, drain, pull) loads as lazy chunks (the badge
+ * reads «Revisando…» until it runs), and, after the first paint, registers the service worker
+ * so workbox-window (its own small chunk) never delays the first screen.
  */
 const root = document.getElementById('app');
 if (root) {

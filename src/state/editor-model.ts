@@ -1,8 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { getDatabases } from '../db/connection';
-import { isOutcome, sendAuthorised } from '../sync/sync-context';
-import { getTransport, readErrorBody } from '../sync/transport';
-import { ERROR_MESSAGES } from '../shared/errors';
+import { requestJson as callApi } from '../sync/api-client';
 import type {
   EntrySourceResponse,
   EntrySummary,
@@ -35,8 +32,6 @@ export type PublishState =
   | { kind: 'publishing' }
   | { kind: 'published'; id: string; version: number }
   | { kind: 'refused'; message: string; isConflict: boolean };
-
-type ApiResult<T> = { ok: true; body: T } | { ok: false; status: number; message: string; body?: unknown };
 
 const entries = signal<EntrySummary[] | null>(null);
 const open = signal<OpenEntry | null>(null);
@@ -71,20 +66,6 @@ export const NEW_ENTRY_TEMPLATE = [
 ].join('\n');
 
 const draftKey = (id: string) => `tinkuy.editor.draft.${id}`;
-
-async function callApi<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
-  const { user, catalogue } = getDatabases();
-  const ctx = { user, catalogue, transport: getTransport() };
-  const headers = { ...(init.body ? { 'content-type': 'application/json' } : {}) };
-  const response = await sendAuthorised(ctx, { refreshed: false }, (token) =>
-    ctx.transport(path, { ...init, headers: { ...headers, authorization: `Bearer ${token}` } }),
-  );
-  if (isOutcome(response)) return { ok: false, status: 0, message: 'message' in response ? response.message : ERROR_MESSAGES.network };
-  if (response.ok) return { ok: true, body: (await response.json()) as T };
-  const body: unknown = await response.clone().json().catch(() => undefined);
-  const error = await readErrorBody(response);
-  return { ok: false, status: response.status, message: error?.message ?? ERROR_MESSAGES.unavailable, body };
-}
 
 /** Loads the list of entries (online). */
 export async function loadEditorEntries(): Promise<void> {

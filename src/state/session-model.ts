@@ -4,7 +4,8 @@ import { getDatabases } from '../db/connection';
 import { isEverythingExported } from '../db/changes-file';
 import { readSession, writeSession } from '../db/meta-store';
 import { forgetUserData } from '../db/sign-out';
-import { AuthError, requestLogin, requestLogout } from '../sync/auth-client';
+import { requestJson } from '../sync/api-client';
+import { AuthError, requestLogin } from '../sync/auth-client';
 import { getTransport } from '../sync/transport';
 import { LoginRequest, type SessionUser } from '../shared/protocol';
 import { t } from '../shared/i18n';
@@ -73,8 +74,8 @@ export type LogoutRefusal = string | null;
 
 /**
  * Signs out and forgets this device's data — refused while changes are unsent, unless they were
- * exported to a file first (nothing waiting is ever lost). Offline, the server is told later
- * never; the token simply ages out.
+ * exported to a file first (nothing waiting is ever lost). Offline, the server is never told;
+ * the token simply ages out.
  */
 export async function logout(): Promise<LogoutRefusal> {
   const db = getDatabases().user;
@@ -83,8 +84,8 @@ export async function logout(): Promise<LogoutRefusal> {
   if ((unsent > 0 || rejected > 0) && !(await isEverythingExported(db))) {
     return t('session.logout.refused');
   }
-  const session = await readSession(db);
-  if (session && !session.expired) await requestLogout(getTransport(), session.accessToken);
+  // Tells the server to revoke this device's session; offline (or already expired) it is skipped.
+  await requestJson('/api/auth/logout', { method: 'POST', body: '{}' });
   // Checked again inside the clearing transaction: a change written meanwhile refuses it.
   if (!(await forgetUserData(db, getDatabases().catalogue))) return t('session.logout.refused');
   user.value = null;

@@ -1,6 +1,5 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RejectedRow } from '../db/rejected-store';
-import type { ImportResult } from '../db/changes-file';
 import type { SyncOutcome } from '../sync/retry-policy';
 import type { SyncService } from '../sync/sync-service';
 import { ERROR_MESSAGES } from '../shared/errors';
@@ -9,11 +8,12 @@ import { askPersistentStorage, findStorageApi } from './storage-model';
 
 /**
  * Sync as the screens see it: how many changes wait, where sync stands, what needs attention.
- * This module is part of the main bundle (the badge reads it). Its runtime (Dexie, the drain,
- * the pull) is started by `startSync` right after the first render and is reached only through
- * `loadRuntime` (see there: one line moves it to a lazy chunk). Until it is running the phase is
- * 'starting' and the badge shows a neutral word. Offline, changes wait in the outbox and the
- * phase reads "offline" until a wake-up (online, visible, a write, the timer) sends them.
+ * This module is part of the main bundle (the badge reads it); keep it small. Its runtime (Dexie,
+ * the drain, the pull) is a lazy chunk, started by `startSync` right after the first render and
+ * reached only through `loadRuntime`. Until it runs the phase is 'starting' and the badge shows
+ * a neutral word. Offline, changes wait in the outbox and the phase reads "offline" until a
+ * wake-up (online, visible, a write, the timer) sends them. The changes-file actions live in
+ * `changes-file-model.ts`.
  */
 
 export type SyncPhase = 'starting' | 'idle' | 'syncing' | 'offline' | 'error' | 'needs-login';
@@ -61,11 +61,9 @@ let hasAskedPersist = false;
 let unwire: (() => void) | undefined;
 
 /**
- * The runtime (Dexie, drain, pull), behind one function so that moving it off the critical path
- * is one line: `return Promise.all([import('dexie'), import('../sync/sync-service')]).then(([, rt]) => rt);`
- * (Dexie then gets a chunk of its own, fetched in parallel). That waits for Dexie's ESM build
- * (28.7 KiB gzip) to be aliased in vite.config.ts: its default UMD build is 30.2 KiB, over the
- * 30 KiB a lazy chunk may weigh. Callers already treat the load as async and as able to fail.
+ * The runtime (Dexie, drain, pull), off the critical path: Dexie (its ESM build, aliased in
+ * vite.config.ts) is a chunk of its own, fetched in parallel with the sync chunk. The load may
+ * fail (offline with no service worker yet): callers treat it as async and fallible.
  */
 function loadRuntime(): Promise<Runtime> {
   return Promise.all([import('dexie'), import('../sync/sync-service')]).then(([, rt]) => rt);
@@ -85,28 +83,6 @@ async function requestPersistOnce(): Promise<void> {
   const api = findStorageApi();
   if (!api?.persist) return;
   persisted.value = await askPersistentStorage(api).catch(() => false);
-}
-
-async function registerBackgroundSync(tag: string): Promise<void> {
-  // A wake-up call only (Chromium); the page's own timer and wake-ups drain without it.
-  const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
-  const registration = await container?.getRegistration().catch(() => undefined);
-  const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)?.sync;
-  await sync?.register(tag).catch(() => undefined);
-}
-
-function wireWakeUps(service: SyncService): () => void {
-  if (typeof window === 'undefined') return () => undefined;
-  const onOnline = () => void service.wake();
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') void service.wake();
-  };
-  window.addEventListener('online', onOnline);
-  document.addEventListener('visibilitychange', onVisible);
-  return () => {
-    window.removeEventListener('online', onOnline);
-    document.removeEventListener('visibilitychange', onVisible);
-  };
 }
 
 async function startService(): Promise<SyncService | undefined> {
@@ -137,7 +113,7 @@ async function startService(): Promise<SyncService | undefined> {
     onProgress: (next) => (progress.value = next),
     onWrite: () => {
       void requestPersistOnce();
-      void registerBackgroundSync(rt.SYNC_TAG);
+      void rt.registerBackgroundSync(rt.SYNC_TAG);
     },
   });
   const lastSyncedAt = await service.readLastSyncedAt().catch(() => null);
@@ -148,7 +124,7 @@ async function startService(): Promise<SyncService | undefined> {
     reloadNeeded.value = true;
     status.value = { ...status.value, phase: 'error', lastError: t('sync.reloadNeeded') };
   });
-  const unwireEvents = wireWakeUps(service);
+  const unwireEvents = rt.wireWakeUps(service);
   unwire = () => {
     unwireEvents();
     stopWatchingVersion();
@@ -188,53 +164,3 @@ export async function stopSync(): Promise<void> {
   reloadNeeded.value = false;
   status.value = { phase: 'starting', lastSyncedAt: null, lastError: null };
 }
-
-/** The export/import code (with its schemas) loads only when the person uses it. */
-async function withDatabases() {
-  const [rt, files] = await Promise.all([loadRuntime(), import('../db/changes-file')]);
-  return { rt: files, db: rt.getDatabases().user };
-}
-
-/** Puts a rejected change back in the queue (with a new seq) and tries to send it soon. */
-export async function retryRejected(id: number): Promise<void> {
-  const { rt, db } = await withDatabases();
-  await rt.requeueRejected(db, id);
-  void syncNow();
-}
-
-/** Drops a rejected change; refused (Spanish error) until it was exported to a file. */
-export async function discardRejected(id: number): Promise<void> {
-  const { rt, db } = await withDatabases();
-  await rt.discardRejectedRow(db, id);
-}
-
-function toJsonBlob(value: unknown): Blob {
-  return new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' });
-}
-
-/** A JSON file of every unsent change (name, v, args, hlc, original clientId and seq). */
-export async function exportPending(): Promise<Blob> {
-  const { rt, db } = await withDatabases();
-  return toJsonBlob(await rt.exportOutbox(db));
-}
-
-/** A JSON file of every rejected change; after it, they may be discarded. */
-export async function exportRejected(): Promise<Blob> {
-  const { rt, db } = await withDatabases();
-  return toJsonBlob(await rt.exportRejectedRows(db));
-}
-
-/** Re-queues the changes of an exported file on this device; a second import of the same file adds nothing. */
-export async function importChanges(file: Blob): Promise<ImportResult> {
-  const { rt, db } = await withDatabases();
-  const result = await rt.importChangesText(db, await file.text());
-  if (result.queued > 0) void syncNow();
-  return result;
-}
-
-/** A file name for an export, by Lima date: `tinkuy-cambios-2026-11-29.json`. */
-export function buildExportFileName(kind: 'pendientes' | 'rechazados', now: Date = new Date()): string {
-  const day = now.toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
-  return `tinkuy-cambios-${kind}-${day}.json`;
-}
-

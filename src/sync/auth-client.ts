@@ -24,9 +24,8 @@ export function toStoredSession(response: SessionResponse, nowMs: number): Store
   };
 }
 
-async function postJson(transport: Transport, path: string, body: unknown, token?: string): Promise<Response> {
+async function postJson(transport: Transport, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
   try {
     return await transport(path, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch {
@@ -58,13 +57,4 @@ export async function requestRefresh(transport: Transport, refreshToken: string,
   const response = await postJson(transport, '/api/auth/refresh', { refreshToken });
   if (response.status === 400 || response.status === 401 || response.status === 403) return undefined;
   return readSessionAnswer(response, nowMs);
-}
-
-/** `POST /api/auth/logout`: revokes this device's session; offline it is skipped (the token then just ages out). */
-export async function requestLogout(transport: Transport, accessToken: string): Promise<void> {
-  try {
-    await postJson(transport, '/api/auth/logout', {}, accessToken);
-  } catch {
-    // Offline: the local session is forgotten anyway.
-  }
 }

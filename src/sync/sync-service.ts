@@ -11,7 +11,7 @@ import type { Transport } from './transport';
 /**
  * The page's sync runtime, loaded after the first paint (it carries Dexie): a scheduler over
  * the sync round, live counts of the outbox and the attention list, and the write wake-up. It
- * has no DOM: the state model wires `online` and `visibilitychange` to `wake()`.
+ * has no DOM of its own: `wireWakeUps` (wake-ups.ts) ties `online` and `visibilitychange` to `wake()`.
  */
 
 /** Where the runtime reports; the state model turns these into signals. */
@@ -71,3 +71,4 @@ export function createSyncService(
 export { getDatabases, onVersionChange } from '../db/connection';
 export { getTransport } from './transport';
 export { SYNC_TAG } from './sw-entry';
+export { registerBackgroundSync, wireWakeUps } from './wake-ups';

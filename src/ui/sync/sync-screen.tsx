@@ -1,14 +1,9 @@
 import { useSignal } from '@preact/signals';
+import { buildExportFileName, discardRejected, exportPending, exportRejected, importChanges, retryRejected } from '../../state/changes-file-model';
 import {
-  buildExportFileName,
-  discardRejected,
-  exportPending,
-  exportRejected,
-  importChanges,
   isReloadNeeded,
   pendingCount,
   rejectedChanges,
-  retryRejected,
   shouldWarnUnpersisted,
   syncNow,
   syncProgress,

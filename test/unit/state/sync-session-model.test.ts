@@ -7,19 +7,8 @@ import { openDatabases, useDatabases, type Databases } from '../../../src/db/con
 import { USER_DB_NAME } from '../../../src/db/user-db';
 import { getClientId, readSession } from '../../../src/db/meta-store';
 import { setTransport } from '../../../src/sync/transport';
-import {
-  discardRejected,
-  exportPending,
-  exportRejected,
-  importChanges,
-  isReloadNeeded,
-  pendingCount,
-  rejectedChanges,
-  retryRejected,
-  stopSync,
-  syncNow,
-  syncStatus,
-} from '../../../src/state/sync-model';
+import { isReloadNeeded, pendingCount, rejectedChanges, stopSync, syncNow, syncStatus } from '../../../src/state/sync-model';
+import { discardRejected, exportPending, exportRejected, importChanges, retryRejected } from '../../../src/state/changes-file-model';
 import { currentUser, login, LoginError, logout, needsLogin } from '../../../src/state/session-model';
 import { saveEvent } from '../../../src/state/event-model';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';

@@ -1,0 +1,33 @@
+import type { SyncScheduler } from './scheduler';
+
+/**
+ * What wakes the page's sync besides writes and its timer: coming back online and the tab
+ * becoming visible. Background Sync is only a wake-up call for the service worker (Chromium);
+ * the page drains without it. Page only (`window`, `document`): the service worker's compile
+ * (src/sw/tsconfig.json) leaves this file and sync-service.ts out.
+ */
+
+/** Wakes `scheduler` on `online` and when the tab becomes visible; returns the undo. */
+export function wireWakeUps(scheduler: Pick<SyncScheduler, 'wake'>): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  const onOnline = () => void scheduler.wake();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void scheduler.wake();
+  };
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
+}
+
+/** A registration with the part Background Sync adds (not in TypeScript's DOM library yet). */
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+
+/** Asks the service worker for a `sync` event under `tag` once a connection returns; silent where unsupported. */
+export async function registerBackgroundSync(tag: string): Promise<void> {
+  const container = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  const registration: SyncRegistration | undefined = await container?.getRegistration().catch(() => undefined);
+  await registration?.sync?.register(tag).catch(() => undefined);
+}
