@@ -1,5 +1,5 @@
-import { liveQuery } from 'dexie';
 import { signal, type ReadonlySignal } from '@preact/signals';
+import { watchQuery } from '../db/live-query';
 
 /**
  * A signal that follows a Dexie query: it subscribes while something reads it (a component,
@@ -7,21 +7,16 @@ import { signal, type ReadonlySignal } from '@preact/signals';
  * Offline it simply reads the device's copy; a pull or a local write re-runs the query.
  */
 export function liveSignal<T>(querier: () => Promise<T>, initial: T): ReadonlySignal<T> {
-  let subscription: { unsubscribe(): void } | undefined;
+  let unsubscribe: (() => void) | undefined;
   const value = signal<T>(initial, {
     watched() {
-      subscription = liveQuery(querier).subscribe({
-        next: (result) => {
-          value.value = result;
-        },
-        error: () => {
-          // A closed database (versionchange) ends the query; the reload prompt takes over.
-        },
+      unsubscribe = watchQuery(querier, (result) => {
+        value.value = result;
       });
     },
     unwatched() {
-      subscription?.unsubscribe();
-      subscription = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
     },
   });
   return value;

@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { getDatabases } from '../db/connection';
 import { readCatalogueCursor } from '../db/catalogue-meta-store';
+import { watchQuery } from '../db/live-query';
 import { readSearchIndex, writeSearchIndex } from '../db/search-index-store';
 import type { StoredEntry } from './catalogue-model';
 import type { CatalogueIndex, SearchDoc, SearchHit } from './search/catalogue-index';
@@ -42,7 +42,7 @@ let loading: Promise<LoadedIndex> | undefined;
 /** The index once loaded, so a query on a fresh index runs without waiting a tick. */
 let loadedIndex: LoadedIndex | undefined;
 let isStale = false;
-let cursorWatch: { unsubscribe(): void } | undefined;
+let stopCursorWatch: (() => void) | undefined;
 let latestQuery = 0;
 let lastQuery = '';
 
@@ -101,15 +101,12 @@ async function openIndex(): Promise<LoadedIndex> {
 
 /** Follows the catalogue cursor (pulls here, in another tab or in the service worker). */
 function watchCursor(loadedCursor: number): void {
-  cursorWatch?.unsubscribe();
-  cursorWatch = liveQuery(() => readCatalogueCursor(getDatabases().catalogue)).subscribe({
-    next: (cursor) => {
-      if (cursor === loadedCursor || isStale) return;
-      isStale = true;
-      // Results on screen follow the new catalogue.
-      if (lastQuery) void runSearch(lastQuery);
-    },
-    error: () => undefined,
+  stopCursorWatch?.();
+  stopCursorWatch = watchQuery(() => readCatalogueCursor(getDatabases().catalogue), (cursor) => {
+    if (cursor === loadedCursor || isStale) return;
+    isStale = true;
+    // Results on screen follow the new catalogue.
+    if (lastQuery) void runSearch(lastQuery);
   });
 }
 
@@ -191,8 +188,8 @@ export async function runSearch(query: string, limit = 20): Promise<SearchResult
 
 /** Forgets the loaded index and results (tests give each case a fresh database). */
 export function resetSearch(): void {
-  cursorWatch?.unsubscribe();
-  cursorWatch = undefined;
+  stopCursorWatch?.();
+  stopCursorWatch = undefined;
   loading = undefined;
   loadedIndex = undefined;
   isStale = false;

@@ -1,7 +1,13 @@
 /**
  * The one-way import rule (DESIGN.md, "Parts"): ui → state → db / sync → shared; server → shared.
  * A tiny regex lint over the TypeScript sources, so the rule stays true without a new dependency
- * (typescript-eslint cannot run on TypeScript 7).
+ * (typescript-eslint cannot run on TypeScript 7). Besides the folders it checks:
+ * - src/content (the catalogue sources and their Node compiler): only src/server and
+ *   vite.config.ts import it, and it imports only src/shared;
+ * - packages: `dexie` only in src/db and src/sync, plus src/state/sync-model.ts, whose
+ *   `import('dexie')` fetches Dexie's chunk beside the sync runtime's (the one deliberate runtime
+ *   split in state); `@preact/signals` only in src/state and src/ui;
+ * - server layers: src/server/store, the bottom layer, imports no sync, routes or workshops code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -21,7 +27,9 @@ export interface ImportViolation extends ImportSite {
 }
 
 /** Where a file or an import target lives: a folder under src, `main` for src/main.tsx, or a package. */
-type Area = 'ui' | 'state' | 'db' | 'sync' | 'sw' | 'shared' | 'server' | 'main' | 'other' | 'package';
+type Area = 'ui' | 'state' | 'db' | 'sync' | 'sw' | 'shared' | 'server' | 'content' | 'main' | 'other' | 'package';
+
+const AREA_FOLDERS = ['ui', 'state', 'db', 'sync', 'sw', 'shared', 'server', 'content'] as const;
 
 const BROWSER_AREAS: readonly Area[] = ['ui', 'state', 'db', 'sync', 'sw', 'main'];
 
@@ -89,8 +97,23 @@ function areaOfPath(path: string): Area {
   if (parts[0] !== 'src') return 'other';
   if (parts.length === 2) return parts[1]!.startsWith('main.') ? 'main' : 'other';
   const folder = parts[1] as Area;
-  return (['ui', 'state', 'db', 'sync', 'sw', 'shared', 'server'] as const).includes(folder as never) ? folder : 'other';
+  return AREA_FOLDERS.includes(folder as never) ? folder : 'other';
 }
+
+/** The folder of a server path (`store`, `sync`, `routes`…), or undefined outside one. */
+function serverLayerOf(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts[0] === 'src' && parts[1] === 'server' && parts.length > 3 ? parts[2] : undefined;
+}
+
+/** What src/server/store, the bottom layer, never imports. */
+const ABOVE_STORE = ['sync', 'routes', 'workshops'];
+
+/** The one file besides src/server that may import src/content: it compiles the catalogue at build. */
+const CONTENT_BUILD_FILE = 'vite.config.ts';
+
+/** The one file in src/state that may import Dexie: its `import('dexie')` splits the runtime chunk. */
+const DEXIE_SPLIT_FILE = 'src/state/sync-model.ts';
 
 /** Resolves a specifier seen in `file` to a repository path, or null for a package. */
 function resolveSpecifier(file: string, specifier: string): string | null {
@@ -104,8 +127,24 @@ function isNodeBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinModules.includes(specifier.split('/')[0]!);
 }
 
-/** Why `from` may not import `target` (null when it may). */
-function explainPathViolation(from: Area, to: Area): string | null {
+/** Why `file` may not import the repository path `target` (null when it may). */
+function explainPathViolation(file: string, target: string): string | null {
+  const from = areaOfPath(file);
+  const to = areaOfPath(target);
+  if (to === 'content' && from !== 'content' && from !== 'server' && file !== CONTENT_BUILD_FILE) {
+    return 'only src/server and vite.config.ts import src/content';
+  }
+  if (from === 'content' && to !== 'content' && to !== 'shared') return `src/content imports only src/shared, not src/${to}`;
+  const layer = serverLayerOf(file);
+  const targetLayer = serverLayerOf(target);
+  if (layer === 'store' && targetLayer !== undefined && ABOVE_STORE.includes(targetLayer)) {
+    return `src/server/store imports no src/server/${targetLayer} (move what both need down into store)`;
+  }
+  return explainAreaViolation(from, to);
+}
+
+/** Why area `from` may not import area `to` (null when it may). */
+function explainAreaViolation(from: Area, to: Area): string | null {
   if (to === 'server' && from !== 'server') return 'nothing outside src/server imports src/server';
   if (from === 'server' && (BROWSER_AREAS as readonly string[]).includes(to)) return `src/server never imports browser code (src/${to})`;
   if (from === 'ui' && (to === 'db' || to === 'sync' || to === 'sw')) return `src/ui never imports src/${to}; go through src/state`;
@@ -118,24 +157,35 @@ function explainPathViolation(from: Area, to: Area): string | null {
   return null;
 }
 
-/** Why `from` may not import the package `specifier` (null when it may). */
-function explainPackageViolation(from: Area, specifier: string, isTest: boolean): string | null {
+/** The package's name without a subpath: `dexie`, `@preact/signals`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Why `file` may not import the package `specifier` (null when it may). */
+function explainPackageViolation(file: string, specifier: string, isTest: boolean): string | null {
+  const from = areaOfPath(file);
+  const name = packageName(specifier);
   if (from === 'shared' && isNodeBuiltin(specifier)) return 'src/shared uses no Node APIs';
   if (from === 'shared' && RUNTIME_BOUND_PACKAGES.test(specifier)) return `src/shared uses no runtime-bound library (${specifier})`;
   if (from === 'sw' && !specifier.startsWith('workbox-')) return `src/sw imports only workbox packages, not ${specifier}`;
-  if (from !== 'server' && from !== 'other' && !isTest && isNodeBuiltin(specifier)) return `browser code uses no Node APIs (${specifier})`;
+  if (name === 'dexie' && from !== 'db' && from !== 'sync' && file !== DEXIE_SPLIT_FILE && !isTest) {
+    return 'only src/db and src/sync import dexie (and src/state/sync-model.ts, for its chunk split)';
+  }
+  if (name === '@preact/signals' && from !== 'state' && from !== 'ui' && !isTest) return 'only src/state and src/ui import @preact/signals';
+  if (from !== 'server' && from !== 'content' && from !== 'other' && !isTest && isNodeBuiltin(specifier)) return `browser code uses no Node APIs (${specifier})`;
   return null;
 }
 
 /** The violations in one source file; `file` is its path relative to the repository root. */
 export function checkSource(file: string, source: string): ImportViolation[] {
-  const from = areaOfPath(file);
   // Tests standing beside the code run in Node; they may use Node APIs, never cross areas.
   const isTest = /\.test\.tsx?$/.test(file);
   const violations: ImportViolation[] = [];
   for (const site of findImports(source)) {
     const target = resolveSpecifier(file, site.specifier);
-    const reason = target === null ? explainPackageViolation(from, site.specifier, isTest) : explainPathViolation(from, areaOfPath(target));
+    const reason = target === null ? explainPackageViolation(file, site.specifier, isTest) : explainPathViolation(file, target);
     if (reason) violations.push({ file, ...site, reason });
   }
   return violations;
@@ -152,9 +202,9 @@ export function listSources(root: string, dir = 'src'): string[] {
   return files;
 }
 
-/** Checks every source under `root`/src. */
+/** Checks every source under `root`/src, and vite.config.ts. */
 export function checkTree(root: string): ImportViolation[] {
-  return listSources(root).flatMap((file) => checkSource(file, readFileSync(resolve(root, file), 'utf8')));
+  return [...listSources(root), CONTENT_BUILD_FILE].flatMap((file) => checkSource(file, readFileSync(resolve(root, file), 'utf8')));
 }
 
 /** `src/ui/a.tsx:12  '../db/x' — src/ui never imports src/db; go through src/state` */

@@ -55,6 +55,19 @@ describe('the import lint itself', () => {
     ['src/server/main.ts', "import { t } from '../ui/text';", /src\/server never imports browser code/],
     ['src/server/routes/sync.ts', "import { drain } from '../../sync/drain';", /src\/server never imports browser code/],
     ['src/db/user-db.ts', "import { readFileSync } from 'node:fs';", /browser code uses no Node APIs/],
+    ['src/ui/catalogue/home.tsx', "import { compileEntry } from '../../content/compiler/compile-entry';", /only src\/server and vite.config.ts import src\/content/],
+    ['src/state/catalogue-model.ts', "const c = await import('../content/compiler/compile-catalogue');", /only src\/server and vite.config.ts import src\/content/],
+    ['src/shared/catalogue/entry.ts', "import { parse } from '../../content/compiler/markdown-blocks';", /only src\/server and vite.config.ts/],
+    ['src/content/compiler/compile-entry.ts', "import type { AuthUser } from '../../server/auth/sessions';", /src\/content imports only src\/shared/],
+    ['src/content/compiler/compile-entry.ts', "import { getDatabases } from '../../db/connection';", /src\/content imports only src\/shared/],
+    ['src/ui/app.tsx', "import { liveQuery } from 'dexie';", /only src\/db and src\/sync import dexie/],
+    ['src/state/search-model.ts', "import { liveQuery } from 'dexie';", /only src\/db and src\/sync import dexie/],
+    ['src/db/live-query.ts', "import { signal } from '@preact/signals';", /only src\/state and src\/ui import @preact\/signals/],
+    ['src/sync/scheduler.ts', "import { effect } from '@preact/signals';", /only src\/state and src\/ui/],
+    ['src/server/store/seed.ts', "import { writeJson } from '../sync/handlers/rows';", /src\/server\/store imports no src\/server\/sync/],
+    ['src/server/store/migrate.ts', "import { app } from '../routes/sync';", /src\/server\/store imports no src\/server\/routes/],
+    ['src/server/store/schema.ts', "import type { WorkshopFields } from '../workshops/workshop-store';", /src\/server\/store imports no src\/server\/workshops/],
+    ['src/other.ts', "import { compileCatalogue } from './content/compiler/compile-catalogue';", /only src\/server and vite.config.ts/],
   ];
 
   it.each(forbidden)('reports %s importing `%s`', (file, line, rule) => {
@@ -80,6 +93,16 @@ describe('the import lint itself', () => {
     ['src/server/store/db.ts', "import { readFileSync } from 'node:fs';"],
     ['src/main.tsx', "import { App } from './ui/app';"],
     ['src/db/user-db.test.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/server/catalogue/load-catalogue.ts', "import { compileCatalogue } from '../../content/compiler/compile-catalogue';"],
+    ['vite.config.ts', "import { catalogueContent } from './src/content/compiler/vite-plugin';"],
+    ['src/content/compiler/compile-entry.ts', "import { Entry } from '../../shared/catalogue/entry';"],
+    ['src/content/compiler/compile-catalogue.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/db/live-query.ts', "import { liveQuery } from 'dexie';"],
+    ['src/sync/sync-service.ts', "import { liveQuery } from 'dexie';"],
+    ['src/state/sync-model.ts', "const d = await import('dexie');"],
+    ['src/state/live-signal.ts', "import { signal } from '@preact/signals';"],
+    ['src/server/store/db.ts', "import { loadConfig } from '../config';"],
+    ['src/server/workshops/seed.ts', "import { writeJson } from '../store/json';"],
   ];
 
   it.each(allowed)('allows %s importing `%s`', (file, line) => {

@@ -4,14 +4,13 @@ import type { EventRow } from '../../shared/schemas/event';
 import type { AuthUser } from '../auth/sessions';
 import { toPlaceRow } from '../places/places-store';
 import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable } from '../store/schema';
-import { readJson } from './handlers/rows';
+import { readJson } from '../store/json';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toFeedbackRow } from '../workshops/feedback-handler';
 import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
 import { toWorkshopRow } from '../workshops/workshop-store';
+import type { Visibility } from './visibility';
 
-/** Which rows of a table a caller may see. */
-export type Visibility = { kind: 'all' } | { kind: 'none' } | { kind: 'owner'; column: string; userId: string };
 
 /** One table devices pull: where it lives, who sees which rows, and the row shape they get. */
 export interface PullTable {

@@ -20,7 +20,7 @@ import {
 } from '../../shared/schemas/attendance';
 import type { AttendanceTable } from '../store/schema';
 import { nextVersion } from '../store/version';
-import { readJson, writeJson } from '../sync/handlers/rows';
+import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { isParticipant } from './participant';
 import { checkWorkshopAccess } from './workshop-access';

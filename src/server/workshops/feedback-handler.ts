@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FeedbackSubmitArgs } from '../../shared/schemas/feedback';
 import type { FeedbackTable } from '../store/schema';
 import { nextVersion } from '../store/version';
-import { readJson, writeJson } from '../sync/handlers/rows';
+import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { checkWorkshopAccess } from './workshop-access';
 

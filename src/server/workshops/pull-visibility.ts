@@ -1,5 +1,5 @@
 import type { AuthUser } from '../auth/sessions';
-import type { Visibility } from '../sync/pull-tables';
+import type { Visibility } from '../sync/visibility';
 
 /**
  * Attendance and feedback are read by the workshop's owner (a facilitador) and coordinadores,

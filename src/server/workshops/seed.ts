@@ -11,7 +11,7 @@ import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } f
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
-import { writeJson } from '../sync/handlers/rows';
+import { writeJson } from '../store/json';
 
 /** The stamp of seeded fields: older than any real edit, so the first edit always wins. */
 const SEED_HLC = '000000000000000:0000:seed';

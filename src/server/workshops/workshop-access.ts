@@ -1,6 +1,6 @@
 import type { WorkshopsTable } from '../store/schema';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
-import { readJson } from '../sync/handlers/rows';
+import { readJson } from '../store/json';
 import { isParticipant } from './participant';
 import { explainClosedWindow, findWorkshop, isStaff, type WorkshopFields } from './workshop-store';
 

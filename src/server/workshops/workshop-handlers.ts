@@ -2,7 +2,7 @@ import { mergeFields, type FieldState } from '../../shared/merge';
 import type { WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { Database } from '../store/schema';
 import { nextVersion } from '../store/version';
-import { readJson, writeJson } from '../sync/handlers/rows';
+import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import type { Transaction } from 'kysely';
 import { isOwnerOrCoordinador, type WorkshopFields } from './workshop-store';

@@ -9,7 +9,7 @@ import type { Role } from '../../shared/schemas/common';
 import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
 import type { Database, WorkshopsTable } from '../store/schema';
-import { readJson } from '../sync/handlers/rows';
+import { readJson } from '../store/json';
 
 /** The workshop's fields as stored in `data` (everything but the id). */
 export type WorkshopFields = Omit<WorkshopSaveArgs, 'id'>;

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/schemas/checklist';
 import { nextVersion } from '../../store/version';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
-import { readJson, writeJson } from './rows';
+import { readJson, writeJson } from '../../store/json';
 
 const APPLIED: MutationOutcome = { applied: true };
 

@@ -2,7 +2,7 @@ import { mergeFields, type FieldState } from '../../../shared/merge';
 import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
 import { nextVersion } from '../../store/version';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
-import { readJson, writeJson } from './rows';
+import { readJson, writeJson } from '../../store/json';
 
 const APPLIED: MutationOutcome = { applied: true };
 
