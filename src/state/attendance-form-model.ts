@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { AttendancePerson, type ENTITY_TYPES, type GOVERNMENT_LEVELS, type DOCUMENT_TYPES } from '../shared/schemas/attendance';
 import type { LocalAttendance } from './attendance-model';
+import { createSessionDraft } from './session-draft';
 
 /** The form's fields, as typed; `editingId` is set while correcting a record. */
 export interface AttendanceDraft {
@@ -77,37 +78,5 @@ export function validateAttendanceDraft(draft: AttendanceDraft): { person: Atten
   return { person: result.output };
 }
 
-const PREFIX = 'tinkuy.attendance-draft.';
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // blocked storage: the form works, it only forgets on reload
-  }
-}
-
-/** The draft kept for a form (`<workshopId>` or `t:<code>`), if any. */
-export function loadAttendanceDraft(key: string): AttendanceDraft | undefined {
-  const raw = storage()?.getItem(PREFIX + key);
-  if (!raw) return undefined;
-  try {
-    return { ...makeEmptyAttendanceDraft(), ...(JSON.parse(raw) as Partial<AttendanceDraft>) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps the draft for a reload in this tab. */
-export function keepAttendanceDraft(key: string, draft: AttendanceDraft): void {
-  try {
-    storage()?.setItem(PREFIX + key, JSON.stringify(draft));
-  } catch {
-    // Full or blocked storage: the text stays on screen; only a reload would lose it.
-  }
-}
-
-/** Forgets the draft once saved. */
-export function forgetAttendanceDraft(key: string): void {
-  storage()?.removeItem(PREFIX + key);
-}
+/** The drafts of the attendance form, by `<workshopId>` (facilitador) or `t:<code>` (self check-in). */
+export const attendanceDrafts = createSessionDraft('tinkuy.attendance-draft.', makeEmptyAttendanceDraft);

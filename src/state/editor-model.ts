@@ -9,6 +9,7 @@ import type {
   PublishResponse,
   SourceFault,
 } from '../shared/catalogue/publishing';
+import { createSessionDraft } from './session-draft';
 import { syncNow } from './sync-model';
 
 /**
@@ -65,7 +66,13 @@ export const NEW_ENTRY_TEMPLATE = [
   'tags: []', 'sources:', '  - norm: ', '    title: ', `reviewed: ${new Date().toISOString().slice(0, 10)}`, '---', '', '## Primer paso', '', '',
 ].join('\n');
 
-const draftKey = (id: string) => `tinkuy.editor.draft.${id}`;
+/** The draft of an entry as this tab keeps it: the text and the version it was written against. */
+interface EditorDraft {
+  source: string;
+  baseVersion: number | null;
+}
+
+const editorDrafts = createSessionDraft<EditorDraft>('tinkuy.editor.draft.', () => ({ source: '', baseVersion: null }));
 
 /** Loads the list of entries (online). */
 export async function loadEditorEntries(): Promise<void> {
@@ -75,17 +82,8 @@ export async function loadEditorEntries(): Promise<void> {
   else failure.value = result.message;
 }
 
-function readStoredDraft(id: string): { source: string; baseVersion: number | null } | undefined {
-  try {
-    const raw = sessionStorage.getItem(draftKey(id));
-    return raw ? (JSON.parse(raw) as { source: string; baseVersion: number | null }) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function startEditing(entry: OpenEntry): void {
-  const stored = readStoredDraft(entry.id);
+  const stored = editorDrafts.load(entry.id);
   const isRestored = stored !== undefined && stored.source !== entry.publishedSource;
   // A kept draft stays based on the version it was written against: if someone published
   // since, the publish is refused (409) instead of silently overwriting their work.
@@ -118,7 +116,7 @@ export async function openEditorEntry(id: string): Promise<void> {
  * returns false when there is none. Checking and publishing wait for the connection.
  */
 export function openStoredDraft(id: string): boolean {
-  const stored = readStoredDraft(id);
+  const stored = editorDrafts.load(id);
   if (!stored) return false;
   open.value = { id, baseVersion: stored.baseVersion, publishedSource: '', history: [] };
   restored.value = true;
@@ -139,11 +137,7 @@ export function editDraft(source: string): void {
   draft.value = source;
   const entry = open.value;
   if (!entry) return;
-  try {
-    sessionStorage.setItem(draftKey(entry.id), JSON.stringify({ source, baseVersion: entry.baseVersion }));
-  } catch {
-    // Storage full or blocked: the draft still lives in memory for this page.
-  }
+  editorDrafts.keep(entry.id, { source, baseVersion: entry.baseVersion });
   if (publishing.value.kind !== 'publishing') publishing.value = { kind: 'idle' };
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => void checkDraft(), 600);
@@ -186,7 +180,7 @@ export async function publishDraft(): Promise<void> {
     publishing.value = { kind: 'refused', message: result.message, isConflict: result.status === 409 };
     return;
   }
-  sessionStorage.removeItem(draftKey(entry.id));
+  editorDrafts.forget(entry.id);
   const { version, publishedAt } = result.body;
   const fresh = await callApi<EntrySourceResponse>(`/api/catalogue/entries/${encodeURIComponent(id)}/source`);
   const history = fresh.ok ? fresh.body.history : [{ version, publishedAt, publishedBy: '' }, ...entry.history];
@@ -202,7 +196,7 @@ export async function publishDraft(): Promise<void> {
 export async function discardDraft(): Promise<void> {
   const entry = open.value;
   if (!entry) return;
-  sessionStorage.removeItem(draftKey(entry.id));
+  editorDrafts.forget(entry.id);
   if (entry.id === 'nueva') openNewEntry();
   else await openEditorEntry(entry.id);
 }

@@ -1,12 +1,13 @@
 /**
  * The event form: what a person types (all strings), its check against the shared schema with
- * each Spanish error next to its field, and the draft kept in sessionStorage so a reload (or the
- * app killed by Android) never loses what was typed. Offline nothing changes: all of it is local.
+ * each Spanish error next to its field, and where its drafts are kept (sessionStorage) so a reload
+ * (or the app killed by Android) never loses what was typed. Offline nothing changes: all of it is local.
  */
 import * as v from 'valibot';
 import { EventSaveArgs, type EVENT_TYPES, type MUSIC_KINDS } from '../shared/schemas/event';
 import { regionOfPlace } from '../shared/places/provinces';
 import type { EventInput, LocalEvent } from './event-model';
+import { createSessionDraft } from './session-draft';
 
 /** The form's fields, as typed. Places: region → province → district (district optional). */
 export interface EventDraft {
@@ -116,37 +117,5 @@ export function validateDraft(draft: EventDraft, id?: string): { input: EventInp
   return { input: id ? { ...input, id } : input };
 }
 
-const DRAFT_PREFIX = 'tinkuy.event-draft.';
-
-function draftStorage(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // storage blocked: the form still works, it just forgets on reload
-  }
-}
-
-/** The draft kept for this form (`nuevo` or an event id), if any. */
-export function loadDraft(formKey: string): EventDraft | undefined {
-  const raw = draftStorage()?.getItem(DRAFT_PREFIX + formKey);
-  if (!raw) return undefined;
-  try {
-    return { ...makeEmptyDraft(), ...(JSON.parse(raw) as Partial<EventDraft>) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps the draft for a reload in this tab. */
-export function keepDraft(formKey: string, draft: EventDraft): void {
-  try {
-    draftStorage()?.setItem(DRAFT_PREFIX + formKey, JSON.stringify(draft));
-  } catch {
-    // Full or blocked storage: the typed text stays on screen; only a reload would lose it.
-  }
-}
-
-/** Forgets the draft once the event is saved or the person cancels. */
-export function forgetDraft(formKey: string): void {
-  draftStorage()?.removeItem(DRAFT_PREFIX + formKey);
-}
+/** The drafts of the event form, by `nuevo` or an event id. */
+export const eventDrafts = createSessionDraft('tinkuy.event-draft.', makeEmptyDraft);

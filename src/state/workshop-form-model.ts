@@ -8,6 +8,7 @@ import { WorkshopSaveArgs, type WORKSHOP_MODALITIES } from '../shared/schemas/wo
 import { regionOfPlace } from '../shared/places/provinces';
 import { fromLimaParts, toLimaParts } from './event-form-model';
 import type { LocalWorkshop, WorkshopInput } from './workshop-model';
+import { createSessionDraft } from './session-draft';
 
 /** The form's fields, as typed. Facilitators: one name per line. */
 export interface WorkshopDraft {
@@ -89,32 +90,5 @@ export function validateWorkshopDraft(d: WorkshopDraft): { input: WorkshopInput 
   return { input };
 }
 
-const PREFIX = 'tinkuy.workshop-draft.';
-
-/** The draft kept for a form (`nuevo` or an id), if any. */
-export function loadWorkshopDraft(key: string): WorkshopDraft | undefined {
-  try {
-    const raw = globalThis.sessionStorage?.getItem(PREFIX + key);
-    return raw ? { ...makeEmptyWorkshopDraft(), ...(JSON.parse(raw) as Partial<WorkshopDraft>) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps the draft for a reload in this tab (silently skipped when storage is blocked). */
-export function keepWorkshopDraft(key: string, draft: WorkshopDraft): void {
-  try {
-    globalThis.sessionStorage?.setItem(PREFIX + key, JSON.stringify(draft));
-  } catch {
-    // the text stays on screen; only a reload would lose it
-  }
-}
-
-/** Forgets the draft once saved. */
-export function forgetWorkshopDraft(key: string): void {
-  try {
-    globalThis.sessionStorage?.removeItem(PREFIX + key);
-  } catch {
-    // nothing to forget
-  }
-}
+/** The drafts of the workshop form, by `nuevo` or a workshop id. */
+export const workshopDrafts = createSessionDraft('tinkuy.workshop-draft.', makeEmptyWorkshopDraft);

@@ -34,7 +34,7 @@ function ChecklistItemRow({ item, myName, isOpen, onToggle, onSave }: ItemProps)
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
   return (
     <li class={`checklist__item ${stateClass}`}>
-      <label class="check checklist__tick">
+      <label class="form-check checklist__tick">
         <input type="checkbox" id={id} checked={item.state.done === true} onChange={(e) => onSave({ done: e.currentTarget.checked })} />
         <span>{item.text}</span>
       </label>
@@ -71,9 +71,9 @@ function describeWho(item: ItemView, myName: string): string {
 function ItemDetails({ id, item, myName, onSave }: { id: string; item: ItemView; myName: string; onSave(patch: ChecklistItemPatch): void }) {
   const who = describeWho(item, myName);
   return (
-    <div id={`${id}-details`} class="checklist__details">
+    <div id={`${id}-details`} class="checklist__details form-controls">
       {item.hint && <p class="checklist__hint">{item.hint}</p>}
-      <label class="check">
+      <label class="form-check">
         <input type="checkbox" checked={item.state.notApplicable === true} onChange={(e) => onSave({ notApplicable: e.currentTarget.checked })} />
         <span>{t('checklists.na')}</span>
       </label>

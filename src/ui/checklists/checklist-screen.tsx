@@ -8,6 +8,7 @@ import { Icon } from '../shell/icons';
 import { ProgressLine } from '../events/progress-line';
 import { ChecklistItem } from './checklist-item';
 import { AddItemForm } from './add-item-form';
+import '../forms/forms.css';
 import './checklists.css';
 
 /** One checklist of an event, worked in the field: every change is saved on the device at once. */

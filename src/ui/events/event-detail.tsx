@@ -6,6 +6,8 @@ import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEven
 import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
+import { Field } from '../forms/field';
+import { Select } from '../forms/select';
 import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
 import { formatLimaDateTime } from './format';
@@ -105,10 +107,10 @@ function OfferCard({ eventId, offer, onAdded }: { eventId: string; offer: Templa
 
 function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: number): void }) {
   const from = useSignal('');
+  const failure = useSignal('');
   const { upcoming, past } = eventLists.value;
   const others = [...past, ...upcoming].filter((s) => s.event.id !== eventId && s.progress);
   if (others.length === 0) return null;
-  const failure = useSignal('');
   async function handleSubmit(e: Event) {
     e.preventDefault();
     if (!from.value) return;
@@ -120,15 +122,13 @@ function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: numb
     }
   }
   return (
-    <form class="field-group events__copy" onSubmit={handleSubmit}>
+    <form class="form form-group" onSubmit={handleSubmit}>
       <h2>{t('checklists.copy')}</h2>
       <p class="events__muted">{t('checklists.copy.hint')}</p>
-      <label for="copy-from">{t('checklists.copy.from')}</label>
-      <select id="copy-from" value={from.value} onChange={(e) => (from.value = e.currentTarget.value)}>
-        <option value="">{t('events.pick')}</option>
-        {others.map((s) => <option key={s.event.id} value={s.event.id}>{s.event.title}</option>)}
-      </select>
-      {failure.value && <p role="alert" class="field-error"><Icon name="attention" /><span>{failure.value}</span></p>}
+      <Field id="copy-from" label={t('checklists.copy.from')} error={failure.value} isAnnounced>
+        <Select id="copy-from" value={from.value} options={others.map((s) => ({ code: s.event.id, name: s.event.title }))} empty={t('events.pick')}
+          error={failure.value} onPick={(code) => (from.value = code)} />
+      </Field>
       <button class="button button--secondary" type="submit" disabled={!from.value}>{t('checklists.copy.do')}</button>
     </form>
   );

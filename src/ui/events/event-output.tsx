@@ -22,7 +22,7 @@ export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun
     said.value = t('checklists.csvDone');
   }
   return (
-    <div class="field-group">
+    <div class="form-group">
       <h2>{t('checklists.output')}</h2>
       <div class="events__actions">
         <a class="button button--secondary" href={`/eventos/${event.id}/imprimir`}>{t('checklists.print')}</a>

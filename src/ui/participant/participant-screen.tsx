@@ -1,19 +1,17 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
 import { findWindowState, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
 import { registerAttendance } from '../../state/attendance-model';
 import { readFeedbackSent } from '../../state/feedback-model';
-import {
-  forgetAttendanceDraft, keepAttendanceDraft, loadAttendanceDraft, makeEmptyAttendanceDraft, validateAttendanceDraft,
-  type AttendanceDraft, type AttendanceErrors,
-} from '../../state/attendance-form-model';
+import { attendanceDrafts, makeEmptyAttendanceDraft, type AttendanceDraft, type AttendanceErrors } from '../../state/attendance-form-model';
 import { pendingCount, syncNow } from '../../state/sync-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { AttendanceFields, ConsentFields } from '../workshops/attendance-fields';
+import { attendanceSteps, AttendanceFields, ConsentFields } from '../workshops/attendance-fields';
 import { FeedbackForm } from '../workshops/feedback-form';
-import { Notice } from '../workshops/form-parts';
+import { Notice } from '../forms/notice';
+import { useDraftForm } from '../forms/use-draft-form';
 import { describeModality, formatWhen } from '../workshops/format';
 import { tw } from '../workshops/workshops-text';
 import '../workshops/workshops.css';
@@ -31,33 +29,12 @@ function SendState() {
 
 /** Self check-in: the same fields and consent as the facilitador's form, sent with the workshop code. */
 function CheckIn({ workshop }: { workshop: LocalWorkshop }) {
-  const key = `t:${workshop.code}`;
-  const draft = useSignal<AttendanceDraft>(loadAttendanceDraft(key) ?? makeEmptyAttendanceDraft());
-  const errors = useSignal<AttendanceErrors>({});
-  const failure = useSignal('');
+  const form = useDraftForm<AttendanceDraft, AttendanceErrors>({ drafts: attendanceDrafts, key: `t:${workshop.code}`, makeStart: makeEmptyAttendanceDraft });
   const savedName = useSignal('');
-  const formRef = useRef<HTMLFormElement>(null);
-  function change(patch: Partial<AttendanceDraft>) {
-    draft.value = { ...draft.value, ...patch };
-    keepAttendanceDraft(key, draft.value);
-  }
-  async function handleSubmit(e: Event) {
-    e.preventDefault();
-    const checked = validateAttendanceDraft(draft.value);
-    if ('errors' in checked) {
-      errors.value = checked.errors;
-      failure.value = checked.errors.consent && Object.keys(checked.errors).length === 1 ? checked.errors.consent : tw('attendance.fix');
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    try {
-      await registerAttendance({ workshopId: workshop.id, workshopCode: workshop.code, person: checked.person, consentGiven: true });
-      forgetAttendanceDraft(key);
-      savedName.value = checked.person.fullName;
-    } catch (error) {
-      failure.value = error instanceof Error ? error.message : tw('workshops.form.failed');
-    }
-  }
+  const handleSubmit = (e: Event) => form.submit(e, attendanceSteps(async (person) => {
+    await registerAttendance({ workshopId: workshop.id, workshopCode: workshop.code, person, consentGiven: true });
+    savedName.value = person.fullName;
+  }));
   if (savedName.value) {
     return (
       <>
@@ -67,12 +44,13 @@ function CheckIn({ workshop }: { workshop: LocalWorkshop }) {
       </>
     );
   }
+  const draft = form.draft ?? makeEmptyAttendanceDraft();
   return (
-    <form ref={formRef} class="ws-form" onSubmit={handleSubmit} noValidate aria-label={tw('participant.checkIn')}>
-      <Notice kind="error" text={failure.value} />
-      <AttendanceFields draft={draft.value} errors={errors.value} onChange={change} prefix="self" />
-      <ConsentFields draft={draft.value} errors={errors.value} onChange={change} prefix="self" />
-      <p id="self-save-why" class={draft.value.consent ? 'visually-hidden' : 'ws-hint ws-hint--strong'}>{draft.value.consent ? '' : tw('attendance.needsConsent')}</p>
+    <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={tw('participant.checkIn')}>
+      <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
+      <AttendanceFields draft={draft} errors={form.errors} onChange={form.change} prefix="self" />
+      <ConsentFields draft={draft} errors={form.errors} onChange={form.change} prefix="self" />
+      <p id="self-save-why" class={draft.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{draft.consent ? '' : tw('attendance.needsConsent')}</p>
       <button class="button ws-save" type="submit" aria-describedby="self-save-why"><Icon name="upToDate" /><span>{tw('participant.checkInSave')}</span></button>
     </form>
   );

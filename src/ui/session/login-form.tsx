@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import type { SessionUser } from '../../shared/protocol';
 import { t, type MessageKey } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { Checkbox, Field } from '../forms/field';
 
 /** A failed login: the Spanish reason and, when one input is at fault, which. */
 export interface LoginFailure {
@@ -39,38 +40,37 @@ export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSub
   }, [failure]);
 
   return (
-    <form class="session__form" onSubmit={handleSubmit} noValidate aria-busy={isBusy}>
-      <label for="session-email">{t('session.email')}</label>
-      <input
-        id="session-email"
-        ref={emailRef}
-        type="email"
-        name="email"
-        autocomplete="username"
-        inputMode="email"
-        required
-        value={email.value}
-        onInput={(e) => (email.value = e.currentTarget.value)}
-        aria-invalid={errorField === 'email' ? 'true' : undefined}
-        aria-describedby={failure ? 'session-error' : undefined}
-      />
-      <label for="session-password">{t('session.password')}</label>
-      <input
-        id="session-password"
-        ref={passwordRef}
-        type={(showPassword.value ? 'text' : 'password') as 'password'}
-        name="password"
-        autocomplete="current-password"
-        required
-        value={password.value}
-        onInput={(e) => (password.value = e.currentTarget.value)}
-        aria-invalid={errorField === 'password' ? 'true' : undefined}
-        aria-describedby={failure ? 'session-error' : undefined}
-      />
-      <label class="session__check">
-        <input type="checkbox" checked={showPassword.value} onChange={(e) => (showPassword.value = e.currentTarget.checked)} />
-        {t('session.showPassword')}
-      </label>
+    <form class="form session__form" onSubmit={handleSubmit} noValidate aria-busy={isBusy}>
+      <Field id="session-email" label={t('session.email')}>
+        <input
+          id="session-email"
+          ref={emailRef}
+          type="email"
+          name="email"
+          autocomplete="username"
+          inputMode="email"
+          required
+          value={email.value}
+          onInput={(e) => (email.value = e.currentTarget.value)}
+          aria-invalid={errorField === 'email' ? 'true' : undefined}
+          aria-describedby={failure ? 'session-error' : undefined}
+        />
+      </Field>
+      <Field id="session-password" label={t('session.password')}>
+        <input
+          id="session-password"
+          ref={passwordRef}
+          type={(showPassword.value ? 'text' : 'password') as 'password'}
+          name="password"
+          autocomplete="current-password"
+          required
+          value={password.value}
+          onInput={(e) => (password.value = e.currentTarget.value)}
+          aria-invalid={errorField === 'password' ? 'true' : undefined}
+          aria-describedby={failure ? 'session-error' : undefined}
+        />
+      </Field>
+      <Checkbox label={t('session.showPassword')} checked={showPassword.value} onToggle={(checked) => (showPassword.value = checked)} />
       {failure && (
         <p id="session-error" class="note note--attention" role="alert">
           <Icon name="attention" />

@@ -3,10 +3,14 @@ import { useSignal } from '@preact/signals';
 import { DOCUMENT_TYPES, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../../shared/schemas/attendance';
 import { LEVEL_OF_ENTITY, PRIVACY_NOTICE } from '../../state/attendance-model';
 import { DOCUMENT_LABELS, ENTITY_LABELS, LEVEL_LABELS } from '../../state/attendance-report-model';
-import type { AttendanceDraft, AttendanceErrors } from '../../state/attendance-form-model';
+import { validateAttendanceDraft, type AttendanceDraft, type AttendanceErrors } from '../../state/attendance-form-model';
+import type { AttendancePerson } from '../../shared/schemas/attendance';
+import type { SubmitSteps } from '../forms/use-draft-form';
 import { suggestEntities, type EntitySuggestion } from '../../state/entity-suggest-model';
 import { listRegionOptions } from '../../state/place-picker-model';
-import { describe, Field, Select } from './form-parts';
+import { ariaDescribedBy } from '../forms/aria';
+import { Checkbox, Field } from '../forms/field';
+import { Select } from '../forms/select';
 import { tw } from './workshops-text';
 
 interface Props {
@@ -15,6 +19,19 @@ interface Props {
   onChange(patch: Partial<AttendanceDraft>): void;
   /** `id` prefix, so two forms on one page never share ids. */
   prefix: string;
+}
+
+/**
+ * How both attendance forms (the facilitador's and the self check-in) check and word their
+ * summary: consent alone missing says why in full; otherwise «Revise los campos marcados».
+ */
+export function attendanceSteps(save: (person: AttendancePerson, draft: AttendanceDraft) => Promise<void>): SubmitSteps<AttendanceDraft, { person: AttendancePerson }, AttendanceErrors> {
+  return {
+    validate: validateAttendanceDraft,
+    save: ({ person }, draft) => save(person, draft),
+    fixMessage: (errors) => (errors.consent && Object.keys(errors).length === 1 ? errors.consent : tw('attendance.fix')),
+    failedMessage: tw('workshops.form.failed'),
+  };
 }
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((code) => ({ code, name: labels[code] }));
@@ -35,7 +52,7 @@ function EntityName({ draft, errors, onChange, prefix }: Props) {
   return (
     <Field id={id} label={tw('attendance.field.entityName')} hint={tw('attendance.field.entityNameHint')} error={errors.entityName}>
       <input id={id} type="text" list={`${id}-list`} autoComplete="off" value={draft.entityName}
-        onInput={(e) => pick(e.currentTarget.value)} {...describe(id, errors.entityName, true)} />
+        onInput={(e) => pick(e.currentTarget.value)} {...ariaDescribedBy(id, errors.entityName, { hasHint: true })} />
       <datalist id={`${id}-list`}>
         {found.value.map((s) => <option key={s.name} value={s.name}>{s.detail ?? ''}</option>)}
       </datalist>
@@ -47,17 +64,14 @@ function EntityName({ draft, errors, onChange, prefix }: Props) {
 export function ConsentFields({ draft, errors, onChange, prefix }: Props) {
   const id = `${prefix}-consent`;
   return (
-    <fieldset class="ws-group ws-consent">
+    <fieldset class="form-group">
       <legend>{tw('attendance.privacy.title')}</legend>
       <details class="ws-notice">
         <summary>{tw('attendance.privacy.read')}</summary>
         {PRIVACY_NOTICE.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
       </details>
-      <label class="ws-check ws-check--big">
-        <input id={id} type="checkbox" checked={draft.consent} onChange={(e) => onChange({ consent: e.currentTarget.checked })} {...describe(id, errors.consent)} />
-        <span>{tw('attendance.privacy.consent')}</span>
-      </label>
-      {errors.consent && <p id={`${id}-error`} class="ws-error">{errors.consent}</p>}
+      <Checkbox id={id} label={tw('attendance.privacy.consent')} checked={draft.consent} error={errors.consent} isBig
+        onToggle={(consent) => onChange({ consent })} />
     </fieldset>
   );
 }
@@ -69,14 +83,14 @@ export function AttendanceFields(props: Props) {
     const id = `${prefix}-${field}`;
     return (
       <Field id={id} label={tw(`attendance.field.${field}`)} error={errors[field]}>
-        <input id={id} type={type as "text"} value={draft[field]} onInput={(e) => onChange({ [field]: e.currentTarget.value })} {...describe(id, errors[field])} {...extra} />
+        <input id={id} type={type as "text"} value={draft[field]} onInput={(e) => onChange({ [field]: e.currentTarget.value })} {...ariaDescribedBy(id, errors[field])} {...extra} />
       </Field>
     );
   };
   return (
     <>
       {text('fullName', 'text', { autoComplete: 'off', autoCapitalize: 'words', 'data-first': 'true' })}
-      <div class="ws-row">
+      <div class="form-row">
         <Field id={`${prefix}-documentType`} label={tw('attendance.field.documentType')} error={errors.documentType}>
           <Select id={`${prefix}-documentType`} value={draft.documentType} options={options(DOCUMENT_TYPES, DOCUMENT_LABELS)} empty={tw('attendance.none')}
             error={errors.documentType} onPick={(code) => onChange({ documentType: code as AttendanceDraft['documentType'] })} />

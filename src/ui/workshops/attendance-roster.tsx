@@ -3,6 +3,7 @@ import { isMerged, removeAttendance, searchRoster, type LocalAttendance } from '
 import { ENTITY_LABELS } from '../../state/attendance-report-model';
 import { regionName } from '../../shared/places/regions';
 import { Icon } from '../shell/icons';
+import { Field } from '../forms/field';
 import { tw } from './workshops-text';
 
 const ROSTER_PREVIEW = 20;
@@ -19,9 +20,10 @@ export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAtt
   return (
     <section class="ws-roster" aria-labelledby="ws-roster-title">
       <h2 id="ws-roster-title">{tw('roster.title')}</h2>
-      <div class="ws-field">
-        <label for="ws-roster-search">{tw('roster.search')}</label>
-        <input id="ws-roster-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+      <div class="form-controls">
+        <Field id="ws-roster-search" label={tw('roster.search')}>
+          <input id="ws-roster-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
+        </Field>
       </div>
       <p role="status" class="ws-muted">{tw('roster.shown', { shown: shown.length, total: roster.length })}</p>
       {shown.length < found.length && (

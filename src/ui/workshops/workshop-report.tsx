@@ -6,7 +6,7 @@ import { watchWorkshop } from '../../state/workshop-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { BarChart } from './bar-chart';
-import { Notice } from './form-parts';
+import { Notice } from '../forms/notice';
 import { formatLimaShort } from './format';
 import { tw, type WorkshopTextKey } from './workshops-text';
 
@@ -42,7 +42,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       <BarChart title={tw('report.byRegion')} bars={countByRegion(roster)} unit={tw('report.people')} />
       <BarChart title={tw('report.byLevel')} bars={countByLevel(roster)} unit={tw('report.people')} />
       <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{tw('report.csv')}</span></button>
-      <p class="ws-hint">{tw('report.csvHint')}</p>
+      <p class="ws-muted">{tw('report.csvHint')}</p>
       <Notice kind="done" text={exported.value} />
       {exports.length > 0 && (
         <details class="ws-notice">

@@ -47,6 +47,29 @@ describe('Nuevo taller and a workshop page', { timeout: 20_000 }, () => {
     await waitFor(async () => expect(await dbs.catalogue.workshops.where('code').equals(args.code).count()).toBe(1));
   });
 
+  it('a double tap on «Guardar taller» on a slow phone queues one workshop, not two', async () => {
+    history.replaceState(null, '', '/talleres/nuevo');
+    render(<LocationProvider><WorkshopForm /></LocationProvider>);
+    fireEvent.input(screen.getByLabelText('Título'), { target: { value: 'Públicos y territorio' } });
+    fireEvent.input(screen.getByLabelText('Tema'), { target: { value: 'Públicos' } });
+    const start = screen.getByRole('group', { name: 'Inicio (hora de Lima)' });
+    fireEvent.input(within(start).getByLabelText('Fecha'), { target: { value: '2026-12-03' } });
+    fireEvent.input(within(start).getByLabelText('Hora'), { target: { value: '09:00' } });
+    const end = screen.getByRole('group', { name: 'Término (hora de Lima)' });
+    fireEvent.input(within(end).getByLabelText('Hora'), { target: { value: '13:00' } });
+    fireEvent.click(screen.getByLabelText('Virtual'));
+    fireEvent.input(screen.getByLabelText('Enlace de la reunión virtual'), { target: { value: 'https://meet.example.org/red' } });
+    fireEvent.input(screen.getByLabelText('Capacidad (personas)'), { target: { value: '60' } });
+    // Two submits before the first save resolves: the second must find the form busy.
+    const form = screen.getByRole('button', { name: 'Guardar taller' }).closest('form')!;
+    fireEvent.submit(form);
+    fireEvent.submit(form);
+    await waitFor(async () => expect(await dbs.catalogue.workshops.count()).toBe(1), { timeout: 8000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await dbs.user.outbox.toArray()).map((row) => row.name)).toEqual(['workshop.save']);
+    expect(await dbs.catalogue.workshops.count()).toBe(1);
+  });
+
   it('shows the code and draws its QR code as an SVG image, offline', async () => {
     const workshop = await seedWorkshop(dbs);
     render(<LocationProvider><WorkshopDetail workshopId={workshop.id} /></LocationProvider>);
