@@ -76,7 +76,12 @@ export default defineConfig(({ isSsrBuild }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/lint/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/content/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          setupFiles: ['test/setup/i18n.ts'],
+        },
       },
       {
         extends: true,
@@ -92,6 +97,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'server',
           environment: 'node',
+          setupFiles: ['test/setup/i18n.ts'],
           include: ['test/server/**/*.test.ts', 'test/sim/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -104,6 +110,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'e2e',
           environment: 'node',
+          setupFiles: ['test/setup/i18n.ts'],
           include: ['test/e2e/**/*.test.ts', 'test/budget/**/*.test.ts'],
           // Looks for Chromium once: one loud line and a skip when missing, a failure when CI=true.
           globalSetup: ['test/helpers/e2e-global-setup.ts'],
@@ -118,6 +125,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           // `npm run bench` only (npm test names its projects): figures, never timed assertions.
           name: 'bench',
           environment: 'node',
+          setupFiles: ['test/setup/i18n.ts'],
           include: ['test/bench/run-bench.test.ts'],
           globalSetup: ['test/helpers/e2e-global-setup.ts'],
           testTimeout: 900_000,

@@ -8,8 +8,8 @@ import { requestJson } from '../sync/api-client';
 import { AuthError, requestLogin } from '../sync/auth-client';
 import { getTransport } from '../sync/transport';
 import { LoginRequest, type SessionUser } from '../shared/protocol';
-import { t } from '../shared/i18n';
 import { syncNow, syncStatus } from './sync-model';
+import { t } from '../shared/i18n/session';
 
 /**
  * Who is signed in on this device. The session lives in the user database, so the app keeps

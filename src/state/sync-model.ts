@@ -3,8 +3,8 @@ import type { RejectedRow } from '../db/rejected-store';
 import type { SyncOutcome } from '../sync/retry-policy';
 import type { SyncService } from '../sync/sync-service';
 import { ERROR_MESSAGES } from '../shared/errors';
-import { t } from '../shared/i18n';
 import { askPersistentStorage, findStorageApi } from './storage-model';
+import { t } from '../shared/i18n';
 
 /**
  * Sync as the screens see it: how many changes wait, where sync stands, what needs attention.
@@ -92,7 +92,7 @@ async function startService(): Promise<SyncService | undefined> {
   } catch {
     // The chunk could not load (no service worker and no connection): the next call tries again.
     starting = undefined;
-    status.value = { ...status.value, phase: 'error', lastError: t('sync.runtimeFailed') };
+    status.value = { ...status.value, phase: 'error', lastError: t('shell.sync.runtimeFailed') };
     return undefined;
   }
   let databases;
@@ -122,7 +122,7 @@ async function startService(): Promise<SyncService | undefined> {
     // The database is closed under us: stop syncing from this tab; the other tab carries on.
     service.stop();
     reloadNeeded.value = true;
-    status.value = { ...status.value, phase: 'error', lastError: t('sync.reloadNeeded') };
+    status.value = { ...status.value, phase: 'error', lastError: t('shell.sync.reloadNeeded') };
   });
   const unwireEvents = rt.wireWakeUps(service);
   unwire = () => {

@@ -4,7 +4,6 @@ import { useSignal, type Signal } from '@preact/signals';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { watchConnection } from '../state/app-model';
 import { updateModel } from '../state/update-model';
-import { t } from '../shared/i18n';
 import { TopBar } from './shell/top-bar';
 import { BottomNav } from './shell/bottom-nav';
 import { UpdatePrompt } from './shell/update-prompt';
@@ -12,6 +11,7 @@ import { focusScreenHeading } from './shell/screen-header';
 import { LoadErrorScreen, NotFoundScreen, RouteLoading } from './shell/status-screens';
 import { HomeScreen } from './home/home-screen';
 import './shell/shell.css';
+import { t } from '../shared/i18n';
 
 /**
  * A section loaded on first visit as its own chunk. The service worker precaches every chunk,

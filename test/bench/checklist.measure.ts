@@ -51,11 +51,11 @@ async function planEvent(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/eventos/nuevo`);
   await page.getByLabel(t('events.field.title')).fill('Evento de medición');
   await page.getByLabel(t('events.field.type')).selectOption('festival');
-  await page.getByLabel(t('events.field.date')).first().fill('2099-05-04');
-  await page.getByLabel(t('events.field.time')).first().fill('10:00');
-  await page.getByLabel(t('events.field.time')).last().fill('12:00');
-  await page.getByLabel(t('events.field.region')).selectOption('05');
-  await page.getByLabel(t('events.field.province')).selectOption('0501');
+  await page.getByLabel(t('forms.date')).first().fill('2099-05-04');
+  await page.getByLabel(t('forms.time')).first().fill('10:00');
+  await page.getByLabel(t('forms.time')).last().fill('12:00');
+  await page.getByLabel(t('forms.region')).selectOption('05');
+  await page.getByLabel(t('forms.province')).selectOption('0501');
   await page.getByLabel(t('events.field.audience')).fill('100');
   await page.getByLabel(t('events.outdoors.no')).check();
   await page.getByRole('button', { name: t('events.form.save') }).click();

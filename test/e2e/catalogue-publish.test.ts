@@ -81,7 +81,7 @@ describeE2E('publishing a catalogue entry from the app', () => {
     await page.getByRole('button', { name: t('session.submit') }).click();
     await page.getByText(/Sesión iniciada/).first().waitFor({ timeout: 20_000 });
     await page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: t('nav.more') }).click();
-    await page.getByRole('link', { name: new RegExp(t('editor.title')) }).click();
+    await page.getByRole('link', { name: new RegExp(t('more.editor')) }).click();
     await page.getByRole('link', { name: new RegExp(original!.title) }).click();
     const source = page.getByLabel(t('editor.source'));
     await source.waitFor({ timeout: 20_000 });

@@ -31,11 +31,11 @@ async function planEvent(page: Page, server: RunningServer, title: string): Prom
   await page.goto(`${server.url}/eventos/nuevo`);
   await page.getByLabel(t('events.field.title')).fill(title);
   await page.getByLabel(t('events.field.type')).selectOption({ label: t('events.type.danza') });
-  await page.getByLabel(t('events.field.date')).first().fill('2099-03-10');
-  await page.getByLabel(t('events.field.time')).first().fill('16:00');
-  await page.getByLabel(t('events.field.time')).last().fill('19:00');
-  await page.getByLabel(t('events.field.region')).selectOption({ label: 'Cusco' });
-  await page.getByLabel(t('events.field.province')).selectOption({ label: 'Urubamba' });
+  await page.getByLabel(t('forms.date')).first().fill('2099-03-10');
+  await page.getByLabel(t('forms.time')).first().fill('16:00');
+  await page.getByLabel(t('forms.time')).last().fill('19:00');
+  await page.getByLabel(t('forms.region')).selectOption({ label: 'Cusco' });
+  await page.getByLabel(t('forms.province')).selectOption({ label: 'Urubamba' });
   await page.getByLabel(t('events.field.audience')).fill('300');
   await page.getByLabel(t('events.outdoors.yes')).check();
   await page.getByLabel(t('events.field.heritage')).check();

@@ -10,13 +10,13 @@ import { addGestor, waitForTemplates, logIn, readServerData, type Account } from
 async function fillEvent(page: Page, title: string): Promise<void> {
   await page.getByLabel(t('events.field.title')).fill(title);
   await page.getByLabel(t('events.field.type')).selectOption({ label: t('events.type.festival') });
-  await page.getByLabel(t('events.field.date')).first().fill('2099-06-20');
-  await page.getByLabel(t('events.field.time')).first().fill('18:00');
-  await page.getByLabel(t('events.field.date')).last().fill('2099-06-20');
-  await page.getByLabel(t('events.field.time')).last().fill('22:00');
+  await page.getByLabel(t('forms.date')).first().fill('2099-06-20');
+  await page.getByLabel(t('forms.time')).first().fill('18:00');
+  await page.getByLabel(t('forms.date')).last().fill('2099-06-20');
+  await page.getByLabel(t('forms.time')).last().fill('22:00');
   await page.getByLabel(t('events.field.venue')).fill('Plaza de Armas de Huamanga');
-  await page.getByLabel(t('events.field.region')).selectOption({ label: 'Ayacucho' });
-  await page.getByLabel(t('events.field.province')).selectOption({ label: 'Huamanga' });
+  await page.getByLabel(t('forms.region')).selectOption({ label: 'Ayacucho' });
+  await page.getByLabel(t('forms.province')).selectOption({ label: 'Huamanga' });
   await page.getByLabel(t('events.field.audience')).fill('2500');
   await page.getByLabel(t('events.outdoors.yes')).check();
   await page.getByLabel(t('events.music.live')).check();

@@ -1,6 +1,6 @@
-import { t } from '../../shared/i18n';
 import type { CatalogueFilter } from '../../state/catalogue-model';
 import { KINDS, LEVELS, TOPICS, kindLabel, levelLabel, tagLabel, topicLabel } from './catalogue-labels';
+import { t } from '../../shared/i18n/catalogue';
 
 interface SelectProps {
   id: string;

@@ -1,5 +1,5 @@
-import { t, type MessageKey } from '../../shared/i18n';
 import type { Entry } from '../../shared/catalogue';
+import { t, type MessageKey } from '../../shared/i18n/catalogue';
 
 /**
  * Spanish names for the catalogue's codes (topics, kinds, levels, tags, callouts). The records

@@ -1,6 +1,5 @@
 import { useLocation } from 'preact-iso';
 import { useSignal } from '@preact/signals';
-import { t } from '../../shared/i18n';
 import {
   countByTopic,
   entryCards,
@@ -20,6 +19,7 @@ import { CatalogueFilters } from './catalogue-filters';
 import { EntryCardList } from './entry-parts';
 import { SearchBox } from './search-box';
 import './catalogue.css';
+import { t } from '../../shared/i18n/catalogue';
 
 /** The address parameters that hold the home's state, so a reload or a shared link keeps it. */
 const PARAMS: Record<keyof CatalogueFilter, string> = { topic: 'tema', kind: 'tipo', level: 'nivel', tag: 'etiqueta' };

@@ -1,7 +1,7 @@
 import type { Block, Inline } from '../../shared/catalogue';
-import { t } from '../../shared/i18n';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import { CatalogueIcon, type CatalogueIconName } from './catalogue-icons';
+import { t } from '../../shared/i18n/catalogue';
 
 /**
  * The compiled body of an entry as Preact elements. Every value goes in as a text child, never

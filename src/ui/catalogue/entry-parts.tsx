@@ -1,11 +1,11 @@
 import type { EntrySource, TocItem } from '../../shared/catalogue';
-import { t } from '../../shared/i18n';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import type { EntryCard } from '../../state/catalogue-model';
 import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
 import { entryHref } from './entry-blocks';
 import { kindLabel } from './catalogue-labels';
+import { t } from '../../shared/i18n/catalogue';
 
 /** The table of contents: one link per heading, sub-headings indented. */
 export function TableOfContents({ toc }: { toc: TocItem[] }) {

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { t } from '../../shared/i18n';
 import { favouriteIds, saveFavourite } from '../../state/reading-model';
 import { CatalogueIcon } from './catalogue-icons';
+import { t } from '../../shared/i18n/catalogue';
 
 type ShareOutcome = 'shared' | 'copied' | 'failed' | 'cancelled';
 

@@ -1,7 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { Signal } from '@preact/signals';
-import { t } from '../../shared/i18n';
 import { entryCards, watchEntry, type StoredEntry } from '../../state/catalogue-model';
 import { noteEntryOpened } from '../../state/reading-model';
 import { ScreenHeader } from '../shell/screen-header';
@@ -13,6 +12,7 @@ import { BackToCatalogue, EntryCardList, SourceList, TableOfContents } from './e
 import { ReaderActions } from './reader-actions';
 import { useLeftOff } from './use-left-off';
 import './catalogue.css';
+import { t } from '../../shared/i18n/catalogue';
 
 function ResumeReading({ entry, headingId }: { entry: StoredEntry; headingId: Signal<string | undefined> }) {
   const heading = entry.toc.find((item) => item.id === headingId.value);

@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '../../shared/i18n';
 import { MIN_QUERY_LENGTH, prepareSearch, runSearch, searchResults, searchStatus, type SearchResult } from '../../state/search-model';
 import { CatalogueIcon } from './catalogue-icons';
 import { kindLabel } from './catalogue-labels';
 import { entryHref } from './entry-blocks';
+import { t } from '../../shared/i18n/catalogue';
 
 /** What the live region says about the results (announced once the person stops typing). */
 function describeResults(query: string, results: SearchResult[] | null): string {

@@ -1,5 +1,4 @@
 import { useRoute } from 'preact-iso';
-import { t } from '../../shared/i18n';
 import type { TemplateItem } from '../../shared/catalogue';
 import { entryCards, watchTemplate, type StoredTemplate } from '../../state/catalogue-model';
 import { ScreenHeader } from '../shell/screen-header';
@@ -9,6 +8,7 @@ import { entryHref } from './entry-blocks';
 import { BackToCatalogue } from './entry-parts';
 import { describeConditions, describeDue } from './template-text';
 import './catalogue.css';
+import { t } from '../../shared/i18n/catalogue';
 
 /** Where "Usar en un evento" leads: the new-event form with this template chosen. */
 export function makeTemplateUseHref(templateId: string): string {

@@ -1,6 +1,6 @@
-import { t } from '../../shared/i18n';
 import type { EventConditions } from '../../shared/catalogue';
 import { humanise } from './catalogue-labels';
+import { t } from '../../shared/i18n/catalogue';
 
 /** "20 días hábiles antes", "El día del evento", "3 días hábiles después". */
 export function describeDue(dueDays: number): string {

@@ -1,8 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { addChecklistItem } from '../../state/checklist-model';
-import { t } from '../../shared/i18n';
 import { ariaDescribedBy } from '../forms/aria';
 import { Field } from '../forms/field';
+import { t } from '../../shared/i18n/checklists';
+import '../../shared/i18n/events';
 
 /** Adds a custom item to a section of the run (or a new section); works offline. */
 export function AddItemForm({ runId, sections }: { runId: string; sections: string[] }) {

@@ -2,8 +2,8 @@ import { memo } from 'preact/compat';
 import type { ChecklistItemPatch } from '../../shared/schemas/checklist';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatLimaDateTime } from '../events/format';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/checklists';
 
 interface ItemProps {
   item: ItemView;

@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import { setChecklistItem } from '../../state/checklist-model';
 import { watchChecklistScreen } from '../../state/checklist-screen-model';
 import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { ProgressLine } from '../events/progress-line';
@@ -10,6 +9,8 @@ import { ChecklistItem } from './checklist-item';
 import { AddItemForm } from './add-item-form';
 import '../forms/forms.css';
 import './checklists.css';
+import { t } from '../../shared/i18n/checklists';
+import '../../shared/i18n/events';
 
 /** One checklist of an event, worked in the field: every change is saved on the device at once. */
 export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: string }) {

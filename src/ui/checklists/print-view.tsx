@@ -1,9 +1,10 @@
 import { watchEventChecklists } from '../../state/event-checklists-model';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatLimaDateTime } from '../events/format';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import './checklists.css';
+import { t } from '../../shared/i18n/checklists';
+import '../../shared/i18n/events';
 
 /** The event's checklists on paper (A4): a drawn box per item, due date, responsible, notes. */
 export function PrintView({ eventId }: { eventId: string }) {

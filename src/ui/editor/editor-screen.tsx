@@ -1,11 +1,12 @@
 import { useLocation } from 'preact-iso';
 import { currentUser } from '../../state/session-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { EntryEditor } from './entry-editor';
 import { EntryList } from './entry-list';
 import './editor.css';
+import { t } from '../../shared/i18n/editor';
+import '../../shared/i18n/more';
 
 /**
  * Más → Editar catálogo, and `/mas/editor/<id>`: the coordinador's catalogue editor. Other roles
@@ -18,7 +19,7 @@ export function EditorScreen() {
   if (!user?.roles.includes('coordinador')) {
     return (
       <section class="screen">
-        <ScreenHeader title={t('editor.title')} backToMore />
+        <ScreenHeader title={t('more.editor')} backToMore />
         <p class="note note--attention" role="alert">
           <Icon name="shield" />
           <span>{t('editor.onlyCoordinador')}</span>

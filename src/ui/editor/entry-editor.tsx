@@ -5,7 +5,6 @@ import {
   discardDraft, draftPreview, draftSource, editDraft, editorFailure, isDraftRestored, openEditorEntry, openEntry, openNewEntry,
   openStoredDraft, publishDraft, publishState,
 } from '../../state/editor-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { EntryPreview } from './entry-preview';
@@ -13,6 +12,7 @@ import { FaultList } from './fault-list';
 import { OfflineNote } from './offline-note';
 import { PublishBar } from './publish-bar';
 import { VersionHistory } from './version-history';
+import { t } from '../../shared/i18n/editor';
 
 /** The editor of one entry (`nueva` for a new one): Markdown, faults by line, preview, publish, history. */
 export function EntryEditor({ id }: { id: string }) {

@@ -1,10 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { isOnline } from '../../state/app-model';
 import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { OfflineNote } from './offline-note';
+import { t } from '../../shared/i18n/editor';
+import '../../shared/i18n/more';
 
 /** Every entry on the server, by title, each opening the editor; and "Nueva entrada". */
 export function EntryList() {
@@ -16,7 +17,7 @@ export function EntryList() {
   const failure = editorFailure.value;
   return (
     <section class="screen">
-      <ScreenHeader title={t('editor.title')} backToMore />
+      <ScreenHeader title={t('more.editor')} backToMore />
       <OfflineNote />
       {failure && (
         <p class="note note--attention" role="alert">

@@ -1,8 +1,8 @@
 import type { Entry } from '../../shared/catalogue';
-import { t } from '../../shared/i18n';
 import { Blocks } from '../catalogue/entry-blocks';
 // The reader's own styles, so the preview looks as the entry will.
 import '../catalogue/catalogue.css';
+import { t } from '../../shared/i18n/editor';
 
 /** The draft as readers will see it, drawn by the reader's own block renderer. */
 export function EntryPreview({ entry }: { entry: Entry }) {

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import type { SourceFault } from '../../shared/catalogue/publishing';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/editor';
 
 /** Puts the caret at the start of `line` (1-based) and scrolls the textarea there. */
 function goToLine(textarea: HTMLTextAreaElement | null, line: number): void {

@@ -1,6 +1,6 @@
 import { isOnline } from '../../state/app-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/editor';
 
 /** What the editor's screens say offline: a word and an icon, announced politely. */
 export function OfflineNote() {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublishState } from '../../state/editor-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/editor';
 
 /** "Publicar", a confirmation first, then what happened: published, or why not (announced). */
 export function PublishBar({ canPublish, state, onPublish }: { canPublish: boolean; state: PublishState; onPublish(): void }) {

@@ -1,6 +1,6 @@
 import { closeVersion, viewedVersion, viewVersion } from '../../state/editor-model';
 import type { EntryVersionInfo } from '../../shared/catalogue/publishing';
-import { t } from '../../shared/i18n';
+import { t } from '../../shared/i18n/editor';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' });
 

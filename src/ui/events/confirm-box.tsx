@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/events';
 
 /** An inline question before something hard to undo; focus moves to it, Cancelar is first. */
 export function ConfirmBox({ question, yes, onYes, onNo }: { question: string; yes: string; onYes(): void; onNo(): void }) {

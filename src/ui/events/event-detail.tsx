@@ -3,7 +3,6 @@ import { useLocation } from 'preact-iso';
 import { archiveEvent } from '../../state/event-model';
 import { eventLists } from '../../state/event-list-model';
 import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { Field } from '../forms/field';
@@ -12,6 +11,9 @@ import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
 import { formatLimaDateTime } from './format';
 import { ProgressLine } from './progress-line';
+import { t } from '../../shared/i18n/checklists';
+import '../../shared/i18n/events';
+import '../../shared/i18n/forms';
 
 /** One event: its answers, its checklists (in use and proposed), copy, output and archive. */
 export function EventDetail({ eventId }: { eventId: string }) {
@@ -126,7 +128,7 @@ function CopyFrom({ eventId, onCopied }: { eventId: string; onCopied(count: numb
       <h2>{t('checklists.copy')}</h2>
       <p class="events__muted">{t('checklists.copy.hint')}</p>
       <Field id="copy-from" label={t('checklists.copy.from')} error={failure.value} isAnnounced>
-        <Select id="copy-from" value={from.value} options={others.map((s) => ({ code: s.event.id, name: s.event.title }))} empty={t('events.pick')}
+        <Select id="copy-from" value={from.value} options={others.map((s) => ({ code: s.event.id, name: s.event.title }))} empty={t('forms.pick')}
           error={failure.value} onPick={(code) => (from.value = code)} />
       </Field>
       <button class="button button--secondary" type="submit" disabled={!from.value}>{t('checklists.copy.do')}</button>

@@ -1,11 +1,12 @@
 import { EVENT_TYPES, MUSIC_KINDS } from '../../shared/schemas/event';
 import type { DraftErrors, EventDraft } from '../../state/event-form-model';
-import { t, type MessageKey } from '../../shared/i18n';
 import { ariaDescribedBy } from '../forms/aria';
 import { Checkbox, Choice, Field } from '../forms/field';
 import { DateTimeGroup } from '../forms/date-time';
 import { PlacePicker } from '../forms/place-picker';
 import { Select } from '../forms/select';
+import { t, type MessageKey } from '../../shared/i18n/events';
+import '../../shared/i18n/forms';
 
 interface FieldsProps {
   draft: EventDraft;
@@ -27,7 +28,7 @@ export function EventFormFields({ draft, errors, onChange }: FieldsProps) {
     <>
       {text('title', 'events.field.title')}
       <Field id="event-type" label={t('events.field.type')} error={errors.type}>
-        <Select id="event-type" value={draft.type} options={EVENT_TYPES.map((type) => ({ code: type, name: t(`events.type.${type}`) }))} empty={t('events.pick')} error={errors.type}
+        <Select id="event-type" value={draft.type} options={EVENT_TYPES.map((type) => ({ code: type, name: t(`events.type.${type}`) }))} empty={t('forms.pick')} error={errors.type}
           onPick={(code) => onChange({ type: code as EventDraft['type'] })} />
       </Field>
       <DateTimeGroup id="event-start" legend={t('events.field.start')} date={draft.startDate} time={draft.startTime} error={errors.startDate}
@@ -35,7 +36,7 @@ export function EventFormFields({ draft, errors, onChange }: FieldsProps) {
       <DateTimeGroup id="event-end" legend={t('events.field.end')} date={draft.endDate} time={draft.endTime} error={errors.endDate}
         onDate={(endDate) => onChange({ endDate })} onTime={(endTime) => onChange({ endTime })} />
       {text('venue', 'events.field.venue')}
-      <PlacePicker prefix="event" legend={t('events.field.place')} value={draft} error={errors.place} pick={t('events.pick')} withDistrict
+      <PlacePicker prefix="event" legend={t('events.field.place')} value={draft} error={errors.place} pick={t('forms.pick')} withDistrict
         onChange={(patch) => onChange(patch)} />
       <Field id="event-audience" label={t('events.field.audience')} error={errors.expectedAudience}>
         <input id="event-audience" type="text" inputMode="numeric" pattern="[0-9]*" value={draft.expectedAudience}

@@ -3,12 +3,12 @@ import { useLocation } from 'preact-iso';
 import { saveEvent, watchEvent } from '../../state/event-model';
 import { addTemplateById } from '../../state/event-checklists-model';
 import { eventDrafts, makeDraftFromEvent, makeEmptyDraft, validateDraft, type DraftErrors, type EventDraft } from '../../state/event-form-model';
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { EventFormFields } from './event-form-fields';
+import { t } from '../../shared/i18n/events';
 
 // Inputs whose errors show under another field's name.
 const FIELD_OF_INPUT = {

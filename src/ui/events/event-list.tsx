@@ -1,9 +1,9 @@
 import { eventLists, type EventSummary } from '../../state/event-list-model';
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { formatLimaDateTime } from './format';
 import { ProgressLine } from './progress-line';
+import { t } from '../../shared/i18n/events';
 
 /** Eventos: the upcoming and past events on this device, each with its checklist progress. */
 export function EventList() {

@@ -2,8 +2,8 @@ import { useSignal } from '@preact/signals';
 import type { LocalEvent } from '../../state/event-model';
 import type { EventRun } from '../../state/event-checklists-model';
 import { formatChecklistCsv, formatChecklistText, shareText } from '../../state/checklist-export-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
+import { t } from '../../shared/i18n/checklists';
 
 /** Print view, text summary (Web Share or copy) and CSV download, all made on the device. */
 export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun[] }) {

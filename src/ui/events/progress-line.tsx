@@ -1,5 +1,5 @@
 import type { Progress } from '../../state/checklist-view-model';
-import { t } from '../../shared/i18n';
+import { t } from '../../shared/i18n/checklists';
 
 /** "12 de 30 · 40 %" with a drawn bar; the words carry the meaning, the bar only repeats it. */
 export function ProgressLine({ progress, label }: { progress: Progress; label?: string }) {

@@ -1,6 +1,6 @@
-import { t } from '../../shared/i18n';
 import { ariaDescribedBy } from './aria';
 import { Field, FieldGroup } from './field';
+import { t } from '../../shared/i18n/forms';
 
 /**
  * A date and a time (Lima) in one group with one error for both, read with each input; the date
@@ -12,10 +12,10 @@ export function DateTimeGroup({ id, legend, date, time, error, onDate, onTime }:
   const errorId = `${id}-error`;
   return (
     <FieldGroup id={id} legend={legend} error={error} isRow>
-      <Field id={`${id}-date`} label={t('events.field.date')}>
+      <Field id={`${id}-date`} label={t('forms.date')}>
         <input id={`${id}-date`} type="date" value={date} {...ariaDescribedBy(`${id}-date`, error, { errorId })} onInput={(e) => onDate(e.currentTarget.value)} />
       </Field>
-      <Field id={`${id}-time`} label={t('events.field.time')}>
+      <Field id={`${id}-time`} label={t('forms.time')}>
         <input id={`${id}-time`} type="time" value={time} {...ariaDescribedBy(`${id}-time`, error, { errorId, isInvalid: false })} onInput={(e) => onTime(e.currentTarget.value)} />
       </Field>
     </FieldGroup>

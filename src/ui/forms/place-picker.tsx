@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { listDistrictOptions, listProvinceOptions, listRegionOptions, type PlaceOption } from '../../state/place-picker-model';
-import { t } from '../../shared/i18n';
 import { Field, FieldError } from './field';
 import { Select } from './select';
+import { t } from '../../shared/i18n/forms';
 
 /** The place as the form holds it: region → province → district (district only where asked). */
 export interface PlaceValue {
@@ -38,9 +38,9 @@ function DistrictSelect({ prefix, provinceCode, value, onPick }: { prefix: strin
     return () => (isCurrent = false);
   }, [provinceCode]);
   return (
-    <Field id={`${prefix}-district`} label={t('events.field.district')}>
+    <Field id={`${prefix}-district`} label={t('forms.district')}>
       <Select id={`${prefix}-district`} value={value} options={districts.value} onPick={onPick}
-        empty={districts.value.length ? t('events.district.whole') : t('events.district.none')} />
+        empty={districts.value.length ? t('forms.district.whole') : t('forms.district.none')} />
     </Field>
   );
 }
@@ -55,11 +55,11 @@ export function PlacePicker({ prefix, legend, value, error, pick, provinceOption
   return (
     <fieldset class="form-group">
       <legend>{legend}</legend>
-      <Field id={`${prefix}-region`} label={t('events.field.region')}>
+      <Field id={`${prefix}-region`} label={t('forms.region')}>
         <Select id={`${prefix}-region`} value={value.regionCode} options={listRegionOptions()} empty={pick} error={error} errorId={errorId}
           onPick={(code) => onChange({ regionCode: code, provinceCode: '', ...clearBelow })} />
       </Field>
-      <Field id={`${prefix}-province`} label={t('events.field.province')}>
+      <Field id={`${prefix}-province`} label={t('forms.province')}>
         <Select id={`${prefix}-province`} value={value.provinceCode} options={listProvinceOptions(value.regionCode)} empty={provinceOptional ?? pick}
           error={error} errorId={errorId} isInvalid={provinceOptional === undefined}
           onPick={(code) => onChange({ provinceCode: code, ...clearBelow })} />

@@ -1,8 +1,8 @@
 import { pendingCount } from '../../state/sync-model';
-import { t, type MessageKey } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon, type IconName } from '../shell/icons';
 import './home.css';
+import { t, type MessageKey } from '../../shared/i18n';
 
 const OFFLINE_POINTS: MessageKey[] = ['home.offline.read', 'home.offline.plan', 'home.offline.workshops', 'home.offline.send'];
 

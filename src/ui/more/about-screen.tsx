@@ -1,5 +1,5 @@
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
+import { t } from '../../shared/i18n/more';
 
 /** Más → Acerca de: version, what Tinkuy is, and who runs the RED. */
 export function AboutScreen() {

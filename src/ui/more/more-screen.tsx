@@ -1,8 +1,8 @@
 import { currentUser } from '../../state/session-model';
-import { t, type MessageKey } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon, type IconName } from '../shell/icons';
 import './more.css';
+import { t, type MessageKey } from '../../shared/i18n/more';
 
 const LINKS: ReadonlyArray<{ href: string; label: MessageKey; hint: MessageKey; icon: IconName }> = [
   { href: '/mas/almacenamiento', label: 'more.storage', hint: 'more.storage.hint', icon: 'storage' },
@@ -11,7 +11,7 @@ const LINKS: ReadonlyArray<{ href: string; label: MessageKey; hint: MessageKey; 
   { href: '/mas/acerca', label: 'more.about', hint: 'more.about.hint', icon: 'info' },
 ];
 /** Only a coordinador publishes the catalogue, so only they see the way in. */
-const EDITOR_LINK = { href: '/mas/editor', label: 'editor.title', hint: 'editor.hint', icon: 'catalogue' } as const;
+const EDITOR_LINK = { href: '/mas/editor', label: 'more.editor', hint: 'more.editor.hint', icon: 'catalogue' } as const;
 
 /** Más: storage, sync, account and about, one large row each. */
 export function MoreScreen() {

@@ -2,10 +2,10 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { askPersistentStorage, formatBytes, refreshStorageReport, storageReport, type StorageReport } from '../../state/storage-model';
 import { pendingCount } from '../../state/sync-model';
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import './more.css';
+import { t } from '../../shared/i18n/more';
 
 type AskState = 'idle' | 'asking' | 'granted' | 'denied';
 

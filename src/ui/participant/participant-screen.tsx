@@ -13,8 +13,9 @@ import { FeedbackForm } from '../workshops/feedback-form';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { describeModality, formatWhen } from '../workshops/format';
-import { tw } from '../workshops/workshops-text';
 import '../workshops/workshops.css';
+import { t } from '../../shared/i18n/participant';
+import '../../shared/i18n/workshops';
 
 /** Sent or waiting: the state of what this phone saved, in a word and an icon. */
 function SendState() {
@@ -22,7 +23,7 @@ function SendState() {
   return (
     <p class="ws-state" role="status">
       <Icon name={waiting ? 'pending' : 'upToDate'} />
-      <span>{waiting ? tw('participant.waiting') : tw('participant.sent')}</span>
+      <span>{waiting ? t('participant.waiting') : t('participant.sent')}</span>
     </p>
   );
 }
@@ -38,20 +39,20 @@ function CheckIn({ workshop }: { workshop: LocalWorkshop }) {
   if (savedName.value) {
     return (
       <>
-        <Notice kind="done" text={tw('participant.checkedIn', { name: savedName.value })} />
+        <Notice kind="done" text={t('participant.checkedIn', { name: savedName.value })} />
         <SendState />
-        <a class="button" href={`/t/${workshop.code}/opinion`}><Icon name="chevron" /><span>{tw('participant.toFeedback')}</span></a>
+        <a class="button" href={`/t/${workshop.code}/opinion`}><Icon name="chevron" /><span>{t('participant.toFeedback')}</span></a>
       </>
     );
   }
   const draft = form.draft ?? makeEmptyAttendanceDraft();
   return (
-    <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={tw('participant.checkIn')}>
+    <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('participant.checkIn')}>
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
       <AttendanceFields draft={draft} errors={form.errors} onChange={form.change} prefix="self" />
       <ConsentFields draft={draft} errors={form.errors} onChange={form.change} prefix="self" />
-      <p id="self-save-why" class={draft.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{draft.consent ? '' : tw('attendance.needsConsent')}</p>
-      <button class="button ws-save" type="submit" aria-describedby="self-save-why"><Icon name="upToDate" /><span>{tw('participant.checkInSave')}</span></button>
+      <p id="self-save-why" class={draft.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{draft.consent ? '' : t('attendance.needsConsent')}</p>
+      <button class="button ws-save" type="submit" aria-describedby="self-save-why"><Icon name="upToDate" /><span>{t('participant.checkInSave')}</span></button>
     </form>
   );
 }
@@ -62,8 +63,8 @@ function Feedback({ workshop }: { workshop: LocalWorkshop }) {
   useEffect(() => {
     void readFeedbackSent(workshop.id).then((sent) => (sentBefore.value = sent), () => (sentBefore.value = false));
   }, [workshop.id]);
-  if (sentBefore.value === undefined && !sentNow.value) return <p>{tw('workshops.loading')}</p>;
-  if (sentBefore.value || sentNow.value) return <><Notice kind="done" text={tw('participant.feedbackSent')} /><SendState /></>;
+  if (sentBefore.value === undefined && !sentNow.value) return <p>{t('workshops.loading')}</p>;
+  if (sentBefore.value || sentNow.value) return <><Notice kind="done" text={t('participant.feedbackSent')} /><SendState /></>;
   return <FeedbackForm workshopId={workshop.id} workshopCode={workshop.code} onSent={() => (sentNow.value = true)} />;
 }
 
@@ -80,12 +81,12 @@ export function ParticipantScreen() {
   useEffect(() => {
     if (workshop === null) void syncNow().catch(() => undefined); // not on this phone yet: pull the programme
   }, [workshop === null]);
-  if (workshop === undefined) return <section class="screen workshops"><p>{tw('workshops.loading')}</p></section>;
+  if (workshop === undefined) return <section class="screen workshops"><p>{t('workshops.loading')}</p></section>;
   if (workshop === null) {
     return (
       <section class="screen workshops">
-        <ScreenHeader title={tw('participant.notFoundTitle', { code })} />
-        <p class="note note--attention"><Icon name="attention" /><span>{tw('participant.notFound')}</span></p>
+        <ScreenHeader title={t('participant.notFoundTitle', { code })} />
+        <p class="note note--attention"><Icon name="attention" /><span>{t('participant.notFound')}</span></p>
       </section>
     );
   }
@@ -94,19 +95,19 @@ export function ParticipantScreen() {
       <ScreenHeader title={workshop.title} />
       <p class="ws-when">{formatWhen(workshop)} · {describeModality(workshop.modality)}</p>
       {findWindowState(workshop) !== 'open' && (
-        <p class="note note--attention"><Icon name="attention" /><span>{tw(findWindowState(workshop) === 'closed' ? 'participant.closed' : 'participant.notYet')}</span></p>
+        <p class="note note--attention"><Icon name="attention" /><span>{t(findWindowState(workshop) === 'closed' ? 'participant.closed' : 'participant.notYet')}</span></p>
       )}
-      <nav class="ws-actions" aria-label={tw('participant.nav')}>
+      <nav class="ws-actions" aria-label={t('participant.nav')}>
         <a class={view === 'asistencia' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/asistencia`} aria-current={view === 'asistencia' ? 'page' : undefined}>
-          <Icon name="user" /><span>{tw('participant.checkIn')}</span>
+          <Icon name="user" /><span>{t('participant.checkIn')}</span>
         </a>
         <a class={view === 'opinion' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/opinion`} aria-current={view === 'opinion' ? 'page' : undefined}>
-          <Icon name="catalogue" /><span>{tw('participant.giveFeedback')}</span>
+          <Icon name="catalogue" /><span>{t('participant.giveFeedback')}</span>
         </a>
       </nav>
       {view === 'asistencia' && <CheckIn workshop={workshop} />}
       {view === 'opinion' && <Feedback workshop={workshop} />}
-      {!view && <p class="note"><Icon name="info" /><span>{tw('participant.intro')}</span></p>}
+      {!view && <p class="note"><Icon name="info" /><span>{t('participant.intro')}</span></p>}
     </section>
   );
 }

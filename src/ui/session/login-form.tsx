@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { SessionUser } from '../../shared/protocol';
-import { t, type MessageKey } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import { Checkbox, Field } from '../forms/field';
+import { t, type MessageKey } from '../../shared/i18n/more';
+import '../../shared/i18n/session';
 
 /** A failed login: the Spanish reason and, when one input is at fault, which. */
 export interface LoginFailure {

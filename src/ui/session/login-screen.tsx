@@ -2,10 +2,10 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { isOnline } from '../../state/app-model';
 import { currentUser, loadSession, login, LoginError, logout, needsLogin } from '../../state/session-model';
-import { t } from '../../shared/i18n';
 import { Icon } from '../shell/icons';
 import { LoginForm, SignedInPanel, type LoginFailure } from './login-form';
 import './session.css';
+import { t } from '../../shared/i18n/session';
 
 /** Más → Cuenta: a thin container over the session model — the login form, or who is signed in. */
 export function LoginScreen() {

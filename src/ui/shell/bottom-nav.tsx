@@ -1,5 +1,5 @@
-import { t, type MessageKey } from '../../shared/i18n';
 import { Icon, type IconName } from './icons';
+import { t, type MessageKey } from '../../shared/i18n';
 
 /** The five sections, in the order they appear at the bottom of the screen. */
 export const SECTIONS: ReadonlyArray<{ href: string; label: MessageKey; icon: IconName }> = [

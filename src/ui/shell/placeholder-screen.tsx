@@ -1,6 +1,6 @@
-import { t, type MessageKey } from '../../shared/i18n';
 import { ScreenHeader } from './screen-header';
 import { Icon, type IconName } from './icons';
+import { t, type MessageKey } from '../../shared/i18n';
 
 /** A section not built yet: says plainly what it will hold and that it will work offline. */
 export function PlaceholderScreen({ title, body, icon }: { title: MessageKey; body: MessageKey; icon: IconName }) {

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '../../shared/i18n';
 import { Icon } from './icons';
+import { t } from '../../shared/i18n';
 
 /**
  * The heading every screen starts with. It names the tab, and takes focus after a route change

@@ -1,5 +1,5 @@
-import { t } from '../../shared/i18n';
 import { ScreenHeader } from './screen-header';
+import { t } from '../../shared/i18n';
 
 /** Any address the app does not know (part of the main bundle: it must show offline too). */
 export function NotFoundScreen() {

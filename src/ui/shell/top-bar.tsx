@@ -1,7 +1,7 @@
 import { isOnline } from '../../state/app-model';
 import { pendingCount, syncStatus, type SyncPhase } from '../../state/sync-model';
-import { t } from '../../shared/i18n';
 import { Icon, type IconName } from './icons';
+import { t } from '../../shared/i18n';
 
 /** The header: app name, connection word + icon, and the count of changes waiting to be sent. */
 export function TopBar() {

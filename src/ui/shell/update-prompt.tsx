@@ -1,6 +1,6 @@
 import type { UpdateModel } from '../../state/update-model';
-import { t } from '../../shared/i18n';
 import { Icon } from './icons';
+import { t } from '../../shared/i18n';
 
 /**
  * "Hay una nueva versión · Actualizar": shown only while a new service worker waits. Nothing

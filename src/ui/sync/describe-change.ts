@@ -1,4 +1,4 @@
-import { t } from '../../shared/i18n';
+import { t } from '../../shared/i18n/sync';
 
 /** How the sync screen writes times and changes for a person in Peru. */
 const LIMA_TIME = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });

@@ -1,6 +1,6 @@
 import type { SyncPhase, SyncProgress, SyncStatus } from '../../state/sync-model';
-import { t } from '../../shared/i18n';
 import { Icon, type IconName } from '../shell/icons';
+import { t } from '../../shared/i18n/sync';
 
 /** A change the server refused, ready to show. */
 export interface RejectedItemView {
@@ -102,7 +102,7 @@ export function SyncPanel(props: SyncPanelProps) {
       {props.isReloadNeeded && (
         <div class="note note--attention" role="alert">
           <Icon name="update" />
-          <span>{t('sync.reloadNeeded')}</span>
+          <span>{t('shell.sync.reloadNeeded')}</span>
           <button type="button" class="button" onClick={() => location.reload()}>{t('sync.reload')}</button>
         </div>
       )}

@@ -9,10 +9,10 @@ import {
   syncProgress,
   syncStatus,
 } from '../../state/sync-model';
-import { t } from '../../shared/i18n';
 import { describeChange, formatLimaDateTime } from './describe-change';
 import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
 import './sync.css';
+import { t } from '../../shared/i18n/sync';
 
 /** Saves a Blob as a file through a temporary link (works offline: nothing leaves the phone). */
 function downloadBlob(blob: Blob, name: string): void {

@@ -11,7 +11,8 @@ import { listRegionOptions } from '../../state/place-picker-model';
 import { ariaDescribedBy } from '../forms/aria';
 import { Checkbox, Field } from '../forms/field';
 import { Select } from '../forms/select';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/forms';
+import '../../shared/i18n/workshops';
 
 interface Props {
   draft: AttendanceDraft;
@@ -29,8 +30,8 @@ export function attendanceSteps(save: (person: AttendancePerson, draft: Attendan
   return {
     validate: validateAttendanceDraft,
     save: ({ person }, draft) => save(person, draft),
-    fixMessage: (errors) => (errors.consent && Object.keys(errors).length === 1 ? errors.consent : tw('attendance.fix')),
-    failedMessage: tw('workshops.form.failed'),
+    fixMessage: (errors) => (errors.consent && Object.keys(errors).length === 1 ? errors.consent : t('attendance.fix')),
+    failedMessage: t('workshops.form.failed'),
   };
 }
 
@@ -50,7 +51,7 @@ function EntityName({ draft, errors, onChange, prefix }: Props) {
     onChange({ entityName: value, ...(match?.regionCode && !draft.regionCode ? { regionCode: match.regionCode } : {}) });
   }
   return (
-    <Field id={id} label={tw('attendance.field.entityName')} hint={tw('attendance.field.entityNameHint')} error={errors.entityName}>
+    <Field id={id} label={t('attendance.field.entityName')} hint={t('attendance.field.entityNameHint')} error={errors.entityName}>
       <input id={id} type="text" list={`${id}-list`} autoComplete="off" value={draft.entityName}
         onInput={(e) => pick(e.currentTarget.value)} {...ariaDescribedBy(id, errors.entityName, { hasHint: true })} />
       <datalist id={`${id}-list`}>
@@ -65,12 +66,12 @@ export function ConsentFields({ draft, errors, onChange, prefix }: Props) {
   const id = `${prefix}-consent`;
   return (
     <fieldset class="form-group">
-      <legend>{tw('attendance.privacy.title')}</legend>
+      <legend>{t('attendance.privacy.title')}</legend>
       <details class="ws-notice">
-        <summary>{tw('attendance.privacy.read')}</summary>
+        <summary>{t('attendance.privacy.read')}</summary>
         {PRIVACY_NOTICE.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
       </details>
-      <Checkbox id={id} label={tw('attendance.privacy.consent')} checked={draft.consent} error={errors.consent} isBig
+      <Checkbox id={id} label={t('attendance.privacy.consent')} checked={draft.consent} error={errors.consent} isBig
         onToggle={(consent) => onChange({ consent })} />
     </fieldset>
   );
@@ -82,7 +83,7 @@ export function AttendanceFields(props: Props) {
   const text = (field: 'fullName' | 'documentNumber' | 'position' | 'email' | 'phone', type: 'text' | 'email' | 'tel' = 'text', extra: object = {}) => {
     const id = `${prefix}-${field}`;
     return (
-      <Field id={id} label={tw(`attendance.field.${field}`)} error={errors[field]}>
+      <Field id={id} label={t(`attendance.field.${field}`)} error={errors[field]}>
         <input id={id} type={type as "text"} value={draft[field]} onInput={(e) => onChange({ [field]: e.currentTarget.value })} {...ariaDescribedBy(id, errors[field])} {...extra} />
       </Field>
     );
@@ -91,23 +92,23 @@ export function AttendanceFields(props: Props) {
     <>
       {text('fullName', 'text', { autoComplete: 'off', autoCapitalize: 'words', 'data-first': 'true' })}
       <div class="form-row">
-        <Field id={`${prefix}-documentType`} label={tw('attendance.field.documentType')} error={errors.documentType}>
-          <Select id={`${prefix}-documentType`} value={draft.documentType} options={options(DOCUMENT_TYPES, DOCUMENT_LABELS)} empty={tw('attendance.none')}
+        <Field id={`${prefix}-documentType`} label={t('attendance.field.documentType')} error={errors.documentType}>
+          <Select id={`${prefix}-documentType`} value={draft.documentType} options={options(DOCUMENT_TYPES, DOCUMENT_LABELS)} empty={t('attendance.none')}
             error={errors.documentType} onPick={(code) => onChange({ documentType: code as AttendanceDraft['documentType'] })} />
         </Field>
         {text('documentNumber', 'text', { inputMode: draft.documentType === 'dni' ? 'numeric' : 'text', autoComplete: 'off' })}
       </div>
-      <Field id={`${prefix}-entityType`} label={tw('attendance.field.entityType')} error={errors.entityType}>
-        <Select id={`${prefix}-entityType`} value={draft.entityType} options={options(ENTITY_TYPES, ENTITY_LABELS)} empty={tw('workshops.pick')} error={errors.entityType}
+      <Field id={`${prefix}-entityType`} label={t('attendance.field.entityType')} error={errors.entityType}>
+        <Select id={`${prefix}-entityType`} value={draft.entityType} options={options(ENTITY_TYPES, ENTITY_LABELS)} empty={t('forms.pick')} error={errors.entityType}
           onPick={(code) => onChange({ entityType: code as AttendanceDraft['entityType'], ...(code ? { governmentLevel: LEVEL_OF_ENTITY[code as keyof typeof LEVEL_OF_ENTITY] } : {}) })} />
       </Field>
       <EntityName {...props} />
-      <Field id={`${prefix}-governmentLevel`} label={tw('attendance.field.governmentLevel')} error={errors.governmentLevel}>
-        <Select id={`${prefix}-governmentLevel`} value={draft.governmentLevel} options={options(GOVERNMENT_LEVELS, LEVEL_LABELS)} empty={tw('workshops.pick')}
+      <Field id={`${prefix}-governmentLevel`} label={t('attendance.field.governmentLevel')} error={errors.governmentLevel}>
+        <Select id={`${prefix}-governmentLevel`} value={draft.governmentLevel} options={options(GOVERNMENT_LEVELS, LEVEL_LABELS)} empty={t('forms.pick')}
           error={errors.governmentLevel} onPick={(code) => onChange({ governmentLevel: code as AttendanceDraft['governmentLevel'] })} />
       </Field>
-      <Field id={`${prefix}-regionCode`} label={tw('attendance.field.regionCode')} error={errors.regionCode}>
-        <Select id={`${prefix}-regionCode`} value={draft.regionCode} options={listRegionOptions()} empty={tw('workshops.pick')} error={errors.regionCode}
+      <Field id={`${prefix}-regionCode`} label={t('attendance.field.regionCode')} error={errors.regionCode}>
+        <Select id={`${prefix}-regionCode`} value={draft.regionCode} options={listRegionOptions()} empty={t('forms.pick')} error={errors.regionCode}
           onPick={(code) => onChange({ regionCode: code })} />
       </Field>
       {text('position')}

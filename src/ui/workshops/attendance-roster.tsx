@@ -4,7 +4,7 @@ import { ENTITY_LABELS } from '../../state/attendance-report-model';
 import { regionName } from '../../shared/places/regions';
 import { Icon } from '../shell/icons';
 import { Field } from '../forms/field';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 const ROSTER_PREVIEW = 20;
 
@@ -19,35 +19,35 @@ export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAtt
   const shown = (query.value || isAll.value ? found : found.slice(-ROSTER_PREVIEW)).reverse();
   return (
     <section class="ws-roster" aria-labelledby="ws-roster-title">
-      <h2 id="ws-roster-title">{tw('roster.title')}</h2>
+      <h2 id="ws-roster-title">{t('roster.title')}</h2>
       <div class="form-controls">
-        <Field id="ws-roster-search" label={tw('roster.search')}>
+        <Field id="ws-roster-search" label={t('roster.search')}>
           <input id="ws-roster-search" type="search" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
         </Field>
       </div>
-      <p role="status" class="ws-muted">{tw('roster.shown', { shown: shown.length, total: roster.length })}</p>
+      <p role="status" class="ws-muted">{t('roster.shown', { shown: shown.length, total: roster.length })}</p>
       {shown.length < found.length && (
-        <button type="button" class="button button--secondary" onClick={() => (isAll.value = true)}>{tw('roster.showAll', { count: found.length })}</button>
+        <button type="button" class="button button--secondary" onClick={() => (isAll.value = true)}>{t('roster.showAll', { count: found.length })}</button>
       )}
       <ul class="ws-list">
         {shown.map((row) => (
           <li key={row.id} class="card ws-person">
             <p class="ws-person__name">{row.person.fullName}</p>
             <p class="ws-muted">{row.person.entityName} · {ENTITY_LABELS[row.person.entityType]} · {regionName(row.person.regionCode) ?? row.person.regionCode}</p>
-            {isMerged(row) && <p class="ws-state"><Icon name="syncing" /><span>{tw('roster.merged', { count: row.mergedIds.length })}</span></p>}
+            {isMerged(row) && <p class="ws-state"><Icon name="syncing" /><span>{t('roster.merged', { count: row.mergedIds.length })}</span></p>}
             {confirming.value === row.id ? (
-              <div class="note note--attention" role="alertdialog" aria-label={tw('roster.confirmRemove', { name: row.person.fullName })}>
+              <div class="note note--attention" role="alertdialog" aria-label={t('roster.confirmRemove', { name: row.person.fullName })}>
                 <Icon name="attention" />
-                <p>{tw('roster.confirmRemove', { name: row.person.fullName })}</p>
+                <p>{t('roster.confirmRemove', { name: row.person.fullName })}</p>
                 <div class="ws-actions">
-                  <button type="button" class="button button--secondary" onClick={() => (confirming.value = '')}>{tw('roster.keep')}</button>
-                  <button type="button" class="button" onClick={() => { confirming.value = ''; void removeAttendance(row.id); }}>{tw('roster.remove')}</button>
+                  <button type="button" class="button button--secondary" onClick={() => (confirming.value = '')}>{t('roster.keep')}</button>
+                  <button type="button" class="button" onClick={() => { confirming.value = ''; void removeAttendance(row.id); }}>{t('roster.remove')}</button>
                 </div>
               </div>
             ) : (
               <div class="ws-actions">
-                <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={tw('roster.editFor', { name: row.person.fullName })}>{tw('roster.edit')}</button>
-                <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={tw('roster.removeFor', { name: row.person.fullName })}>{tw('roster.remove')}</button>
+                <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={t('roster.editFor', { name: row.person.fullName })}>{t('roster.edit')}</button>
+                <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={t('roster.removeFor', { name: row.person.fullName })}>{t('roster.remove')}</button>
               </div>
             )}
           </li>

@@ -14,7 +14,7 @@ import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { formatLimaShort } from './format';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 /** The warning shown while typing someone already on the roster. */
 function DuplicateWarning({ existing }: { existing: LocalAttendance | undefined }) {
@@ -22,7 +22,7 @@ function DuplicateWarning({ existing }: { existing: LocalAttendance | undefined 
     <div role="status" class={existing ? 'note note--attention' : 'visually-hidden'}>
       {existing && <Icon name="attention" />}
       {existing && (
-        <span>{tw('attendance.duplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatLimaShort(existing.recordedAt) })}</span>
+        <span>{t('attendance.duplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatLimaShort(existing.recordedAt) })}</span>
       )}
     </div>
   );
@@ -53,11 +53,11 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const handleSubmit = (e: Event) => form.submit(e, attendanceSteps(async (person, { editingId }) => {
     if (editingId) {
       await updateAttendance(editingId, person);
-      startOver(tw('attendance.corrected', { name: person.fullName }));
+      startOver(t('attendance.corrected', { name: person.fullName }));
     } else {
       const existing = findDuplicate(roster, person);
       await registerAttendance({ workshopId, person, consentGiven: true, roster });
-      startOver(tw(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: person.fullName, count: existing ? roster.length : roster.length + 1 }));
+      startOver(t(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: person.fullName, count: existing ? roster.length : roster.length + 1 }));
     }
   }));
 
@@ -67,28 +67,28 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{tw('workshops.back')}</span></a>
-      <ScreenHeader title={tw('attendance.title')} />
+      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{t('workshops.back')}</span></a>
+      <ScreenHeader title={t('attendance.title')} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
-      <p class="note"><Icon name="info" /><span>{tw('attendance.offline')}</span></p>
+      <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>
       <Notice kind="done" text={done.value} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
-      <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={tw('attendance.formLabel')}>
-        {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{tw('attendance.editing', { name: d.fullName })}</span></p>}
+      <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('attendance.formLabel')}>
+        {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{t('attendance.editing', { name: d.fullName })}</span></p>}
         <AttendanceFields draft={d} errors={form.errors} onChange={change} prefix="att" />
         <DuplicateWarning existing={duplicate} />
         <ConsentFields draft={d} errors={form.errors} onChange={change} prefix="att" />
-        <p id="att-save-why" class={d.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{d.consent ? '' : tw('attendance.needsConsent')}</p>
+        <p id="att-save-why" class={d.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{d.consent ? '' : t('attendance.needsConsent')}</p>
         <div class="form-actions">
           <button class="button ws-save" type="submit" aria-describedby="att-save-why">
-            <Icon name="upToDate" /><span>{d.editingId ? tw('attendance.saveCorrection') : tw('attendance.save')}</span>
+            <Icon name="upToDate" /><span>{d.editingId ? t('attendance.saveCorrection') : t('attendance.save')}</span>
           </button>
-          {d.editingId && <button type="button" class="button button--secondary" onClick={() => startOver('')}>{tw('attendance.cancelEdit')}</button>}
+          {d.editingId && <button type="button" class="button button--secondary" onClick={() => startOver('')}>{t('attendance.cancelEdit')}</button>}
         </div>
       </form>
-      <h2>{tw('attendance.counts', { count: roster.length })}</h2>
-      <BarChart title={tw('report.byRegion')} bars={byRegion} unit={tw('report.people')} />
-      <BarChart title={tw('report.byLevel')} bars={byLevel} unit={tw('report.people')} />
+      <h2>{t('attendance.counts', { count: roster.length })}</h2>
+      <BarChart title={t('report.byRegion')} bars={byRegion} unit={t('report.people')} />
+      <BarChart title={t('report.byLevel')} bars={byLevel} unit={t('report.people')} />
       <AttendanceRoster roster={roster} onEdit={(row) => {
         form.fill(makeDraftFromRecord(row));
         done.value = '';

@@ -1,4 +1,4 @@
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 /** One bar: a label and a number. */
 export interface Bar {
@@ -20,7 +20,7 @@ export function BarChart({ title, bars, unit }: { title: string; bars: readonly 
     <figure class="ws-chart">
       <figcaption>{title}</figcaption>
       {bars.length === 0 ? (
-        <p class="ws-muted">{tw('workshops.chart.empty')}</p>
+        <p class="ws-muted">{t('workshops.chart.empty')}</p>
       ) : (
         <div class="ws-chart__body">
           <svg class="ws-chart__svg" viewBox={`0 0 320 ${bars.length * rowHeight}`} aria-hidden="true" focusable="false">

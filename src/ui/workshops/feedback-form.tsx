@@ -6,7 +6,8 @@ import { Icon } from '../shell/icons';
 import { Field } from '../forms/field';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
-import { tw, type WorkshopTextKey } from './workshops-text';
+import { t, type MessageKey } from '../../shared/i18n/participant';
+import '../../shared/i18n/workshops';
 
 /** A 1–5 (or 0–10) scale as a group of big radio buttons, each number with its word for the ends. */
 function Scale({ name, legend, from, to, value, low, high, onPick }: {
@@ -42,29 +43,29 @@ export function FeedbackForm({ workshopId, workshopCode, onSent }: { workshopId:
       await submitFeedback({ workshopId, ...(workshopCode ? { workshopCode } : {}), ...input });
       onSent();
     },
-    fixMessage: () => tw('feedback.incomplete'),
-    failedMessage: tw('workshops.form.failed'),
+    fixMessage: () => t('feedback.incomplete'),
+    failedMessage: t('workshops.form.failed'),
   });
   const a = form.draft ?? makeEmptyFeedbackDraft();
   const change = form.change;
   return (
     <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-labelledby="fb-title">
-      <h2 id="fb-title">{tw('feedback.title')}</h2>
-      <p class="note"><Icon name="shield" /><span>{tw('feedback.anonymous')}</span></p>
+      <h2 id="fb-title">{t('feedback.title')}</h2>
+      <p class="note"><Icon name="shield" /><span>{t('feedback.anonymous')}</span></p>
       {FEEDBACK_DIMENSIONS.map((d) => (
-        <Scale key={d} name={`fb-${d}`} legend={tw(`feedback.dim.${d}` as WorkshopTextKey)} from={1} to={5} value={a.ratings[d]}
-          low={tw('feedback.low')} high={tw('feedback.high')} onPick={(n) => change({ ratings: { ...a.ratings, [d]: n } })} />
+        <Scale key={d} name={`fb-${d}`} legend={t(`feedback.dim.${d}` as MessageKey)} from={1} to={5} value={a.ratings[d]}
+          low={t('feedback.low')} high={t('feedback.high')} onPick={(n) => change({ ratings: { ...a.ratings, [d]: n } })} />
       ))}
-      <Scale name="fb-recommend" legend={tw('feedback.recommend')} from={0} to={10} value={a.recommend}
-        low={tw('feedback.recommendLow')} high={tw('feedback.recommendHigh')} onPick={(n) => change({ recommend: n })} />
-      <Field id="fb-comment" label={tw('feedback.comment')}>
+      <Scale name="fb-recommend" legend={t('feedback.recommend')} from={0} to={10} value={a.recommend}
+        low={t('feedback.recommendLow')} high={t('feedback.recommendHigh')} onPick={(n) => change({ recommend: n })} />
+      <Field id="fb-comment" label={t('feedback.comment')}>
         <textarea id="fb-comment" rows={4} value={a.comment} onInput={(e) => change({ comment: e.currentTarget.value })} />
       </Field>
-      <Field id="fb-topics" label={tw('feedback.topics')} hint={tw('feedback.topicsHint')}>
+      <Field id="fb-topics" label={t('feedback.topics')} hint={t('feedback.topicsHint')}>
         <textarea id="fb-topics" rows={2} aria-describedby="fb-topics-hint" value={a.topics} onInput={(e) => change({ topics: e.currentTarget.value })} />
       </Field>
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
-      <button class="button" type="submit"><Icon name="pending" /><span>{tw('feedback.send')}</span></button>
+      <button class="button" type="submit"><Icon name="pending" /><span>{t('feedback.send')}</span></button>
     </form>
   );
 }

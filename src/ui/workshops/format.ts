@@ -1,5 +1,5 @@
 import type { LocalWorkshop } from '../../state/workshop-model';
-import { tw, type WorkshopTextKey } from './workshops-text';
+import { t, type MessageKey } from '../../shared/i18n/workshops';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'full', timeStyle: 'short', timeZone: 'America/Lima' });
 const LIMA_TIME = new Intl.DateTimeFormat('es-PE', { timeStyle: 'short', timeZone: 'America/Lima' });
@@ -19,5 +19,5 @@ export function formatLimaShort(iso: string): string {
 
 /** The modality in words. */
 export function describeModality(modality: LocalWorkshop['modality']): string {
-  return tw(`workshops.modality.${modality}` as WorkshopTextKey);
+  return t(`workshops.modality.${modality}` as MessageKey);
 }

@@ -8,7 +8,7 @@ import { Icon } from '../shell/icons';
 import { describeModality, formatWhen } from './format';
 import { QrCode } from './qr-code';
 import { canFacilitate } from './workshop-list';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 /** The place of a workshop in words: the venue, then the province and region. */
 export function describePlace(w: Pick<LocalWorkshop, 'venue' | 'placeCode'>): string {
@@ -20,12 +20,12 @@ export function describePlace(w: Pick<LocalWorkshop, 'venue' | 'placeCode'>): st
 /** A workshop: when and where, its public code and QR (drawn offline), and the facilitador's actions. */
 export function WorkshopDetail({ workshopId }: { workshopId: string }) {
   const workshop = watchWorkshop(workshopId).value;
-  if (workshop === undefined) return <section class="screen workshops"><p>{tw('workshops.loading')}</p></section>;
+  if (workshop === undefined) return <section class="screen workshops"><p>{t('workshops.loading')}</p></section>;
   if (workshop === null) {
     return (
       <section class="screen workshops">
-        <ScreenHeader title={tw('workshops.notFound')} />
-        <a class="button button--secondary" href="/talleres"><Icon name="back" /><span>{tw('workshops.back')}</span></a>
+        <ScreenHeader title={t('workshops.notFound')} />
+        <a class="button button--secondary" href="/talleres"><Icon name="back" /><span>{t('workshops.back')}</span></a>
       </section>
     );
   }
@@ -33,29 +33,29 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
   const isFacilitator = canFacilitate(currentUser.value?.roles);
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href="/talleres"><Icon name="back" /><span>{tw('workshops.back')}</span></a>
+      <a class="screen-header__back" href="/talleres"><Icon name="back" /><span>{t('workshops.back')}</span></a>
       <ScreenHeader title={workshop.title} />
       <dl class="ws-facts">
-        <dt>{tw('workshops.field.when')}</dt><dd>{formatWhen(workshop)}</dd>
-        <dt>{tw('workshops.field.topic')}</dt><dd>{workshop.topic}</dd>
-        <dt>{tw('workshops.field.modality')}</dt><dd>{describeModality(workshop.modality)}</dd>
-        {workshop.modality !== 'virtual' && <><dt>{tw('workshops.field.place')}</dt><dd>{describePlace(workshop) || '—'}</dd></>}
-        {workshop.link && <><dt>{tw('workshops.field.link')}</dt><dd>{isSafeHttpsLink(workshop.link) ? <a href={workshop.link}>{workshop.link}</a> : workshop.link}</dd></>}
-        <dt>{tw('workshops.field.capacity')}</dt><dd>{workshop.capacity}</dd>
-        {workshop.facilitators.length > 0 && <><dt>{tw('workshops.field.facilitators')}</dt><dd>{workshop.facilitators.join(', ')}</dd></>}
+        <dt>{t('workshops.field.when')}</dt><dd>{formatWhen(workshop)}</dd>
+        <dt>{t('workshops.field.topic')}</dt><dd>{workshop.topic}</dd>
+        <dt>{t('workshops.field.modality')}</dt><dd>{describeModality(workshop.modality)}</dd>
+        {workshop.modality !== 'virtual' && <><dt>{t('workshops.field.place')}</dt><dd>{describePlace(workshop) || '—'}</dd></>}
+        {workshop.link && <><dt>{t('workshops.field.link')}</dt><dd>{isSafeHttpsLink(workshop.link) ? <a href={workshop.link}>{workshop.link}</a> : workshop.link}</dd></>}
+        <dt>{t('workshops.field.capacity')}</dt><dd>{workshop.capacity}</dd>
+        {workshop.facilitators.length > 0 && <><dt>{t('workshops.field.facilitators')}</dt><dd>{workshop.facilitators.join(', ')}</dd></>}
       </dl>
-      {workshop.isLocal && <p class="ws-state"><Icon name="pending" /><span>{tw('workshops.localOnly')}</span></p>}
+      {workshop.isLocal && <p class="ws-state"><Icon name="pending" /><span>{t('workshops.localOnly')}</span></p>}
       {isFacilitator && (
         <div class="ws-actions">
-          <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{tw('workshops.takeAttendance')}</span></a>
-          <a class="button button--secondary" href={`/talleres/${workshop.id}/resumen`}><Icon name="catalogue" /><span>{tw('workshops.report')}</span></a>
-          <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{tw('workshops.edit')}</span></a>
+          <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{t('workshops.takeAttendance')}</span></a>
+          <a class="button button--secondary" href={`/talleres/${workshop.id}/resumen`}><Icon name="catalogue" /><span>{t('workshops.report')}</span></a>
+          <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>
         </div>
       )}
-      <h2>{tw('workshops.codeHeading')}</h2>
-      <p class="ws-muted">{tw('workshops.codeHelp')}</p>
-      <p class="ws-code" aria-label={tw('workshops.codeSpelled', { code: workshop.code.split('').join(' ') })}>{workshop.code}</p>
-      <QrCode text={link} label={tw('workshops.qrLabel', { link })} />
+      <h2>{t('workshops.codeHeading')}</h2>
+      <p class="ws-muted">{t('workshops.codeHelp')}</p>
+      <p class="ws-code" aria-label={t('workshops.codeSpelled', { code: workshop.code.split('').join(' ') })}>{workshop.code}</p>
+      <QrCode text={link} label={t('workshops.qrLabel', { link })} />
       <p class="ws-link"><a href={`/t/${workshop.code}`}>{link}</a></p>
     </section>
   );

@@ -9,7 +9,7 @@ import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { WorkshopFields } from './workshop-form-fields';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 // Inputs whose errors show under another field's name.
 const FIELD_OF_INPUT = { startTime: 'startDate', endTime: 'endDate', regionCode: 'provinceCode' } as const;
@@ -35,19 +35,19 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
       const id = await saveWorkshop({ ...input, ...base });
       route(`/talleres/${id}`);
     },
-    fixMessage: () => tw('workshops.form.fix'),
-    failedMessage: tw('workshops.form.failed'),
+    fixMessage: () => t('workshops.form.fix'),
+    failedMessage: t('workshops.form.failed'),
   });
 
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={workshopId ? `/talleres/${workshopId}` : '/talleres'}><Icon name="back" /><span>{tw('workshops.back')}</span></a>
-      <ScreenHeader title={workshopId ? tw('workshops.edit') : tw('workshops.new')} />
+      <a class="screen-header__back" href={workshopId ? `/talleres/${workshopId}` : '/talleres'}><Icon name="back" /><span>{t('workshops.back')}</span></a>
+      <ScreenHeader title={workshopId ? t('workshops.edit') : t('workshops.new')} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
-      {!form.draft ? <p>{tw('workshops.loading')}</p> : (
+      {!form.draft ? <p>{t('workshops.loading')}</p> : (
         <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy}>
           <WorkshopFields draft={form.draft} errors={form.errors} onChange={form.change} />
-          <button class="button" type="submit" disabled={form.isBusy}>{tw('workshops.form.save')}</button>
+          <button class="button" type="submit" disabled={form.isBusy}>{t('workshops.form.save')}</button>
         </form>
       )}
     </section>

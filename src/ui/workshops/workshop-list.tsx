@@ -3,7 +3,7 @@ import { currentUser } from '../../state/session-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { describeModality, formatWhen } from './format';
-import { tw } from './workshops-text';
+import { t } from '../../shared/i18n/workshops';
 
 /** Whether the person signed in may create and run workshops. */
 export function canFacilitate(roles: readonly string[] | undefined): boolean {
@@ -16,14 +16,14 @@ export function WorkshopList() {
   const user = currentUser.value;
   return (
     <section class="screen workshops">
-      <ScreenHeader title={tw('workshops.title')} />
+      <ScreenHeader title={t('workshops.title')} />
       {canFacilitate(user?.roles) && (
-        <a class="button" href="/talleres/nuevo"><Icon name="workshops" /><span>{tw('workshops.new')}</span></a>
+        <a class="button" href="/talleres/nuevo"><Icon name="workshops" /><span>{t('workshops.new')}</span></a>
       )}
-      <h2>{tw('workshops.upcoming')}</h2>
-      {upcoming.length === 0 ? <EmptyNote text={tw('workshops.noUpcoming')} /> : <WorkshopCards items={upcoming} />}
-      <h2>{tw('workshops.past')}</h2>
-      {past.length === 0 ? <EmptyNote text={tw('workshops.noPast')} /> : <WorkshopCards items={past} />}
+      <h2>{t('workshops.upcoming')}</h2>
+      {upcoming.length === 0 ? <EmptyNote text={t('workshops.noUpcoming')} /> : <WorkshopCards items={upcoming} />}
+      <h2>{t('workshops.past')}</h2>
+      {past.length === 0 ? <EmptyNote text={t('workshops.noPast')} /> : <WorkshopCards items={past} />}
     </section>
   );
 }
@@ -40,7 +40,7 @@ function WorkshopCards({ items }: { items: LocalWorkshop[] }) {
           <a href={`/talleres/${w.id}`} class="ws-title">{w.title}</a>
           <p class="ws-when">{formatWhen(w)}</p>
           <p class="ws-muted">{describeModality(w.modality)} · {w.topic}</p>
-          {w.isLocal && <p class="ws-state"><Icon name="pending" /><span>{tw('workshops.localOnly')}</span></p>}
+          {w.isLocal && <p class="ws-state"><Icon name="pending" /><span>{t('workshops.localOnly')}</span></p>}
         </li>
       ))}
     </ul>

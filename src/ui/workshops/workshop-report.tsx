@@ -8,7 +8,8 @@ import { Icon } from '../shell/icons';
 import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
 import { formatLimaShort } from './format';
-import { tw, type WorkshopTextKey } from './workshops-text';
+import { t, type MessageKey } from '../../shared/i18n/participant';
+import '../../shared/i18n/workshops';
 
 /**
  * The facilitador's view of a workshop: attendance by region and level, feedback averages,
@@ -30,43 +31,43 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
     link.download = buildCsvFileName(workshop?.code ?? 'taller');
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    exported.value = tw('report.exported', { count: roster.length });
+    exported.value = t('report.exported', { count: roster.length });
   }
 
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{tw('workshops.back')}</span></a>
-      <ScreenHeader title={tw('report.title')} />
+      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{t('workshops.back')}</span></a>
+      <ScreenHeader title={t('report.title')} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
-      <h2>{tw('attendance.counts', { count: roster.length })}</h2>
-      <BarChart title={tw('report.byRegion')} bars={countByRegion(roster)} unit={tw('report.people')} />
-      <BarChart title={tw('report.byLevel')} bars={countByLevel(roster)} unit={tw('report.people')} />
-      <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{tw('report.csv')}</span></button>
-      <p class="ws-muted">{tw('report.csvHint')}</p>
+      <h2>{t('attendance.counts', { count: roster.length })}</h2>
+      <BarChart title={t('report.byRegion')} bars={countByRegion(roster)} unit={t('report.people')} />
+      <BarChart title={t('report.byLevel')} bars={countByLevel(roster)} unit={t('report.people')} />
+      <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{t('report.csv')}</span></button>
+      <p class="ws-muted">{t('report.csvHint')}</p>
       <Notice kind="done" text={exported.value} />
       {exports.length > 0 && (
         <details class="ws-notice">
-          <summary>{tw('report.exportLog', { count: exports.length })}</summary>
-          <ul>{exports.map((e) => <li key={e.at}>{formatLimaShort(e.at)} · {tw('report.rows', { count: e.rows })}</li>)}</ul>
+          <summary>{t('report.exportLog', { count: exports.length })}</summary>
+          <ul>{exports.map((e) => <li key={e.at}>{formatLimaShort(e.at)} · {t('report.rows', { count: e.rows })}</li>)}</ul>
         </details>
       )}
-      <h2>{tw('report.feedback', { count: summary.count })}</h2>
-      {summary.count === 0 ? <p class="note"><Icon name="info" /><span>{tw('report.noFeedback')}</span></p> : (
+      <h2>{t('report.feedback', { count: summary.count })}</h2>
+      {summary.count === 0 ? <p class="note"><Icon name="info" /><span>{t('report.noFeedback')}</span></p> : (
         <>
-          <BarChart title={tw('report.averages')} unit={tw('report.average')}
-            bars={summary.dimensions.map((d) => ({ key: d.key, label: tw(`feedback.dim.${d.key}` as WorkshopTextKey), count: d.average }))} />
+          <BarChart title={t('report.averages')} unit={t('report.average')}
+            bars={summary.dimensions.map((d) => ({ key: d.key, label: t(`feedback.dim.${d.key}` as MessageKey), count: d.average }))} />
           {summary.dimensions.map((d) => (
-            <BarChart key={d.key} title={tw('report.distribution', { dimension: tw(`feedback.dim.${d.key}` as WorkshopTextKey) })} unit={tw('report.answers')}
-              bars={d.distribution.map((count, i) => ({ key: String(i + 1), label: tw('report.stars', { n: i + 1 }), count }))} />
+            <BarChart key={d.key} title={t('report.distribution', { dimension: t(`feedback.dim.${d.key}` as MessageKey) })} unit={t('report.answers')}
+              bars={d.distribution.map((count, i) => ({ key: String(i + 1), label: t('report.stars', { n: i + 1 }), count }))} />
           ))}
-          <h3>{tw('report.nps', { nps: summary.nps })}</h3>
-          <p>{tw('report.npsExplain', { promoters: summary.promoters, passives: summary.passives, detractors: summary.detractors })}</p>
-          <BarChart title={tw('report.recommend')} unit={tw('report.answers')}
+          <h3>{t('report.nps', { nps: summary.nps })}</h3>
+          <p>{t('report.npsExplain', { promoters: summary.promoters, passives: summary.passives, detractors: summary.detractors })}</p>
+          <BarChart title={t('report.recommend')} unit={t('report.answers')}
             bars={summary.recommend.map((count, score) => ({ key: String(score), label: String(score), count }))} />
-          <h3>{tw('report.comments')}</h3>
-          {summary.comments.length === 0 ? <p class="ws-muted">{tw('report.noComments')}</p> : <ul class="ws-quotes">{summary.comments.map((c, i) => <li key={i}>{c}</li>)}</ul>}
-          <h3>{tw('report.topics')}</h3>
-          {summary.topics.length === 0 ? <p class="ws-muted">{tw('report.noComments')}</p> : <ul>{summary.topics.map((c, i) => <li key={i}>{c}</li>)}</ul>}
+          <h3>{t('report.comments')}</h3>
+          {summary.comments.length === 0 ? <p class="ws-muted">{t('report.noComments')}</p> : <ul class="ws-quotes">{summary.comments.map((c, i) => <li key={i}>{c}</li>)}</ul>}
+          <h3>{t('report.topics')}</h3>
+          {summary.topics.length === 0 ? <p class="ws-muted">{t('report.noComments')}</p> : <ul>{summary.topics.map((c, i) => <li key={i}>{c}</li>)}</ul>}
         </>
       )}
     </section>

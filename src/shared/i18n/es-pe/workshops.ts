@@ -1,10 +1,9 @@
+import { addMessages } from '../registry';
+
 /**
- * The Spanish (es-PE) strings of Talleres and the participant pages. They live in this lazy
- * chunk, not in `shared/i18n/es-pe.ts`, because that catalogue ships in the main bundle, which is
- * at ~58 of its 60 KiB: these ~3 KiB gzip would push it over. Same shape and `{name}` placeholders
- * as `t()`, so the block can move into the shared catalogue when it supports lazy areas.
+ * Talleres: the programme, the workshop form, attendance, the roster and the report.
  */
-const TEXT = {
+export const workshops = {
   'workshops.title': 'Talleres',
   'workshops.new': 'Nuevo taller',
   'workshops.edit': 'Editar taller',
@@ -22,7 +21,6 @@ const TEXT = {
   'workshops.codeHelp': 'Los participantes escanean el código QR o escriben el enlace para registrar su asistencia y dar su opinión, sin cuenta.',
   'workshops.codeSpelled': 'Código: {code}',
   'workshops.qrLabel': 'Código QR del enlace {link}',
-  'workshops.pick': 'Elija…',
   'workshops.pickOptional': 'Toda la región (opcional)',
   'workshops.chart.empty': 'Sin datos todavía.',
   'workshops.field.title': 'Título',
@@ -30,12 +28,8 @@ const TEXT = {
   'workshops.field.when': 'Fecha y hora (Lima)',
   'workshops.field.start': 'Inicio (hora de Lima)',
   'workshops.field.end': 'Término (hora de Lima)',
-  'workshops.field.date': 'Fecha',
-  'workshops.field.time': 'Hora',
   'workshops.field.modality': 'Modalidad',
   'workshops.field.place': 'Lugar',
-  'workshops.field.region': 'Región',
-  'workshops.field.province': 'Provincia',
   'workshops.field.venue': 'Local (dirección o nombre)',
   'workshops.field.link': 'Enlace de la reunión virtual',
   'workshops.field.capacity': 'Capacidad (personas)',
@@ -109,48 +103,6 @@ const TEXT = {
   'report.comments': 'Comentarios',
   'report.noComments': 'Ninguno todavía.',
   'report.topics': 'Temas que piden para próximos talleres',
-  'feedback.title': 'Su opinión sobre el taller',
-  'feedback.anonymous': 'Es anónima: no guardamos su nombre, su cuenta ni su teléfono con sus respuestas.',
-  'feedback.dim.contenido': 'Contenido',
-  'feedback.dim.facilitacion': 'Facilitación',
-  'feedback.dim.utilidad': 'Utilidad para mi trabajo',
-  'feedback.dim.organizacion': 'Organización',
-  'feedback.low': 'muy malo',
-  'feedback.high': 'excelente',
-  'feedback.recommend': '¿Recomendaría este taller a un colega? (0 a 10)',
-  'feedback.recommendLow': 'nada probable',
-  'feedback.recommendHigh': 'muy probable',
-  'feedback.comment': 'Comentarios (opcional)',
-  'feedback.topics': 'Temas para próximos talleres (opcional)',
-  'feedback.topicsHint': 'Separe los temas con comas.',
-  'feedback.send': 'Enviar mi opinión',
-  'feedback.incomplete': 'Responda las cuatro notas y la recomendación antes de enviar.',
-  'participant.intro': 'Elija qué desea hacer. Funciona sin conexión: lo que guarde se enviará cuando su teléfono se conecte.',
-  'participant.nav': 'Acciones del participante',
-  'participant.checkIn': 'Registrar mi asistencia',
-  'participant.checkInSave': 'Registrar mi asistencia',
-  'participant.giveFeedback': 'Dar mi opinión',
-  'participant.checkedIn': 'Gracias, {name}: su asistencia quedó guardada en este teléfono.',
-  'participant.toFeedback': 'Dar mi opinión',
-  'participant.feedbackSent': 'Gracias: ya envió su opinión sobre este taller desde este teléfono.',
-  'participant.waiting': 'Esperando conexión para enviar.',
-  'participant.sent': 'Enviado al servidor.',
-  'participant.closed': 'El plazo para registrarse y opinar en este taller terminó (va de un día antes a dos días después). Lo que envíe puede ser rechazado.',
-  'participant.notYet': 'El registro y las opiniones de este taller abren un día antes de que empiece. Lo que envíe antes puede ser rechazado.',
-  'participant.notFoundTitle': 'Taller {code}',
-  'participant.notFound': 'Este taller aún no está en este teléfono. Abra el enlace una vez con conexión a internet; luego funcionará sin conexión. Revise también que el código esté bien escrito.',
 } as const;
 
-/** A key of the Talleres strings. */
-export type WorkshopTextKey = keyof typeof TEXT;
-
-/** The Talleres string for `key`, with `{name}` placeholders filled (numbers the es-PE way). */
-export function tw(key: WorkshopTextKey, params?: Record<string, string | number>): string {
-  const template: string = TEXT[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) return `{${name}}`;
-    return typeof value === 'number' ? value.toLocaleString('es-PE') : value;
-  });
-}
+addMessages(workshops);
