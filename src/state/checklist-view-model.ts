@@ -5,7 +5,8 @@
  * answers offline from what the device holds.
  */
 import { doesItemApply, type EventAnswers } from '../shared/catalogue/conditions';
-import type { ChecklistTemplate, EventConditions } from '../shared/catalogue/template';
+import type { ChecklistTemplate, DatedItemText, EventConditions } from '../shared/catalogue/template';
+import { resolveItemText } from '../shared/catalogue/valor-text';
 import { computeDueDate, isOverdue } from '../shared/calendar/working-days';
 import { parseHlc } from '../shared/hlc';
 import type { ChecklistItemPatch, ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
@@ -119,7 +120,10 @@ interface ViewContext {
 }
 
 function makeItemView(
-  item: { id: string; text: string; hint?: string | undefined; entry?: string | undefined; dueDays?: number; appliesWhen?: EventConditions | undefined },
+  item: {
+    id: string; text: string; hint?: string | undefined; dated?: DatedItemText | undefined;
+    entry?: string | undefined; dueDays?: number; appliesWhen?: EventConditions | undefined;
+  },
   isCustom: boolean,
   ctx: ViewContext,
 ): ItemView {
@@ -131,11 +135,13 @@ function makeItemView(
   const resolved = state.done === true || state.notApplicable === true;
   const whyNot = applies ? undefined : explainUnmet(item.appliesWhen, ctx.event);
   const lastChange = findLastChange(row, ctx.deviceId);
+  // Yearly values (the UIT) as of this year in Lima, even when the template was built last year.
+  const { text, hint } = resolveItemText(item, Number(ctx.today.slice(0, 4)));
   return {
-    id: item.id, text: item.text, isCustom, applies, state, dueDate,
+    id: item.id, text, isCustom, applies, state, dueDate,
     isDueOverridden: state.dueDate !== undefined,
     isOverdue: applies && !resolved && dueDate !== null && isOverdue(dueDate, ctx.today),
-    ...(item.hint ? { hint: item.hint } : {}), ...(item.entry ? { entry: item.entry } : {}),
+    ...(hint ? { hint } : {}), ...(item.entry ? { entry: item.entry } : {}),
     ...(whyNot ? { whyNot } : {}), ...(lastChange ? { lastChange } : {}),
   };
 }

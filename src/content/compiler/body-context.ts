@@ -4,6 +4,7 @@
  * heading ids already used.
  */
 import type { Fault } from './faults';
+import type { ResolvedToken } from './valores-source';
 
 /** An `entrada:<id>` link and the line it sits on. */
 export interface InternalLink {
@@ -23,6 +24,10 @@ export class BodyContext {
     private readonly file: string,
     private readonly source: string,
     private readonly firstLine: number,
+    /** The body's yearly values, in the order their placeholders number them. */
+    readonly valores: readonly ResolvedToken[] = [],
+    /** The year whose amounts the compiled text carries for apps that cannot pick their own. */
+    readonly year: number = new Date().getFullYear(),
   ) {}
 
   /**

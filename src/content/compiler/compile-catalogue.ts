@@ -10,7 +10,9 @@ import type { Catalogue } from '../../shared/catalogue/catalogue';
 import type { Entry } from '../../shared/catalogue/entry';
 import { compileEntry, type EntryDraft } from './compile-entry';
 import { compileTemplate, type TemplateDraft } from './compile-template';
+import { limaYear } from '../../shared/catalogue/valor-text';
 import { CatalogueFaultsError, type Fault } from './faults';
+import { parseValores, VALORES_FILE, type ValorTable } from './valores-source';
 
 /**
  * The catalogue (undefined when there are faults), every fault, the files read, and whatever
@@ -23,29 +25,48 @@ export interface CatalogueResult {
   partial: Omit<Catalogue, 'version'>;
 }
 
+/** When the catalogue is compiled: its Lima year picks the amounts written for older apps. */
+export interface CompileOptions {
+  now?: Date;
+}
+
 /** Compiles the content folder; throws `CatalogueFaultsError` listing every fault. */
-export function compileCatalogue(contentDir: string): Catalogue {
-  const result = checkCatalogue(contentDir);
+export function compileCatalogue(contentDir: string, options: CompileOptions = {}): Catalogue {
+  const result = checkCatalogue(contentDir, options);
   if (!result.catalogue) throw new CatalogueFaultsError(result.faults);
   return result.catalogue;
 }
 
 /** Compiles the content folder and reports faults instead of throwing. */
-export function checkCatalogue(contentDir: string): CatalogueResult {
+export function checkCatalogue(contentDir: string, options: CompileOptions = {}): CatalogueResult {
   const entryFiles = listFiles(join(contentDir, 'entries'), '.md');
   const templateFiles = listFiles(join(contentDir, 'templates'), '.yaml');
-  const entryDrafts = entryFiles.map((path) => compileEntry(displayPath(path), readFileSync(path, 'utf8')));
-  const templateDrafts = templateFiles.map((path) => compileTemplate(displayPath(path), readFileSync(path, 'utf8')));
-  const faults = [...entryDrafts.flatMap((d) => d.faults), ...templateDrafts.flatMap((d) => d.faults)];
+  const valores = readValores(contentDir);
+  const shared = { valores: valores.table, year: limaYear(options.now ?? new Date()) };
+  const entryDrafts = entryFiles.map((path) => compileEntry(displayPath(path), readFileSync(path, 'utf8'), shared));
+  const templateDrafts = templateFiles.map((path) => compileTemplate(displayPath(path), readFileSync(path, 'utf8'), shared));
+  const faults = [...valores.faults, ...entryDrafts.flatMap((d) => d.faults), ...templateDrafts.flatMap((d) => d.faults)];
   const entryIds = new Set(entryFiles.map((path) => basename(path, '.md')));
   faults.push(...checkEntryReferences(entryDrafts, entryFiles.map(displayPath), entryIds));
   faults.push(...checkTemplateReferences(templateDrafts, entryIds));
-  const files = [...entryFiles, ...templateFiles];
+  const files = [...entryFiles, ...templateFiles, ...valores.files];
   const entries = entryDrafts.flatMap((d) => (d.entry ? [withVersion(d.entry)] : []));
   const templates = templateDrafts.flatMap((d) => (d.template ? [d.template] : []));
   const partial = { entries, templates };
   if (faults.length > 0) return { catalogue: undefined, faults: sortFaults(faults), files, partial };
   return { catalogue: { version: hashOf({ entries, templates }), entries, templates }, faults, files, partial };
+}
+
+/** `valores.yaml` beside the entries; none is an empty table (a token then fails as unknown). */
+function readValores(contentDir: string): { table: ValorTable; faults: Fault[]; files: string[] } {
+  const path = join(contentDir, VALORES_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { table: new Map(), faults: [], files: [] };
+  }
+  return { ...parseValores(displayPath(path), text), files: [path] };
 }
 
 function checkEntryReferences(drafts: EntryDraft[], files: string[], ids: Set<string>): Fault[] {

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { EntryFrontMatter, type Entry } from '../../shared/catalogue/entry';
 import type { InternalLink } from './body-context';
 import type { Fault } from './faults';
-import { compileBody } from './markdown-blocks';
+import { compileBody, type BodyOptions } from './markdown-blocks';
 import { parseYamlWith } from './yaml-source';
 
 /** An entry without its content hash, plus what still needs checking against the others. */
@@ -17,8 +17,8 @@ export interface EntryDraft {
   related: InternalLink[];
 }
 
-/** Compiles the Markdown `text` of `file` (a display path ending in `<id>.md`). */
-export function compileEntry(file: string, text: string): EntryDraft {
+/** Compiles the Markdown `text` of `file` (a display path ending in `<id>.md`); `options` gives the yearly values. */
+export function compileEntry(file: string, text: string, options: BodyOptions = {}): EntryDraft {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const close = lines[0]?.trim() === '---' ? lines.findIndex((l, i) => i > 0 && l.trim() === '---') : -1;
   if (close < 0) {
@@ -26,8 +26,8 @@ export function compileEntry(file: string, text: string): EntryDraft {
     return { entry: undefined, faults: [fault], links: [], related: [] };
   }
   const yaml = parseYamlWith(EntryFrontMatter, lines.slice(1, close).join('\n'), file, 2);
-  const body = compileBody(lines.slice(close + 1).join('\n'), file, close + 2);
-  const faults = [...yaml.faults, ...body.context.faults];
+  const body = compileBody(lines.slice(close + 1).join('\n'), file, close + 2, options);
+  const faults = [...yaml.faults, ...findTokensInFrontMatter(file, lines.slice(0, close)), ...body.context.faults];
   const expectedId = basename(file, '.md');
   const front = yaml.value;
   if (front && front.id !== expectedId) {
@@ -38,4 +38,11 @@ export function compileEntry(file: string, text: string): EntryDraft {
   const searchText = [front.title, front.summary, body.plainText].join('\n');
   const entry = { ...front, body: body.blocks, toc: body.toc, searchText };
   return { entry, faults, links: body.context.links, related };
+}
+
+/** Title, summary and sources are plain text: a yearly value there would show as `{{…}}`. */
+function findTokensInFrontMatter(file: string, lines: string[]): Fault[] {
+  return lines.flatMap((line, i) =>
+    line.includes('{{') ? [{ file, line: i + 1, message: 'Los valores {{valor:…}} solo van en el cuerpo de la entrada, no en el encabezado.' }] : [],
+  );
 }

@@ -1,7 +1,9 @@
 /** Compiles one `templates/<id>.yaml`; ids unique across templates are checked by the caller. */
 import { basename } from 'node:path';
-import { ChecklistTemplate } from '../../shared/catalogue/template';
+import { ChecklistTemplateSource, type ChecklistTemplate, type TemplateItem } from '../../shared/catalogue/template';
 import type { Fault } from './faults';
+import { dateItem } from './template-valores';
+import type { ValorTable } from './valores-source';
 import { parseYamlWith } from './yaml-source';
 
 /** Where an id is used, for cross-file checks. */
@@ -19,28 +21,39 @@ export interface TemplateDraft {
   entryRefs: IdUse[];
 }
 
+/** What a template needs beyond its text: the yearly values it may cite and the build's year. */
+export interface TemplateOptions {
+  valores?: ValorTable;
+  year?: number;
+}
+
 /** Compiles the YAML `text` of `file` (a display path ending in `<id>.yaml`). */
-export function compileTemplate(file: string, text: string): TemplateDraft {
-  const yaml = parseYamlWith(ChecklistTemplate, text, file);
-  const template = yaml.value;
-  if (!template) return { template, faults: yaml.faults, itemIds: [], entryRefs: [] };
+export function compileTemplate(file: string, text: string, options: TemplateOptions = {}): TemplateDraft {
+  const yaml = parseYamlWith(ChecklistTemplateSource, text, file);
+  const source = yaml.value;
+  if (!source) return { template: undefined, faults: yaml.faults, itemIds: [], entryRefs: [] };
   const faults: Fault[] = [];
   const expectedId = basename(file, '.yaml');
-  if (template.id !== expectedId) {
-    faults.push({ file, line: yaml.lineOf(['id']), message: `El id «${template.id}» debe ser igual al nombre del archivo («${expectedId}»).` });
+  if (source.id !== expectedId) {
+    faults.push({ file, line: yaml.lineOf(['id']), message: `El id «${source.id}» debe ser igual al nombre del archivo («${expectedId}»).` });
   }
   const itemIds: IdUse[] = [];
   const entryRefs: IdUse[] = [];
   const sectionIds = new Set<string>();
-  template.sections.forEach((section, s) => {
+  const valores = { table: options.valores ?? new Map(), year: options.year ?? new Date().getFullYear() };
+  const sections = source.sections.map((section, s) => {
     if (sectionIds.has(section.id)) {
       faults.push({ file, line: yaml.lineOf(['sections', s, 'id']), message: `La sección «${section.id}» está repetida en esta plantilla.` });
     }
     sectionIds.add(section.id);
-    section.items.forEach((item, i) => {
-      itemIds.push({ id: item.id, file, line: yaml.lineOf(['sections', s, 'items', i, 'id']) });
-      if (item.entry) entryRefs.push({ id: item.entry, file, line: yaml.lineOf(['sections', s, 'items', i, 'entry']) });
+    const items = section.items.map((item, i): TemplateItem => {
+      const at = (field: string) => yaml.lineOf(['sections', s, 'items', i, field]);
+      itemIds.push({ id: item.id, file, line: at('id') });
+      if (item.entry) entryRefs.push({ id: item.entry, file, line: at('entry') });
+      return dateItem(item, valores, (field, message) => faults.push({ file, line: at(field), message }));
     });
+    return { ...section, items };
   });
+  const template: ChecklistTemplate = { ...source, sections };
   return { template: faults.length > 0 ? undefined : template, faults, itemIds, entryRefs };
 }

@@ -7,6 +7,8 @@ import { marked, type Token, type Tokens } from 'marked';
 import { CALLOUT_KINDS, type Block, type TocItem } from '../../shared/catalogue/entry';
 import { BodyContext } from './body-context';
 import { toInlines, toPlainText } from './markdown-inlines';
+import { protectValorTokens } from './valor-placeholders';
+import type { ValorTable } from './valores-source';
 
 /** The compiled body with its table of contents, plain text and the faults found. */
 export interface CompiledBody {
@@ -18,10 +20,19 @@ export interface CompiledBody {
 
 const CALLOUT_MARKER = /^\[!([A-ZÁÉÍÓÚ]+)\][ \t]*(?:\n|$)/;
 
+/** What a body needs beyond its text: the yearly values it may cite and the build's year. */
+export interface BodyOptions {
+  valores?: ValorTable;
+  year?: number;
+}
+
 /** Compiles `markdown`, whose first line is line `firstLine` of `file`. */
-export function compileBody(markdown: string, file: string, firstLine: number): CompiledBody {
-  const source = markdown.replace(/\r\n?/g, '\n');
-  const context = new BodyContext(file, source, firstLine);
+export function compileBody(markdown: string, file: string, firstLine: number, options: BodyOptions = {}): CompiledBody {
+  // Yearly values become placeholders first: `*` in `{{valor:uit*8}}` must not read as emphasis.
+  const valores = protectValorTokens(markdown.replace(/\r\n?/g, '\n'), options.valores ?? new Map(), file, firstLine);
+  const source = valores.source;
+  const context = new BodyContext(file, source, firstLine, valores.tokens, options.year);
+  context.faults.push(...valores.faults);
   const toc: TocItem[] = [];
   const blocks = toBlocks(marked.lexer(source, { gfm: true }), context, toc);
   return { blocks, toc, plainText: blocks.map(toBlockText).join('\n'), context };

@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Inline } from '../../shared/catalogue/entry';
 import type { BodyContext } from './body-context';
+import { expandPlaceholders, restoreTokens } from './valor-placeholders';
 
 type Marks = { strong?: true; em?: true };
 type Child = Extract<Inline, { type: 'text' | 'code' }>;
@@ -25,7 +26,7 @@ function appendInline(out: Inline[], token: Token, ctx: BodyContext, marks: Mark
     case 'text':
     case 'escape':
       if ('tokens' in token && token.tokens?.length) out.push(...toInlines(token.tokens, ctx, marks));
-      else out.push({ type: 'text', value: decodeEntities(token.text).replace(/\n/g, ' '), ...marks });
+      else out.push(...expandPlaceholders(decodeEntities(token.text).replace(/\n/g, ' '), ctx.valores, ctx.year, marks));
       return;
     case 'strong':
       out.push(...toInlines((token as Tokens.Strong).tokens, ctx, { ...marks, strong: true }));
@@ -40,7 +41,7 @@ function appendInline(out: Inline[], token: Token, ctx: BodyContext, marks: Mark
       out.push({ type: 'text', value: '\n', ...marks });
       return;
     case 'codespan':
-      out.push({ type: 'code', value: token.text });
+      out.push({ type: 'code', value: restoreTokens(token.text, ctx.valores) });
       return;
     case 'link':
       appendLink(out, token as Tokens.Link, ctx, marks, line);
@@ -57,7 +58,9 @@ function appendInline(out: Inline[], token: Token, ctx: BodyContext, marks: Mark
 }
 
 function appendLink(out: Inline[], token: Tokens.Link, ctx: BodyContext, marks: Marks, line: number): void {
-  const children = toInlines(token.tokens, ctx, marks).filter((c): c is Child => c.type !== 'link');
+  const inner = toInlines(token.tokens, ctx, marks);
+  if (inner.some((c) => c.type === 'valor')) ctx.fault(line, 'No use valores {{valor:…}} dentro del texto de un enlace: póngalos antes o después.');
+  const children = inner.filter((c): c is Child => c.type === 'text' || c.type === 'code');
   const href = token.href.trim();
   if (href.startsWith(INTERNAL_PREFIX)) {
     const id = href.slice(INTERNAL_PREFIX.length);

@@ -53,11 +53,19 @@ export function parseYamlWith<S extends v.GenericSchema>(
 /** The line of the node at `path`, or of its nearest ancestor that exists. */
 function findLine(doc: Document, path: (string | number)[], lineAtOffset: (o: number) => number): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const node = depth === 0 ? doc.contents : findNode(doc, path.slice(0, depth));
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     if (range) return lineAtOffset(range[0]);
   }
   return undefined;
+}
+
+/** The node at `path`; a key written as a number in YAML (`2026:`) is found by its digits too. */
+function findNode(doc: Document, path: (string | number)[]): unknown {
+  const exact = doc.getIn(path, true);
+  if (exact !== undefined) return exact;
+  const numeric = path.map((key) => (typeof key === 'string' && /^\d+$/.test(key) ? Number(key) : key));
+  return doc.getIn(numeric, true);
 }
 
 /** A Spanish sentence for a schema issue, prefixed with the field it concerns. */

@@ -7,12 +7,14 @@
 import type { Kysely } from 'kysely';
 import { hashOf } from '../../content/compiler/compile-catalogue';
 import { compileEntry } from '../../content/compiler/compile-entry';
+import { limaYear } from '../../shared/catalogue/valor-text';
 import type { Entry } from '../../shared/catalogue/entry';
 import type { EntrySummary, PreviewResponse, PublishResponse, SourceFault } from '../../shared/catalogue/publishing';
 import type { AuthUser } from '../auth/sessions';
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
+import { readBundledValores } from './bundled-valores';
 import { withCatalogueTables, type CatalogueDatabase } from './catalogue-tables';
 
 /** What a publish came to: the new version, the faults that stopped it, or a stale base. */
@@ -43,7 +45,7 @@ function explainInApp(message: string, id: string): string {
  * `related` id against the live entries (the draft's own id counts as present).
  */
 export async function compileDraft(db: Kysely<Database>, id: string, source: string): Promise<PreviewResponse> {
-  const draft = compileEntry(`${id}.md`, source);
+  const draft = compileEntry(`${id}.md`, source, { valores: readBundledValores(), year: limaYear() });
   const faults: SourceFault[] = draft.faults.map(({ line, message }) => ({ line, message: explainInApp(message, id) }));
   const ids = await listLiveIds(withCatalogueTables(db));
   ids.add(id);

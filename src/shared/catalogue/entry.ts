@@ -4,6 +4,7 @@
  * cannot inject markup. Pulled once, it is read offline from the catalogue database.
  */
 import * as v from 'valibot';
+import { ValorData } from './valores';
 
 /** What an entry is: guide, tool, recommendation or good practice. */
 export const ENTRY_KINDS = ['guia', 'herramienta', 'recomendacion', 'buena-practica'] as const;
@@ -89,8 +90,20 @@ export const LinkInline = v.strictObject({
   internal: v.optional(Slug),
   children: v.array(v.variant('type', [TextInline, CodeInline])),
 });
+/**
+ * A yearly value (`{{valor:uit*8}}` in Markdown): the reader shows it for the device's year.
+ * `value` is the text as of the build, which an app that predates this node shows as is.
+ */
+export const ValorInline = v.strictObject({
+  type: v.literal('valor'),
+  value: v.string(),
+  factor: v.pipe(v.number(), v.minValue(0)),
+  valor: ValorData,
+  strong: v.optional(v.literal(true)),
+  em: v.optional(v.literal(true)),
+});
 /** One piece of running text. */
-export const Inline = v.variant('type', [TextInline, CodeInline, LinkInline]);
+export const Inline = v.variant('type', [TextInline, CodeInline, LinkInline, ValorInline]);
 export type Inline = v.InferOutput<typeof Inline>;
 
 /** A block of the compiled body; lists and callouts nest blocks. */

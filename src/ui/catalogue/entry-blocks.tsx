@@ -1,4 +1,5 @@
 import type { Block, Inline } from '../../shared/catalogue';
+import { formatValor, limaYear } from '../../shared/catalogue/valor-text';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import { CatalogueIcon, type CatalogueIconName } from './catalogue-icons';
 import { t } from '../../shared/i18n/catalogue';
@@ -36,7 +37,8 @@ function InlineView({ inline }: { inline: Inline }) {
       </a>
     );
   }
-  let node = <>{inline.value}</>;
+  // A yearly value is shown for this phone's year in Lima, not the year the catalogue was built.
+  let node = inline.type === 'valor' ? <span class="valor">{formatValor(inline.valor, inline.factor, limaYear())}</span> : <>{inline.value}</>;
   if (inline.em) node = <em>{node}</em>;
   if (inline.strong) node = <strong>{node}</strong>;
   return node;

@@ -1,5 +1,6 @@
 import { useRoute } from 'preact-iso';
 import type { TemplateItem } from '../../shared/catalogue';
+import { limaYear, resolveItemText } from '../../shared/catalogue/valor-text';
 import { entryCards, watchTemplate, type StoredTemplate } from '../../state/catalogue-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -18,15 +19,16 @@ export function makeTemplateUseHref(templateId: string): string {
 function ItemView({ item, titles }: { item: TemplateItem; titles: Map<string, string> }) {
   const conditions = describeConditions(item.appliesWhen);
   const entryTitle = item.entry ? titles.get(item.entry) : undefined;
+  const { text, hint } = resolveItemText(item, limaYear());
   return (
     <li class="template-item">
-      <p class="template-item__text">{item.text}</p>
+      <p class="template-item__text">{text}</p>
       <p class="template-item__due">
         <CatalogueIcon name="clock" />
         <span>{describeDue(item.dueDays)}</span>
       </p>
       {conditions && <p class="template-item__when">{t('catalogue.template.appliesWhen', { conditions })}</p>}
-      {item.hint && <p class="template-item__hint">{item.hint}</p>}
+      {hint && <p class="template-item__hint">{hint}</p>}
       {item.entry && entryTitle && (
         <a href={entryHref(item.entry)} class="template-item__entry">
           {t('catalogue.template.readEntry', { title: entryTitle })}

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { resetLiveSignals } from '../../../src/state/live-signal';
@@ -189,5 +189,27 @@ describe('the reader renders the compiled entry with Preact, offline from the de
     openReader(real.id);
     await screen.findByRole('heading', { level: 1, name: real.title });
     for (const source of real.sources) expect(screen.getAllByText(source.norm).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a yearly value in an entry shows the amount of this phone’s year in Lima, with its norm', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    ['2026-03-02T15:00:00Z', 'S/\u00a044\u00a0000 (8 UIT de 2026, DS 301-2025-EF)'],
+    ['2025-06-30T15:00:00Z', 'S/\u00a042\u00a0800 (8 UIT de 2025, DS 260-2024-EF)'],
+    // 1 January 2026 at 03:00 UTC is still New Year's Eve in Lima.
+    ['2026-01-01T03:00:00Z', 'S/\u00a042\u00a0800 (8 UIT de 2025, DS 260-2024-EF)'],
+    // No 2027 value yet: the latest known year stands.
+    ['2027-02-01T15:00:00Z', 'S/\u00a044\u00a0000 (8 UIT de 2026, DS 301-2025-EF)'],
+  ])('on %s the procurement entry says «%s»', async (now, expected) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(now) });
+    const real = readRealCatalogue().entries.find((entry) => entry.id === 'contratacion-publica-ley-32069')!;
+    await seedCatalogue(dbs, [real]);
+    const { container } = openReader(real.id);
+    await screen.findByRole('heading', { level: 1, name: real.title });
+    const shown = [...container.querySelectorAll('.valor')].map((node) => node.textContent);
+    expect(shown[0]).toBe(expected);
+    expect(container.textContent).not.toContain('{{valor');
   });
 });

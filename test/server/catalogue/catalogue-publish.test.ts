@@ -180,6 +180,17 @@ describe.each(ENGINES)('publishing catalogue entries (%s)', (engine) => {
     expect(entry).toMatchObject({ id: 'entrada-vista-previa', toc: [{ id: 'primer-paso', text: 'Primer paso', level: 2 }] });
   });
 
+  it('a preview resolves yearly values from the bundled valores.yaml, and an unknown one is a fault at its line', async () => {
+    const good = newEntrySource('entrada-con-uit', 'El tope es {{valor:uit*8}}.');
+    const { entry, faults } = (await server.app.inject({ method: 'POST', url: '/api/catalogue/preview', headers: bearer(coordinador), payload: { source: good } })).json<PreviewResponse>();
+    expect(faults).toEqual([]);
+    const inlines = entry?.body[1]?.type === 'paragraph' ? entry.body[1].inlines : [];
+    expect(inlines).toContainEqual(expect.objectContaining({ type: 'valor', factor: 8, valor: expect.objectContaining({ key: 'uit' }) }));
+    const bad = newEntrySource('entrada-con-uit', 'El tope es {{valor:sueldo*8}}.');
+    const refused = (await server.app.inject({ method: 'POST', url: '/api/catalogue/preview', headers: bearer(coordinador), payload: { source: bad } })).json<PreviewResponse>();
+    expect(refused.faults).toEqual([{ line: 16, message: expect.stringContaining('Valor desconocido «sueldo»') }]);
+  });
+
   it('a new entry is created with baseVersion null, once; a second create of the same id is 409', async () => {
     const { cursor } = await pullAll(server, undefined, 'catalogue');
     const created = await publish('entrada-nueva-app', newEntrySource('entrada-nueva-app'), null);

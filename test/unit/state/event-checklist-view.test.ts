@@ -164,3 +164,22 @@ describe('the event form', () => {
     expect('errors' in result && Object.keys(result.errors).sort()).toEqual(['endDate', 'expectedAudience', 'outdoors', 'place', 'startDate', 'title', 'type']);
   });
 });
+
+describe('a yearly value in an item', () => {
+  const uit = { key: 'uit', label: 'UIT', unit: 'soles' as const, years: [{ year: 2025, amount: 5350, source: 'DS 260-2024-EF' }, { year: 2026, amount: 5500, source: 'DS 301-2025-EF' }] };
+  const dated: ChecklistTemplate = {
+    ...TEMPLATE,
+    sections: [{ id: 's1', title: 'Antes', items: [{
+      id: 'a', text: 'Hasta S/ 42 800 (como se compiló)', hint: 'Una UIT', dueDays: 2,
+      dated: { text: 'Hasta {{valor:uit*8}}', hint: 'Una UIT es {{valor:uit}}', valores: [uit] },
+    }] }],
+  };
+
+  it.each([
+    ['2025-12-31', 'Hasta S/\u00a042\u00a0800 (8 UIT de 2025, DS 260-2024-EF)', 'Una UIT es S/\u00a05\u00a0350 (UIT de 2025, DS 260-2024-EF)'],
+    ['2026-01-02', 'Hasta S/\u00a044\u00a0000 (8 UIT de 2026, DS 301-2025-EF)', 'Una UIT es S/\u00a05\u00a0500 (UIT de 2026, DS 301-2025-EF)'],
+  ])('on %s reads «%s»', (today, text, hint) => {
+    const view = buildChecklistView(dated, RUN, [], EVENT, today, 'device-a');
+    expect(view.sections[0]?.items[0]).toMatchObject({ text, hint });
+  });
+});
