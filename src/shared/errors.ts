@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   not_owner: 'Este registro pertenece a otra persona; no se puede modificar desde su cuenta.',
   missing_record: 'El registro al que se refiere este cambio no existe en el servidor.',
   conflict: 'El registro ya existe con otros datos.',
+  not_storable: 'El servidor no pudo guardar este cambio y lo rechazó; los demás cambios sí se guardaron. Revise los datos y vuelva a intentarlo; si se repite, consulte con la coordinación de la RED.',
+  held_back: 'El servidor falló varias veces al recibir este cambio. Se apartó para que sus otros cambios sigan enviándose; puede reintentarlo o exportarlo.',
   internal: 'Ocurrió un error en el servidor. Sus datos siguen guardados en este dispositivo; se volverá a intentar.',
   unavailable: 'El servidor no está disponible por ahora. Se volverá a intentar.',
   network: 'Sin conexión con el servidor. Sus cambios siguen guardados en este dispositivo.',

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Hlc, Id, Role } from './schemas/common';
+import { Hlc, Id, Role, StorableString } from './schemas/common';
 
 /**
  * The sync wire format (DESIGN.md § Sync protocol, § HTTP API). The device sends gzip JSON;
@@ -12,7 +12,8 @@ export { MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from './protocol-l
 
 /** One queued mutation as it travels; `args` is checked later against its own schema. */
 export const WireMutation = v.strictObject({
-  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  // A seq is stored in a bigint column and read back as a JS number: past 2^53 it would not round-trip.
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER, 'Número de secuencia fuera de rango.')),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   v: v.pipe(v.number(), v.integer(), v.minValue(1)),
   args: v.unknown(),
@@ -77,7 +78,7 @@ export interface PullResponse {
 export const LoginRequest = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Escriba un correo válido.'), v.maxLength(254)),
   password: v.pipe(v.string(), v.minLength(1, 'Escriba su contraseña.'), v.maxLength(200)),
-  deviceName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120))),
+  deviceName: v.optional(v.pipe(StorableString, v.trim(), v.maxLength(120))),
 });
 export type LoginRequest = v.InferOutput<typeof LoginRequest>;
 

@@ -1,9 +1,19 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { errorBody } from '../../shared/errors';
+import { isStoreUnavailable, isUnstorableValue, UNAVAILABLE_RETRY_AFTER_S } from '../store/faults';
 import { HttpError } from './errors';
 
-/** Fastify's own errors, as the device should read them. */
-function translateFastifyError(error: FastifyError): HttpError {
+/**
+ * Errors of the store and of Fastify, as the device should read them. A store that cannot serve
+ * (a lock or statement timeout, every pooled connection busy, a lost connection) is a 503 with
+ * Retry-After, never a 500: the device keeps its data and waits. A value the database refuses
+ * to store is the request's fault (400).
+ */
+function translateError(error: FastifyError): HttpError {
+  if (isStoreUnavailable(error)) {
+    return new HttpError(503, 'unavailable', undefined, undefined, { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) });
+  }
+  if (isUnstorableValue(error)) return new HttpError(400, 'bad_request', 'El envío contiene un valor que el servidor no puede guardar.');
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
@@ -26,8 +36,8 @@ function translateFastifyError(error: FastifyError): HttpError {
 /** Every error leaves as `{error: {code, message}}` JSON with a Spanish message. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const httpError = error instanceof HttpError ? error : translateFastifyError(error);
-    if (httpError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    const httpError = error instanceof HttpError ? error : translateError(error);
+    if (httpError.statusCode >= 500) request.log.error({ err: error }, httpError.statusCode === 503 ? 'store unavailable' : 'request failed');
     void reply.code(httpError.statusCode).headers(httpError.headers).type('application/json; charset=utf-8');
     return reply.send(httpError.toBody());
   });

@@ -45,10 +45,22 @@ export const SPANISH_VALIBOT_CONFIG: v.Config<v.BaseIssue<unknown>> = {
   message: describeIssueInSpanish,
 };
 
+/** Control, format and bidi characters: never echoed back or stored as they came. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
+
+/**
+ * A piece of what the client sent (a mutation name, an unknown field), made safe to echo in a
+ * message that is stored and shown: no control or bidi characters, at most `max` characters.
+ */
+export function quoteUntrusted(value: string, max = 40): string {
+  const printable = value.replace(UNPRINTABLE, '�');
+  return printable.length > max ? `${printable.slice(0, max)}…` : printable;
+}
+
 /** One readable line per issue, with the field path in front: "title: El título es obligatorio." */
 export function formatIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
   return issues.map((issue) => {
-    const path = issue.path?.map((item) => String(item.key)).join('.');
+    const path = issue.path?.map((item) => quoteUntrusted(String(item.key))).join('.');
     return path ? `${path}: ${issue.message}` : issue.message;
   });
 }

@@ -21,7 +21,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       participantLimiter.take(request.ip);
     }
     const body = parseOrThrow(PushRequest, request.body);
-    const result = await applyPush(ctx, caller ?? PARTICIPANT, body);
+    const result = await applyPush(ctx, caller ?? PARTICIPANT, body, request.log);
     return reply.header('Cache-Control', 'no-store').send(result);
   });
 

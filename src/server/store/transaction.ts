@@ -1,15 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isRetryableError } from './faults';
 import type { Database } from './schema';
 
-/** PostgreSQL codes that mean "another transaction won the race; try again". */
-const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '23505']);
-const MAX_ATTEMPTS = 5;
+export { isRetryableError } from './faults';
 
-/** Whether `error` is a PostgreSQL serialization failure, deadlock or unique race. */
-export function isRetryableError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
-}
+const MAX_ATTEMPTS = 5;
 
 /**
  * Runs `work` in one transaction, retrying a few times when PostgreSQL reports a race. `work`

@@ -8,6 +8,15 @@ import type { Database } from '../store/schema';
  * otherwise delete the row as sent and the person would never see why it was refused).
  */
 
+/** Longest refusal message kept; the Spanish reasons are far shorter, issue lists can grow. */
+const MAX_MESSAGE_LENGTH = 2000;
+
+/** A refusal's message as answered and stored: no NUL (PostgreSQL text refuses it), bounded. */
+export function toStoredMessage(message: string): string {
+  const clean = message.replaceAll('\u0000', '�');
+  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH)}…` : clean;
+}
+
 /** Stores this push's refusals next to its effects (same transaction). */
 export async function storeRejections(trx: Transaction<Database>, clientId: string, rejected: readonly RejectedMutation[], nowIso: string): Promise<void> {
   if (rejected.length === 0) return;

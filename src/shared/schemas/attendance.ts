@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, requiredText, text } from './common';
+import { Id, IsoInstant, requiredText, StorableString, text } from './common';
 import { WorkshopCode } from './workshop';
 import { RegionCode } from '../places/place-schemas';
 import { foldText } from '../fold-text';
@@ -26,7 +26,7 @@ export type AttendancePerson = v.InferOutput<typeof AttendancePerson>;
 /** Consent under Ley 29733: must be given, and the version of the notice shown is kept. */
 export const Consent = v.strictObject({
   given: v.literal(true, 'Sin consentimiento no se puede registrar la asistencia.'),
-  textVersion: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
+  textVersion: v.pipe(StorableString, v.minLength(1), v.maxLength(40)),
 });
 
 /** `attendance.register` v1: by the facilitador (bearer) or by the participant (workshopCode). */
@@ -75,7 +75,7 @@ export const AttendanceExportArgs = v.strictObject({
   workshopId: Id,
   rows: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
   format: v.literal('csv', 'Formato de exportación no válido.'),
-  at: v.pipe(v.string(), v.isoTimestamp('Fecha y hora no válidas.')),
+  at: IsoInstant,
 });
 export type AttendanceExportArgs = v.InferOutput<typeof AttendanceExportArgs>;
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoDate, requiredText, text } from './common';
+import { Id, IsoDate, MAX_INT4, requiredText, StorableString, text } from './common';
 
 const ItemId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identificador de ítem no válido.'));
 
@@ -7,8 +7,8 @@ const ItemId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identi
 export const ChecklistStartArgs = v.strictObject({
   runId: Id,
   eventId: Id,
-  templateId: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
-  templateVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  templateId: v.pipe(StorableString, v.minLength(1, 'Falta la plantilla.'), v.maxLength(80, 'Identificador de plantilla demasiado largo.')),
+  templateVersion: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_INT4, 'Versión de plantilla fuera de rango.')),
 });
 export type ChecklistStartArgs = v.InferOutput<typeof ChecklistStartArgs>;
 

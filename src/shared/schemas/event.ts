@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoInstant, PlaceCode, requiredText, text } from './common';
+import { Id, IsoInstant, isNotBefore, PlaceCode, requiredText, text } from './common';
 
 export const EVENT_TYPES = [
   'concierto',
@@ -35,7 +35,7 @@ export const EventSaveArgs = v.pipe(
     minors: v.boolean(),
     fundingSource: v.optional(text(200, 'La fuente de financiamiento')),
   }),
-  v.check((e) => e.endsAt >= e.startsAt, 'El evento no puede terminar antes de empezar.'),
+  v.check((e) => isNotBefore(e.endsAt, e.startsAt), 'El evento no puede terminar antes de empezar.'),
 );
 export type EventSaveArgs = v.InferOutput<typeof EventSaveArgs>;
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoInstant, PlaceCode, requiredText, text } from './common';
+import { Id, IsoInstant, isNotBefore, PlaceCode, requiredText, text } from './common';
 import { isSafeHttpsLink } from '../safe-link';
 
 export const WORKSHOP_MODALITIES = ['presencial', 'virtual', 'hibrida'] as const;
@@ -41,7 +41,7 @@ export const WorkshopSaveArgs = v.pipe(
     capacity: v.pipe(v.number(), v.integer(), v.minValue(1, 'La capacidad debe ser al menos 1.'), v.maxValue(10_000)),
     facilitators: v.pipe(v.array(requiredText(120, 'El nombre del facilitador')), v.maxLength(10)),
   }),
-  v.check((w) => w.endsAt >= w.startsAt, 'El taller no puede terminar antes de empezar.'),
+  v.check((w) => isNotBefore(w.endsAt, w.startsAt), 'El taller no puede terminar antes de empezar.'),
 );
 export type WorkshopSaveArgs = v.InferOutput<typeof WorkshopSaveArgs>;
 
