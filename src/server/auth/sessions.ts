@@ -138,14 +138,36 @@ async function claimToken(trx: Transaction<Database>, token: RefreshTokenRow, no
 }
 
 /**
+ * Reads a refresh token's row and, on PostgreSQL, locks it for the rest of the transaction.
+ * Concurrent refreshes of one token (a request delivered twice at once) then run one after the
+ * other, and each one that waited reads the row as the one before it left it: judging the grace
+ * on a row read before the wait (used_at still null) would revoke the session, and touching the
+ * token and its session in different orders deadlocks. SQLite has a single writer anyway.
+ */
+async function lockToken(trx: Transaction<Database>, engine: 'sqlite' | 'postgres', refreshToken: string): Promise<RefreshTokenRow | undefined> {
+  return trx
+    .selectFrom('refresh_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashToken(refreshToken))
+    .$if(engine === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst();
+}
+
+/**
  * Rotates a refresh token. A token already used once is a replay (stolen, or a lost answer
  * resent) and revokes the whole session — unless it is the token used just now and nothing
  * issued since was used (REFRESH_GRACE_MS): then it rotates again, so a lost answer does not
  * sign the person out. Reusing an older token, or any token once a later one was used, revokes.
  */
-export async function rotateRefreshToken(db: Kysely<Database>, refreshToken: string, address: string, nowMs: number): Promise<SessionResponse> {
+export async function rotateRefreshToken(
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+  refreshToken: string,
+  address: string,
+  nowMs: number,
+): Promise<SessionResponse> {
   const outcome = await db.transaction().execute(async (trx) => {
-    const token = await trx.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', hashToken(refreshToken)).executeTakeFirst();
+    const token = await lockToken(trx, engine, refreshToken);
     if (!token) return 'unknown' as const;
     const session = await trx.selectFrom('device_sessions').selectAll().where('id', '=', token.session_id).executeTakeFirst();
     if (!session || session.revoked_at !== null) return 'ended' as const;

@@ -20,7 +20,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/api/auth/refresh', async function handleRefresh(request, reply) {
     const { refreshToken } = parseOrThrow(RefreshRequest, request.body);
-    const session = await rotateRefreshToken(ctx.db, refreshToken, request.ip, ctx.now());
+    const session = await rotateRefreshToken(ctx.db, ctx.engine, refreshToken, request.ip, ctx.now());
     return reply.header('Cache-Control', NO_STORE).send(session);
   });
 

@@ -90,6 +90,20 @@ describe.each(ENGINES)('a lost refresh answer on %s', (engine) => {
     expect(await isSessionAlive(next.json<SessionResponse>())).toBe(true);
   });
 
+  it('ten truly concurrent refreshes of one token (a request delivered many times at once) all answer 200 and keep the session', async () => {
+    for (let trial = 0; trial < 3; trial += 1) {
+      const first = await loginNewAccount();
+      const answers = await Promise.all(Array.from({ length: 10 }, () => refresh(first.refreshToken)));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200));
+      // The device kept whichever answer reached it (its access token may be superseded: one per
+      // session); its refresh token goes on rotating and the session lives.
+      const kept = answers[trial * 4]!.json<SessionResponse>();
+      const next = await refresh(kept.refreshToken);
+      expect(next.statusCode).toBe(200);
+      expect(await isSessionAlive(next.json<SessionResponse>())).toBe(true);
+    }
+  });
+
   it('of the tokens a grace retry leaves, the first one used wins; presenting another later ends the session', async () => {
     const first = await loginNewAccount();
     const stolen = (await refresh(first.refreshToken)).json<SessionResponse>(); // answer "lost" to the device
