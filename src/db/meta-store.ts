@@ -29,6 +29,8 @@ export const META_KEYS = {
   lastSyncedAt: 'lastSyncedAt',
   exportedSeq: 'exportedSeq',
   imported: 'imported',
+  /** The queued mutation a push keeps failing on (500) when sent alone, and how often in a row. */
+  pushSuspect: 'pushSuspect',
 } as const;
 
 /** Reads one meta value (inside or outside a transaction). */

@@ -8,6 +8,7 @@ import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
 import { encodeJsonBody } from './transport';
+import { clearSuspect, countLoneFailure, isServerFailure, readSuspectSeq } from './push-isolation';
 
 const ENVELOPE_BYTES = 200;
 
@@ -84,8 +85,11 @@ async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation
 
 /**
  * Drains the outbox in seq order, in batches of ≤ 500 mutations and ≤ 1 MiB, gzip, with the
- * bearer token (a participant without an account sends code-carrying mutations without one). Loops until the outbox is empty (`done`) or a failure stops it; on failure the
- * unsent rows stay where they are. A 413 halves the batch and tries again.
+ * bearer token (a participant without an account sends code-carrying mutations without one).
+ * Loops until the outbox is empty (`done`) or a failure stops it; on failure the unsent rows
+ * stay where they are. A 413 halves the batch and tries again; so does a 500, until the one
+ * mutation the server fails on is alone, and that one is held back after a few tries
+ * (push-isolation.ts) so it cannot stop the queue forever.
  */
 export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<SyncOutcome> {
   const db = ctx.user;
@@ -94,7 +98,10 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
   let maxCount = MAX_PUSH_MUTATIONS;
   let sent = 0;
   for (;;) {
-    const sendable = await selectSendable(db, await readOutboxHead(db, maxCount));
+    const head = await readOutboxHead(db, maxCount);
+    // A mutation that met a 500 alone goes alone again, so the rest is not held up by it.
+    const isSuspect = head.length > 0 && head[0]!.seq === (await readSuspectSeq(db));
+    const sendable = await selectSendable(db, isSuspect ? head.slice(0, 1) : head);
     const batch = fitBatch(sendable.rows);
     if (batch.length === 0) return { kind: 'done' };
     const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire) });
@@ -109,9 +116,20 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
       maxCount = Math.max(1, Math.ceil(batch.length / 2));
       continue;
     }
+    if (isServerFailure(response.status)) {
+      if (batch.length > 1) {
+        maxCount = Math.ceil(batch.length / 2);
+        continue;
+      }
+      if (await countLoneFailure(db, clientId, batch[0]!)) {
+        maxCount = MAX_PUSH_MUTATIONS;
+        continue;
+      }
+    }
     if (!response.ok) return classifyFailure(response, db.now());
     const answer = (await response.json()) as PushResponse;
     if (answer.lastSeq < batch[0]!.seq) return { kind: 'failed', message: ERROR_MESSAGES.internal };
+    await clearSuspect(db, answer.lastSeq);
     sent += await settlePush(db, clientId, answer);
     ctx.onProgress?.({ sent, total: Math.max(total, sent) });
   }
