@@ -38,8 +38,3 @@ export async function receiveHlc(tx: Transaction, remote: string): Promise<void>
 export function readOutboxHead(db: UserDb, limit: number): Promise<QueuedMutation[]> {
   return db.outbox.orderBy('seq').limit(limit).toArray() as Promise<QueuedMutation[]>;
 }
-
-/** How many mutations wait to be sent. */
-export function countOutbox(db: UserDb): Promise<number> {
-  return db.outbox.count();
-}

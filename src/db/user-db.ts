@@ -70,6 +70,3 @@ export class UserDb extends Dexie {
       }));
   }
 }
-
-/** The tables a user-scope pull writes into. */
-export const USER_DATA_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'feedback'] as const;

@@ -52,9 +52,6 @@ export type VersionArgs<N extends MutationName, V> = V extends keyof MutationVer
 /** The args type of the version the device writes now. */
 export type MutationArgs<N extends MutationName> = VersionArgs<N, (typeof MUTATIONS)[N]['current']>;
 
-/** Every mutation name, in the order of `MUTATIONS`. */
-export const MUTATION_NAMES = Object.keys(MUTATIONS) as MutationName[];
-
 /** Whether `name` is a mutation this build knows. */
 export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(MUTATIONS, name);

@@ -58,11 +58,6 @@ export const PROVINCES: readonly Province[] = NAMES_BY_DEPARTMENT.flatMap(([depa
 
 const provincesByCode = new Map(PROVINCES.map((province) => [province.code, province]));
 
-/** Whether `code` is one of the 196 province codes. */
-export function isProvinceCode(code: string): boolean {
-  return provincesByCode.has(code);
-}
-
 /** The Spanish name of a province (4-digit code), or undefined. */
 export function provinceName(code: string): string | undefined {
   return provincesByCode.get(code)?.name;
