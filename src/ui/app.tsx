@@ -21,12 +21,15 @@ function lazyScreen(load: () => Promise<ComponentType>): ComponentType {
   return lazy(() => load().catch(() => LoadErrorScreen));
 }
 
+// The catalogue: its home, the reader, a template.
 const CatalogueScreen = lazyScreen(() => import('./catalogue/catalogue-screen').then((m) => m.CatalogueScreen));
 const ReaderScreen = lazyScreen(() => import('./catalogue/reader-screen').then((m) => m.ReaderScreen));
 const TemplateScreen = lazyScreen(() => import('./catalogue/template-screen').then((m) => m.TemplateScreen));
+// Events and workshops, and a participant's own door to a workshop (/t/<CÓDIGO>).
 const EventsScreen = lazyScreen(() => import('./events/events-screen').then((m) => m.EventsScreen));
 const WorkshopsScreen = lazyScreen(() => import('./workshops/workshops-screen').then((m) => m.WorkshopsScreen));
 const ParticipantScreen = lazyScreen(() => import('./participant/participant-screen').then((m) => m.ParticipantScreen));
+// Más and the screens inside it.
 const MoreScreen = lazyScreen(() => import('./more/more-screen').then((m) => m.MoreScreen));
 const StorageScreen = lazyScreen(() => import('./more/storage-screen').then((m) => m.StorageScreen));
 const SyncRoute = lazyScreen(() => import('./more/sync-route').then((m) => m.SyncRoute));

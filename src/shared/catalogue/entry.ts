@@ -36,7 +36,8 @@ export const Slug = v.pipe(
   v.maxLength(80, 'Como máximo 80 caracteres.'),
 );
 
-const line = (label: string, max: number) =>
+/** A required line of text, trimmed, at most `max` characters; messages name the field by `label`. */
+export const line = (label: string, max: number) =>
   v.pipe(
     v.string(`${label}: se esperaba un texto.`),
     v.trim(),

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { EVENT_TYPES } from '../schemas/event';
-import { Slug, SUMMARY_MAX } from './entry';
+import { line, Slug, SUMMARY_MAX } from './entry';
 import { ValorData } from './valores';
 
 /** The event answers a condition can test; `[]` music lists are refused as meaningless. */
@@ -33,14 +33,6 @@ export const TemplateItemId = v.pipe(
   v.string('Se esperaba un texto.'),
   v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identificador de ítem: minúsculas, números, ".", "_" o "-" (máx. 80).'),
 );
-
-const line = (label: string, max: number) =>
-  v.pipe(
-    v.string(`${label}: se esperaba un texto.`),
-    v.trim(),
-    v.minLength(1, `${label} es obligatorio.`),
-    v.maxLength(max, `${label}: como máximo ${max} caracteres.`),
-  );
 
 /** One item of a checklist as authors write it. `dueDays`: working days before the event (negative = after it). */
 const templateItemFields = {

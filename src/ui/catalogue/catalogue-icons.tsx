@@ -1,3 +1,5 @@
+import { LineIcon } from '../shell/icons';
+
 /**
  * Icons only the catalogue uses, kept in its chunk so the main bundle does not grow. Same
  * drawing rules as the shell's: 24×24 lines, decorative, hidden from screen readers.
@@ -27,21 +29,5 @@ export type CatalogueIconName = keyof typeof PATHS;
 
 /** A 24×24 line icon; `filled` fills the shape (the favourite star once saved). */
 export function CatalogueIcon({ name, filled = false }: { name: CatalogueIconName; filled?: boolean }) {
-  return (
-    <svg
-      class="icon"
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill={filled ? 'currentColor' : 'none'}
-      stroke="currentColor"
-      stroke-width="2"
-      stroke-linecap="round"
-      stroke-linejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <LineIcon path={PATHS[name]} filled={filled} />;
 }

@@ -11,11 +11,12 @@ import {
   type EntryCard,
 } from '../../state/catalogue-model';
 import { favouriteIds, recentIds } from '../../state/reading-model';
+import { NamedSection } from '../shell/named-section';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { CatalogueIcon } from './catalogue-icons';
 import { countLabel, TOPICS, topicLabel } from './catalogue-labels';
 import { CatalogueFilters } from './catalogue-filters';
+import { CardLink, KindTag } from './entry-card';
 import { EntryCardList } from './entry-parts';
 import { SearchBox } from './search-box';
 import './catalogue.css';
@@ -41,8 +42,7 @@ function makeHomeUrl(filter: CatalogueFilter, search: string): string {
 function TopicList({ cards }: { cards: EntryCard[] }) {
   const counts = countByTopic(cards);
   return (
-    <section aria-labelledby="catalogue-topics">
-      <h2 id="catalogue-topics">{t('catalogue.topics')}</h2>
+    <NamedSection id="catalogue-topics" title={t('catalogue.topics')}>
       <ul class="topic-list">
         {TOPICS.map((topic) => (
           <li key={topic}>
@@ -55,7 +55,7 @@ function TopicList({ cards }: { cards: EntryCard[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </NamedSection>
   );
 }
 
@@ -64,10 +64,9 @@ function PickedEntries({ id, title, ids, cards, empty }: { id: string; title: st
   const picked = ids.map((entryId) => byId.get(entryId)).filter((card): card is EntryCard => card !== undefined);
   if (picked.length === 0 && !empty) return null;
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <NamedSection id={id} title={title}>
       {picked.length > 0 ? <EntryCardList cards={picked} /> : <p class="note">{empty}</p>}
-    </section>
+    </NamedSection>
   );
 }
 
@@ -75,37 +74,35 @@ function TemplateList() {
   const templates = templateCards.value ?? [];
   if (templates.length === 0) return null;
   return (
-    <section aria-labelledby="catalogue-templates">
-      <h2 id="catalogue-templates">{t('catalogue.templates')}</h2>
+    <NamedSection id="catalogue-templates" title={t('catalogue.templates')}>
       <ul class="entry-cards">
         {templates.map((template) => (
           <li key={template.id}>
-            <a href={`/catalogo/plantillas/${encodeURIComponent(template.id)}`} class="entry-card">
-              <h3 class="entry-card__title">{template.title}</h3>
-              <span class="kind-tag">
-                <CatalogueIcon name="checklist" />
-                {t('catalogue.templates.items', { count: template.itemCount })}
-              </span>
-              <span class="entry-card__summary">{template.summary}</span>
-            </a>
+            <CardLink
+              href={`/catalogo/plantillas/${encodeURIComponent(template.id)}`}
+              title={template.title}
+              titleAs="h3"
+              tag={<KindTag icon="checklist">{t('catalogue.templates.items', { count: template.itemCount })}</KindTag>}
+            >
+              {template.summary}
+            </CardLink>
           </li>
         ))}
       </ul>
-    </section>
+    </NamedSection>
   );
 }
 
 function FilteredEntries({ cards, filter }: { cards: EntryCard[]; filter: CatalogueFilter }) {
   const matches = filterEntries(cards, filter);
   return (
-    <section aria-labelledby="catalogue-filtered">
-      <h2 id="catalogue-filtered">{filter.topic && Object.keys(filter).length === 1 ? topicLabel(filter.topic) : t('catalogue.filters')}</h2>
+    <NamedSection id="catalogue-filtered" title={filter.topic && Object.keys(filter).length === 1 ? topicLabel(filter.topic) : t('catalogue.filters')}>
       <p role="status">{matches.length > 0 ? t('catalogue.filter.results', { count: matches.length }) : t('catalogue.filter.none')}</p>
       <EntryCardList cards={matches} />
       <a class="button button--secondary" href="/catalogo">
         {t('catalogue.filter.clear')}
       </a>
-    </section>
+    </NamedSection>
   );
 }
 

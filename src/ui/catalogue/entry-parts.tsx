@@ -3,6 +3,7 @@ import { isSafeHttpsLink } from '../../shared/safe-link';
 import type { EntryCard } from '../../state/catalogue-model';
 import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
+import { CardLink, KindTag } from './entry-card';
 import { entryHref } from './entry-blocks';
 import { kindLabel } from './catalogue-labels';
 import { t } from '../../shared/i18n/catalogue';
@@ -60,19 +61,13 @@ export function SourceList({ sources }: { sources: EntrySource[] }) {
 
 /** A list of entry cards as links: title, kind (word + icon) and summary. */
 export function EntryCardList({ cards, headingLevel = 3 }: { cards: EntryCard[]; headingLevel?: 2 | 3 }) {
-  const Title = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul class="entry-cards">
       {cards.map((card) => (
         <li key={card.id}>
-          <a href={entryHref(card.id)} class="entry-card">
-            <Title class="entry-card__title">{card.title}</Title>
-            <span class="kind-tag">
-              <CatalogueIcon name="topic" />
-              {kindLabel(card.kind)}
-            </span>
-            <span class="entry-card__summary">{card.summary}</span>
-          </a>
+          <CardLink href={entryHref(card.id)} title={card.title} titleAs={headingLevel === 2 ? 'h2' : 'h3'} tag={<KindTag icon="topic">{kindLabel(card.kind)}</KindTag>}>
+            {card.summary}
+          </CardLink>
         </li>
       ))}
     </ul>

@@ -8,6 +8,7 @@ import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
 import { formatReviewed, kindLabel, levelLabel, topicLabel } from './catalogue-labels';
 import { Blocks } from './entry-blocks';
+import { KindTag } from './entry-card';
 import { BackToCatalogue, EntryCardList, SourceList, TableOfContents } from './entry-parts';
 import { ReaderActions } from './reader-actions';
 import { useLeftOff } from './use-left-off';
@@ -49,10 +50,7 @@ function EntryView({ entry }: { entry: StoredEntry }) {
     <article class="screen entry">
       <BackToCatalogue />
       <p class="entry__kind">
-        <span class="kind-tag">
-          <CatalogueIcon name="topic" />
-          {kindLabel(entry.kind)}
-        </span>
+        <KindTag icon="topic">{kindLabel(entry.kind)}</KindTag>
         <span>{topicLabel(entry.topic)}</span>
       </p>
       <ScreenHeader title={entry.title} />

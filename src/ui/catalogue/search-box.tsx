@@ -4,6 +4,7 @@ import { CatalogueIcon } from './catalogue-icons';
 import { kindLabel } from './catalogue-labels';
 import { entryHref } from './entry-blocks';
 import { t } from '../../shared/i18n/catalogue';
+import { CardLink, KindTag } from './entry-card';
 
 /** What the live region says about the results (announced once the person stops typing). */
 function describeResults(query: string, results: SearchResult[] | null): string {
@@ -16,16 +17,9 @@ function describeResults(query: string, results: SearchResult[] | null): string 
 function ResultItem({ result }: { result: SearchResult }) {
   return (
     <li>
-      <a href={entryHref(result.id)} class="entry-card">
-        <span class="entry-card__title">{result.title}</span>
-        <span class="kind-tag">
-          <CatalogueIcon name="topic" />
-          {kindLabel(result.kind)}
-        </span>
-        <span class="entry-card__summary">
-          {result.snippet.map((part, i) => (part.isMatch ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-        </span>
-      </a>
+      <CardLink href={entryHref(result.id)} title={result.title} tag={<KindTag icon="topic">{kindLabel(result.kind)}</KindTag>}>
+        {result.snippet.map((part, i) => (part.isMatch ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      </CardLink>
     </li>
   );
 }

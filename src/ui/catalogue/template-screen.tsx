@@ -6,6 +6,7 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
 import { entryHref } from './entry-blocks';
+import { KindTag } from './entry-card';
 import { BackToCatalogue } from './entry-parts';
 import { describeConditions, describeDue } from './template-text';
 import './catalogue.css';
@@ -46,10 +47,7 @@ function TemplateView({ template }: { template: StoredTemplate }) {
     <section class="screen template">
       <BackToCatalogue />
       <p class="entry__kind">
-        <span class="kind-tag">
-          <CatalogueIcon name="checklist" />
-          {t('catalogue.template.title')}
-        </span>
+        <KindTag icon="checklist">{t('catalogue.template.title')}</KindTag>
       </p>
       <ScreenHeader title={template.title} />
       <p class="lead">{template.summary}</p>

@@ -3,6 +3,7 @@ import { isOnline } from '../../state/app-model';
 import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
 import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
+import { LinkRow } from '../more/link-row';
 import { OfflineNote } from './offline-note';
 import { t } from '../../shared/i18n/editor';
 import '../../shared/i18n/more';
@@ -30,15 +31,12 @@ export function EntryList() {
       {entries && (
         <ul class="link-list">
           {entries.map((entry) => (
-            <li key={entry.id}>
-              <a href={`/mas/editor/${encodeURIComponent(entry.id)}`}>
-                <span class="link-list__text">
-                  <span class="link-list__label">{entry.title}</span>
-                  <span class="link-list__hint">{t('editor.listHint', { id: entry.id, version: String(entry.version) })}</span>
-                </span>
-                <Icon name="chevron" />
-              </a>
-            </li>
+            <LinkRow
+              key={entry.id}
+              href={`/mas/editor/${encodeURIComponent(entry.id)}`}
+              label={entry.title}
+              hint={t('editor.listHint', { id: entry.id, version: String(entry.version) })}
+            />
           ))}
         </ul>
       )}

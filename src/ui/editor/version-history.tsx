@@ -1,6 +1,7 @@
 import { closeVersion, viewedVersion, viewVersion } from '../../state/editor-model';
 import type { EntryVersionInfo } from '../../shared/catalogue/publishing';
 import { t } from '../../shared/i18n/editor';
+import { NamedSection } from '../shell/named-section';
 
 const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' });
 
@@ -9,8 +10,7 @@ export function VersionHistory({ history, canRead }: { history: EntryVersionInfo
   const viewed = viewedVersion.value;
   if (history.length === 0) return null;
   return (
-    <section aria-labelledby="editor-history-heading">
-      <h2 id="editor-history-heading">{t('editor.history')}</h2>
+    <NamedSection id="editor-history-heading" title={t('editor.history')}>
       <ul class="editor__history">
         {history.map((item) => (
           <li key={item.version}>
@@ -28,6 +28,6 @@ export function VersionHistory({ history, canRead }: { history: EntryVersionInfo
           <button type="button" class="button button--secondary" onClick={closeVersion}>{t('editor.close')}</button>
         </div>
       )}
-    </section>
+    </NamedSection>
   );
 }

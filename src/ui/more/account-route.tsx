@@ -1,13 +1,8 @@
 import { LoginScreen } from '../session/login-screen';
-import { ScreenHeader } from '../shell/screen-header';
 import { t } from '../../shared/i18n/more';
+import { MoreFrame } from './more-frame';
 
-/** Más → Cuenta: the login screen (owned by the session area) inside the shell's frame. */
+/** Más → Cuenta: the login screen (owned by the session area). */
 export function AccountRoute() {
-  return (
-    <section class="screen">
-      <ScreenHeader title={t('more.account')} backToMore />
-      <LoginScreen />
-    </section>
-  );
+  return <MoreFrame title={t('more.account')}><LoginScreen /></MoreFrame>;
 }

@@ -1,6 +1,7 @@
 import { currentUser } from '../../state/session-model';
 import { ScreenHeader } from '../shell/screen-header';
-import { Icon, type IconName } from '../shell/icons';
+import type { IconName } from '../shell/icons';
+import { LinkRow } from './link-row';
 import './more.css';
 import { t, type MessageKey } from '../../shared/i18n/more';
 
@@ -20,16 +21,7 @@ export function MoreScreen() {
       <ScreenHeader title={t('more.title')} />
       <ul class="link-list">
         {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK] : [])].map((link) => (
-          <li key={link.href}>
-            <a href={link.href}>
-              <Icon name={link.icon} />
-              <span class="link-list__text">
-                <span class="link-list__label">{t(link.label)}</span>
-                <span class="link-list__hint">{t(link.hint)}</span>
-              </span>
-              <Icon name="chevron" />
-            </a>
-          </li>
+          <LinkRow key={link.href} href={link.href} icon={link.icon} label={t(link.label)} hint={t(link.hint)} />
         ))}
       </ul>
     </section>

@@ -1,13 +1,8 @@
 import { SyncScreen } from '../sync/sync-screen';
-import { ScreenHeader } from '../shell/screen-header';
 import { t } from '../../shared/i18n/more';
+import { MoreFrame } from './more-frame';
 
-/** Más → Sincronización: the sync screen (owned by the sync area) inside the shell's frame. */
+/** Más → Sincronización: the sync screen (owned by the sync area). */
 export function SyncRoute() {
-  return (
-    <section class="screen">
-      <ScreenHeader title={t('more.sync')} backToMore />
-      <SyncScreen />
-    </section>
-  );
+  return <MoreFrame title={t('more.sync')}><SyncScreen /></MoreFrame>;
 }

@@ -1,0 +1,24 @@
+import type { ComponentChildren } from 'preact';
+import { CatalogueIcon, type CatalogueIconName } from './catalogue-icons';
+
+/** What a card or a page is (a kind of entry, a checklist): an icon and a word, never colour alone. */
+export function KindTag({ icon, children }: { icon: CatalogueIconName; children: ComponentChildren }) {
+  return (
+    <span class="kind-tag">
+      <CatalogueIcon name={icon} />
+      {children}
+    </span>
+  );
+}
+
+/** A card linking to an entry or a template: its title (a heading where the list has one), its kind tag, its summary. */
+export function CardLink(props: { href: string; title: string; titleAs?: 'h2' | 'h3' | 'span'; tag: ComponentChildren; children: ComponentChildren }) {
+  const Title = props.titleAs ?? 'span';
+  return (
+    <a href={props.href} class="entry-card">
+      <Title class="entry-card__title">{props.title}</Title>
+      {props.tag}
+      <span class="entry-card__summary">{props.children}</span>
+    </a>
+  );
+}
