@@ -1,7 +1,7 @@
 import type { EntrySource, TocItem } from '../../shared/catalogue';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import type { EntryCard } from '../../state/catalogue-model';
-import { Icon } from '../shell/icons';
+import { BackLink } from '../shell/screen-header';
 import { CatalogueIcon } from './catalogue-icons';
 import { CardLink, KindTag } from './entry-card';
 import { entryHref } from './entry-blocks';
@@ -76,10 +76,5 @@ export function EntryCardList({ cards, headingLevel = 3 }: { cards: EntryCard[];
 
 /** The link back to the catalogue home, first on every catalogue sub-screen. */
 export function BackToCatalogue() {
-  return (
-    <a class="screen-header__back" href="/catalogo">
-      <Icon name="back" />
-      <span>{t('catalogue.back')}</span>
-    </a>
-  );
+  return <BackLink href="/catalogo" label={t('catalogue.back')} />;
 }

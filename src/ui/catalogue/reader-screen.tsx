@@ -4,7 +4,6 @@ import type { Signal } from '@preact/signals';
 import { entryCards, watchEntry, type StoredEntry } from '../../state/catalogue-model';
 import { noteEntryOpened } from '../../state/reading-model';
 import { ScreenHeader } from '../shell/screen-header';
-import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
 import { formatReviewed, kindLabel, levelLabel, topicLabel } from './catalogue-labels';
 import { Blocks } from './entry-blocks';
@@ -14,6 +13,7 @@ import { ReaderActions } from './reader-actions';
 import { useLeftOff } from './use-left-off';
 import './catalogue.css';
 import { t } from '../../shared/i18n/catalogue';
+import { AlertNote } from '../shell/alert-note';
 
 function ResumeReading({ entry, headingId }: { entry: StoredEntry; headingId: Signal<string | undefined> }) {
   const heading = entry.toc.find((item) => item.id === headingId.value);
@@ -93,10 +93,7 @@ export function EntryReader({ id }: { id: string }) {
       <section class="screen">
         <BackToCatalogue />
         <ScreenHeader title={t('catalogue.reader.notFound.title')} />
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{t('catalogue.reader.notFound.body')}</span>
-        </p>
+        <AlertNote>{t('catalogue.reader.notFound.body')}</AlertNote>
         <a class="button" href="/catalogo">
           {t('catalogue.back')}
         </a>

@@ -3,7 +3,6 @@ import type { TemplateItem } from '../../shared/catalogue';
 import { limaYear, resolveItemText } from '../../shared/catalogue/valor-text';
 import { entryCards, watchTemplate, type StoredTemplate } from '../../state/catalogue-model';
 import { ScreenHeader } from '../shell/screen-header';
-import { Icon } from '../shell/icons';
 import { CatalogueIcon } from './catalogue-icons';
 import { entryHref } from './entry-blocks';
 import { KindTag } from './entry-card';
@@ -11,6 +10,7 @@ import { BackToCatalogue } from './entry-parts';
 import { describeConditions, describeDue } from './template-text';
 import './catalogue.css';
 import { t } from '../../shared/i18n/catalogue';
+import { AlertNote } from '../shell/alert-note';
 
 /** Where "Usar en un evento" leads: the new-event form with this template chosen. */
 export function makeTemplateUseHref(templateId: string): string {
@@ -82,10 +82,7 @@ export function TemplatePreview({ id }: { id: string }) {
       <BackToCatalogue />
       <ScreenHeader title={isMissing ? t('catalogue.template.notFound.title') : t('catalogue.loading')} />
       {isMissing ? (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{t('catalogue.reader.notFound.body')}</span>
-        </p>
+        <AlertNote>{t('catalogue.reader.notFound.body')}</AlertNote>
       ) : (
         <p role="status">{t('catalogue.loading')}</p>
       )}

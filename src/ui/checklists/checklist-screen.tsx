@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { setChecklistItem } from '../../state/checklist-model';
 import { watchChecklistScreen } from '../../state/checklist-screen-model';
 import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
-import { ScreenHeader } from '../shell/screen-header';
+import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { ProgressLine } from '../events/progress-line';
 import { ChecklistItem } from './checklist-item';
@@ -47,7 +47,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { even
   return (
     <section class="screen checklist">
       <ScreenHeader title={view.title} />
-      <a class="screen-header__back" href={`/eventos/${eventId}`}><Icon name="back" /><span>{eventTitle}</span></a>
+      <BackLink href={`/eventos/${eventId}`} label={eventTitle} />
       <ProgressLine progress={view.progress} label={t('checklists.overall')} />
       <div role="alert" class={failure.value ? 'note note--attention' : 'visually-hidden'}>
         {failure.value && <Icon name="attention" />}<span>{failure.value}</span>

@@ -1,7 +1,7 @@
 import { watchEventChecklists } from '../../state/event-checklists-model';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatLimaDateTime } from '../events/format';
-import { Icon } from '../shell/icons';
+import { BackLink } from '../shell/screen-header';
 import './checklists.css';
 import { t } from '../../shared/i18n/checklists';
 import '../../shared/i18n/events';
@@ -13,7 +13,7 @@ export function PrintView({ eventId }: { eventId: string }) {
   return (
     <section class="screen print">
       <div class="print__bar">
-        <a class="screen-header__back" href={`/eventos/${eventId}`}><Icon name="back" /><span>{event.title}</span></a>
+        <BackLink href={`/eventos/${eventId}`} label={event.title} />
         <button type="button" class="button" onClick={() => window.print()}>{t('checklists.printNow')}</button>
       </div>
       <h1 tabIndex={-1}>{event.title}</h1>

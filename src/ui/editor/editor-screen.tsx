@@ -1,12 +1,12 @@
 import { useLocation } from 'preact-iso';
 import { currentUser } from '../../state/session-model';
-import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { EntryEditor } from './entry-editor';
 import { EntryList } from './entry-list';
 import './editor.css';
 import { t } from '../../shared/i18n/editor';
 import '../../shared/i18n/more';
+import { AlertNote } from '../shell/alert-note';
 
 /**
  * Más → Editar catálogo, and `/mas/editor/<id>`: the coordinador's catalogue editor. Other roles
@@ -20,10 +20,7 @@ export function EditorScreen() {
     return (
       <section class="screen">
         <ScreenHeader title={t('more.editor')} backToMore />
-        <p class="note note--attention" role="alert">
-          <Icon name="shield" />
-          <span>{t('editor.onlyCoordinador')}</span>
-        </p>
+        <AlertNote icon="shield">{t('editor.onlyCoordinador')}</AlertNote>
         <a class="button button--secondary" href="/mas/cuenta">{t('more.account')}</a>
       </section>
     );

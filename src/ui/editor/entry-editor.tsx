@@ -13,6 +13,7 @@ import { OfflineNote } from './offline-note';
 import { PublishBar } from './publish-bar';
 import { VersionHistory } from './version-history';
 import { t } from '../../shared/i18n/editor';
+import { AlertNote } from '../shell/alert-note';
 
 /** The editor of one entry (`nueva` for a new one): Markdown, faults by line, preview, publish, history. */
 export function EntryEditor({ id }: { id: string }) {
@@ -36,18 +37,9 @@ export function EntryEditor({ id }: { id: string }) {
   const failure = editorFailure.value;
   return (
     <section class="screen editor">
-      <a class="screen-header__back" href="/mas/editor">
-        <Icon name="back" />
-        <span>{t('editor.back')}</span>
-      </a>
-      <ScreenHeader title={preview?.entry?.title ?? (id === 'nueva' ? t('editor.new') : id)} />
+      <ScreenHeader title={preview?.entry?.title ?? (id === 'nueva' ? t('editor.new') : id)} back={{ href: '/mas/editor', label: t('editor.back') }} />
       <OfflineNote />
-      {failure && (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{failure}</span>
-        </p>
-      )}
+      {failure && <AlertNote>{failure}</AlertNote>}
       {!isOpen && online && !failure && <p role="status">{t('editor.loading')}</p>}
       {isOpen && (
         <>

@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import { isOnline } from '../../state/app-model';
 import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
-import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { LinkRow } from '../more/link-row';
 import { OfflineNote } from './offline-note';
 import { t } from '../../shared/i18n/editor';
 import '../../shared/i18n/more';
+import { AlertNote } from '../shell/alert-note';
 
 /** Every entry on the server, by title, each opening the editor; and "Nueva entrada". */
 export function EntryList() {
@@ -20,12 +20,7 @@ export function EntryList() {
     <section class="screen">
       <ScreenHeader title={t('more.editor')} backToMore />
       <OfflineNote />
-      {failure && (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{failure}</span>
-        </p>
-      )}
+      {failure && <AlertNote>{failure}</AlertNote>}
       <a class="button" href="/mas/editor/nueva">{t('editor.new')}</a>
       {entries === null && online && !failure && <p role="status">{t('editor.loading')}</p>}
       {entries && (

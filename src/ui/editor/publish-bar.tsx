@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PublishState } from '../../state/editor-model';
 import { Icon } from '../shell/icons';
 import { t } from '../../shared/i18n/editor';
+import { AlertNote } from '../shell/alert-note';
 
 /** "Publicar", a confirmation first, then what happened: published, or why not (announced). */
 export function PublishBar({ canPublish, state, onPublish }: { canPublish: boolean; state: PublishState; onPublish(): void }) {
@@ -43,12 +44,7 @@ export function PublishBar({ canPublish, state, onPublish }: { canPublish: boole
           <span>{t('editor.published', { version: String(state.version) })}</span>
         </p>
       )}
-      {state.kind === 'refused' && (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{state.message}</span>
-        </p>
-      )}
+      {state.kind === 'refused' && <AlertNote>{state.message}</AlertNote>}
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useLocation } from 'preact-iso';
 import { archiveEvent } from '../../state/event-model';
 import { eventLists } from '../../state/event-list-model';
 import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
-import { ScreenHeader } from '../shell/screen-header';
+import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { Field } from '../forms/field';
 import { Select } from '../forms/select';
+import { AlertNote } from '../shell/alert-note';
+import { useAction, type Action } from '../shell/use-action';
 import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
 import { formatLimaDateTime } from './format';
@@ -21,6 +23,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
   const { query, route } = useLocation();
   const status = useSignal('');
   const isArchiving = useSignal(false);
+  const action = useAction(t('events.form.failed'));
   const { event } = data;
   if (!data.isLoaded) return <section class="screen"><p>{t('events.loading')}</p></section>;
   if (!event || event.archived) {
@@ -37,32 +40,33 @@ export function EventDetail({ eventId }: { eventId: string }) {
   return (
     <section class="screen events">
       <ScreenHeader title={event.title} />
-      <a class="screen-header__back" href="/eventos"><Icon name="back" /><span>{t('events.backToList')}</span></a>
+      <BackLink href="/eventos" label={t('events.backToList')} />
       {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
       <p class="events__when">{formatLimaDateTime(event.startsAt)} – {formatLimaDateTime(event.endsAt)}</p>
       {event.venue && <p>{event.venue}</p>}
       <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
+      {action.failure.value && <AlertNote>{action.failure.value}</AlertNote>}
       <div class="events__actions">
         <a class="button button--secondary" href={`/eventos/${event.id}/editar`}>{t('events.edit')}</a>
         <button type="button" class="button button--secondary" onClick={() => (isArchiving.value = true)}>{t('events.archive')}</button>
       </div>
       {isArchiving.value && (
         <ConfirmBox question={t('events.archive.confirm')} yes={t('events.archive.yes')}
-          onYes={async () => { await archiveEvent(event.id); route('/eventos'); }}
+          onYes={() => action.run(async () => { await archiveEvent(event.id); route('/eventos'); })}
           onNo={() => (isArchiving.value = false)} />
       )}
       <h2>{t('checklists.inUse')}</h2>
       {inUse.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noneYet')}</span></p> : (
-        <ul class="events__list">{inUse.map((r) => <RunCard key={r.run.id} eventId={event.id} run={r} onRemoved={() => (status.value = t('checklists.removed'))} />)}</ul>
+        <ul class="events__list">{inUse.map((r) => <RunCard key={r.run.id} eventId={event.id} run={r} act={action.run} onRemoved={() => (status.value = t('checklists.removed'))} />)}</ul>
       )}
       <h2>{t('checklists.proposed')}</h2>
       {proposedCount > 1 && (
-        <button type="button" class="button" onClick={async () => { await addProposedTemplates(event.id, offers); status.value = t('checklists.addedAll'); }}>
+        <button type="button" class="button" onClick={() => action.run(async () => { await addProposedTemplates(event.id, offers); status.value = t('checklists.addedAll'); })}>
           {t('checklists.addAllProposed', { count: proposedCount })}
         </button>
       )}
       {offers.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noTemplates')}</span></p> : (
-        <ul class="events__list">{offers.map((o) => <OfferCard key={o.template.id} eventId={event.id} offer={o} onAdded={() => (status.value = t('checklists.added', { title: o.template.title }))} />)}</ul>
+        <ul class="events__list">{offers.map((o) => <OfferCard key={o.template.id} eventId={event.id} offer={o} act={action.run} onAdded={() => (status.value = t('checklists.added', { title: o.template.title }))} />)}</ul>
       )}
       <CopyFrom eventId={event.id} onCopied={(n) => (status.value = t('checklists.copied', { count: n }))} />
       {inUse.length > 0 && <EventOutput event={event} runs={data.runs} />}
@@ -70,12 +74,17 @@ export function EventDetail({ eventId }: { eventId: string }) {
   );
 }
 
-function RunCard({ eventId, run, onRemoved }: { eventId: string; run: EventRun; onRemoved(): void }) {
+/** Runs a button's action with the screen's failure note (`useAction`). */
+type Act = Action['run'];
+
+function RunCard({ eventId, run, act, onRemoved }: { eventId: string; run: EventRun; act: Act; onRemoved(): void }) {
   const isAsking = useSignal(false);
   const title = run.template?.title ?? run.run.templateId;
-  async function remove() {
-    await removeRun(run.run.id);
-    onRemoved();
+  function remove() {
+    return act(async () => {
+      await removeRun(run.run.id);
+      onRemoved();
+    });
   }
   return (
     <li class="card events__card">
@@ -92,7 +101,7 @@ function RunCard({ eventId, run, onRemoved }: { eventId: string; run: EventRun; 
   );
 }
 
-function OfferCard({ eventId, offer, onAdded }: { eventId: string; offer: TemplateOffer; onAdded(): void }) {
+function OfferCard({ eventId, offer, act, onAdded }: { eventId: string; offer: TemplateOffer; act: Act; onAdded(): void }) {
   return (
     <li class="card events__card">
       <h3 class="events__offer">{offer.template.title}</h3>
@@ -100,7 +109,7 @@ function OfferCard({ eventId, offer, onAdded }: { eventId: string; offer: Templa
         <Icon name={offer.isProposed ? 'upToDate' : 'info'} />
         <span>{offer.isProposed ? `${t('checklists.proposedBecause')} ${offer.reason}` : offer.reason}</span>
       </p>
-      <button type="button" class="button" onClick={async () => { await addTemplate(eventId, offer.template); onAdded(); }}>
+      <button type="button" class="button" onClick={() => act(async () => { await addTemplate(eventId, offer.template); onAdded(); })}>
         {t('checklists.add')}<span class="visually-hidden"> {offer.template.title}</span>
       </button>
     </li>

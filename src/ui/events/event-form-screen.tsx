@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import { saveEvent, watchEvent } from '../../state/event-model';
 import { addTemplateById } from '../../state/event-checklists-model';
 import { eventDrafts, makeDraftFromEvent, makeEmptyDraft, validateDraft, type DraftErrors, type EventDraft } from '../../state/event-form-model';
-import { ScreenHeader } from '../shell/screen-header';
+import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
@@ -44,10 +44,7 @@ export function EventFormScreen({ eventId, templateId }: { eventId?: string; tem
   return (
     <section class="screen events">
       <ScreenHeader title={eventId ? t('events.edit') : t('events.new')} />
-      <a class="screen-header__back" href={eventId ? `/eventos/${eventId}` : '/eventos'}>
-        <Icon name="back" />
-        <span>{t('shell.back')}</span>
-      </a>
+      <BackLink href={eventId ? `/eventos/${eventId}` : '/eventos'} label={t('shell.back')} />
       <p class="note"><Icon name="info" /><span>{t('events.form.offline')}</span></p>
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
       {form.draft ? (

@@ -4,6 +4,7 @@ import type { EventRun } from '../../state/event-checklists-model';
 import { formatChecklistCsv, formatChecklistText, shareText } from '../../state/checklist-export-model';
 import { Icon } from '../shell/icons';
 import { t } from '../../shared/i18n/checklists';
+import { downloadBlob } from '../shell/download';
 
 /** Print view, text summary (Web Share or copy) and CSV download, all made on the device. */
 export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun[] }) {
@@ -14,11 +15,7 @@ export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun
   }
   function download() {
     const blob = new Blob([formatChecklistCsv(runs)], { type: 'text/csv;charset=utf-8' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${event.title.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-listas.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    downloadBlob(blob, `${event.title.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}-listas.csv`);
     said.value = t('checklists.csvDone');
   }
   return (

@@ -6,6 +6,7 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import './more.css';
 import { t } from '../../shared/i18n/more';
+import { AlertNote } from '../shell/alert-note';
 
 type AskState = 'idle' | 'asking' | 'granted' | 'denied';
 
@@ -63,12 +64,7 @@ function StorageDetails({ report, pending }: { report: StorageReport; pending: n
         <Icon name={isPersisted ? 'shieldOk' : 'shield'} />
         <span>{describePersistence(isPersisted)}</span>
       </p>
-      {isPersisted === false && pending > 0 && (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{t('storage.pendingWarning')}</span>
-        </p>
-      )}
+      {isPersisted === false && pending > 0 && <AlertNote>{t('storage.pendingWarning')}</AlertNote>}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Icon } from '../shell/icons';
 import { Checkbox, Field } from '../forms/field';
 import { t, type MessageKey } from '../../shared/i18n/more';
 import '../../shared/i18n/session';
+import { AlertNote } from '../shell/alert-note';
 
 /** A failed login: the Spanish reason and, when one input is at fault, which. */
 export interface LoginFailure {
@@ -72,12 +73,7 @@ export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSub
         />
       </Field>
       <Checkbox label={t('session.showPassword')} checked={showPassword.value} onToggle={(checked) => (showPassword.value = checked)} />
-      {failure && (
-        <p id="session-error" class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{failure.message}</span>
-        </p>
-      )}
+      {failure && <AlertNote id="session-error">{failure.message}</AlertNote>}
       {isOffline && <p class="note note--pending">{t('session.offlineHint')}</p>}
       <button type="submit" class="button" disabled={isBusy}>
         {isBusy ? t('session.submitting') : t('session.submit')}
@@ -113,12 +109,7 @@ export function SignedInPanel({ user, isBusy, refusal, onLogout }: SignedInPanel
       <p>{user.email}</p>
       <p>{t('session.roles', { roles })}</p>
       <p>{t('session.logout.note')}</p>
-      {refusal && (
-        <p class="note note--attention" role="alert">
-          <Icon name="attention" />
-          <span>{refusal}</span>
-        </p>
-      )}
+      {refusal && <AlertNote>{refusal}</AlertNote>}
       <button type="button" class="button button--secondary" onClick={onLogout} disabled={isBusy}>
         {isBusy ? t('session.logout.busy') : t('session.logout')}
       </button>

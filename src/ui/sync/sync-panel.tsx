@@ -1,6 +1,7 @@
 import type { SyncPhase, SyncProgress, SyncStatus } from '../../state/sync-model';
 import { Icon, type IconName } from '../shell/icons';
 import { t } from '../../shared/i18n/sync';
+import { AlertNote } from '../shell/alert-note';
 
 /** A change the server refused, ready to show. */
 export interface RejectedItemView {
@@ -106,12 +107,7 @@ export function SyncPanel(props: SyncPanelProps) {
           <button type="button" class="button" onClick={() => location.reload()}>{t('sync.reload')}</button>
         </div>
       )}
-      {props.showStorageWarning && (
-        <p class="note note--attention" role="alert">
-          <Icon name="shield" />
-          <span>{t('sync.storageWarning')}</span>
-        </p>
-      )}
+      {props.showStorageWarning && <AlertNote icon="shield">{t('sync.storageWarning')}</AlertNote>}
       <button type="button" class="button sync__now" onClick={props.onSyncNow} disabled={isBusy} aria-busy={isBusy}>
         <Icon name="syncing" />
         <span>{isBusy ? t('sync.now.busy') : t('sync.now')}</span>

@@ -13,18 +13,7 @@ import { describeChange, formatLimaDateTime } from './describe-change';
 import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
 import './sync.css';
 import { t } from '../../shared/i18n/sync';
-
-/** Saves a Blob as a file through a temporary link (works offline: nothing leaves the phone). */
-function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBlob } from '../shell/download';
 
 /** Más → Sincronización: a thin container that reads the sync model and hands plain values to SyncPanel. */
 export function SyncScreen() {

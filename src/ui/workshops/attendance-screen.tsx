@@ -67,8 +67,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{t('workshops.back')}</span></a>
-      <ScreenHeader title={t('attendance.title')} />
+      <ScreenHeader title={t('attendance.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
       <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>
       <Notice kind="done" text={done.value} />

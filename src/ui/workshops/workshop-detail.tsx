@@ -33,8 +33,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
   const isFacilitator = canFacilitate(currentUser.value?.roles);
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href="/talleres"><Icon name="back" /><span>{t('workshops.back')}</span></a>
-      <ScreenHeader title={workshop.title} />
+      <ScreenHeader title={workshop.title} back={{ href: '/talleres', label: t('workshops.back') }} />
       <dl class="ws-facts">
         <dt>{t('workshops.field.when')}</dt><dd>{formatWhen(workshop)}</dd>
         <dt>{t('workshops.field.topic')}</dt><dd>{workshop.topic}</dd>

@@ -5,7 +5,6 @@ import {
   makeDraftFromWorkshop, makeEmptyWorkshopDraft, validateWorkshopDraft, workshopDrafts, type WorkshopDraft, type WorkshopErrors,
 } from '../../state/workshop-form-model';
 import { ScreenHeader } from '../shell/screen-header';
-import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { WorkshopFields } from './workshop-form-fields';
@@ -41,8 +40,7 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
 
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={workshopId ? `/talleres/${workshopId}` : '/talleres'}><Icon name="back" /><span>{t('workshops.back')}</span></a>
-      <ScreenHeader title={workshopId ? t('workshops.edit') : t('workshops.new')} />
+      <ScreenHeader title={workshopId ? t('workshops.edit') : t('workshops.new')} back={{ href: workshopId ? `/talleres/${workshopId}` : '/talleres', label: t('workshops.back') }} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
       {!form.draft ? <p>{t('workshops.loading')}</p> : (
         <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy}>

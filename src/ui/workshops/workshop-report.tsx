@@ -7,6 +7,9 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
+import { AlertNote } from '../shell/alert-note';
+import { downloadBlob } from '../shell/download';
+import { useAction } from '../shell/use-action';
 import { formatLimaShort } from './format';
 import { t, type MessageKey } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
@@ -23,21 +26,18 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   const exports = watchExports(workshopId).value;
   const summary = summariseFeedback(feedback);
   const exported = useSignal('');
+  const exporting = useAction(t('workshops.form.failed'));
 
-  async function handleExport() {
-    const blob = await exportAttendanceCsv(workshopId, roster);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = buildCsvFileName(workshop?.code ?? 'taller');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    exported.value = t('report.exported', { count: roster.length });
+  function handleExport() {
+    return exporting.run(async () => {
+      downloadBlob(await exportAttendanceCsv(workshopId, roster), buildCsvFileName(workshop?.code ?? 'taller'));
+      exported.value = t('report.exported', { count: roster.length });
+    });
   }
 
   return (
     <section class="screen workshops">
-      <a class="screen-header__back" href={`/talleres/${workshopId}`}><Icon name="back" /><span>{t('workshops.back')}</span></a>
-      <ScreenHeader title={t('report.title')} />
+      <ScreenHeader title={t('report.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
       <h2>{t('attendance.counts', { count: roster.length })}</h2>
       <BarChart title={t('report.byRegion')} bars={countByRegion(roster)} unit={t('report.people')} />
@@ -45,6 +45,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{t('report.csv')}</span></button>
       <p class="ws-muted">{t('report.csvHint')}</p>
       <Notice kind="done" text={exported.value} />
+      {exporting.failure.value && <AlertNote>{exporting.failure.value}</AlertNote>}
       {exports.length > 0 && (
         <details class="ws-notice">
           <summary>{t('report.exportLog', { count: exports.length })}</summary>
