@@ -5,33 +5,21 @@
  * harness at it: `npx vite build --outDir dist/mine/client && npx vite build --ssr --outDir
  * dist/mine/server`, then `TINKUY_E2E_DIST=dist/mine npx vitest run --project e2e test/e2e/catalogue.test.ts`.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
 import type { Entry } from '../../src/shared/catalogue';
-import type { PullResponse } from '../../src/shared/protocol';
-import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl, watchPageProblems } from '../helpers/e2e-browser';
-import { startServer, type RunningServer } from '../helpers/e2e-server';
+import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
+import { readRows } from '../helpers/e2e-idb';
+import { describeE2E } from '../helpers/e2e-rig';
+import type { RunningServer } from '../helpers/e2e-server';
+import { latestByRecord } from '../helpers/e2e-server-view';
+import { pullAll } from '../helpers/server-sync';
 
 /** Every catalogue entry the SERVER serves, read through the public pull API. */
 async function readServerEntries(server: RunningServer): Promise<Map<string, Entry>> {
-  const entries = new Map<string, Entry>();
-  let cursor = 0;
-  for (;;) {
-    const response = await fetch(`${server.url}/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=500`);
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as PullResponse;
-    for (const change of page.changes) if (change.table === 'entries' && change.row) entries.set(change.id, change.row as Entry);
-    if (!page.hasMore || page.cursor <= cursor) return entries;
-    cursor = page.cursor;
-  }
-}
-
-async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const changes = latestByRecord((await pullAll(server, undefined, 'catalogue')).changes);
+  return new Map([...changes.values()].filter((c) => c.table === 'entries' && c.row).map((c) => [c.id, c.row as Entry]));
 }
 
 /** Types in the search box as a person does and waits for the announced count. */
@@ -52,48 +40,40 @@ async function expectEntryShown(page: Page, entry: Entry): Promise<void> {
   await page.getByText(/^Revisado el \d+ de \w+ de \d{4}$/).waitFor();
 }
 
-describeE2E('the catalogue offline: pulled once, searched and read with no signal', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describeE2E('the catalogue offline: pulled once, searched and read with no signal', (rig) => {
   let serverEntries: Map<string, Entry>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    serverEntries = await readServerEntries(server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    serverEntries = await readServerEntries(rig.server);
   });
 
   it('first visit online brings the catalogue by pull; offline, "musica" finds the entry, it opens with its sources, and an offline reload keeps it', async () => {
     const music = serverEntries.get('musica-en-eventos-gratuitos');
     expect(music, 'el servidor sirve la entrada por pull').toBeDefined();
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const problems = await watchPageProblems(page);
-    try {
-      await page.goto(`${server.url}/catalogo`);
-      await waitForServiceWorkerControl(page);
+    await rig.phone({ open: '/catalogo' }, async (phone) => {
+      const { page, problems } = phone;
       // The topics appear once the pull has written the entries on the phone.
       await page.getByRole('heading', { level: 2, name: t('catalogue.topics') }).waitFor({ timeout: 30_000 });
-      await expectNoSeriousAxeViolations(page, 'catálogo');
+      await expectNoSeriousAxeViolations(page, 'catálogo', { mainOnly: true });
 
-      await context.setOffline(true);
+      await phone.goOffline();
       await search(page, 'musica');
       await page.getByRole('link', { name: new RegExp(music!.title) }).click();
       await expectEntryShown(page, music!);
-      await expectNoSeriousAxeViolations(page, 'lector');
+      await expectNoSeriousAxeViolations(page, 'lector', { mainOnly: true });
 
       // Saved as favourite offline: kept on the phone.
       await page.getByRole('button', { name: t('catalogue.reader.favourite.add') }).click();
       await page.getByText(t('catalogue.reader.favourite.saved')).waitFor();
 
-      // Read down to a later heading; the phone remembers it (after a second) for next time.
+      // Read down to a later heading; the phone remembers it (a second later) for next time.
       const later = music!.toc[Math.min(2, music!.toc.length - 1)]!;
       await page.locator(`[id="${later.id}"]`).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await page.mouse.wheel(0, 40);
-      await page.waitForTimeout(1_800);
+      // It lands on the heading reached (or the one just below it, inside the reading margin).
+      const reachable = music!.toc.slice(music!.toc.indexOf(later), music!.toc.indexOf(later) + 2).map((item) => item.id);
+      const remembered = async () => (await readRows<{ entryId: string; headingId: string }>(page, 'tinkuy-user', 'readingProgress')).find((row) => row.entryId === music!.id)?.headingId;
+      await expect.poll(remembered, { message: 'el teléfono recordó dónde quedó la lectura' }).toBeOneOf(reachable);
 
       await page.reload();
       await expectEntryShown(page, music!);
@@ -101,8 +81,6 @@ describeE2E('the catalogue offline: pulled once, searched and read with no signa
       const resume = page.getByRole('button', { name: /^Continuar donde lo dejaste: / });
       await resume.waitFor();
       await resume.click();
-      // It lands on the heading reached (or the one just below it, inside the reading margin).
-      const reachable = music!.toc.slice(music!.toc.indexOf(later), music!.toc.indexOf(later) + 2).map((item) => item.id);
       await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBeOneOf(reachable);
 
       // Back on the home, still offline: the favourite and the recent reading are listed, and
@@ -116,27 +94,22 @@ describeE2E('the catalogue offline: pulled once, searched and read with no signa
       await page.getByRole('link', { name: new RegExp(permit.title) }).waitFor();
       expect(problems.pageErrors).toEqual([]);
       expect(problems.cspViolations).toEqual([]);
-    } finally {
-      await context.close();
-    }
+      await phone.expectServerSawNothingWhileOffline();
+    });
   });
 
   it('offline, a checklist template opens from the catalogue with its items and «Usar en un evento»', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(`${server.url}/catalogo`);
-      await waitForServiceWorkerControl(page);
+    await rig.phone({ open: '/catalogo' }, async (phone) => {
+      const { page } = phone;
       const templates = page.getByRole('region', { name: t('catalogue.templates') });
       await templates.waitFor({ timeout: 30_000 });
-      await context.setOffline(true);
+      await phone.goOffline();
       await page.reload();
       await templates.getByRole('link').first().click();
       await page.getByText(/días? hábil(es)? (antes|después)|El día del evento/).first().waitFor();
       const use = page.getByRole('link', { name: t('catalogue.template.use') }).first();
       expect(await use.getAttribute('href')).toMatch(/^\/eventos\/nuevo\?plantilla=[a-z0-9-]+$/);
-    } finally {
-      await context.close();
-    }
+      await phone.expectServerSawNothingWhileOffline();
+    });
   });
 });

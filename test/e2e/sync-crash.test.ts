@@ -1,43 +1,29 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { t } from '../../src/shared/i18n';
-import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { countByTitle, createEvent, logIn, openMore, pressSyncNow, readServer, waitForPending } from '../helpers/e2e-sync';
+import { COORDINADOR } from '../helpers/e2e-accounts';
+import { describeE2E } from '../helpers/e2e-rig';
+import { countByTitle, readServer } from '../helpers/e2e-server-view';
+import { createEvent, openMore, pressSyncNow, waitForPending } from '../helpers/e2e-steps';
 
 const TITLES = ['Feria antes del apagón', 'Concierto antes del apagón', 'Taller antes del apagón'];
 
-describeE2E('the server is killed in the middle of a push', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+describeE2E('the server is killed in the middle of a push', (rig) => {
   for (const moment of ['while the push is on its way', 'after it answered, before the answer arrives'] as const) {
     it(`SIGKILL ${moment}, then a restart on the same data: nothing is lost and nothing applies twice`, async () => {
-      const context = await newPhoneContext(browser);
-      const page = await context.newPage();
-      try {
-        await page.goto(server.url);
-        await waitForServiceWorkerControl(page);
-        await logIn(page);
-        const before = await readServer(server);
+      await rig.phone({ login: COORDINADOR }, async (phone) => {
+        const { page, context } = phone;
+        const before = await readServer(rig.server);
         const titles = TITLES.map((title) => `${title} (${moment.split(' ')[0]})`);
-        await context.setOffline(true);
+        await phone.goOffline();
         for (const title of titles) await createEvent(page, { title });
         await openMore(page, t('more.sync'));
         await waitForPending(page, 3);
+        await phone.expectServerSawNothingWhileOffline();
 
         let killed: Promise<void> | undefined;
         await context.route('**/api/sync/push', async (route) => {
           if (killed) return route.continue();
-          const running = server;
+          const running = rig.server;
           if (moment === 'while the push is on its way') {
             // The request is on the wire; the process dies before, during or right after the transaction.
             const forwarded = route.fetch().catch(() => undefined);
@@ -50,20 +36,18 @@ describeE2E('the server is killed in the middle of a push', () => {
           }
           await route.abort('connectionreset');
         });
-        await context.setOffline(false);
+        await phone.goOnline();
         await expect.poll(() => killed !== undefined, { timeout: 20_000, message: 'hubo un envío que interrumpir' }).toBe(true);
         await killed;
         await waitForPending(page, 3); // the phone keeps everything while the server is down
-        server = await server.restart();
+        await rig.restartServer();
 
         await pressSyncNow(page);
         await waitForPending(page, 0, 60_000);
-        const after = await readServer(server);
+        const after = await readServer(rig.server);
         expect(countByTitle(after, titles)).toEqual(Object.fromEntries(titles.map((title) => [title, 1])));
         expect(after.version - before.version, 'tres cambios, tres efectos').toBe(3);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

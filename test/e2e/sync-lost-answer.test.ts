@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
-import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
-import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { countByTitle, createEvent, logIn, openMore, pressSyncNow, readServer, waitForPending } from '../helpers/e2e-sync';
-import { makeEventArgs } from '../helpers/server-sync';
+import { COORDINADOR } from '../helpers/e2e-accounts';
+import { describeE2E } from '../helpers/e2e-rig';
+import { countByTitle, readServer } from '../helpers/e2e-server-view';
+import { createEvent, openMore, pressSyncNow, waitForPending } from '../helpers/e2e-steps';
+import { makeEventArgs, stampAt } from '../helpers/server-sync';
 
 /**
  * The answer to the first push is lost after the server committed it: Playwright forwards the
@@ -27,28 +27,19 @@ async function loseFirstPushAnswer(context: BrowserContext): Promise<{ committed
   return { committed: () => lost };
 }
 
-describeE2E('the answer to a push is lost after the server committed', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describeE2E('the answer to a push is lost after the server committed', (rig) => {
   let fileDir: string;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  beforeAll(() => {
     fileDir = mkdtempSync(join(tmpdir(), 'tinkuy-e2e-files-'));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     rmSync(fileDir, { recursive: true, force: true });
   });
 
   it('the retry has no second effect: the event is on the server once and the phone has nothing left to send', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      await waitForServiceWorkerControl(page);
-      await logIn(page);
+    await rig.phone({ login: COORDINADOR }, async ({ page, context }) => {
+      const server = rig.server;
       const before = await readServer(server);
       const loss = await loseFirstPushAnswer(context);
       const id = await createEvent(page, { title: 'Feria con respuesta perdida' });
@@ -63,24 +54,18 @@ describeE2E('the answer to a push is lost after the server committed', () => {
       expect(countByTitle(after, ['Feria con respuesta perdida'])).toEqual({ 'Feria con respuesta perdida': 1 });
       expect(after.version - before.version, 'el reintento no tuvo un segundo efecto').toBe(1);
       expect(after.version).toBe(committed.version);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a change the server refused is still shown under «Requiere atención» when the answer carrying the refusal was lost', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      await waitForServiceWorkerControl(page);
-      await logIn(page);
+    await rig.phone({ login: COORDINADOR }, async ({ page, context }) => {
+      const server = rig.server;
       const before = await readServer(server);
       // A file of changes exported on another phone: one good event and the archive of an event
       // the server never saw (it will be refused).
       const otherPhone = uuidv7();
       const good = makeEventArgs({ title: 'Concierto importado de otro teléfono' });
-      const stamp = (seq: number) => formatHlc({ wallMs: Date.now() + seq, counter: 0, clientId: otherPhone });
+      const stamp = (seq: number) => stampAt(Date.now() + seq, otherPhone);
       const file = join(fileDir, 'cambios-otro-telefono.json');
       writeFileSync(file, JSON.stringify({
         format: 'tinkuy-changes',
@@ -107,8 +92,6 @@ describeE2E('the answer to a push is lost after the server committed', () => {
       const after = await readServer(server);
       expect(countByTitle(after, [good.title])).toEqual({ [good.title]: 1 });
       expect(after.version - before.version).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

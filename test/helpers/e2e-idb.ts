@@ -32,6 +32,31 @@ export async function waitForFirstRow<T>(page: Page, db: string, store: string, 
   return (await handle.jsonValue()) as T;
 }
 
+/** Every row of `store` in database `db` (none when the store does not exist yet). */
+export async function readRows<T>(page: Page, db: string, store: string): Promise<T[]> {
+  return page.evaluate(
+    async ({ db, store }) => {
+      const open = await new Promise<IDBDatabase | null>((resolve) => {
+        const request = indexedDB.open(db);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve(null);
+      });
+      if (!open || !open.objectStoreNames.contains(store)) {
+        open?.close();
+        return [];
+      }
+      const rows = await new Promise<unknown[]>((resolve) => {
+        const request = open.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => resolve([]);
+      });
+      open.close();
+      return rows;
+    },
+    { db, store },
+  ) as Promise<T[]>;
+}
+
 /**
  * Waits until the catalogue pull has brought the checklist templates to this device (the app
  * pulls the catalogue on start, with or without an account). Nothing is written here: the

@@ -54,6 +54,8 @@ export interface Phone {
   goOffline(options?: { browserOnly?: boolean }): Promise<void>;
   /** The forwarder reopens on the same port; then the browser is told it is back online. */
   goOnline(): Promise<void>;
+  /** Requests addressed to this phone that the server received after `time` (ms since the epoch). */
+  requestsSince(time: number): Promise<ServerRequest[]>;
   /** Requests addressed to this phone that the server received while it was offline. */
   requestsWhileOffline(): Promise<ServerRequest[]>;
   /** Fails, listing them, if the server received anything from this phone while it was offline. */
@@ -80,12 +82,12 @@ export async function openPhone(browser: Browser, server: () => RunningServer, o
   const page = await context.newPage();
   const problems = await watchPageProblems(page);
 
-  const requestsWhileOffline = async () => {
+  const host = new URL(url).host;
+  const requestsWhere = async (keep: (time: number) => boolean) => {
     await server().flushRequests();
-    const host = new URL(url).host;
-    const inStretch = (time: number) => stretches.some((s) => time > s.from && (s.to === undefined || time < s.to));
-    return server().requests().filter((request) => request.host === host && inStretch(request.time));
+    return server().requests().filter((request) => request.host === host && keep(request.time));
   };
+  const requestsWhileOffline = () => requestsWhere((time) => stretches.some((s) => time > s.from && (s.to === undefined || time < s.to)));
 
   const phone: Phone = {
     name,
@@ -115,6 +117,7 @@ export async function openPhone(browser: Browser, server: () => RunningServer, o
       await forwarder.restore();
       await context.setOffline(false);
     },
+    requestsSince: (since) => requestsWhere((time) => time >= since),
     requestsWhileOffline,
     async expectServerSawNothingWhileOffline() {
       const seen = (await requestsWhileOffline()).map((r) => `${new Date(r.time).toISOString()} ${r.method} ${r.url}`);

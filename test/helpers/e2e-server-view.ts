@@ -11,14 +11,17 @@ import type { RunningServer } from './e2e-server';
 import { pullAll } from './server-sync';
 
 /** The latest change of each record (`table:id`), as a device ends up holding them. */
-export function latestByRecord(changes: readonly Change[]): Map<string, Change> {
+export function latestByRecord<T>(changes: readonly Change<T>[]): Map<string, Change<T>> {
   return new Map(changes.map((change) => [`${change.table}:${change.id}`, change]));
 }
 
+/** A change as the tests read it: any record's fields by name. */
+export type ServerChange = Change<Record<string, unknown>>;
+
 /** Every user-scope change the server serves to `account` (a gestor sees their own). */
-export async function readServerData(server: RunningServer, account: Account = COORDINADOR): Promise<Change[]> {
+export async function readServerData(server: RunningServer, account: Account = COORDINADOR): Promise<ServerChange[]> {
   const session = await apiLogIn(server, account);
-  return (await pullAll(server, session)).changes;
+  return (await pullAll(server, session)).changes as ServerChange[];
 }
 
 /** What the server holds, read the way a coordinador's device would and from its database. */
@@ -37,7 +40,7 @@ export interface ServerView {
 export async function readServer(server: RunningServer): Promise<ServerView> {
   const events = new Map<string, EventRow>();
   for (const change of latestByRecord(await readServerData(server)).values()) {
-    if (change.table === 'events' && change.row) events.set(change.id, change.row as EventRow);
+    if (change.table === 'events' && change.row) events.set(change.id, change.row as unknown as EventRow);
   }
   const db = new Database(join(server.dataDir, 'tinkuy.db'), { readonly: true, fileMustExist: true });
   try {

@@ -100,7 +100,7 @@ export async function createEvent(page: Page, form: EventForm): Promise<string> 
 
 /**
  * Creates an event and adds the checklist `template` from the event screen; resolves with the
- * checklist's address once it is open.
+ * checklist's path (/eventos/<event>/lista/<run>) once it is open.
  */
 export async function planEvent(page: Page, form: EventForm, template: string): Promise<string> {
   await createEvent(page, form);
@@ -108,7 +108,7 @@ export async function planEvent(page: Page, form: EventForm, template: string): 
   await offer.getByRole('button', { name: new RegExp(`^${t('checklists.add')}`) }).click();
   await page.getByRole('link', { name: template }).click();
   await page.getByRole('heading', { level: 1, name: template }).waitFor();
-  return page.url();
+  return new URL(page.url()).pathname;
 }
 
 /** The words Sincronización shows for `count` unsent changes. */
