@@ -8,57 +8,21 @@
  * The person is typed, the consent ticked and «Guardar asistencia» pressed, as at a venue.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { startServer } from '../helpers/e2e-server';
+import { putRows, waitForFirstRow } from '../helpers/e2e-idb';
+import { withRig } from '../helpers/e2e-rig';
 import { median, percentile, type BenchRow } from './bench-row';
 
 const CPU_SLOWDOWN = 4;
 const ALREADY_REGISTERED = 500;
 const SAVES = 40;
 
-/** Waits for the catalogue pull to bring the seeded programme; returns one workshop id. */
-async function waitForWorkshop(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('tinkuy-catalogue');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    if (!db.objectStoreNames.contains('workshops')) return db.close(), null;
-    const first = await new Promise<{ id: string } | undefined>((resolve) => {
-      const request = db.transaction('workshops').objectStore('workshops').openCursor();
-      request.onsuccess = () => resolve(request.result?.value as { id: string } | undefined);
-      request.onerror = () => resolve(undefined);
-    });
-    db.close();
-    return first?.id ?? null;
-  }, undefined, { timeout: 30_000, polling: 500 });
-  return (await handle.jsonValue()) as string;
-}
-
-/** Writes `count` attendance rows straight into the device's table (as earlier saves left them). */
-async function seedRoster(page: Page, workshopId: string, count: number): Promise<void> {
-  await page.evaluate(async ({ workshopId, count }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('tinkuy-user');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('attendance', 'readwrite');
-      const store = tx.objectStore('attendance');
-      for (let i = 0; i < count; i += 1) {
-        store.put({
-          id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, workshopId,
-          person: { fullName: `Participante Ñahui ${i}`, documentType: 'dni', documentNumber: String(40_000_000 + i), entityType: 'municipalidad-distrital', entityName: `Municipalidad Distrital ${i % 80}`, governmentLevel: 'distrital', regionCode: '05' },
-          consent: { given: true, textVersion: 'bench' }, recordedBy: null, recordedAt: new Date(Date.now() - (count - i) * 1000).toISOString(), mergedIds: [], updatedAt: '',
-        });
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, { workshopId, count });
+/** `count` attendance rows as earlier saves on this phone left them. */
+function makeRoster(workshopId: string, count: number): unknown[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, workshopId,
+    person: { fullName: `Participante Ñahui ${i}`, documentType: 'dni', documentNumber: String(40_000_000 + i), entityType: 'municipalidad-distrital', entityName: `Municipalidad Distrital ${i % 80}`, governmentLevel: 'distrital', regionCode: '05' },
+    consent: { given: true, textVersion: 'bench' }, recordedBy: null, recordedAt: new Date(Date.now() - (count - i) * 1000).toISOString(), mergedIds: [], updatedAt: '',
+  }));
 }
 
 async function registerOne(page: Page, i: number): Promise<void> {
@@ -73,16 +37,13 @@ async function registerOne(page: Page, i: number): Promise<void> {
 
 /** Both rows: save p95 and duplicate-check p95, with 500 already registered. */
 export async function measureAttendance(): Promise<BenchRow[]> {
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  try {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    const workshopId = await waitForWorkshop(page);
-    await seedRoster(page, workshopId, ALREADY_REGISTERED);
-    await context.setOffline(true);
-    await page.goto(`${server.url}/talleres/${workshopId}/asistencia`);
+  return withRig((rig) => rig.phone({}, async (phone) => {
+    const { page, context } = phone;
+    // The seeded programme arrives with the catalogue pull; one of its workshops will do.
+    const workshop = await waitForFirstRow<{ id: string }>(page, 'tinkuy-catalogue', 'workshops');
+    await putRows(page, 'tinkuy-user', 'attendance', makeRoster(workshop.id, ALREADY_REGISTERED));
+    await phone.goOffline();
+    await phone.goto(`/talleres/${workshop.id}/asistencia`);
     await page.getByRole('heading', { name: `Asistentes: ${ALREADY_REGISTERED}` }).waitFor({ timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -92,12 +53,10 @@ export async function measureAttendance(): Promise<BenchRow[]> {
     const checks = await page.evaluate(() => performance.getEntriesByName('tinkuy:attendance-duplicate-check').map((e) => e.duration));
     const round = (ms: number) => Math.round(ms * 100) / 100;
     if (process.env['TINKUY_BENCH_RAW']) console.log('RAW saves', saves.map(round).join(' '));
-    return [
+    const rows: BenchRow[] = [
       { area: 'workshops', what: `register a participant with ${ALREADY_REGISTERED} registered (record + outbox committed), p95, CPU ×${CPU_SLOWDOWN}`, value: round(percentile(saves, 95)), unit: 'ms', budget: 50, detail: `${saves.length} saves, median ${round(median(saves))} ms` },
       { area: 'workshops', what: `duplicate check as you type over ${ALREADY_REGISTERED} records, p95, CPU ×${CPU_SLOWDOWN}`, value: round(percentile(checks, 95)), unit: 'ms', budget: 10, detail: `${checks.length} checks, median ${round(median(checks))} ms` },
     ];
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+    return rows;
+  }));
 }

@@ -7,10 +7,10 @@
  * Offline throughout: nothing here needs the server once the app is cached.
  */
 import type { Page } from 'playwright-core';
-import { t } from '../../src/shared/i18n';
 import type { ChecklistTemplate } from '../../src/shared/catalogue/template';
-import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { startServer } from '../helpers/e2e-server';
+import { putRows } from '../helpers/e2e-idb';
+import { withRig } from '../helpers/e2e-rig';
+import { planEvent } from '../helpers/e2e-steps';
 import { median, percentile, type BenchRow } from './bench-row';
 
 const CPU_SLOWDOWN = 4;
@@ -28,41 +28,6 @@ function makeBigTemplate(): ChecklistTemplate {
       items: Array.from({ length: ITEMS / 10 }, (_, i) => ({ id: `bench-${s}-${i}`, text: `Tarea ${s + 1}.${i + 1}: revisar y confirmar con el equipo`, dueDays: (i % 20) - 2 })),
     })),
   };
-}
-
-async function seedTemplate(page: Page, template: ChecklistTemplate): Promise<void> {
-  await page.evaluate(async (row) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('tinkuy-catalogue');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('checklistTemplates', 'readwrite');
-      tx.objectStore('checklistTemplates').put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, template);
-}
-
-async function planEvent(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/eventos/nuevo`);
-  await page.getByLabel(t('events.field.title')).fill('Evento de medición');
-  await page.getByLabel(t('events.field.type')).selectOption('festival');
-  await page.getByLabel(t('forms.date')).first().fill('2099-05-04');
-  await page.getByLabel(t('forms.time')).first().fill('10:00');
-  await page.getByLabel(t('forms.time')).last().fill('12:00');
-  await page.getByLabel(t('forms.region')).selectOption('05');
-  await page.getByLabel(t('forms.province')).selectOption('0501');
-  await page.getByLabel(t('events.field.audience')).fill('100');
-  await page.getByLabel(t('events.outdoors.no')).check();
-  await page.getByRole('button', { name: t('events.form.save') }).click();
-  await page.getByRole('heading', { level: 1, name: 'Evento de medición' }).waitFor();
-  const offer = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: TITLE }) });
-  await offer.getByRole('button', { name: new RegExp(`^${t('checklists.add')}`) }).click();
-  await page.getByRole('link', { name: TITLE }).waitFor();
 }
 
 /** Taps the checklist link and waits, in the page, for 300 items and one more frame. */
@@ -94,16 +59,14 @@ async function timeTicks(page: Page, from: number, count: number): Promise<numbe
 
 /** The rows: tick p95 and render median/p95, with the checklist of 300 items. */
 export async function measureChecklist(): Promise<BenchRow[]> {
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  try {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await seedTemplate(page, makeBigTemplate());
+  return withRig((rig) => rig.phone({}, async (phone) => {
+    const { page, context } = phone;
+    await putRows(page, 'tinkuy-catalogue', 'checklistTemplates', [makeBigTemplate()]);
     await page.reload();
-    await context.setOffline(true);
-    await planEvent(page, server.url);
+    await phone.goOffline();
+    await planEvent(page, { title: 'Evento de medición', date: '2099-05-04', starts: '10:00', ends: '12:00', audience: 100, outdoors: false, music: null }, TITLE);
+    await page.goBack();
+    await page.getByRole('link', { name: TITLE }).waitFor();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 
@@ -120,13 +83,11 @@ export async function measureChecklist(): Promise<BenchRow[]> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const fullSpeed = await timeTicks(page, TICKS, TICKS / 2);
     const round = (ms: number) => Math.round(ms * 10) / 10;
-    return [
+    const rows: BenchRow[] = [
       { area: 'checklists', what: `tick an item, 300 on screen (record + outbox committed), p95, CPU ×${CPU_SLOWDOWN}`, value: round(percentile(ticks, 95)), unit: 'ms', budget: 50, detail: `${ticks.length} ticks, median ${round(median(ticks))} ms` },
       { area: 'checklists', what: 'tick an item, 300 on screen, p95, no CPU throttling', value: round(percentile(fullSpeed, 95)), unit: 'ms', budget: null, detail: `${fullSpeed.length} ticks, median ${round(median(fullSpeed))} ms` },
       { area: 'checklists', what: `render a checklist of 300 items (tap to items on screen), median, CPU ×${CPU_SLOWDOWN}`, value: round(median(renders)), unit: 'ms', budget: 100, detail: `${renders.length} renders, p95 ${round(percentile(renders, 95))} ms` },
     ];
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+    return rows;
+  }));
 }

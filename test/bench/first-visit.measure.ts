@@ -10,21 +10,11 @@
  * precache downloads run at full speed in the background and do not delay these figures much.
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { startServer } from '../helpers/e2e-server';
+import { withRig, type Rig } from '../helpers/e2e-rig';
 import { median, type BenchRow } from './bench-row';
+import { emulateNetwork, SLOW_3G, SLOW_4G, type NetworkProfile } from './networks';
 
-/** A network as DevTools emulates it (kbps → bytes/s with 1024, as DevTools and Lighthouse do). */
-interface NetworkProfile {
-  name: string;
-  downKbps: number;
-  upKbps: number;
-  latencyMs: number;
-  budgetMs: number;
-}
-
-const SLOW_3G: NetworkProfile = { name: 'Slow 3G', downKbps: 400, upKbps: 400, latencyMs: 2_000, budgetMs: 6_000 };
-const SLOW_4G: NetworkProfile = { name: 'Slow 4G', downKbps: 1_440, upKbps: 675, latencyMs: 562, budgetMs: 2_000 };
+const NETWORKS = [{ ...SLOW_3G, budgetMs: 6_000 }, { ...SLOW_4G, budgetMs: 2_000 }];
 const CPU_SLOWDOWN = 4;
 const REPEAT_OFFLINE_BUDGET_MS = 1_000;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
@@ -56,16 +46,9 @@ function watchUsable(): void {
 
 async function throttle(page: Page, context: BrowserContext, network: NetworkProfile | null): Promise<CDPSession> {
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.enable');
-  if (network) {
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: network.latencyMs,
-      downloadThroughput: (network.downKbps * 1024) / 8,
-      uploadThroughput: (network.upKbps * 1024) / 8,
-    });
-  }
+  if (network) await emulateNetwork(cdp, network, CPU_SLOWDOWN);
+  else await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   return cdp;
 }
 
@@ -84,36 +67,29 @@ async function timeUsable(page: Page, cdp: CDPSession, url: string): Promise<{ m
   return { ms: Math.max(usable.observed, usable.mark ?? 0), bytes, requests };
 }
 
-async function measureOneFirstVisit(url: string, network: NetworkProfile, browser: Awaited<ReturnType<typeof launchBrowser>>) {
-  const context = await newPhoneContext(browser);
-  try {
+/** A first visit on a new phone (its own origin: nothing cached), the page slowed to `network`. */
+function measureOneFirstVisit(rig: Rig, network: NetworkProfile) {
+  return rig.phone({ open: false }, async ({ context, url }) => {
     const page = await context.newPage();
     await page.addInitScript(watchUsable);
     const cdp = await throttle(page, context, network);
-    return await timeUsable(page, cdp, url);
-  } finally {
-    await context.close();
-  }
+    return timeUsable(page, cdp, url);
+  });
 }
 
-async function measureOneRepeatOffline(url: string, browser: Awaited<ReturnType<typeof launchBrowser>>) {
-  const context = await newPhoneContext(browser);
-  try {
-    const first = await context.newPage();
-    await first.goto(url);
-    await waitForServiceWorkerControl(first);
-    await first.close();
-    await context.setOffline(true);
-    const page = await context.newPage();
+/** A phone that visited once comes back with no network at all and a stopped worker. */
+function measureOneRepeatOffline(rig: Rig) {
+  return rig.phone({}, async (phone) => {
+    await phone.page.close();
+    await phone.goOffline();
+    const page = await phone.context.newPage();
     await page.addInitScript(watchUsable);
-    const cdp = await throttle(page, context, null);
+    const cdp = await throttle(page, phone.context, null);
     // A person reopening the app later meets a stopped worker: start it cold, as the phone would.
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    return await timeUsable(page, cdp, url);
-  } finally {
-    await context.close();
-  }
+    return timeUsable(page, cdp, phone.url);
+  });
 }
 
 function describeRuns(values: number[]): string {
@@ -122,22 +98,18 @@ function describeRuns(values: number[]): string {
 
 /** First visit (Slow 3G, Slow 4G) and repeat visit offline, each the median of BENCH_RUNS runs. */
 export async function measureFirstVisit(): Promise<BenchRow[]> {
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const rows: BenchRow[] = [];
-  try {
-    for (const network of [SLOW_3G, SLOW_4G]) {
+  return withRig(async (rig) => {
+    const rows: BenchRow[] = [];
+    for (const network of NETWORKS) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await measureOneFirstVisit(server.url, network, browser));
+      for (let i = 0; i < RUNS; i++) runs.push(await measureOneFirstVisit(rig, network));
       const times = runs.map((r) => r.ms);
       rows.push({ area: 'shell', what: `first visit, usable (${network.name}, CPU ×${CPU_SLOWDOWN})`, value: Math.round(median(times)), unit: 'ms', budget: network.budgetMs, detail: describeRuns(times) });
       rows.push({ area: 'shell', what: `first visit, page bytes until usable (${network.name})`, value: Math.round(median(runs.map((r) => r.bytes))), unit: 'bytes', budget: null, detail: `${median(runs.map((r) => r.requests))} requests` });
     }
     const repeat = [];
-    for (let i = 0; i < RUNS; i++) repeat.push((await measureOneRepeatOffline(server.url, browser)).ms);
+    for (let i = 0; i < RUNS; i++) repeat.push((await measureOneRepeatOffline(rig)).ms);
     rows.push({ area: 'shell', what: `repeat visit offline, usable (cold worker, CPU ×${CPU_SLOWDOWN})`, value: Math.round(median(repeat)), unit: 'ms', budget: REPEAT_OFFLINE_BUDGET_MS, detail: describeRuns(repeat) });
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-  return rows;
+    return rows;
+  });
 }

@@ -16,27 +16,17 @@ import type { CDPSession } from 'playwright-core';
 import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
 import { t } from '../../src/shared/i18n';
+import { COORDINADOR } from '../helpers/e2e-accounts';
 import { launchBrowser, newPhoneContext } from '../helpers/e2e-browser';
 import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { logIn, openMore, waitForPending } from '../helpers/e2e-sync';
+import { logIn, openMore, waitForPending } from '../helpers/e2e-steps';
 import { makeEventArgs } from '../helpers/server-sync';
 import type { BenchRow } from './bench-row';
+import { emulateNetwork, SLOW_3G, SLOW_4G, type NetworkProfile } from './networks';
 
 const CHANGES = 500;
 const CPU_SLOWDOWN = 4;
-
-interface NetworkProfile {
-  name: string;
-  downKbps: number;
-  upKbps: number;
-  latencyMs: number;
-  budgetMs: number;
-}
-
-const NETWORKS: NetworkProfile[] = [
-  { name: 'Slow 3G', downKbps: 400, upKbps: 400, latencyMs: 2_000, budgetMs: 6_000 },
-  { name: 'Slow 4G', downKbps: 1_440, upKbps: 675, latencyMs: 562, budgetMs: 3_000 },
-];
+const NETWORKS = [{ ...SLOW_3G, budgetMs: 6_000 }, { ...SLOW_4G, budgetMs: 3_000 }];
 
 /** A changes file as another phone exports it: `count` new events. */
 function writeChangesFile(dir: string, count: number): string {
@@ -97,17 +87,11 @@ async function measureOne(server: RunningServer, network: NetworkProfile, file: 
     await waitForPending(page, CHANGES, 60_000);
 
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: network.latencyMs,
-      downloadThroughput: (network.downKbps * 1024) / 8,
-      uploadThroughput: (network.upKbps * 1024) / 8,
-    });
+    await emulateNetwork(cdp, network, CPU_SLOWDOWN);
     const trace = tracePushes(cdp);
     // The login (itself slow here) wakes the drain; the push figures start at the first push.
-    await logIn(page);
+    await logIn(page, COORDINADOR);
     await openMore(page, t('more.sync'));
     await waitForPending(page, 0, 120_000);
     await page.getByText(t('sync.phase.idle'), { exact: true }).first().waitFor({ timeout: 120_000 });

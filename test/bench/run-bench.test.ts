@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { describeE2E } from '../helpers/e2e-browser';
+import { describeWithChromium } from '../helpers/e2e-browser';
 import { ROOT } from '../helpers/e2e-server';
 import { formatBenchTable, type BenchRow } from './bench-row';
 
@@ -102,7 +102,7 @@ const loaded = await Promise.all(
 );
 
 for (const [file, mod] of loaded.sort(([a], [b]) => a.localeCompare(b))) {
-  const register = NO_BROWSER.has(file) ? describe : describeE2E;
+  const register = NO_BROWSER.has(file) ? describe : describeWithChromium;
   register(`bench ${file}`, () => {
     for (const call of listCalls(file, mod)) {
       it(call.label, async () => {

@@ -15,6 +15,7 @@ import type { PullResponse } from '../../src/shared/protocol';
 import { findStaticImports, gzipSize, measureBundle } from '../budget/bundle-figures';
 import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { CLIENT_DIR, startServer } from '../helpers/e2e-server';
+import { putRows } from '../helpers/e2e-idb';
 import { median, percentile, type BenchRow } from './bench-row';
 
 const KIB = 1024;
@@ -60,22 +61,7 @@ function generateEntries(real: Entry[], count: number): Array<Entry & { syncVers
 
 /** Adds rows to the app's own catalogue database, as a pull would have left them. */
 async function seedEntries(page: Page, rows: unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 250) {
-    await page.evaluate(
-      (chunk) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('tinkuy-catalogue');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('entries', 'readwrite');
-            for (const row of chunk) tx.objectStore('entries').put(row);
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      rows.slice(i, i + 250),
-    );
-  }
+  for (let i = 0; i < rows.length; i += 250) await putRows(page, 'tinkuy-catalogue', 'entries', rows.slice(i, i + 250));
 }
 
 async function typeAndWait(page: Page, query: string): Promise<void> {

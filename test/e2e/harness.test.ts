@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { describeE2E, launchBrowser, newPhoneContext, watchPageProblems } from '../helpers/e2e-browser';
+import { describeWithChromium, launchBrowser, newPhoneContext, watchPageProblems } from '../helpers/e2e-browser';
 import { findFreePort, startServer } from '../helpers/e2e-server';
 
 interface Health {
@@ -74,7 +74,7 @@ describe.skipIf(!adminUrl)('the e2e server harness on PostgreSQL (TEST_DATABASE_
   });
 });
 
-describeE2E('the e2e browser harness', () => {
+describeWithChromium('the e2e browser harness', () => {
   it('opens a 360×640 es-PE phone in America/Lima and reports a CSP violation when one happens', async () => {
     const browser = await launchBrowser();
     try {

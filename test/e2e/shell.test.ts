@@ -1,66 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, afterAll, expect, it } from 'vitest';
 import { t } from '../../src/shared/i18n';
-import {
-  describeE2E,
-  launchBrowser,
-  newPhoneContext,
-  waitForServiceWorkerControl,
-  watchPageProblems,
-} from '../helpers/e2e-browser';
+import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { makeNewerClient, type NewerClient } from '../helpers/e2e-build';
-import { CLIENT_DIR, startServer, type RunningServer } from '../helpers/e2e-server';
+import { describeE2E, type Rig } from '../helpers/e2e-rig';
+import { CLIENT_DIR } from '../helpers/e2e-server';
+import { openSection } from '../helpers/e2e-steps';
 
 const SECTION_LABELS = [t('nav.home'), t('nav.catalogue'), t('nav.events'), t('nav.workshops'), t('nav.more')];
 
-function sectionLink(page: Page, label: string) {
-  return page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: label, exact: true });
-}
-
-/** Opens a section by its link in the bottom nav, as a person would, and checks it arrived. */
-async function openSection(page: Page, label: string): Promise<void> {
-  const link = sectionLink(page, label);
-  await link.click();
-  const href = await link.getAttribute('href');
-  await expect.poll(() => new URL(page.url()).pathname, { message: `la dirección tras tocar «${label}»` }).toBe(href);
-  await expect.poll(() => link.getAttribute('aria-current'), { message: `«${label}» marcado como actual` }).toBe('page');
-  // Each screen's <h1> names it (Inicio greets instead); waiting for it means the lazy chunk ran.
-  const title = label === t('nav.home') ? t('home.title') : label;
-  const heading = page.getByRole('main').getByRole('heading', { level: 1, name: title });
-  await heading.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
-    const shown = await page.getByRole('main').getByRole('heading', { level: 1 }).allInnerTexts();
-    throw new Error(`«${label}» no mostró el título «${title}» (se ve: ${JSON.stringify(shown)})`);
-  });
-  const loadError = await page.getByRole('heading', { name: t('shell.loadError.title') }).count();
-  expect(loadError, `«${label}» mostró «${t('shell.loadError.title')}»`).toBe(0);
-}
-
-/** First visit online: waits until the service worker controls the page (everything precached). */
-async function visitOnline(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('navigation', { name: t('nav.label') }).waitFor({ state: 'visible' });
-  await waitForServiceWorkerControl(page);
-}
-
-describeE2E('the app shell: offline, /api and updates', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+describeE2E('the app shell: offline, /api and updates', (rig) => {
   it('after one online visit, a reload with no connection shows the shell and every section (and Más → Almacenamiento) opens from the nav', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const problems = await watchPageProblems(page);
-    try {
-      await visitOnline(page, server.url);
-      await context.setOffline(true);
+    await rig.phone({}, async (phone) => {
+      const { page } = phone;
+      await phone.goOffline();
       await page.reload();
       await page.getByRole('navigation', { name: t('nav.label') }).waitFor({ state: 'visible' });
       await page.getByText(t('shell.offline'), { exact: true }).first().waitFor({ state: 'visible' });
@@ -69,22 +21,19 @@ describeE2E('the app shell: offline, /api and updates', () => {
       await openSection(page, t('nav.more'));
       await page.getByRole('main').getByRole('link', { name: t('more.storage') }).click();
       await page.getByRole('heading', { level: 1, name: t('storage.title') }).waitFor({ state: 'visible' });
-      expect(problems.pageErrors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+      expect(phone.problems.pageErrors).toEqual([]);
+      await phone.expectServerSawNothingWhileOffline();
+    });
   });
 
   it('offline, a navigation to /api/… is never answered with the app page', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    try {
-      await visitOnline(page, server.url);
-      await context.setOffline(true);
+    await rig.phone({}, async (phone) => {
+      const { page } = phone;
+      await phone.goOffline();
       let body = '';
       let failure = '';
       try {
-        const response = await page.goto(`${server.url}/api/anything`);
+        const response = await page.goto(phone.href('/api/anything'));
         body = (await response?.text()) ?? '';
       } catch (error) {
         failure = String(error);
@@ -96,24 +45,18 @@ describeE2E('the app shell: offline, /api and updates', () => {
       } else {
         expect(failure).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED|ERR_NETWORK/);
       }
-    } finally {
-      await context.close();
-    }
+      await phone.expectServerSawNothingWhileOffline();
+    });
   });
 
   it('the page loads and moves between sections with no Content-Security-Policy violation', async () => {
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    const problems = await watchPageProblems(page);
-    try {
-      const response = await page.goto(server.url);
+    await rig.phone({ open: false }, async (phone) => {
+      const response = await phone.page.goto(phone.url);
       expect(response?.headers()['content-security-policy'], 'el servidor envía una política CSP').toBeTruthy();
-      await waitForServiceWorkerControl(page);
-      for (const label of SECTION_LABELS) await openSection(page, label);
-      expect(problems.cspViolations).toEqual([]);
-    } finally {
-      await context.close();
-    }
+      await waitForServiceWorkerControl(phone.page);
+      for (const label of SECTION_LABELS) await openSection(phone.page, label);
+      expect(phone.problems.cspViolations).toEqual([]);
+    });
   });
 });
 
@@ -121,25 +64,22 @@ describeE2E('the app shell: offline, /api and updates', () => {
  * Serves the current build, opens a tab (optionally reopened while controlled, as a person coming
  * back does), then serves a newer build and walks through the prompt.
  */
-async function checkUpdateWaitsForThePerson(browser: Browser, newer: NewerClient, isReturningVisit: boolean): Promise<void> {
-  let server = await startServer();
-  const context = await newPhoneContext(browser);
-  const page = await context.newPage();
-  try {
-    await visitOnline(page, server.url);
+async function checkUpdateWaitsForThePerson(rig: Rig, newer: NewerClient, isReturningVisit: boolean): Promise<void> {
+  await rig.phone({}, async ({ page }) => {
     if (isReturningVisit) await page.reload();
     await page.evaluate(() => ((window as unknown as { oldTab: boolean }).oldTab = true));
-    server = await server.restart({ TINKUY_CLIENT_DIR: newer.dir });
+    await rig.restartServer({ TINKUY_CLIENT_DIR: newer.dir });
     // The browser's own update check (on navigation or every 24 h), done now.
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     const prompt = page.getByRole('button', { name: t('update.action'), exact: true });
     await prompt.waitFor({ state: 'visible', timeout: 20_000 });
     await page.getByText(t('update.available'), { exact: true }).first().waitFor({ state: 'visible' });
 
-    // The old tab is not reloaded behind the person's back and still works.
+    // The old tab is not reloaded behind the person's back and still works: the new worker
+    // waits (nothing can take the page over without the person's word).
     await openSection(page, t('nav.catalogue'));
     await openSection(page, t('nav.home'));
-    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { oldTab?: boolean }).oldTab)).toBe(true);
     expect(await page.locator('meta[name="tinkuy-e2e-build"]').count()).toBe(0);
 
@@ -152,30 +92,26 @@ async function checkUpdateWaitsForThePerson(browser: Browser, newer: NewerClient
     expect(await page.evaluate(() => (window as unknown as { oldTab?: boolean }).oldTab)).toBeUndefined();
     await page.getByRole('navigation', { name: t('nav.label') }).waitFor({ state: 'visible' });
     expect(await prompt.count()).toBe(0);
-  } finally {
-    await context.close();
-    await server.stop();
-  }
+  });
 }
 
-describeE2E('a new version waits for the person', () => {
-  let browser: Browser;
+describeE2E('a new version waits for the person', (rig) => {
   let newer: NewerClient;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     newer = makeNewerClient(CLIENT_DIR);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     newer?.remove();
   });
 
   it('a newer build shows «Hay una nueva versión»; the old tab keeps working until «Actualizar» reloads it on the new version', async () => {
-    await checkUpdateWaitsForThePerson(browser, newer, true);
+    await checkUpdateWaitsForThePerson(rig, newer, true);
   });
 
   it('the same holds for a tab left open since the very first visit', async () => {
-    await checkUpdateWaitsForThePerson(browser, newer, false);
+    // The first test left the newer build on the server: serve the current one again.
+    await rig.restartServer({ TINKUY_CLIENT_DIR: CLIENT_DIR });
+    await checkUpdateWaitsForThePerson(rig, newer, false);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { t } from '../../src/shared/i18n';
 import { apiLogIn, COORDINADOR } from '../helpers/e2e-accounts';
-import { describeE2E } from '../helpers/e2e-rig';
+import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import type { RunningServer } from '../helpers/e2e-server';
 import { countByTitle, expireAllSessions, readServer } from '../helpers/e2e-server-view';
 import { createEvent, logIn, openMore, pressSyncNow, submitLogin, waitForPending } from '../helpers/e2e-steps';
@@ -18,6 +18,19 @@ async function endOtherSessions(server: RunningServer): Promise<number> {
   return ended;
 }
 
+/**
+ * Back online with a session the server no longer knows: a sync asks for a login, keeps the
+ * `pending` changes, and the server's version has not moved from `version`.
+ */
+async function expectLoginAskedNothingSent(phone: Phone, server: RunningServer, pending: number, version: number): Promise<void> {
+  await phone.goOnline();
+  await openMore(phone.page, t('more.sync'));
+  await pressSyncNow(phone.page);
+  await phone.page.getByText(t('sync.phase.needsLogin'), { exact: true }).first().waitFor({ timeout: 20_000 });
+  await waitForPending(phone.page, pending);
+  expect((await readServer(server)).version, 'nada se envió con la sesión terminada').toBe(version);
+}
+
 describeE2E('a session that ends while the phone is offline', (rig) => {
   it('work goes on offline, the app asks for a login on reconnect with nothing lost, and after the login everything is sent once', async () => {
     await rig.phone({ login: COORDINADOR }, async (phone) => {
@@ -31,12 +44,7 @@ describeE2E('a session that ends while the phone is offline', (rig) => {
       await page.reload();
       await phone.expectServerSawNothingWhileOffline();
 
-      await phone.goOnline();
-      await openMore(page, t('more.sync'));
-      await pressSyncNow(page);
-      await page.getByText(t('sync.phase.needsLogin'), { exact: true }).first().waitFor({ timeout: 20_000 });
-      await waitForPending(page, 2);
-      expect((await readServer(rig.server)).version, 'nada se envió con la sesión terminada').toBe(before.version);
+      await expectLoginAskedNothingSent(phone, rig.server, 2, before.version);
 
       // The sync screen's own way to the login.
       await page.getByRole('link', { name: t('sync.login') }).click();
@@ -61,12 +69,7 @@ describeE2E('a session that ends while the phone is offline', (rig) => {
       expect(expireAllSessions(rig.server)).toBeGreaterThan(0);
       await page.reload();
       await phone.expectServerSawNothingWhileOffline();
-      await phone.goOnline();
-      await openMore(page, t('more.sync'));
-      await pressSyncNow(page);
-      await page.getByText(t('sync.phase.needsLogin'), { exact: true }).first().waitFor({ timeout: 20_000 });
-      await waitForPending(page, 1);
-      expect((await readServer(rig.server)).version).toBe(before.version);
+      await expectLoginAskedNothingSent(phone, rig.server, 1, before.version);
 
       await logIn(page, COORDINADOR);
       await openMore(page, t('more.sync'));

@@ -7,9 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
-import type { PullResponse, PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
+import type { PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
 import { SEED_WORKSHOPS } from '../../src/server/workshops/seed';
-import { E2E_ADMIN, startServer, type RunningServer } from '../helpers/e2e-server';
+import { apiLogIn } from '../helpers/e2e-accounts';
+import { startServer, type RunningServer } from '../helpers/e2e-server';
+import { pullAll } from '../helpers/server-sync';
 import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,30 +28,14 @@ describe('RED workshops on the real server process', () => {
     });
   }
 
-  async function pullEverything(scope: 'catalogue' | 'user', token?: string): Promise<PullResponse['changes']> {
-    const changes: PullResponse['changes'] = [];
-    for (let cursor = 0; ; ) {
-      const res = await fetch(`${server.url}/api/sync/pull?scope=${scope}&cursor=${cursor}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      const page = (await res.json()) as PullResponse;
-      changes.push(...page.changes);
-      cursor = page.cursor;
-      if (!page.hasMore) return changes;
-    }
-  }
-
-  async function logIn(): Promise<SessionResponse> {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(E2E_ADMIN) });
-    return (await res.json()) as SessionResponse;
-  }
-
   beforeAll(async () => {
     server = await startServer();
-    coordinador = await logIn();
+    coordinador = await apiLogIn(server);
   });
   afterAll(async () => server?.stop());
 
   it('anyone reads the seeded programme, without an account (codes drawn at the first start, no owner)', async () => {
-    const workshops = (await pullEverything('catalogue')).filter((c) => c.table === 'workshops');
+    const workshops = (await pullAll(server, undefined, 'catalogue')).changes.filter((c) => c.table === 'workshops');
     expect(workshops.map((c) => c.id)).toEqual(expect.arrayContaining(SEED_WORKSHOPS.map((w) => w.id)));
     for (const { row } of workshops) {
       expect((row as { code: string }).code).toMatch(/^[A-Z2-9]{6}$/);
@@ -88,8 +74,8 @@ describe('RED workshops on the real server process', () => {
     const retry = (await (await pushGzip(phone, batch)).json()) as PushResponse;
     expect(retry.lastSeq).toBe(3);
 
-    coordinador = await logIn();
-    const changes = await pullEverything('user', coordinador.accessToken);
+    coordinador = await apiLogIn(server);
+    const { changes } = await pullAll(server, coordinador);
     const attendance = changes.filter((c) => c.table === 'attendance' && (c.row as { workshopId: string }).workshopId === open.id);
     expect(attendance.map((c) => c.row)).toEqual([expect.objectContaining({ id: registration.id, recordedBy: null, person: expect.objectContaining({ fullName: 'Yolanda Ccahuana Rojas' }) })]);
     const feedbackRows = changes.filter((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === open.id);

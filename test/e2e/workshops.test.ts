@@ -7,18 +7,18 @@
  * atención» with its reason, the CSV parses back with every accent intact, and axe-core finds
  * no serious or critical violation on these screens.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { t } from '../../src/shared/i18n';
-import type { Change, PullResponse, SessionResponse } from '../../src/shared/protocol';
-import { describeE2E, launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
-import { DIST_DIR, ROOT, startServer, type RunningServer } from '../helpers/e2e-server';
+import { beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Change } from '../../src/shared/protocol';
+import { apiLogIn, type Account } from '../helpers/e2e-accounts';
+import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
+import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
+import { describeE2E, type Phone } from '../helpers/e2e-rig';
+import type { RunningServer } from '../helpers/e2e-server';
+import { latestByRecord } from '../helpers/e2e-server-view';
+import { pullAll } from '../helpers/server-sync';
 
-const FACILITADOR = { email: `facilitadora-${Date.now()}@tinkuy.test`, password: 'clave-facilitadora-e2e-2026', name: 'Rosa Huamán' };
 const LIMA_TODAY = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
 
 /** Thirty people; the last four come back typed otherwise (case, accents, spaces) or by the same DNI. */
@@ -35,23 +35,10 @@ const REPEATS = [
   { ...PEOPLE[0]!, name: 'Ñusta Quispe (otra grafía)' }, // same DNI as person 1
 ];
 
-function addFacilitador(server: RunningServer): void {
-  execFileSync(process.execPath, [join(DIST_DIR, 'server', 'users.js'), 'add', FACILITADOR.email, '--name', FACILITADOR.name, '--role', 'facilitador', '--password', FACILITADOR.password], {
-    cwd: ROOT, env: { ...process.env, TINKUY_DATA_DIR: server.dataDir, DATABASE_URL: '' }, stdio: 'pipe',
-  });
-}
-
-async function logIn(page: Page): Promise<void> {
-  await page.goto(new URL('/mas/cuenta', page.url()).href);
-  await page.getByLabel(t('session.email')).fill(FACILITADOR.email);
-  await page.getByLabel(t('session.password'), { exact: true }).fill(FACILITADOR.password);
-  await page.getByRole('button', { name: t('session.submit') }).click();
-  await page.getByText(t('session.signedInAs', { name: FACILITADOR.name })).waitFor({ timeout: 20_000 });
-}
-
 /** Talleres → Nuevo taller, as a facilitador types it; returns the workshop id and its public code. */
-async function createWorkshop(page: Page, title: string, day: string): Promise<{ id: string; code: string }> {
-  await page.goto(new URL('/talleres/nuevo', page.url()).href);
+async function createWorkshop(phone: Phone, facilitador: Account, title: string, day: string): Promise<{ id: string; code: string }> {
+  const { page } = phone;
+  await phone.goto('/talleres/nuevo');
   await page.getByLabel('Título').fill(title);
   await page.getByLabel('Tema').fill('Gestión de eventos públicos culturales');
   const start = page.getByRole('group', { name: 'Inicio (hora de Lima)' });
@@ -65,7 +52,7 @@ async function createWorkshop(page: Page, title: string, day: string): Promise<{
   await page.getByLabel('Provincia').selectOption({ label: 'Huamanga' });
   await page.getByLabel('Local (dirección o nombre)').fill('Auditorio de la DDC Ayacucho');
   await page.getByLabel('Capacidad (personas)').fill('40');
-  await page.getByLabel('Facilitadores').fill(FACILITADOR.name);
+  await page.getByLabel('Facilitadores').fill(facilitador.name);
   await page.getByRole('button', { name: 'Guardar taller' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
   const id = /\/talleres\/([0-9a-f-]{36})/.exec(page.url())?.[1];
@@ -89,33 +76,14 @@ async function registerPerson(page: Page, person: (typeof PEOPLE)[number], withC
   await page.getByRole('button', { name: 'Guardar asistencia' }).click();
 }
 
-async function apiLogIn(server: RunningServer): Promise<SessionResponse> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: FACILITADOR.email, password: FACILITADOR.password }) });
-  if (!res.ok) throw new Error(`login: ${res.status}`);
-  return (await res.json()) as SessionResponse;
-}
-
-/** Every change of a scope the SERVER serves to this caller (latest row per table and id). */
-async function pullAll(server: RunningServer, scope: 'user' | 'catalogue', token?: string): Promise<Map<string, Change>> {
-  const latest = new Map<string, Change>();
-  let cursor = 0;
-  for (;;) {
-    const res = await fetch(`${server.url}/api/sync/pull?scope=${scope}&cursor=${cursor}&limit=500`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-    const page = (await res.json()) as PullResponse;
-    for (const change of page.changes) latest.set(`${change.table}:${change.id}`, change);
-    if (!page.hasMore || page.cursor <= cursor) return latest;
-    cursor = page.cursor;
-  }
+/** Every change of the catalogue, or of the user scope as `account` sees it (latest per record). */
+async function pullLatest(server: RunningServer, account?: Account): Promise<Map<string, Change>> {
+  const session = account ? await apiLogIn(server, account) : undefined;
+  return latestByRecord((await pullAll(server, session, account ? 'user' : 'catalogue')).changes);
 }
 
 function liveRows(changes: Map<string, Change>, table: string, workshopId: string): Record<string, unknown>[] {
   return [...changes.values()].filter((c) => c.table === table && !c.deleted && (c.row as { workshopId?: string })?.workshopId === workshopId).map((c) => c.row as Record<string, unknown>);
-}
-
-async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function rate(page: Page, group: string, value: string): Promise<void> {
@@ -130,43 +98,34 @@ async function sendFeedback(page: Page): Promise<void> {
   await page.getByText(/ya envió su opinión/).waitFor({ timeout: 15_000 });
 }
 
-describeE2E('RED workshops: attendance offline, participants by code, nothing lost or counted twice', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let facilitador: BrowserContext;
-  let participant: BrowserContext;
+describeE2E('RED workshops: attendance offline, participants by code, nothing lost or counted twice', (rig) => {
+  let account: Account;
+  let facilitador: Phone;
+  let participant: Phone;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    addFacilitador(server);
-    facilitador = await newPhoneContext(browser, { acceptDownloads: true });
-    participant = await newPhoneContext(browser);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    account = rig.addAccount('facilitador', { name: 'Rosa Huamán' });
+    facilitador = await rig.openPhone({ login: account, context: { acceptDownloads: true }, name: 'teléfono de la facilitadora' });
+    participant = await rig.openPhone({ open: false, name: 'teléfono del participante' });
   });
 
   it('30 people registered offline (4 twice), a participant offline with code, both online: the server holds 31 people and one feedback', async () => {
-    const page = await facilitador.newPage();
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await logIn(page);
-    const open = await createWorkshop(page, 'Taller e2e: eventos públicos culturales', LIMA_TODAY);
-    const closed = await createWorkshop(page, 'Taller e2e ya cerrado', '2026-01-10');
+    const { page } = facilitador;
+    const open = await createWorkshop(facilitador, account, 'Taller e2e: eventos públicos culturales', LIMA_TODAY);
+    const closed = await createWorkshop(facilitador, account, 'Taller e2e ya cerrado', '2026-01-10');
     await expect.poll(async () => {
-      const catalogue = await pullAll(server, 'catalogue');
+      const catalogue = await pullLatest(rig.server);
       return [open.id, closed.id].filter((id) => catalogue.get(`workshops:${id}`)).length;
     }, { timeout: 30_000, interval: 1_000 }).toBe(2);
 
     // The participant opens the code link once, online: the app and the workshop are cached.
-    const phone = await participant.newPage();
-    await phone.goto(`${server.url}/t/${open.code}`);
+    const phone = participant.page;
+    await participant.goto(`/t/${open.code}`);
     await waitForServiceWorkerControl(phone);
     await phone.getByRole('heading', { level: 1, name: 'Taller e2e: eventos públicos culturales' }).waitFor({ timeout: 30_000 });
 
-    await facilitador.setOffline(true);
-    await page.goto(`${server.url}/talleres/${open.id}/asistencia`);
+    await facilitador.goOffline();
+    await facilitador.goto(`/talleres/${open.id}/asistencia`);
     await page.getByRole('heading', { level: 1, name: 'Registro de asistencia' }).waitFor();
     for (const person of [...PEOPLE, ...REPEATS]) {
       await registerPerson(page, person);
@@ -184,31 +143,31 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
     await page.getByRole('heading', { name: 'Asistentes: 30' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Mostrar a los 30' }).click();
     expect(await page.getByText('Unificado con otro registro (1)').count()).toBe(4);
-    await expectNoSeriousAxeViolations(page, 'asistencia');
+    await expectNoSeriousAxeViolations(page, 'asistencia', { mainOnly: true });
 
-    await participant.setOffline(true);
+    await participant.goOffline();
     await phone.getByRole('link', { name: 'Registrar mi asistencia' }).click();
     await phone.getByLabel('Nombre completo').fill('Teodoro Ñaupari Cárdenas');
     await phone.getByLabel('Tipo de entidad').selectOption({ label: 'Gobierno regional' });
     await phone.getByLabel('Nombre de la entidad').fill('Gobierno Regional de Junín');
     await phone.getByLabel('Región').selectOption({ label: 'Junín' });
     await phone.getByLabel(/da su consentimiento/).check();
-    await expectNoSeriousAxeViolations(phone, 'registro del participante');
+    await expectNoSeriousAxeViolations(phone, 'registro del participante', { mainOnly: true });
     await phone.getByRole('button', { name: 'Registrar mi asistencia' }).click();
     await phone.getByText(/Gracias, Teodoro Ñaupari Cárdenas/).waitFor();
     await phone.getByRole('link', { name: 'Dar mi opinión' }).first().click();
-    await expectNoSeriousAxeViolations(phone, 'opinión');
+    await expectNoSeriousAxeViolations(phone, 'opinión', { mainOnly: true });
     await sendFeedback(phone);
     await phone.reload();
     await phone.getByText(/ya envió su opinión/).waitFor({ timeout: 15_000 });
 
-    await Promise.all([facilitador.setOffline(false), participant.setOffline(false)]);
-    const session = await apiLogIn(server);
+    for (const one of [facilitador, participant]) await one.expectServerSawNothingWhileOffline();
+    await Promise.all([facilitador.goOnline(), participant.goOnline()]);
     await expect.poll(async () => {
-      const changes = await pullAll(server, 'user', session.accessToken);
+      const changes = await pullLatest(rig.server, account);
       return [liveRows(changes, 'attendance', open.id).length, liveRows(changes, 'feedback', open.id).length];
     }, { timeout: 60_000, interval: 2_000 }).toEqual([31, 1]);
-    const changes = await pullAll(server, 'user', session.accessToken);
+    const changes = await pullLatest(rig.server, account);
     const merged = liveRows(changes, 'attendance', open.id).filter((r) => (r['mergedIds'] as string[]).length > 0);
     expect(merged).toHaveLength(4);
     const [feedback] = liveRows(changes, 'feedback', open.id);
@@ -216,8 +175,8 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
   }, 600_000);
 
   it('the CSV parses back with every accent intact; the summary reads at a glance and passes axe', async () => {
-    const page = facilitador.pages()[0]!;
-    await page.goto(`${server.url}/talleres/${(/\/talleres\/([0-9a-f-]{36})/.exec(page.url()) ?? [])[1]}/resumen`);
+    const { page } = facilitador;
+    await facilitador.goto(`/talleres/${(/\/talleres\/([0-9a-f-]{36})/.exec(page.url()) ?? [])[1]}/resumen`);
     await page.getByRole('heading', { level: 1, name: 'Resumen del taller' }).waitFor();
     await page.getByRole('heading', { name: /Asistentes: 3[01]/ }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar asistencia (CSV)' }).click()]);
@@ -228,22 +187,22 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
     for (const name of ['JOSÉ QUISPE HUAMANÍ 2', 'Ángela Quispe Huamaní 5', 'Ñusta Quispe Huamaní 6', 'Túpac Quispe Huamaní 9']) expect(text).toContain(`"${name}"`);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + 31);
     expect(text.split('\r\n')[0]).toContain('"Nombre completo","Tipo de documento"');
-    await expectNoSeriousAxeViolations(page, 'resumen');
-    await page.goto(`${server.url}/talleres`);
+    await expectNoSeriousAxeViolations(page, 'resumen', { mainOnly: true });
+    await facilitador.goto('/talleres');
     await page.getByRole('heading', { level: 1, name: 'Talleres' }).waitFor();
-    await expectNoSeriousAxeViolations(page, 'talleres');
+    await expectNoSeriousAxeViolations(page, 'talleres', { mainOnly: true });
   }, 120_000);
 
   it('feedback for a closed workshop lands in «Requiere atención» with the server\'s reason', async () => {
-    const catalogue = await pullAll(server, 'catalogue');
+    const catalogue = await pullLatest(rig.server);
     const closed = [...catalogue.values()].find((c) => c.table === 'workshops' && (c.row as { title?: string })?.title === 'Taller e2e ya cerrado');
     const code = (closed?.row as { code: string }).code;
-    const phone = participant.pages()[0]!;
-    await phone.goto(`${server.url}/t/${code}/opinion`);
+    const phone = participant.page;
+    await participant.goto(`/t/${code}/opinion`);
     await phone.getByRole('heading', { level: 1, name: 'Taller e2e ya cerrado' }).waitFor({ timeout: 30_000 });
     await phone.getByText(/El plazo para registrarse y opinar en este taller terminó/).waitFor();
     await sendFeedback(phone);
-    await phone.goto(`${server.url}/mas/sincronizacion`);
+    await participant.goto('/mas/sincronizacion');
     await phone.getByText(/El taller ya cerró su registro/).first().waitFor({ timeout: 60_000 });
   }, 120_000);
 });

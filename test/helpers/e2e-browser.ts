@@ -96,10 +96,3 @@ export function describeWithChromium(name: string, body: () => void): void {
   }
   (reason ? describe.skip : describe)(name, body);
 }
-
-/**
- * @deprecated The old e2e style (each file starting its own server and browser). New tests use
- * `describeE2E` from ./e2e-rig, which gives them a server, a browser and phones with a real
- * network switch; this alias goes once every file has moved.
- */
-export const describeE2E = describeWithChromium;

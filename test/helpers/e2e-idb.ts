@@ -5,33 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 
-/** Waits until `store` of database `db` holds a row; resolves with the first one. */
-export async function waitForFirstRow<T>(page: Page, db: string, store: string, timeout = 30_000): Promise<T> {
-  const handle = await page.waitForFunction(
-    async ({ db, store }) => {
-      const open = await new Promise<IDBDatabase | null>((resolve) => {
-        const request = indexedDB.open(db);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => resolve(null);
-      });
-      if (!open || !open.objectStoreNames.contains(store)) {
-        open?.close();
-        return null;
-      }
-      const first = await new Promise<unknown>((resolve) => {
-        const request = open.transaction(store).objectStore(store).openCursor();
-        request.onsuccess = () => resolve(request.result?.value ?? null);
-        request.onerror = () => resolve(null);
-      });
-      open.close();
-      return first;
-    },
-    { db, store },
-    { timeout, polling: 250 },
-  );
-  return (await handle.jsonValue()) as T;
-}
-
 /** Every row of `store` in database `db` (none when the store does not exist yet). */
 export async function readRows<T>(page: Page, db: string, store: string): Promise<T[]> {
   return page.evaluate(
@@ -55,6 +28,17 @@ export async function readRows<T>(page: Page, db: string, store: string): Promis
     },
     { db, store },
   ) as Promise<T[]>;
+}
+
+/** Waits until `store` of database `db` holds a row; resolves with the first one. */
+export async function waitForFirstRow<T>(page: Page, db: string, store: string, timeout = 30_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const [first] = await readRows<T>(page, db, store);
+    if (first !== undefined) return first;
+    if (Date.now() > deadline) throw new Error(`Nada llegó a ${db}.${store} en ${timeout} ms.`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /**

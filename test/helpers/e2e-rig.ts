@@ -102,6 +102,16 @@ export async function createRig(options: StartServerOptions = {}): Promise<Rig> 
   return rig;
 }
 
+/** A rig for `use` only, always closed after (benches, which run outside `describeE2E`). */
+export async function withRig<T>(use: (rig: Rig) => Promise<T>, options: StartServerOptions = {}): Promise<T> {
+  const rig = await createRig(options);
+  try {
+    return await use(rig);
+  } finally {
+    await rig.close();
+  }
+}
+
 /**
  * `describe` for end-to-end tests: a rig (server + browser) before the first test, closed after
  * the last. Skipped like `describeWithChromium` when Chromium is missing (a failure under CI).

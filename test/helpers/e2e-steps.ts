@@ -3,18 +3,26 @@
  * section from the bottom nav, log in through Más → Cuenta, fill «Nuevo evento», look at
  * Sincronización. Everything goes through labels and roles, as a person (or a screen reader) finds it.
  */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
 import type { Account } from './e2e-accounts';
 
-/** Opens a section by its link in the bottom nav, as a thumb would, and checks it arrived. */
+/**
+ * Opens a section by its link in the bottom nav, as a thumb would, and checks it arrived: the
+ * address, the link marked as current, the screen's title, no «could not load» screen. Usable in
+ * hooks too (a phone logs in from `beforeAll`), so it waits with Playwright, not `expect.poll`.
+ */
 export async function openSection(page: Page, label: string): Promise<void> {
   const link = page.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: label, exact: true });
   await link.click();
   const href = await link.getAttribute('href');
-  await expect.poll(() => new URL(page.url()).pathname, { message: `la dirección tras tocar «${label}»` }).toBe(href);
-  await expect.poll(() => link.getAttribute('aria-current'), { message: `«${label}» marcado como actual` }).toBe('page');
+  const arrived = async (what: string, wait: Promise<unknown>) => {
+    await wait.catch(() => {
+      throw new Error(`Tras tocar «${label}»: ${what} (dirección ${page.url()})`);
+    });
+  };
+  await arrived(`la dirección no pasó a ${href}`, page.waitForFunction((path) => location.pathname === path, href, { timeout: 10_000 }));
+  await arrived('el enlace no quedó marcado como actual', link.and(page.locator('[aria-current="page"]')).waitFor({ timeout: 10_000 }));
   // Each screen's <h1> names it (Inicio greets instead); waiting for it means the lazy chunk ran.
   const title = label === t('nav.home') ? t('home.title') : label;
   const heading = page.getByRole('main').getByRole('heading', { level: 1, name: title });
@@ -22,8 +30,7 @@ export async function openSection(page: Page, label: string): Promise<void> {
     const shown = await page.getByRole('main').getByRole('heading', { level: 1 }).allInnerTexts();
     throw new Error(`«${label}» no mostró el título «${title}» (se ve: ${JSON.stringify(shown)})`);
   });
-  const loadError = await page.getByRole('heading', { name: t('shell.loadError.title') }).count();
-  expect(loadError, `«${label}» mostró «${t('shell.loadError.title')}»`).toBe(0);
+  if (await page.getByRole('heading', { name: t('shell.loadError.title') }).count()) throw new Error(`«${label}» mostró «${t('shell.loadError.title')}»`);
 }
 
 /** Más → `entry` (Cuenta, Sincronización…), waiting for its heading. */

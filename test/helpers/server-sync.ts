@@ -3,7 +3,6 @@ import { gzipSync } from 'node:zlib';
 import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PullResponse, PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
-import type { EventSaveArgs } from '../../src/shared/schemas/event';
 import type { RunningServer } from './e2e-server';
 import { bearer, type TestServer } from './server-app';
 
@@ -12,24 +11,7 @@ export function stampAt(wallMs: number, clientId: string, counter = 0): string {
   return formatHlc({ wallMs, counter, clientId });
 }
 
-/** The args of a valid `event.save`, with overrides. */
-export function makeEventArgs(overrides: Partial<EventSaveArgs> = {}): EventSaveArgs {
-  return {
-    id: uuidv7(),
-    title: 'Festival de la Canción Ayacuchana',
-    type: 'festival',
-    startsAt: '2026-12-05T15:00:00.000Z',
-    endsAt: '2026-12-05T23:00:00.000Z',
-    venue: 'Plaza de Armas',
-    placeCode: '050101',
-    expectedAudience: 800,
-    outdoors: true,
-    music: 'live',
-    heritageSite: true,
-    minors: true,
-    ...overrides,
-  };
-}
+export { makeEventArgs } from './factories';
 
 /** A device's queue: numbers mutations from 1 and stamps them with a rising clock. */
 export function createDeviceQueue(clientId: string = uuidv7(), startMs = Date.parse('2026-11-29T14:00:00.000Z')) {

@@ -108,7 +108,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-function makeEventArgs(random: () => number, id: string) {
+function randomEventArgs(random: () => number, id: string) {
   const start = Date.parse('2026-12-01T15:00:00Z') + Math.floor(random() * 30) * 24 * HOUR;
   return {
     id,
@@ -136,7 +136,7 @@ async function actOnDevice(device: Device, random: () => number, addedItems: Map
   const roll = random();
   if (roll < 0.25 || !device.savedEvents.has(run.eventId)) {
     const id = roll < 0.25 ? pick(random, device.account.events) : run.eventId;
-    await record('event.save', makeEventArgs(random, id));
+    await record('event.save', randomEventArgs(random, id));
     device.savedEvents.add(id);
     return;
   }
@@ -158,7 +158,7 @@ async function actOnDevice(device: Device, random: () => number, addedItems: Map
   addedItems.set(run.runId, [...(addedItems.get(run.runId) ?? []), itemId]);
 }
 
-async function logIn(device: Device, now: number): Promise<boolean> {
+async function signInDevice(device: Device, now: number): Promise<boolean> {
   try {
     const session = await requestLogin(device.transport, { email: device.account.email, password: device.account.password, deviceName: device.name }, now);
     await writeSession(device.dbs.user, session);
@@ -213,7 +213,7 @@ async function simulate(engine: EngineName, seed: number, deviceCount: number, t
     const writes = Math.floor(random() * 3);
     for (let w = 0; w < writes; w += 1) await actOnDevice(device, random, addedItems);
     const session = await readSession(device.dbs.user);
-    if (!session || session.expired) await logIn(device, nowMs + device.skewMs);
+    if (!session || session.expired) await signInDevice(device, nowMs + device.skewMs);
     const outcome: SyncOutcome = await runSyncCycle({ ...device.dbs, transport: device.transport, random });
     outcomes[outcome.kind] = (outcomes[outcome.kind] ?? 0) + 1;
     if (random() < 0.01) {
@@ -227,7 +227,7 @@ async function simulate(engine: EngineName, seed: number, deviceCount: number, t
   for (let round = 0; round < 3; round += 1) {
     for (const device of devices) {
       const session = await readSession(device.dbs.user);
-      if (!session || session.expired) expect(await logIn(device, nowMs + device.skewMs)).toBe(true);
+      if (!session || session.expired) expect(await signInDevice(device, nowMs + device.skewMs)).toBe(true);
       expect(await runSyncCycle({ ...device.dbs, transport: device.transport })).toEqual({ kind: 'done' });
     }
   }
@@ -251,7 +251,7 @@ async function simulate(engine: EngineName, seed: number, deviceCount: number, t
   for (const account of accounts) {
     const observerDbs = openDatabases({ indexedDB: new IDBFactory(), IDBKeyRange, now: () => nowMs });
     const observer: Device = { ...devices[0]!, name: 'observador', dbs: observerDbs, account, skewMs: 0 };
-    expect(await logIn(observer, nowMs)).toBe(true);
+    expect(await signInDevice(observer, nowMs)).toBe(true);
     expect(await runSyncCycle({ ...observerDbs, transport: observer.transport })).toEqual({ kind: 'done' });
     const truth = await snapshot(observerDbs);
     expect(truth.events.length).toBeGreaterThan(0);

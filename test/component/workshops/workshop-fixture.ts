@@ -1,6 +1,5 @@
 import { uuidv7 } from '../../../src/shared/ids';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
-import type { AttendancePerson } from '../../../src/shared/schemas/attendance';
 import type { Databases } from '../../../src/db/connection';
 
 /** A workshop as the catalogue pull writes it; running now, so its participant window is open. */
@@ -30,14 +29,4 @@ export async function seedWorkshop(dbs: Databases, overrides: Partial<WorkshopRo
   return row;
 }
 
-/** A person with the required fields (Ayacucho, district municipality). */
-export function makePerson(overrides: Partial<AttendancePerson> = {}): AttendancePerson {
-  return {
-    fullName: 'María Quispe Huamaní',
-    entityType: 'municipalidad-distrital',
-    entityName: 'Municipalidad Distrital de Quinua',
-    governmentLevel: 'distrital',
-    regionCode: '05',
-    ...overrides,
-  };
-}
+export { makePerson } from '../../helpers/factories';

@@ -31,17 +31,7 @@ export function randomCode(): string {
   return Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
 }
 
-/** A participant from a district municipality of Ayacucho. */
-export function makePerson(overrides: Partial<AttendancePerson> = {}): AttendancePerson {
-  return {
-    fullName: 'María Quispe Huamán',
-    entityType: 'municipalidad-distrital',
-    entityName: 'Municipalidad Distrital de San Juan Bautista',
-    governmentLevel: 'distrital',
-    regionCode: '05',
-    ...overrides,
-  };
-}
+export { makePerson } from '../../helpers/factories';
 
 /** An `attendance.register` for `workshopId`. */
 export function makeRegistration(workshopId: string, person: AttendancePerson, extra: Partial<AttendanceRegisterArgs> = {}): AttendanceRegisterArgs {

@@ -7,6 +7,7 @@ import { recordMutation } from '../../../src/db/record-mutation';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { EventSaveArgs } from '../../../src/shared/schemas/event';
 import type { Transport } from '../../../src/sync/transport';
+import { makeEventArgs } from '../../helpers/factories';
 
 /** A device with its own fresh IndexedDB (nothing shared between tests). */
 export function createDevice(now: () => number = Date.now): Databases {
@@ -31,23 +32,9 @@ export async function signIn(dbs: Databases, overrides: Partial<StoredSession> =
   return session;
 }
 
-/** Valid `event.save` args. */
+/** Valid `event.save` args: a Candelaria festival in Puno (the device tests' usual event). */
 export function makeEvent(overrides: Partial<EventSaveArgs> = {}): EventSaveArgs {
-  return {
-    id: uuidv7(),
-    title: 'Festival de la Candelaria',
-    type: 'festival',
-    startsAt: '2026-02-02T15:00:00.000Z',
-    endsAt: '2026-02-02T23:00:00.000Z',
-    venue: 'Plaza de Armas',
-    placeCode: '210101',
-    expectedAudience: 800,
-    outdoors: true,
-    music: 'live',
-    heritageSite: false,
-    minors: true,
-    ...overrides,
-  };
+  return makeEventArgs({ title: 'Festival de la Candelaria', startsAt: '2026-02-02T15:00:00.000Z', endsAt: '2026-02-02T23:00:00.000Z', placeCode: '210101', heritageSite: false, ...overrides });
 }
 
 /** Queues `count` event saves on the device. */
