@@ -20,7 +20,7 @@ import { COORDINADOR } from '../helpers/e2e-accounts';
 import { launchBrowser, newPhoneContext } from '../helpers/e2e-browser';
 import { startServer, type RunningServer } from '../helpers/e2e-server';
 import { logIn, openMore, waitForPending } from '../helpers/e2e-steps';
-import { makeEventArgs } from '../helpers/server-sync';
+import { makeEventArgs } from '../helpers/factories';
 import type { BenchRow } from './bench-row';
 import { emulateNetwork, SLOW_3G, SLOW_4G, type NetworkProfile } from './networks';
 

@@ -11,7 +11,7 @@ import { COORDINADOR } from '../helpers/e2e-accounts';
 import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
 import { describeE2E } from '../helpers/e2e-rig';
 import { openMore } from '../helpers/e2e-steps';
-import { pullAll } from '../helpers/server-sync';
+import { pullAll } from '../helpers/pull';
 
 const ENTRY_ID = 'calculo-de-aforo';
 const NEW_HEADING = 'Paso publicado desde el editor';

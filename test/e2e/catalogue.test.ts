@@ -14,7 +14,7 @@ import { readRows } from '../helpers/e2e-idb';
 import { describeE2E } from '../helpers/e2e-rig';
 import type { RunningServer } from '../helpers/e2e-server';
 import { latestByRecord } from '../helpers/e2e-server-view';
-import { pullAll } from '../helpers/server-sync';
+import { pullAll } from '../helpers/pull';
 
 /** Every catalogue entry the SERVER serves, read through the public pull API. */
 async function readServerEntries(server: RunningServer): Promise<Map<string, Entry>> {

@@ -9,7 +9,7 @@ import { COORDINADOR } from '../helpers/e2e-accounts';
 import { describeE2E } from '../helpers/e2e-rig';
 import { countByTitle, readServer } from '../helpers/e2e-server-view';
 import { createEvent, openMore, pressSyncNow, waitForPending } from '../helpers/e2e-steps';
-import { makeEventArgs, stampAt } from '../helpers/server-sync';
+import { makeEventArgs, stampAt } from '../helpers/factories';
 
 /**
  * The answer to the first push is lost after the server committed it: Playwright forwards the

@@ -11,7 +11,7 @@ import type { PushResponse, SessionResponse, WireMutation } from '../../src/shar
 import { SEED_WORKSHOPS } from '../../src/server/workshops/seed';
 import { apiLogIn } from '../helpers/e2e-accounts';
 import { startServer, type RunningServer } from '../helpers/e2e-server';
-import { pullAll } from '../helpers/server-sync';
+import { pullAll } from '../helpers/pull';
 import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -17,7 +17,7 @@ import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import type { RunningServer } from '../helpers/e2e-server';
 import { latestByRecord } from '../helpers/e2e-server-view';
-import { pullAll } from '../helpers/server-sync';
+import { pullAll } from '../helpers/pull';
 
 const LIMA_TODAY = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
 

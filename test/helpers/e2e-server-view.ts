@@ -8,7 +8,7 @@ import type { Change } from '../../src/shared/protocol';
 import type { EventRow } from '../../src/shared/schemas/event';
 import { apiLogIn, COORDINADOR, type Account } from './e2e-accounts';
 import type { RunningServer } from './e2e-server';
-import { pullAll } from './server-sync';
+import { pullAll } from './pull';
 
 /** The latest change of each record (`table:id`), as a device ends up holding them. */
 export function latestByRecord<T>(changes: readonly Change<T>[]): Map<string, Change<T>> {

@@ -2,9 +2,15 @@
  * Factories shared by unit, component, server and end-to-end tests: valid arguments of the
  * mutations a device queues. Light on purpose (shared code only), so any test may import them.
  */
+import { formatHlc } from '../../src/shared/hlc';
 import { uuidv7 } from '../../src/shared/ids';
 import type { AttendancePerson } from '../../src/shared/schemas/attendance';
 import type { EventSaveArgs } from '../../src/shared/schemas/event';
+
+/** A well-formed HLC stamp at `wallMs`. */
+export function stampAt(wallMs: number, clientId: string, counter = 0): string {
+  return formatHlc({ wallMs, counter, clientId });
+}
 
 /** The args of a valid `event.save`, with overrides (a festival in Ayacucho's main square). */
 export function makeEventArgs(overrides: Partial<EventSaveArgs> = {}): EventSaveArgs {
