@@ -62,6 +62,15 @@ describe('the real catalogue content', () => {
   it('has at least 70 entries (issue 10)', () => {
     expect(result.files.filter((f) => f.endsWith('.md')).length).toBeGreaterThanOrEqual(70);
   });
+
+  it('reports its size: entries, templates and checklist items', () => {
+    const entries = result.files.filter((f) => f.endsWith('.md')).length;
+    const templates = catalogue.templates.length;
+    const items = catalogue.templates.reduce((n, t) => n + t.sections.reduce((m, s) => m + s.items.length, 0), 0);
+    console.log(`Catálogo: ${entries} entradas, ${templates} plantillas, ${items} ítems.`);
+    expect(entries).toBe(catalogue.entries.length);
+    expect(items).toBeGreaterThan(0);
+  });
 });
 
 /** Every `internal` id in a compiled body, however deep. */

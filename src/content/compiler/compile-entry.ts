@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { EntryFrontMatter, type Entry } from '../../shared/catalogue/entry';
 import type { InternalLink } from './body-context';
+import { checkNoYearlyAmounts, checkNormsHaveSources, findLinkProblem, readEntryLines } from './content-rules';
 import type { Fault } from './faults';
 import { compileBody, type BodyOptions } from './markdown-blocks';
 import { parseYamlWith } from './yaml-source';
@@ -32,6 +33,14 @@ export function compileEntry(file: string, text: string, options: BodyOptions = 
   const front = yaml.value;
   if (front && front.id !== expectedId) {
     faults.push({ file, line: yaml.lineOf(['id']), message: `El id «${front.id}» debe ser igual al nombre del archivo («${expectedId}»).` });
+  }
+  if (front) {
+    const prose = readEntryLines(front, lines, close, yaml.lineOf);
+    faults.push(...checkNormsHaveSources(file, prose, front.sources), ...checkNoYearlyAmounts(file, prose, options.valores ?? new Map()));
+    front.sources.forEach((source, i) => {
+      const problem = source.url === undefined ? undefined : findLinkProblem(source.url);
+      if (problem) faults.push({ file, line: yaml.lineOf(['sources', i, 'url']), message: `sources.${i}.url: dirección no permitida, ${problem}.` });
+    });
   }
   if (!front || faults.length > 0) return { entry: undefined, faults, links: body.context.links, related: [] };
   const related = front.related.map((id, i) => ({ id, line: yaml.lineOf(['related', i]) }));

@@ -1,6 +1,7 @@
 /** Compiles one `templates/<id>.yaml`; ids unique across templates are checked by the caller. */
 import { basename } from 'node:path';
 import { ChecklistTemplateSource, type ChecklistTemplate, type TemplateItem } from '../../shared/catalogue/template';
+import { checkDueOrder, checkNoYearlyAmounts } from './content-rules';
 import type { Fault } from './faults';
 import { dateItem } from './template-valores';
 import type { ValorTable } from './valores-source';
@@ -50,8 +51,12 @@ export function compileTemplate(file: string, text: string, options: TemplateOpt
       const at = (field: string) => yaml.lineOf(['sections', s, 'items', i, field]);
       itemIds.push({ id: item.id, file, line: at('id') });
       if (item.entry) entryRefs.push({ id: item.entry, file, line: at('entry') });
+      const prose = [{ text: item.text, line: at('text') }, ...(item.hint ? [{ text: item.hint, line: at('hint') }] : [])];
+      faults.push(...checkNoYearlyAmounts(file, prose, valores.table));
       return dateItem(item, valores, (field, message) => faults.push({ file, line: at(field), message }));
     });
+    const due = section.items.map((item, i) => ({ id: item.id, dueDays: item.dueDays, line: yaml.lineOf(['sections', s, 'items', i, 'id']) }));
+    faults.push(...checkDueOrder(file, section.id, due));
     return { ...section, items };
   });
   const template: ChecklistTemplate = { ...source, sections };

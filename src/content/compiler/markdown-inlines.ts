@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import type { Inline } from '../../shared/catalogue/entry';
 import type { BodyContext } from './body-context';
+import { findLinkProblem } from './content-rules';
 import { expandPlaceholders, restoreTokens } from './valor-placeholders';
 
 type Marks = { strong?: true; em?: true };
@@ -69,9 +70,8 @@ function appendLink(out: Inline[], token: Tokens.Link, ctx: BodyContext, marks: 
     out.push({ type: 'link', href, internal: id, children });
     return;
   }
-  if (!/^https:\/\/[^\s/]+/i.test(href)) {
-    ctx.fault(line, `Enlace externo no permitido «${href}»: use una dirección https:// o entrada:<id>.`);
-  }
+  const problem = findLinkProblem(href);
+  if (problem) ctx.fault(line, `Enlace externo no permitido «${href}»: ${problem}.`);
   out.push({ type: 'link', href, children });
 }
 

@@ -14,7 +14,7 @@ const YAML_ERRORS: Partial<Record<string, string>> = {
   MULTILINE_IMPLICIT_KEY: 'falta ":" o las comillas no cierran',
   UNEXPECTED_TOKEN: 'carácter inesperado',
   TAB_AS_INDENT: 'use espacios, no tabuladores, para la sangría',
-  BLOCK_AS_IMPLICIT_KEY: 'falta ":" después de la clave',
+  BLOCK_AS_IMPLICIT_KEY: 'falta ":" después de la clave, o un texto lleva ": " y debe ir entre comillas',
 };
 
 /** The parsed value (when valid), its faults, and a way to find the line of any path. */
