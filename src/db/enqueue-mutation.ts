@@ -1,28 +1,19 @@
 import type { Transaction } from 'dexie';
-import { HybridClock } from '../shared/hlc';
-import { uuidv7 } from '../shared/ids';
 import { currentVersion, type MutationArgs, type MutationName } from '../shared/mutations';
-import { META_KEYS, type MetaRow } from './meta-store';
+import { ignoreInsideTransaction, readDeviceClock } from './device-clock';
 import type { OutboxRow } from './outbox-store';
 import type { UserDb } from './user-db';
 
 /**
  * Stamps the device clock for a mutation inside the caller's read-write transaction (covering
- * `meta`): one read of the device id and the clock together, and the advanced clock written
- * back without waiting for it (the transaction orders the write; if it fails, all is undone).
- * Another tab's stamps are seen because the clock is read inside the transaction.
+ * `meta`), and writes the advanced clock back without waiting for it (the transaction orders the
+ * write; if it fails, all is undone).
  */
 export async function stampMutation<N extends MutationName>(tx: Transaction, name: N, args: MutationArgs<N>): Promise<OutboxRow> {
-  const meta = tx.table<MetaRow, string>('meta');
   const db = tx.db as UserDb;
-  const [idRow, clockRow] = await meta.bulkGet([META_KEYS.clientId, META_KEYS.hlc]);
-  let clientId = idRow?.value as string | undefined;
-  if (!clientId) {
-    clientId = uuidv7(db.now());
-    void meta.put({ key: META_KEYS.clientId, value: clientId }).catch(ignoreInsideTransaction);
-  }
-  const hlc = new HybridClock(clientId, db.now, clockRow?.value as string | undefined).tick();
-  void meta.put({ key: META_KEYS.hlc, value: hlc }).catch(ignoreInsideTransaction);
+  const { clock, save } = await readDeviceClock(tx);
+  const hlc = clock.tick();
+  void save().catch(ignoreInsideTransaction);
   return { name, v: currentVersion(name), args, hlc, createdAt: new Date(db.now()).toISOString() };
 }
 
@@ -40,6 +31,3 @@ export async function appendToOutbox(tx: Transaction, row: OutboxRow): Promise<O
 export async function enqueueMutation<N extends MutationName>(tx: Transaction, name: N, args: MutationArgs<N>): Promise<OutboxRow> {
   return appendToOutbox(tx, await stampMutation(tx, name, args));
 }
-
-/** A failed write inside a transaction aborts it, and the transaction's own promise reports it. */
-function ignoreInsideTransaction(): void {}

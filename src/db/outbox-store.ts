@@ -1,6 +1,5 @@
-import type { Table, Transaction } from 'dexie';
-import { HybridClock } from '../shared/hlc';
-import { ensureClientId, META_KEYS, readMeta, writeMeta, type MetaRow } from './meta-store';
+import type { Transaction } from 'dexie';
+import { readDeviceClock } from './device-clock';
 import type { UserDb } from './user-db';
 
 /** A mutation saved on this device and not yet accepted by the server. */
@@ -19,19 +18,11 @@ export interface OutboxRow {
 /** An outbox row as read back, with its seq. */
 export type QueuedMutation = OutboxRow & { seq: number };
 
-/** The device's clock as persisted in meta, read inside the caller's transaction. */
-async function openClock(tx: Transaction): Promise<{ meta: Table<MetaRow, string>; clock: HybridClock }> {
-  const meta = tx.table<MetaRow, string>('meta');
-  const db = tx.db as UserDb;
-  const clientId = await ensureClientId(meta, db.now());
-  return { meta, clock: new HybridClock(clientId, db.now, await readMeta<string>(meta, META_KEYS.hlc)) };
-}
-
-/** Folds a stamp seen elsewhere into the persisted clock, so later local stamps sort after it. */
+/** Folds a stamp seen elsewhere into the persisted clock, inside the caller's transaction, so later local stamps sort after it. */
 export async function receiveHlc(tx: Transaction, remote: string): Promise<void> {
-  const { meta, clock } = await openClock(tx);
+  const { clock, save } = await readDeviceClock(tx);
   clock.receive(remote);
-  await writeMeta(meta, META_KEYS.hlc, clock.current());
+  await save();
 }
 
 /** The oldest queued mutations, in seq order. */
