@@ -47,6 +47,15 @@ export interface PushResponse {
   rejected: RejectedMutation[];
 }
 
+/**
+ * The push answer as the device reads it: a body that is not this (a captive portal's page, a
+ * proxy's error) sends nothing to the outbox. Not strict, so a newer server may add fields.
+ */
+export const PushResponse: v.GenericSchema<unknown, PushResponse> = v.object({
+  lastSeq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  rejected: v.array(v.object({ seq: v.number(), code: v.string(), message: v.string() })),
+});
+
 /** What a pull reads: the public catalogue, or the caller's own data. Each has its own cursor. */
 export const PULL_SCOPES = ['catalogue', 'user'] as const;
 export type PullScope = (typeof PULL_SCOPES)[number];
@@ -74,6 +83,21 @@ export interface PullResponse {
   cursor: number;
   hasMore: boolean;
 }
+
+/** The pull answer as the device reads it before writing a page (rows are checked by their own tables). */
+export const PullResponse: v.GenericSchema<unknown, PullResponse> = v.object({
+  changes: v.array(
+    v.object({
+      table: v.string(),
+      id: v.string(),
+      version: v.number(),
+      deleted: v.exactOptional(v.literal(true)),
+      row: v.exactOptional(v.unknown()),
+    }),
+  ),
+  cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  hasMore: v.boolean(),
+});
 
 export const LoginRequest = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Escriba un correo válido.'), v.maxLength(254)),

@@ -1,5 +1,5 @@
 import { isHlc } from '../shared/hlc';
-import type { Change, PullResponse, PullScope } from '../shared/protocol';
+import { PullResponse, type Change, type PullScope } from '../shared/protocol';
 import { MAX_PULL_LIMIT } from '../shared/protocol-limits';
 import type { ChecklistItemRow } from '../shared/schemas/checklist';
 import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
@@ -10,6 +10,7 @@ import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
+import { readAnswer, unreadableOutcome } from './read-answer';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
 
 /** A pull stopped because the person wrote something meanwhile: drain first, then pull again. */
@@ -91,7 +92,7 @@ async function fetchPage(ctx: SyncContext, round: RoundState, scope: PullScope, 
   }
   if (isOutcome(response)) return response;
   if (!response.ok) return classifyFailure(response, ctx.user.now());
-  return (await response.json()) as PullResponse;
+  return (await readAnswer(response, PullResponse)) ?? unreadableOutcome();
 }
 
 /** Pulls one scope page by page until the server has no more; each page lands atomically with its cursor. */

@@ -1,11 +1,12 @@
 import { ERROR_MESSAGES } from '../shared/errors';
-import type { PushResponse, WireMutation } from '../shared/protocol';
+import { PushResponse, type WireMutation } from '../shared/protocol';
 import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
 import { getClientId, readSession } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
+import { readAnswer, unreadableOutcome } from './read-answer';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
 import { encodeJsonBody } from './transport';
 import { clearSuspect, countLoneFailure, isServerFailure, readSuspectSeq } from './push-isolation';
@@ -127,7 +128,8 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
       }
     }
     if (!response.ok) return classifyFailure(response, db.now());
-    const answer = (await response.json()) as PushResponse;
+    const answer = await readAnswer(response, PushResponse);
+    if (!answer) return unreadableOutcome();
     if (answer.lastSeq < batch[0]!.seq) return { kind: 'failed', message: ERROR_MESSAGES.internal };
     await clearSuspect(db, answer.lastSeq);
     sent += await settlePush(db, clientId, answer);

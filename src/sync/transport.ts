@@ -4,9 +4,21 @@
  */
 export type Transport = (path: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * How long one request may take before it is given up. A sync round holds the cross-tab Web Lock
+ * while it waits, so a request stalled on a dying 2G link would hold off the other tabs and the
+ * service worker until the browser's own socket timeout. 90 s still carries the largest push
+ * (≤ 1 MiB of JSON, ~200 KiB gzip) at ~20 kbit/s; a given-up request counts as a network failure,
+ * and if the server had applied it, the retry is answered as a replay.
+ */
+export const REQUEST_TIMEOUT_MS = 90_000;
+
 /** A transport over `fetch` to the same origin (or `baseUrl`); tokens travel in headers only. */
-export function createFetchTransport(baseUrl = ''): Transport {
-  return (path, init) => fetch(baseUrl + path, { ...init, credentials: 'omit', cache: 'no-store' });
+export function createFetchTransport(baseUrl = '', timeoutMs = REQUEST_TIMEOUT_MS): Transport {
+  return (path, init) => {
+    const signal = init.signal ?? (typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(timeoutMs) : undefined);
+    return fetch(baseUrl + path, { ...init, ...(signal ? { signal } : {}), credentials: 'omit', cache: 'no-store' });
+  };
 }
 
 let appTransport: Transport | undefined;

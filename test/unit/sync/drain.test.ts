@@ -74,6 +74,20 @@ describe('draining the outbox', () => {
     expect(outcome).toMatchObject({ kind: 'transient', retryAfterMs: 90_000 });
   });
 
+  it.each([
+    ['a page that is not JSON (a captive portal)', () => new Response('<html>Inicie sesión en el wifi</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    ['JSON of another shape', () => json(200, { ok: true })],
+  ])('an answer it cannot read (%s) drops nothing and is tried again later', async (_case, answer) => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await queueEvents(dbs, 2);
+    const { transport } = scriptTransport(answer);
+    const outcome = await drainOutbox({ ...dbs, transport }, round());
+    expect(outcome).toEqual({ kind: 'transient', code: 'unavailable', message: ERROR_MESSAGES.unavailable });
+    expect(await dbs.user.outbox.count()).toBe(2);
+    expect(await dbs.user.rejected.count()).toBe(0);
+  });
+
   it('keeps every row when the network fails', async () => {
     const dbs = createDevice();
     await signIn(dbs);

@@ -30,6 +30,14 @@ describe('pulling', () => {
     expect(await readMeta(dbs.user.meta, META_KEYS.userCursor)).toBe(9);
   });
 
+  it('writes nothing and keeps its cursor when the answer is not a pull page', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    const { transport } = scriptTransport(() => json(200, { changes: 'todo', cursor: 99, hasMore: false }));
+    expect(await pullScope({ ...dbs, transport }, round(), 'user')).toMatchObject({ kind: 'transient', code: 'unavailable' });
+    expect(await readMeta(dbs.user.meta, META_KEYS.userCursor)).toBeUndefined();
+  });
+
   it('deletes tombstoned rows', async () => {
     const dbs = createDevice();
     await signIn(dbs);
