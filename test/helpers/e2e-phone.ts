@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { Account } from './e2e-accounts';
 import { newPhoneContext, waitForServiceWorkerControl, watchPageProblems, type PageProblems } from './e2e-browser';
-import { openForwarder } from './e2e-forwarder';
+import { openForwarder, type Forwarder } from './e2e-forwarder';
 import { waitForTemplates } from './e2e-idb';
 import type { RunningServer, ServerRequest } from './e2e-server';
 import { logIn } from './e2e-steps';
@@ -70,65 +70,86 @@ interface OfflineStretch {
   to?: number;
 }
 
+/** A phone behind its own forwarder; the server is read through a getter (it may restart). */
+class ForwardedPhone implements Phone {
+  readonly url: string;
+  private readonly stretches: OfflineStretch[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly forwarder: Forwarder,
+    private readonly server: () => RunningServer,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly problems: PageProblems,
+  ) {
+    this.url = `http://127.0.0.1:${forwarder.port}`;
+  }
+
+  get isOffline(): boolean {
+    return this.stretches.length > 0 && this.stretches.at(-1)?.to === undefined;
+  }
+
+  get wentOffline(): boolean {
+    return this.stretches.length > 0;
+  }
+
+  href(path: string): string {
+    return new URL(path, this.url).href;
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(this.href(path));
+  }
+
+  async goOffline({ browserOnly = false } = {}): Promise<void> {
+    await this.context.setOffline(true);
+    if (!browserOnly) await this.forwarder.cut();
+    // Whatever crossed before the cut is logged before this answer: the stretch starts after it.
+    this.stretches.push({ from: await this.server().flushRequests() });
+  }
+
+  async goOnline(): Promise<void> {
+    const last = this.stretches.at(-1);
+    if (last && last.to === undefined) last.to = Date.now();
+    await this.forwarder.restore();
+    await this.context.setOffline(false);
+  }
+
+  requestsSince(since: number): Promise<ServerRequest[]> {
+    return this.requestsWhere((time) => time >= since);
+  }
+
+  requestsWhileOffline(): Promise<ServerRequest[]> {
+    return this.requestsWhere((time) => this.stretches.some((s) => time > s.from && (s.to === undefined || time < s.to)));
+  }
+
+  async expectServerSawNothingWhileOffline(): Promise<void> {
+    const seen = (await this.requestsWhileOffline()).map((r) => `${new Date(r.time).toISOString()} ${r.method} ${r.url}`);
+    expect(seen, `el servidor recibió del ${this.name} sin conexión: ${seen.join('; ')}`).toEqual([]);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await this.forwarder.close();
+  }
+
+  /** What the server logged as addressed to this phone's origin, at times `keep` accepts. */
+  private async requestsWhere(keep: (time: number) => boolean): Promise<ServerRequest[]> {
+    await this.server().flushRequests();
+    const host = new URL(this.url).host;
+    return this.server().requests().filter((request) => request.host === host && keep(request.time));
+  }
+}
+
 let phones = 0;
 
 /** Opens a phone on `browser` that reaches `server()` (a getter: the server may be restarted). */
 export async function openPhone(browser: Browser, server: () => RunningServer, options: PhoneOptions = {}): Promise<Phone> {
-  const name = options.name ?? `teléfono ${++phones}`;
   const forwarder = await openForwarder(server().port);
-  const url = `http://127.0.0.1:${forwarder.port}`;
-  const stretches: OfflineStretch[] = [];
   const context = await newPhoneContext(browser, options.context ?? {});
   const page = await context.newPage();
-  const problems = await watchPageProblems(page);
-
-  const host = new URL(url).host;
-  const requestsWhere = async (keep: (time: number) => boolean) => {
-    await server().flushRequests();
-    return server().requests().filter((request) => request.host === host && keep(request.time));
-  };
-  const requestsWhileOffline = () => requestsWhere((time) => stretches.some((s) => time > s.from && (s.to === undefined || time < s.to)));
-
-  const phone: Phone = {
-    name,
-    url,
-    context,
-    page,
-    problems,
-    get isOffline() {
-      return stretches.at(-1)?.to === undefined && stretches.length > 0;
-    },
-    get wentOffline() {
-      return stretches.length > 0;
-    },
-    href: (path) => new URL(path, url).href,
-    async goto(path) {
-      await page.goto(phone.href(path));
-    },
-    async goOffline({ browserOnly = false } = {}) {
-      await context.setOffline(true);
-      if (!browserOnly) await forwarder.cut();
-      // Whatever crossed before the cut is logged before this answer: the stretch starts after it.
-      stretches.push({ from: await server().flushRequests() });
-    },
-    async goOnline() {
-      const last = stretches.at(-1);
-      if (last && last.to === undefined) last.to = Date.now();
-      await forwarder.restore();
-      await context.setOffline(false);
-    },
-    requestsSince: (since) => requestsWhere((time) => time >= since),
-    requestsWhileOffline,
-    async expectServerSawNothingWhileOffline() {
-      const seen = (await requestsWhileOffline()).map((r) => `${new Date(r.time).toISOString()} ${r.method} ${r.url}`);
-      expect(seen, `el servidor recibió del ${name} sin conexión: ${seen.join('; ')}`).toEqual([]);
-    },
-    async close() {
-      await context.close().catch(() => undefined);
-      await forwarder.close();
-    },
-  };
-
+  const phone = new ForwardedPhone(options.name ?? `teléfono ${++phones}`, forwarder, server, context, page, await watchPageProblems(page));
   try {
     await startPhone(phone, options);
   } catch (error) {

@@ -8,6 +8,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flushJournal, journalRequests, type ServerRequest } from './e2e-server-journal';
+
+export type { ServerRequest };
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -38,16 +41,6 @@ export interface StartServerOptions {
   timeoutMs?: number;
   /** Keep a journal of every request the server received (its own request log, level info). */
   recordRequests?: boolean;
-}
-
-/** One request as the server logged it on arrival. */
-export interface ServerRequest {
-  /** When the server received it (ms since the epoch, the server's own clock). */
-  time: number;
-  method: string;
-  url: string;
-  /** The Host header: `127.0.0.1:<port>`, which tells each phone's forwarder apart. */
-  host: string;
 }
 
 /** A running server. */
@@ -88,38 +81,6 @@ export async function findFreePort(): Promise<number> {
 /** True once `dist/server/main.js` exists (`npm run build` ran). */
 export function hasServerBuild(): boolean {
   return existsSync(SERVER_ENTRY) && existsSync(join(CLIENT_DIR, 'index.html'));
-}
-
-/** Reads the server's JSON log lines as they arrive and keeps its "incoming request" lines. */
-function journalRequests(journal: ServerRequest[]): (chunk: string) => void {
-  let partial = '';
-  return (chunk) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.includes('"incoming request"')) continue;
-      try {
-        const entry = JSON.parse(line) as { time: number; req: { method: string; url: string; host: string } };
-        journal.push({ time: entry.time, method: entry.req.method, url: entry.req.url, host: entry.req.host });
-      } catch {
-        // Not a log line of ours (a partial write or another tool's output).
-      }
-    }
-  };
-}
-
-let fences = 0;
-
-async function flushJournal(url: string, journal: readonly ServerRequest[]): Promise<number> {
-  const marker = `/api/health?rig-fence=${process.pid}-${++fences}`;
-  await (await fetch(`${url}${marker}`)).arrayBuffer();
-  const answeredAt = Date.now();
-  const deadline = answeredAt + 10_000;
-  while (!journal.some((request) => request.url === marker)) {
-    if (Date.now() > deadline) throw new Error('El registro de peticiones del servidor no muestra la petición de control: ¿cambió el formato del registro (Fastify, nivel info)?');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return answeredAt;
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {

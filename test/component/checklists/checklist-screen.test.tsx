@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { createDevice, makeEvent, signIn } from '../../unit/sync/device-fixture';
-import { MUSIC_TEMPLATE, seedTemplates } from '../events/fixtures';
+import { makeEvent, signIn } from '../../unit/sync/device-fixture';
+import { MUSIC_TEMPLATE, useDeviceWithTemplates } from '../events/fixtures';
 
 // The machine is shared: give IndexedDB round trips time before calling a screen broken.
 configure({ asyncUtilTimeout: 5000 });
@@ -15,17 +15,9 @@ let dbs: Databases;
 // Today is Thursday 10 Dec 2026, 12:00 in Lima. The event is on Monday 14 Dec: "3 working days
 // before" skips 8 and 9 Dec (holidays) and lands on Monday 7 Dec, already overdue.
 const NOW = Date.parse('2026-12-10T17:00:00.000Z');
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
-  dbs = createDevice(() => NOW);
-  useDatabases(dbs);
-  window.scrollTo = () => undefined;
-  await seedTemplates(dbs, [MUSIC_TEMPLATE]);
-});
-afterEach(() => {
-  useDatabases(undefined);
-  vi.useRealTimers();
-});
+beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'], now: NOW }));
+useDeviceWithTemplates({ templates: [MUSIC_TEMPLATE], now: () => NOW, onDevice: (device) => (dbs = device) });
+afterEach(() => void vi.useRealTimers());
 
 async function openRun(music: 'recorded' | 'live') {
   const eventId = await saveEvent(makeEvent({ music, startsAt: '2026-12-14T20:00:00.000Z', endsAt: '2026-12-14T23:00:00.000Z' }));

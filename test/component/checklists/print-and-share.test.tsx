@@ -1,29 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
 import { setChecklistItem } from '../../../src/state/checklist-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';
 import { shareText } from '../../../src/state/checklist-export-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
-import { MUSIC_TEMPLATE, seedTemplates } from '../events/fixtures';
+import { makeEvent } from '../../unit/sync/device-fixture';
+import { MUSIC_TEMPLATE, useDeviceWithTemplates } from '../events/fixtures';
 
 // The machine is shared: give IndexedDB round trips time before calling a screen broken.
 configure({ asyncUtilTimeout: 5000 });
 
-let dbs: Databases;
-beforeEach(async () => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  window.scrollTo = () => undefined;
-  await seedTemplates(dbs, [MUSIC_TEMPLATE]);
-});
-afterEach(() => {
-  useDatabases(undefined);
-  vi.unstubAllGlobals();
-});
+useDeviceWithTemplates({ templates: [MUSIC_TEMPLATE] });
+afterEach(() => vi.unstubAllGlobals());
 
 describe('the print view', () => {
   it('draws a box per applicable item, ticked ones marked, with due day and responsible in words', async () => {

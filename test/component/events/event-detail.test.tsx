@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
 import { setChecklistItem } from '../../../src/state/checklist-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { createDevice, makeEvent } from '../../unit/sync/device-fixture';
-import { seedTemplates } from './fixtures';
+import { makeEvent } from '../../unit/sync/device-fixture';
+import { useDeviceWithTemplates } from './fixtures';
 
 // The machine is shared: give IndexedDB round trips time before calling a screen broken.
 configure({ asyncUtilTimeout: 5000 });
 
 let dbs: Databases;
-beforeEach(async () => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  window.scrollTo = () => undefined;
-  await seedTemplates(dbs);
-});
-afterEach(() => useDatabases(undefined));
+useDeviceWithTemplates({ onDevice: (device) => (dbs = device) });
 
 function openAt(path: string) {
   history.replaceState(null, '', path);

@@ -1,5 +1,6 @@
 import type { ChecklistTemplate } from '../../../src/shared/catalogue/template';
 import type { Databases } from '../../../src/db/connection';
+import { useFreshDevice } from '../../unit/sync/device-fixture';
 
 /** A small music template: one item only for live music, one due 3 working days before. */
 export const MUSIC_TEMPLATE: ChecklistTemplate = {
@@ -34,4 +35,16 @@ export const SAFETY_TEMPLATE: ChecklistTemplate = {
 /** Puts templates in the device's catalogue, as a pull would. */
 export async function seedTemplates(dbs: Databases, templates: ChecklistTemplate[] = [MUSIC_TEMPLATE, SAFETY_TEMPLATE]): Promise<void> {
   await dbs.catalogue.checklistTemplates.bulkPut(templates.map((t) => ({ ...t })));
+}
+
+/** Each test gets a fresh device holding `templates` (and a no-op `scrollTo`, absent in jsdom). */
+export function useDeviceWithTemplates(options: { templates?: ChecklistTemplate[]; now?: () => number; onDevice?: (dbs: Databases) => void } = {}): void {
+  useFreshDevice({
+    ...(options.now ? { now: options.now } : {}),
+    onDevice: async (dbs) => {
+      options.onDevice?.(dbs);
+      window.scrollTo = () => undefined;
+      await seedTemplates(dbs, options.templates);
+    },
+  });
 }

@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { setTransport } from '../../../src/sync/transport';
-import { startSync, stopSync } from '../../../src/state/sync-model';
+import { startSync } from '../../../src/state/sync-model';
 import { SyncScreen } from '../../../src/ui/sync/sync-screen';
-import { acceptAll, createDevice, emptyPage, json, queueEvents, scriptTransport, signIn } from '../../unit/sync/device-fixture';
+import { acceptAll, emptyPage, json, queueEvents, scriptTransport, signIn } from '../../unit/sync/device-fixture';
+import { useSyncingDevice } from '../../unit/sync/syncing-device';
 
 let dbs: Databases;
-beforeEach(() => {
-  dbs = createDevice(() => Date.parse('2026-11-29T17:30:00Z'));
-  useDatabases(dbs);
-});
-afterEach(async () => {
-  await stopSync();
-  setTransport(undefined);
-  useDatabases(undefined);
-});
+useSyncingDevice(() => Date.parse('2026-11-29T17:30:00Z'), (device) => void (dbs = device));
 
 describe('Más → Sincronización over the real models', () => {
   it('shows the waiting changes, sends them on “Sincronizar ahora” and then reads up to date in Lima time', async () => {

@@ -1,6 +1,6 @@
 // Dexie's liveQuery stays silent unless a global IndexedDB existed when Dexie loaded; each device still gets its own IDBFactory.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabases, useDatabases, type Databases } from '../../../src/db/connection';
@@ -13,17 +13,10 @@ import { currentUser, login, LoginError, logout, needsLogin } from '../../../src
 import { saveEvent } from '../../../src/state/event-model';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { acceptAll, createDevice, emptyPage, json, makeEvent, queueEvents, scriptTransport, signIn, waitForSignal, type SeenRequest } from '../sync/device-fixture';
+import { useSyncingDevice } from '../sync/syncing-device';
 
 let dbs: Databases;
-beforeEach(() => {
-  dbs = createDevice(() => Date.parse('2026-11-29T17:30:00Z'));
-  useDatabases(dbs);
-});
-afterEach(async () => {
-  await stopSync();
-  setTransport(undefined);
-  useDatabases(undefined);
-});
+useSyncingDevice(() => Date.parse('2026-11-29T17:30:00Z'), (device) => void (dbs = device));
 
 const sessionAnswer = (token: string) =>
   json(200, { accessToken: token, refreshToken: `refresh-${token}-000000000000000`, expiresIn: 900, user: { id: '0193c1d2-0000-7000-8000-000000000001', email: 'ana@cultura.gob.pe', name: 'Ana Quispe', roles: ['gestor'] } });

@@ -1,7 +1,8 @@
 import { effect } from '@preact/signals';
 import { gunzipSync } from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabases, type Databases } from '../../../src/db/connection';
+import { afterEach, beforeEach } from 'vitest';
+import { openDatabases, useDatabases, type Databases } from '../../../src/db/connection';
 import { writeSession, type StoredSession } from '../../../src/db/meta-store';
 import { recordMutation } from '../../../src/db/record-mutation';
 import { uuidv7 } from '../../../src/shared/ids';
@@ -12,6 +13,28 @@ import { makeEventArgs } from '../../helpers/factories';
 /** A device with its own fresh IndexedDB (nothing shared between tests). */
 export function createDevice(now: () => number = Date.now): Databases {
   return openDatabases({ indexedDB: new IDBFactory(), IDBKeyRange, now });
+}
+
+/** How `useFreshDevice` sets each test's device up and tears it down. */
+export interface FreshDeviceOptions {
+  now?: () => number;
+  /** Called with the new device (installed as the app's databases) before each test. */
+  onDevice(dbs: Databases): void | Promise<void>;
+  /** Runs after each test, before the device is uninstalled (e.g. stop the sync). */
+  cleanUp?(): void | Promise<void>;
+}
+
+/** Each test of the file gets a fresh device, installed as the app's databases, removed after. */
+export function useFreshDevice(options: FreshDeviceOptions): void {
+  beforeEach(async () => {
+    const dbs = createDevice(options.now);
+    useDatabases(dbs);
+    await options.onDevice(dbs);
+  });
+  afterEach(async () => {
+    await options.cleanUp?.();
+    useDatabases(undefined);
+  });
 }
 
 /** A signed-in session as the device keeps it. */
