@@ -4,29 +4,11 @@
  * custom items that start like a formula are written as text.
  */
 import type { LocalEvent } from '../db/events-store';
+import { formatDay, formatRange } from '../shared/calendar/lima-dates';
 import { formatCsv, type CsvCell } from '../shared/csv';
 import type { EventRun } from './event-checklists-model';
 import type { ItemView } from './checklist-view-model';
 
-const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });
-const DAY = new Intl.DateTimeFormat('es-PE', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** An ISO instant in Lima time, in words. */
-export function formatLimaDateTime(iso: string): string {
-  return LIMA.format(new Date(iso));
-}
-
-const dayWords = new Map<string, string>();
-
-/** A `YYYY-MM-DD` day in words, with its weekday ("lun, 7 dic. 2026"); cached, lists repeat days. */
-export function formatDay(day: string): string {
-  let words = dayWords.get(day);
-  if (words === undefined) {
-    words = DAY.format(new Date(`${day}T00:00:00Z`));
-    dayWords.set(day, words);
-  }
-  return words;
-}
 
 /** An item's state in one word. */
 export function describeItemState(item: ItemView): string {
@@ -42,7 +24,7 @@ function activeRuns(runs: readonly EventRun[]): EventRun[] {
 
 /** A plain-text summary to share by WhatsApp or e-mail: progress and what is still open. */
 export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[]): string {
-  const lines = [`${event.title} — ${formatLimaDateTime(event.startsAt)}`, event.venue].filter(Boolean);
+  const lines = [`${event.title} — ${formatRange(event.startsAt, event.endsAt)}`, event.venue].filter(Boolean);
   for (const { view } of activeRuns(runs)) {
     const p = view!.progress;
     lines.push('', `${view!.title}: ${p.done} de ${p.total} · ${p.percent} %`);

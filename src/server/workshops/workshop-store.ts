@@ -5,6 +5,7 @@
  * time to reach a signal.
  */
 import type { Transaction } from 'kysely';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { Role } from '../../shared/schemas/common';
 import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
@@ -29,19 +30,9 @@ export async function findWorkshop(trx: Transaction<Database>, id: string): Prom
   return stored && stored.deleted === 0 ? stored : undefined;
 }
 
-const LIMA_FORMAT = new Intl.DateTimeFormat('es-PE', {
-  timeZone: 'America/Lima',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** "5 de marzo de 2027 a las 18:00 (hora de Lima)": a time as a person in Peru reads it. */
+/** «viernes 5 de marzo de 2027, 6:00 p. m. (hora de Lima)»: a time as the app writes it everywhere. */
 export function formatLimaTime(isoUtc: string): string {
-  return `${LIMA_FORMAT.format(new Date(isoUtc))} (hora de Lima)`;
+  return `${formatDateTime(isoUtc)} (hora de Lima)`;
 }
 
 /** Why a participant may not act now, or undefined when the window is open. */

@@ -13,15 +13,18 @@ export type { CountedKey, MessageKey };
 
 /**
  * The string for `key`, with `{name}` placeholders filled from `params`. Numbers are written the
- * Peruvian way (es-PE). A key whose area is not loaded comes back as the key itself.
+ * Peruvian way (es-PE). A value that ends in a period before the sentence's own period («…4:00
+ * p. m.» + «.») keeps one, as Spanish writes it: never «p. m..». A key whose area is not loaded
+ * comes back as the key itself.
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const template = readMessage(key) ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return template.replace(/\{(\w+)\}(\.?)/g, (_, name: string, period: string) => {
     const value = params[name];
-    if (value === undefined) return `{${name}}`;
-    return typeof value === 'number' ? value.toLocaleString('es-PE') : value;
+    if (value === undefined) return `{${name}}${period}`;
+    const text = typeof value === 'number' ? value.toLocaleString('es-PE') : value;
+    return text.endsWith('.') ? text : text + period;
   });
 }
 

@@ -81,10 +81,3 @@ export function tagLabel(tag: string): string {
 export function countLabel(count: number): string {
   return count === 1 ? t('catalogue.count.one') : t('catalogue.count.many', { count });
 }
-
-/** "Revisado el 29 de noviembre de 2026": a date-only `YYYY-MM-DD`, read as that day in Lima. */
-export function formatReviewed(isoDate: string): string {
-  const when = new Date(`${isoDate}T12:00:00Z`);
-  if (Number.isNaN(when.getTime())) return isoDate;
-  return new Intl.DateTimeFormat('es-PE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'America/Lima' }).format(when);
-}

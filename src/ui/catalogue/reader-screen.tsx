@@ -5,7 +5,8 @@ import { entryCards, watchEntry, type StoredEntry } from '../../state/catalogue-
 import { noteEntryOpened } from '../../state/reading-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { CatalogueIcon } from './catalogue-icons';
-import { formatReviewed, kindLabel, levelLabel, topicLabel } from './catalogue-labels';
+import { kindLabel, levelLabel, topicLabel } from './catalogue-labels';
+import { formatDay } from '../../shared/calendar/lima-dates';
 import { Blocks } from './entry-blocks';
 import { KindTag } from './entry-card';
 import { BackToCatalogue, EntryCardList, SourceList, TableOfContents } from './entry-parts';
@@ -57,7 +58,7 @@ function EntryView({ entry }: { entry: StoredEntry }) {
       <p class="lead">{entry.summary}</p>
       <p class="entry__meta">
         <CatalogueIcon name="calendar" />
-        <span>{t('catalogue.reader.reviewed', { date: formatReviewed(entry.reviewed) })}</span>
+        <span>{t('catalogue.reader.reviewed', { date: formatDay(entry.reviewed) })}</span>
       </p>
       <p class="entry__meta">{t('catalogue.reader.levels', { levels: entry.levels.map(levelLabel).join(', ') })}</p>
       <ReaderActions entryId={entry.id} title={entry.title} />

@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import type { ChecklistItemPatch } from '../../shared/schemas/checklist';
 import type { ItemView } from '../../state/checklist-view-model';
-import { formatDay, formatLimaDateTime } from '../events/format';
+import { formatDateTime, formatDay } from '../../shared/calendar/lima-dates';
 import { Icon } from '../shell/icons';
 import { t } from '../../shared/i18n/checklists';
 
@@ -63,7 +63,7 @@ function ItemStatus({ item }: { item: ItemView }) {
 
 function describeWho(item: ItemView, myName: string): string {
   if (!item.lastChange) return '';
-  const when = formatLimaDateTime(item.lastChange.at);
+  const when = formatDateTime(item.lastChange.at);
   if (!item.lastChange.isThisDevice) return t('checklists.changedElsewhere', { when });
   return myName ? t('checklists.changedByMe', { name: myName, when }) : t('checklists.changedHere', { when });
 }

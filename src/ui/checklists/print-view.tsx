@@ -1,6 +1,6 @@
 import { watchEventChecklists } from '../../state/event-checklists-model';
 import type { ItemView } from '../../state/checklist-view-model';
-import { formatDay, formatLimaDateTime } from '../events/format';
+import { formatDay, formatRange } from '../../shared/calendar/lima-dates';
 import { BackLink } from '../shell/screen-header';
 import './checklists.css';
 import { t } from '../../shared/i18n/checklists';
@@ -17,7 +17,7 @@ export function PrintView({ eventId }: { eventId: string }) {
         <button type="button" class="button" onClick={() => window.print()}>{t('checklists.printNow')}</button>
       </div>
       <h1 tabIndex={-1}>{event.title}</h1>
-      <p>{[formatLimaDateTime(event.startsAt), event.venue].filter(Boolean).join(' · ')}</p>
+      <p>{[formatRange(event.startsAt, event.endsAt), event.venue].filter(Boolean).join(' · ')}</p>
       {runs.filter((r) => !r.isRemoved && r.view).map(({ view }) => (
         <section key={view!.runId} class="print__run">
           <h2>{view!.title} — {t('checklists.progress', { done: view!.progress.done, total: view!.progress.total, percent: view!.progress.percent })}</h2>

@@ -2,8 +2,8 @@ import { closeVersion, viewedVersion, viewVersion } from '../../state/editor-mod
 import type { EntryVersionInfo } from '../../shared/catalogue/publishing';
 import { t } from '../../shared/i18n/editor';
 import { NamedSection } from '../shell/named-section';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 
-const LIMA = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Lima' });
 
 /** Every published version, newest first, each viewable read-only. */
 export function VersionHistory({ history, canRead }: { history: EntryVersionInfo[]; canRead: boolean }) {
@@ -14,7 +14,7 @@ export function VersionHistory({ history, canRead }: { history: EntryVersionInfo
       <ul class="editor__history">
         {history.map((item) => (
           <li key={item.version}>
-            <span>{t('editor.version', { version: String(item.version), when: LIMA.format(new Date(item.publishedAt)), who: item.publishedBy })}</span>
+            <span>{t('editor.version', { version: String(item.version), when: formatDateTime(item.publishedAt), who: item.publishedBy })}</span>
             <button type="button" class="button button--secondary" disabled={!canRead} onClick={() => void viewVersion(item.version)}>
               {t('editor.view', { version: String(item.version) })}
             </button>

@@ -11,7 +11,7 @@ import { AlertNote } from '../shell/alert-note';
 import { useAction, type Action } from '../shell/use-action';
 import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
-import { formatLimaDateTime } from './format';
+import { formatRange } from '../../shared/calendar/lima-dates';
 import { ProgressLine } from './progress-line';
 import { t } from '../../shared/i18n/checklists';
 import '../../shared/i18n/events';
@@ -42,7 +42,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
       <ScreenHeader title={event.title} />
       <BackLink href="/eventos" label={t('events.backToList')} />
       {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
-      <p class="events__when">{formatLimaDateTime(event.startsAt)} – {formatLimaDateTime(event.endsAt)}</p>
+      <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
       {event.venue && <p>{event.venue}</p>}
       <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
       {action.failure.value && <AlertNote>{action.failure.value}</AlertNote>}

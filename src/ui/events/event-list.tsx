@@ -1,7 +1,7 @@
 import { eventLists, type EventSummary } from '../../state/event-list-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { formatLimaDateTime } from './format';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { ProgressLine } from './progress-line';
 import { t } from '../../shared/i18n/events';
 
@@ -29,7 +29,7 @@ function EventCards({ items }: { items: EventSummary[] }) {
       {items.map(({ event, progress }) => (
         <li key={event.id} class="card events__card">
           <a href={`/eventos/${event.id}`} class="events__title">{event.title}</a>
-          <p class="events__when">{formatLimaDateTime(event.startsAt)} · {event.venue || t('events.noVenue')}</p>
+          <p class="events__when">{formatDateTime(event.startsAt)} · {event.venue || t('events.noVenue')}</p>
           {progress ? <ProgressLine progress={progress} /> : <p class="events__muted">{t('events.noChecklists')}</p>}
         </li>
       ))}

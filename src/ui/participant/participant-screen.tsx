@@ -12,7 +12,8 @@ import { attendanceSteps, AttendanceFields, ConsentFields } from '../workshops/a
 import { FeedbackForm } from '../workshops/feedback-form';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
-import { describeModality, formatWhen } from '../workshops/format';
+import { describeModality } from '../workshops/format';
+import { formatRange } from '../../shared/calendar/lima-dates';
 import '../workshops/workshops.css';
 import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
@@ -93,7 +94,7 @@ export function ParticipantScreen() {
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} />
-      <p class="ws-when">{formatWhen(workshop)} · {describeModality(workshop.modality)}</p>
+      <p class="ws-when">{formatRange(workshop.startsAt, workshop.endsAt)} · {describeModality(workshop.modality)}</p>
       {findWindowState(workshop) !== 'open' && (
         <p class="note note--attention"><Icon name="attention" /><span>{t(findWindowState(workshop) === 'closed' ? 'participant.closed' : 'participant.notYet')}</span></p>
       )}

@@ -1,14 +1,5 @@
 import { t } from '../../shared/i18n/sync';
 
-/** How the sync screen writes times and changes for a person in Peru. */
-const LIMA_TIME = new Intl.DateTimeFormat('es-PE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'America/Lima' });
-
-/** An ISO UTC time as a person in Peru reads it: «29 de noviembre de 2026 a las 12:30 p. m.». */
-export function formatLimaDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : LIMA_TIME.format(date);
-}
-
 /** What a queued or rejected change was, in words a manager recognises. */
 export function describeChange(change: { name: string; args: unknown }): string {
   const args = (change.args ?? {}) as { title?: unknown; text?: unknown };

@@ -9,7 +9,8 @@ import {
   syncProgress,
   syncStatus,
 } from '../../state/sync-model';
-import { describeChange, formatLimaDateTime } from './describe-change';
+import { describeChange } from './describe-change';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
 import './sync.css';
 import { t } from '../../shared/i18n/sync';
@@ -43,14 +44,14 @@ export function SyncScreen() {
     id: row.id ?? 0,
     summary: describeChange(row),
     reason: row.message,
-    madeAt: formatLimaDateTime(row.createdAt),
+    madeAt: formatDateTime(row.createdAt),
     isExported: row.exportedAt !== undefined,
   }));
 
   return (
     <SyncPanel
       pending={pendingCount.value}
-      status={{ ...status, lastSyncedAt: status.lastSyncedAt ? formatLimaDateTime(status.lastSyncedAt) : null }}
+      status={{ ...status, lastSyncedAt: status.lastSyncedAt ? formatDateTime(status.lastSyncedAt) : null }}
       progress={syncProgress.value}
       isBusy={isBusy.value || status.phase === 'syncing'}
       rejected={rejected}

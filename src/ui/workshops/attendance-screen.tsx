@@ -13,7 +13,7 @@ import { AttendanceRoster } from './attendance-roster';
 import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
-import { formatLimaShort } from './format';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { t } from '../../shared/i18n/workshops';
 
 /** The warning shown while typing someone already on the roster. */
@@ -22,7 +22,7 @@ function DuplicateWarning({ existing }: { existing: LocalAttendance | undefined 
     <div role="status" class={existing ? 'note note--attention' : 'visually-hidden'}>
       {existing && <Icon name="attention" />}
       {existing && (
-        <span>{t('attendance.duplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatLimaShort(existing.recordedAt) })}</span>
+        <span>{t('attendance.duplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatDateTime(existing.recordedAt) })}</span>
       )}
     </div>
   );

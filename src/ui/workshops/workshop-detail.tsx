@@ -5,7 +5,8 @@ import { isSafeHttpsLink } from '../../shared/safe-link';
 import { provinceName } from '../../shared/places/provinces';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { describeModality, formatWhen } from './format';
+import { describeModality } from './format';
+import { formatRange } from '../../shared/calendar/lima-dates';
 import { QrCode } from './qr-code';
 import { canFacilitate } from './workshop-list';
 import { t } from '../../shared/i18n/workshops';
@@ -35,7 +36,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} back={{ href: '/talleres', label: t('workshops.back') }} />
       <dl class="ws-facts">
-        <dt>{t('workshops.field.when')}</dt><dd>{formatWhen(workshop)}</dd>
+        <dt>{t('workshops.field.when')}</dt><dd>{formatRange(workshop.startsAt, workshop.endsAt)}</dd>
         <dt>{t('workshops.field.topic')}</dt><dd>{workshop.topic}</dd>
         <dt>{t('workshops.field.modality')}</dt><dd>{describeModality(workshop.modality)}</dd>
         {workshop.modality !== 'virtual' && <><dt>{t('workshops.field.place')}</dt><dd>{describePlace(workshop) || '—'}</dd></>}

@@ -2,7 +2,8 @@ import { programme, type LocalWorkshop } from '../../state/workshop-model';
 import { currentUser } from '../../state/session-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { describeModality, formatWhen } from './format';
+import { describeModality } from './format';
+import { formatRange } from '../../shared/calendar/lima-dates';
 import { t } from '../../shared/i18n/workshops';
 
 /** Whether the person signed in may create and run workshops. */
@@ -38,7 +39,7 @@ function WorkshopCards({ items }: { items: LocalWorkshop[] }) {
       {items.map((w) => (
         <li key={w.id} class="card">
           <a href={`/talleres/${w.id}`} class="ws-title">{w.title}</a>
-          <p class="ws-when">{formatWhen(w)}</p>
+          <p class="ws-when">{formatRange(w.startsAt, w.endsAt)}</p>
           <p class="ws-muted">{describeModality(w.modality)} · {w.topic}</p>
           {w.isLocal && <p class="ws-state"><Icon name="pending" /><span>{t('workshops.localOnly')}</span></p>}
         </li>

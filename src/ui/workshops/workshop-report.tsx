@@ -10,7 +10,7 @@ import { Notice } from '../forms/notice';
 import { AlertNote } from '../shell/alert-note';
 import { downloadBlob } from '../shell/download';
 import { useAction } from '../shell/use-action';
-import { formatLimaShort } from './format';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { t, type MessageKey } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
@@ -49,7 +49,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       {exports.length > 0 && (
         <details class="ws-notice">
           <summary>{t('report.exportLog', { count: exports.length })}</summary>
-          <ul>{exports.map((e) => <li key={e.at}>{formatLimaShort(e.at)} · {t('report.rows', { count: e.rows })}</li>)}</ul>
+          <ul>{exports.map((e) => <li key={e.at}>{formatDateTime(e.at)} · {t('report.rows', { count: e.rows })}</li>)}</ul>
         </details>
       )}
       <h2>{t('report.feedback', { count: summary.count })}</h2>

@@ -127,7 +127,7 @@ describe('the reader renders the compiled entry with Preact, offline from the de
 
   it('says when it was reviewed, in Spanish, and for which levels of government', async () => {
     openReader('todos-los-bloques');
-    await screen.findByText('Revisado el 29 de noviembre de 2026');
+    await screen.findByText('Revisado el domingo 29 de noviembre de 2026');
     expect(screen.getByText('Para gobiernos: Regional, Distrital')).toBeTruthy();
   });
 

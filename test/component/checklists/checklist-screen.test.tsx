@@ -46,10 +46,10 @@ describe('working a checklist', () => {
     await openRun('live');
     const licence = itemOf('Solicitar la licencia de comunicación pública');
     // 14 Dec (Mon) − 3 working days: 11 Fri, 10 Thu, (9 and 8 holidays), 7 Mon.
-    expect(licence.getByText('Fecha límite: lun, 7 dic. 2026')).toBeTruthy();
+    expect(licence.getByText('Fecha límite: lunes 7 de diciembre de 2026')).toBeTruthy();
     expect(licence.queryByText('Vencido')).toBeTruthy();
     const after = itemOf('Anotar las obras tocadas');
-    expect(after.getByText('Fecha límite: mar, 15 dic. 2026')).toBeTruthy();
+    expect(after.getByText('Fecha límite: martes 15 de diciembre de 2026')).toBeTruthy();
     expect(after.queryByText('Vencido')).toBeNull();
   });
 
@@ -74,10 +74,10 @@ describe('working a checklist', () => {
       note: 'Lo hace el sonidista', responsible: 'Julio Huamán', dueDate: '2026-12-18',
     }));
     await screen.findByText('Responsable: Julio Huamán');
-    expect(itemOf('Anotar las obras tocadas').getByText(/Modificado en este teléfono el 10 de diciembre de 2026/)).toBeTruthy();
+    expect(itemOf('Anotar las obras tocadas').getByText(/Modificado en este teléfono el jueves 10 de diciembre de 2026/)).toBeTruthy();
     await signIn(dbs, { user: { id: 'u1', email: 'ana@cultura.gob.pe', name: 'Ana Quispe', roles: ['gestor'] } });
     fireEvent.change(itemOf('Anotar las obras tocadas').getByLabelText('Nota'), { target: { value: 'Lo hace Julio' } });
-    await screen.findByText(/Modificado por Ana Quispe en este teléfono el 10 de diciembre de 2026/);
+    await screen.findByText(/Modificado por Ana Quispe en este teléfono el jueves 10 de diciembre de 2026/);
     fireEvent.click(itemOf('Anotar las obras tocadas').getByRole('button', { name: 'Usar la fecha calculada' }));
     await waitFor(async () => expect((await dbs.user.checklistItems.get([runId, 'md-registro']))?.state.dueDate).toBeNull());
     fireEvent.click(itemOf('Anotar las obras tocadas').getByLabelText('No aplica a este evento'));

@@ -25,7 +25,7 @@ describe('the print view', () => {
     await screen.findByRole('heading', { level: 2, name: /Música y derechos de autor — 1 de 2 · 50 %/ });
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(within(items[0]!).getByText(/Solicitar la licencia/).textContent).toContain('Hecho · Fecha límite: lun, 7 dic. 2026 · Responsable: Rosa');
+    expect(within(items[0]!).getByText(/Solicitar la licencia/).textContent).toContain('Hecho · Fecha límite: lunes 7 de diciembre de 2026 · Responsable: Rosa');
     expect(items[0]!.querySelector('.print__box')?.textContent).toBe('✓');
     expect(items[1]!.querySelector('.print__box')?.textContent).toBe('');
     expect(screen.getByRole('button', { name: 'Imprimir' })).toBeTruthy();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, formatLimaDateTime } from '../../../src/ui/sync/describe-change';
+import { describeChange } from '../../../src/ui/sync/describe-change';
 
 describe('how the sync screen words things', () => {
   it.each([
@@ -11,13 +11,5 @@ describe('how the sync screen words things', () => {
     [{ name: 'taller.nuevo', args: null }, 'Un cambio (taller.nuevo)'],
   ])('%j reads “%s”', (change, words) => {
     expect(describeChange(change)).toBe(words);
-  });
-
-  it.each([
-    ['2026-11-29T17:30:00.000Z', '29 de noviembre de 2026 a las 12:30 p. m.'],
-    ['2027-01-01T04:59:00.000Z', '31 de diciembre de 2026 a las 11:59 p. m.'],
-    ['no es una fecha', 'no es una fecha'],
-  ])('shows %s in Lima time as “%s”', (iso, shown) => {
-    expect(formatLimaDateTime(iso)).toBe(shown);
   });
 });

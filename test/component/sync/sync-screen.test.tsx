@@ -28,7 +28,7 @@ describe('Más → Sincronización over the real models', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sincronizar ahora' }));
     await screen.findByText('Todo lo guardado ya se envió.');
     await screen.findByText('Al día');
-    expect(screen.getByText('Última sincronización: 29 de noviembre de 2026 a las 12:30 p. m.')).toBeTruthy();
+    expect(screen.getByText('Última sincronización: domingo 29 de noviembre de 2026, 12:30 p. m.')).toBeTruthy();
     expect(await dbs.user.outbox.count()).toBe(0);
   });
 

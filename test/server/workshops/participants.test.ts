@@ -147,7 +147,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
     await push(server, owner, device.clientId, [device.next('workshop.save', future)]);
     const early = createDeviceQueue();
     const tooEarly = await pushAnonymously(early.clientId, [early.next('feedback.submit', makeFeedback(future.id, { workshopCode: future.code }))]);
-    expect(tooEarly.json<PushResponse>().rejected[0]?.message).toMatch(/^El registro del taller aún no abre: abre el 8 de diciembre de 2026 a las 12:00 \(hora de Lima\)\.$/);
+    expect(tooEarly.json<PushResponse>().rejected[0]?.message).toMatch(/^El registro del taller aún no abre: abre el martes 8 de diciembre de 2026, 12:00\u00a0p\.\u00a0m\. \(hora de Lima\)\.$/);
 
     clock.advance(3 * DAY);
     const late = createDeviceQueue();
@@ -155,7 +155,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
       late.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Llegó tarde' }), { workshopCode: workshop.code })),
       late.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code })),
     ]);
-    const reason = 'El taller ya cerró su registro: la ventana terminó el 1 de diciembre de 2026 a las 16:00 (hora de Lima).';
+    const reason = 'El taller ya cerró su registro: la ventana terminó el martes 1 de diciembre de 2026, 4:00\u00a0p.\u00a0m. (hora de Lima).';
     expect(res.json<PushResponse>()).toEqual({ lastSeq: 2, rejected: [{ seq: 1, code: 'forbidden', message: reason }, { seq: 2, code: 'forbidden', message: reason }] });
     // The facilitador may still type in a paper list after the window.
     const coordinadora = await createLoggedInUser(server, ['coordinador']);

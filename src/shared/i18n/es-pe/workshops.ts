@@ -68,7 +68,7 @@ export const workshops = {
   'attendance.savedMerged': '{name} ya estaba registrado: se unificó con el registro existente ({count} en total).',
   'attendance.corrected': 'Corrección de {name} guardada.',
   'attendance.editing': 'Corrigiendo el registro de {name}.',
-  'attendance.duplicate': 'Posible duplicado: {name} ({entity}) ya está registrado desde {when}. Si guarda, se unificará con ese registro.',
+  'attendance.duplicate': 'Posible duplicado: {name} ({entity}) ya está registrado desde el {when}. Si guarda, se unificará con ese registro.',
   'attendance.counts': 'Asistentes: {count}',
   'roster.title': 'Lista de asistentes',
   'roster.search': 'Buscar por nombre, entidad o documento',
