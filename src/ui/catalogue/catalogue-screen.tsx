@@ -16,7 +16,7 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { countLabel, TOPICS, topicLabel } from './catalogue-labels';
 import { CatalogueFilters } from './catalogue-filters';
-import { CardLink, KindTag } from './entry-card';
+import { CardList, KindTag } from './entry-card';
 import { EntryCardList } from './entry-parts';
 import { SearchBox } from './search-box';
 import './catalogue.css';
@@ -43,7 +43,7 @@ function TopicList({ cards }: { cards: EntryCard[] }) {
   const counts = countByTopic(cards);
   return (
     <NamedSection id="catalogue-topics" title={t('catalogue.topics')}>
-      <ul class="topic-list">
+      <ul class="link-list link-list--compact">
         {TOPICS.map((topic) => (
           <li key={topic}>
             <a href={`/catalogo?${PARAMS.topic}=${topic}`}>
@@ -73,22 +73,16 @@ function PickedEntries({ id, title, ids, cards, empty }: { id: string; title: st
 function TemplateList() {
   const templates = templateCards.value ?? [];
   if (templates.length === 0) return null;
+  const cards = templates.map((template) => ({
+    id: template.id,
+    href: `/catalogo/plantillas/${encodeURIComponent(template.id)}`,
+    title: template.title,
+    tag: <KindTag icon="checklist">{t('catalogue.templates.items', { count: template.itemCount })}</KindTag>,
+    summary: template.summary,
+  }));
   return (
     <NamedSection id="catalogue-templates" title={t('catalogue.templates')}>
-      <ul class="entry-cards">
-        {templates.map((template) => (
-          <li key={template.id}>
-            <CardLink
-              href={`/catalogo/plantillas/${encodeURIComponent(template.id)}`}
-              title={template.title}
-              titleAs="h3"
-              tag={<KindTag icon="checklist">{t('catalogue.templates.items', { count: template.itemCount })}</KindTag>}
-            >
-              {template.summary}
-            </CardLink>
-          </li>
-        ))}
-      </ul>
+      <CardList cards={cards} titleAs="h3" />
     </NamedSection>
   );
 }

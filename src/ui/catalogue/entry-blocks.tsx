@@ -85,9 +85,17 @@ function TableView({ block }: { block: Extract<Block, { type: 'table' }> }) {
   );
 }
 
+/** Each kind of callout takes the tone of the note that says the same (shell/screen-parts.css). */
+const CALLOUT_TONES: Record<CalloutKind, string> = {
+  IMPORTANTE: 'note--pending',
+  ATENCION: 'note--attention',
+  CONSEJO: 'note--done',
+  NORMA: '',
+};
+
 function CalloutView({ block }: { block: Extract<Block, { type: 'callout' }> }) {
   return (
-    <aside class={`callout callout--${block.kind.toLowerCase()}`}>
+    <aside class={[`callout callout--${block.kind.toLowerCase()}`, CALLOUT_TONES[block.kind]].filter(Boolean).join(' ')}>
       <p class="callout__label">
         <CatalogueIcon name={CALLOUT_ICONS[block.kind]} />
         <span>{t(`catalogue.callout.${block.kind}`)}</span>

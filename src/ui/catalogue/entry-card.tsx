@@ -22,3 +22,27 @@ export function CardLink(props: { href: string; title: string; titleAs?: 'h2' | 
     </a>
   );
 }
+
+/** One card of a `CardList`. */
+export interface Card {
+  id: string;
+  href: string;
+  title: string;
+  tag: ComponentChildren;
+  summary: ComponentChildren;
+}
+
+/** A list of cards as links (entries, templates), each titled as the list's place on the page asks. */
+export function CardList({ cards, titleAs }: { cards: readonly Card[]; titleAs: 'h2' | 'h3' }) {
+  return (
+    <ul class="entry-cards">
+      {cards.map((card) => (
+        <li key={card.id}>
+          <CardLink href={card.href} title={card.title} titleAs={titleAs} tag={card.tag}>
+            {card.summary}
+          </CardLink>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,9 +1,10 @@
 import type { EntrySource, TocItem } from '../../shared/catalogue';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import type { EntryCard } from '../../state/catalogue-model';
-import { BackLink } from '../shell/screen-header';
+import type { ComponentChildren } from 'preact';
+import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { CatalogueIcon } from './catalogue-icons';
-import { CardLink, KindTag } from './entry-card';
+import { CardList, KindTag } from './entry-card';
 import { entryHref } from './entry-blocks';
 import { kindLabel } from './catalogue-labels';
 import { t } from '../../shared/i18n/catalogue';
@@ -61,20 +62,24 @@ export function SourceList({ sources }: { sources: EntrySource[] }) {
 
 /** A list of entry cards as links: title, kind (word + icon) and summary. */
 export function EntryCardList({ cards, headingLevel = 3 }: { cards: EntryCard[]; headingLevel?: 2 | 3 }) {
-  return (
-    <ul class="entry-cards">
-      {cards.map((card) => (
-        <li key={card.id}>
-          <CardLink href={entryHref(card.id)} title={card.title} titleAs={headingLevel === 2 ? 'h2' : 'h3'} tag={<KindTag icon="topic">{kindLabel(card.kind)}</KindTag>}>
-            {card.summary}
-          </CardLink>
-        </li>
-      ))}
-    </ul>
-  );
+  const asCard = (card: EntryCard) => ({
+    id: card.id, href: entryHref(card.id), title: card.title, tag: <KindTag icon="topic">{kindLabel(card.kind)}</KindTag>, summary: card.summary,
+  });
+  return <CardList cards={cards.map(asCard)} titleAs={headingLevel === 2 ? 'h2' : 'h3'} />;
 }
 
 /** The link back to the catalogue home, first on every catalogue sub-screen. */
 export function BackToCatalogue() {
   return <BackLink href="/catalogo" label={t('catalogue.back')} />;
+}
+
+/** A catalogue screen that has only something to say (loading, not on this phone): the way back, a title, the words. */
+export function CatalogueNotice({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="screen">
+      <BackToCatalogue />
+      <ScreenHeader title={title} />
+      {children}
+    </section>
+  );
 }

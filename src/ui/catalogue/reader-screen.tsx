@@ -9,7 +9,7 @@ import { kindLabel, levelLabel, topicLabel } from './catalogue-labels';
 import { formatDay } from '../../shared/calendar/lima-dates';
 import { Blocks } from './entry-blocks';
 import { KindTag } from './entry-card';
-import { BackToCatalogue, EntryCardList, SourceList, TableOfContents } from './entry-parts';
+import { BackToCatalogue, CatalogueNotice, EntryCardList, SourceList, TableOfContents } from './entry-parts';
 import { ReaderActions } from './reader-actions';
 import { useLeftOff } from './use-left-off';
 import './catalogue.css';
@@ -82,23 +82,17 @@ export function EntryReader({ id }: { id: string }) {
   }, [id, isFound]);
   if (lookup.status === 'loading') {
     return (
-      <section class="screen">
-        <BackToCatalogue />
-        <ScreenHeader title={t('catalogue.reader.loading')} />
+      <CatalogueNotice title={t('catalogue.reader.loading')}>
         <p role="status">{t('catalogue.reader.loading')}</p>
-      </section>
+      </CatalogueNotice>
     );
   }
   if (lookup.status === 'missing') {
     return (
-      <section class="screen">
-        <BackToCatalogue />
-        <ScreenHeader title={t('catalogue.reader.notFound.title')} />
+      <CatalogueNotice title={t('catalogue.reader.notFound.title')}>
         <AlertNote>{t('catalogue.reader.notFound.body')}</AlertNote>
-        <a class="button" href="/catalogo">
-          {t('catalogue.back')}
-        </a>
-      </section>
+        <a class="button" href="/catalogo">{t('catalogue.back')}</a>
+      </CatalogueNotice>
     );
   }
   return <EntryView key={lookup.value.id} entry={lookup.value} />;

@@ -6,7 +6,7 @@ import { ScreenHeader } from '../shell/screen-header';
 import { CatalogueIcon } from './catalogue-icons';
 import { entryHref } from './entry-blocks';
 import { KindTag } from './entry-card';
-import { BackToCatalogue } from './entry-parts';
+import { BackToCatalogue, CatalogueNotice } from './entry-parts';
 import { describeConditions, describeDue } from './template-text';
 import './catalogue.css';
 import { t } from '../../shared/i18n/catalogue';
@@ -78,15 +78,9 @@ export function TemplatePreview({ id }: { id: string }) {
   if (lookup.status === 'found') return <TemplateView template={lookup.value} />;
   const isMissing = lookup.status === 'missing';
   return (
-    <section class="screen">
-      <BackToCatalogue />
-      <ScreenHeader title={isMissing ? t('catalogue.template.notFound.title') : t('catalogue.loading')} />
-      {isMissing ? (
-        <AlertNote>{t('catalogue.reader.notFound.body')}</AlertNote>
-      ) : (
-        <p role="status">{t('catalogue.loading')}</p>
-      )}
-    </section>
+    <CatalogueNotice title={isMissing ? t('catalogue.template.notFound.title') : t('catalogue.loading')}>
+      {isMissing ? <AlertNote>{t('catalogue.reader.notFound.body')}</AlertNote> : <p role="status">{t('catalogue.loading')}</p>}
+    </CatalogueNotice>
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { isOnline } from '../../state/app-model';
 import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
 import { ScreenHeader } from '../shell/screen-header';
-import { LinkRow } from '../more/link-row';
+import { LinkRow } from '../shell/link-row';
 import { OfflineNote } from './offline-note';
 import { t } from '../../shared/i18n/editor';
 import '../../shared/i18n/more';

@@ -1,7 +1,7 @@
 import { currentUser } from '../../state/session-model';
 import { ScreenHeader } from '../shell/screen-header';
 import type { IconName } from '../shell/icons';
-import { LinkRow } from './link-row';
+import { LinkRow } from '../shell/link-row';
 import './more.css';
 import { t, type MessageKey } from '../../shared/i18n/more';
 

@@ -1,6 +1,6 @@
-import { Icon, type IconName } from '../shell/icons';
+import { Icon, type IconName } from './icons';
 
-/** One large row of a `.link-list` (more.css): an optional icon, a label with a hint under it, a chevron. */
+/** One large row of a `.link-list` (screen-parts.css): an optional icon, a label with a hint under it, a chevron. */
 export function LinkRow({ href, icon, label, hint }: { href: string; icon?: IconName; label: string; hint: string }) {
   return (
     <li>
