@@ -6,7 +6,6 @@ import { addMessages } from '../registry';
  */
 export const shell = {
   'app.name': 'Tinkuy',
-  'app.tagline': 'Eventos culturales de la RED, también sin conexión',
   'nav.label': 'Secciones',
   'nav.home': 'Inicio',
   'nav.catalogue': 'Catálogo',
@@ -33,10 +32,6 @@ export const shell = {
   'shell.notFound.body': 'Esa dirección no existe en Tinkuy. Puede que el enlace esté mal escrito o sea de una versión anterior.',
   'shell.notFound.home': 'Ir al inicio',
   'shell.back': 'Volver a Más',
-  'shell.placeholder.note': 'Esta sección se está preparando y aún no tiene contenido en este teléfono. Mientras tanto, en Más puedes revisar el almacenamiento y la sincronización.',
-  'shell.placeholder.catalogue': 'Aquí estarán las guías, herramientas, recomendaciones, buenas prácticas y listas de verificación de la RED para organizar eventos culturales públicos. Se descargan una vez y se leen y buscan sin conexión.',
-  'shell.placeholder.events': 'Aquí planificarás tus eventos: fecha, lugar, público esperado, si es al aire libre, con música o en un sitio patrimonial. Tinkuy te dará la lista de verificación que corresponde para marcarla en el campo, con o sin señal.',
-  'shell.placeholder.workshops': 'Aquí verás los talleres de la RED: tema, fechas y lugar. Quien facilita registrará la asistencia y quien participa dará su opinión con el código del taller. Sin señal también: todo se guarda en el teléfono y se envía al volver la conexión.',
   'update.available': 'Hay una nueva versión',
   'update.action': 'Actualizar',
   'update.hint': 'Lo que guardaste se mantiene.',
