@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { registerClientApp } from './http/client-app';
 import { installErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security';
+import { createPrettyLogStream, formatPasswordBox } from './log/pretty-log';
 import { startCatalogue } from './catalogue/start-catalogue';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
@@ -34,10 +35,7 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
   const store = options.store ?? openStore(config.database);
   const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...chooseLogStream(config, options.logStream) },
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: config.trustProxy,
   });
@@ -65,6 +63,12 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   }
 }
 
+// JSON to the given stream (or stdout), or readable lines for a terminal.
+function chooseLogStream(config: ServerConfig, stream: NodeJS.WritableStream | undefined): { stream?: NodeJS.WritableStream } {
+  if (config.logFormat === 'pretty') return { stream: createPrettyLogStream(stream ?? process.stdout) };
+  return stream ? { stream } : {};
+}
+
 async function bootstrapAccount(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
   const admin = {
     ...(config.adminEmail ? { email: config.adminEmail } : {}),
@@ -75,10 +79,11 @@ async function bootstrapAccount(app: FastifyInstance, store: Store, config: Serv
   if (result.generatedPassword) {
     // Printed once, on this first start only; the coordinador should change it. A log level
     // that drops warnings (error, silent) must not swallow the only copy: it goes to stderr.
-    const notice = 'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.';
+    // Readable logs draw it in a box (pretty-log.ts); JSON logs keep it as fields.
     if (config.logLevel === 'silent' || config.logLevel === 'error') {
-      process.stderr.write(`${notice}\nCorreo: ${result.email}\nContraseña de un solo uso: ${result.generatedPassword}\n`);
+      process.stderr.write(`${formatPasswordBox(result.email, result.generatedPassword)}\n`);
     } else {
+      const notice = 'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.';
       app.log.warn({ email: result.email, oneTimePassword: result.generatedPassword }, notice);
     }
   } else {

@@ -22,7 +22,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Fastify's logger: on in production, off in tests. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** JSON lines for machines (the default), or readable lines for a person at a terminal. */
+  logFormat?: LogFormat;
 }
+
+/** How log lines are written: pino's JSON, or readable text (src/server/log/pretty-log.ts). */
+export type LogFormat = 'json' | 'pretty';
 
 
 function readPort(raw: string | undefined): number {
@@ -39,12 +44,21 @@ function readLogLevel(raw: string | undefined): ServerConfig['logLevel'] {
   return levels.find((level) => level === raw) ?? 'info';
 }
 
+// TINKUY_LOG_FORMAT wins; otherwise readable on a terminal, JSON when piped to a file or a collector.
+function readLogFormat(raw: string | undefined, isTerminal: boolean): LogFormat {
+  if (raw === 'json' || raw === 'pretty') return raw;
+  return isTerminal ? 'pretty' : 'json';
+}
+
 /**
  * Reads the configuration from `env` (process.env by default); every variable is optional.
  * `defaultClientDir` is where the built PWA sits unless TINKUY_CLIENT_DIR says otherwise; the
- * entry point passes it because only the entry file knows where the bundle landed.
+ * entry point passes it because only the entry file knows where the bundle landed, and says
+ * whether the log goes to a terminal (`isTerminal`).
  */
-export function readConfig(env: Record<string, string | undefined> = process.env, defaultClientDir = resolve('dist/client')): ServerConfig {
+export function readConfig(
+  env: Record<string, string | undefined> = process.env, defaultClientDir = resolve('dist/client'), isTerminal = false,
+): ServerConfig {
   const dataDir = resolve(env.TINKUY_DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL;
   const config: ServerConfig = {
@@ -57,6 +71,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
     trustProxy: env.TINKUY_TRUST_PROXY === '1' || env.TINKUY_TRUST_PROXY === 'true',
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),
+    logFormat: readLogFormat(env.TINKUY_LOG_FORMAT, isTerminal),
   };
   if (env.TINKUY_ADMIN_EMAIL) config.adminEmail = env.TINKUY_ADMIN_EMAIL;
   if (env.TINKUY_ADMIN_PASSWORD) config.adminPassword = env.TINKUY_ADMIN_PASSWORD;

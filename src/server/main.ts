@@ -9,7 +9,7 @@ import { readConfig } from './config';
  */
 async function startServer(): Promise<void> {
   // dist/server/main.js → dist/client/: the build the server ships with.
-  const config = readConfig(process.env, fileURLToPath(new URL('../client/', import.meta.url)));
+  const config = readConfig(process.env, fileURLToPath(new URL('../client/', import.meta.url)), process.stdout.isTTY === true);
   const app = await buildApp(config);
   let isStopping = false;
   const stop = async (signal: string) => {
@@ -27,7 +27,15 @@ async function startServer(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: config.database.kind, clientDir: config.clientDir }, 'Tinkuy listo');
+  const url = describeAddress(config.host, config.port);
+  app.log.info({ url, database: config.database.kind, clientDir: config.clientDir }, `Tinkuy listo. Ábralo en el navegador: ${url}`);
+}
+
+/** The address a person types in the browser: an "every interface" bind is reached as localhost. */
+function describeAddress(host: string, port: number): string {
+  const isAnyAddress = host === '0.0.0.0' || host === '::' || host === '';
+  const name = isAnyAddress ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 startServer().catch((error: unknown) => {

@@ -132,6 +132,8 @@ async function launch(options: StartServerOptions, journal: ServerRequest[]): Pr
     TINKUY_DATA_DIR: dataDir,
     TINKUY_CLIENT_DIR: CLIENT_DIR,
     TINKUY_LOG_LEVEL: options.recordRequests ? 'info' : 'warn',
+    // The request journal reads JSON lines, whatever the caller's shell asked for.
+    TINKUY_LOG_FORMAT: 'json',
     TINKUY_ADMIN_EMAIL: E2E_ADMIN.email,
     TINKUY_ADMIN_PASSWORD: E2E_ADMIN.password,
     ...options.env,

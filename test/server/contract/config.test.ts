@@ -13,6 +13,7 @@ describe('server configuration from the environment', () => {
       clientDir: '/srv/tinkuy/dist/client',
       trustProxy: false,
       logLevel: 'info',
+      logFormat: 'json',
     });
   });
 
@@ -27,6 +28,7 @@ describe('server configuration from the environment', () => {
       TINKUY_CLIENT_DIR: '/tmp/otra-version',
       TINKUY_TRUST_PROXY: '1',
       TINKUY_LOG_LEVEL: 'warn',
+      TINKUY_LOG_FORMAT: 'pretty',
     });
     expect(config).toMatchObject({
       port: 3000,
@@ -38,7 +40,16 @@ describe('server configuration from the environment', () => {
       adminPassword: 'secreto',
       trustProxy: true,
       logLevel: 'warn',
+      logFormat: 'pretty',
     });
+  });
+
+  it('writes JSON logs unless the output is a terminal; TINKUY_LOG_FORMAT decides either way', () => {
+    expect(readConfig({}, 'c', false).logFormat).toBe('json');
+    expect(readConfig({}, 'c', true).logFormat).toBe('pretty');
+    expect(readConfig({ TINKUY_LOG_FORMAT: 'json' }, 'c', true).logFormat).toBe('json');
+    expect(readConfig({ TINKUY_LOG_FORMAT: 'pretty' }, 'c', false).logFormat).toBe('pretty');
+    expect(readConfig({ TINKUY_LOG_FORMAT: 'bonito' }, 'c', false).logFormat).toBe('json');
   });
 
   it.each(['http', '-1', '70000', '80.5'])('refuses PORT=%s with a Spanish message', (port) => {
