@@ -5,6 +5,7 @@ import { applyMutationLocally } from './apply-mutation';
 import { ensureClientId, META_KEYS, readMeta, writeMeta } from './meta-store';
 import { receiveHlc, type OutboxRow } from './outbox-store';
 import type { UserDb } from './user-db';
+import { DEVICE_MESSAGES } from '../shared/errors';
 
 /** One mutation in an exported file: what it was, and where it was first queued. */
 export interface ExportedMutation {
@@ -99,7 +100,7 @@ export async function importChangesText(db: UserDb, text: string): Promise<Impor
     data = undefined;
   }
   const parsed = v.safeParse(ChangesFileSchema, data);
-  if (!parsed.success) throw new Error('El archivo no es un archivo de cambios de Tinkuy.');
+  if (!parsed.success) throw new Error(DEVICE_MESSAGES.notChangesFile);
   const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems];
   return db.transaction('rw', tables, async (tx) => {
     const imported = new Set((await readMeta<string[]>(db.meta, META_KEYS.imported)) ?? []);
@@ -138,7 +139,7 @@ export async function discardRejectedRow(db: UserDb, id: number): Promise<void> 
   await db.transaction('rw', db.rejected, async () => {
     const row = await db.rejected.get(id);
     if (!row) return;
-    if (!row.exportedAt) throw new Error('Exporte este cambio a un archivo antes de descartarlo.');
+    if (!row.exportedAt) throw new Error(DEVICE_MESSAGES.exportBeforeDiscard);
     await db.rejected.delete(id);
   });
 }

@@ -21,14 +21,61 @@ export const ERROR_MESSAGES = {
   conflict: 'El registro ya existe con otros datos.',
   not_storable: 'El servidor no pudo guardar este cambio y lo rechazó; los demás cambios sí se guardaron. Revise los datos y vuelva a intentarlo; si se repite, consulte con la coordinación de la RED.',
   held_back: 'El servidor falló varias veces al recibir este cambio. Se apartó para que sus otros cambios sigan enviándose; puede reintentarlo o exportarlo.',
-  internal: 'Ocurrió un error en el servidor. Sus datos siguen guardados en este dispositivo; se volverá a intentar.',
+  internal: 'Ocurrió un error en el servidor. Sus datos siguen guardados en este teléfono; se volverá a intentar.',
   unavailable: 'El servidor no está disponible por ahora. Se volverá a intentar.',
-  network: 'Sin conexión con el servidor. Sus cambios siguen guardados en este dispositivo.',
+  network: 'Sin conexión con el servidor. Sus cambios siguen guardados en este teléfono.',
   quota_exceeded: 'El almacenamiento del teléfono está lleno. Libere espacio; no se guardó el último cambio.',
   storage_unavailable: 'Este navegador no permite guardar datos (¿modo privado?). Abra Tinkuy en una ventana normal.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** The server's precise reasons, where a code's general sentence would not say enough. */
+export const REFUSALS = {
+  bodyNotJson: 'El cuerpo del envío no es JSON válido.',
+  valueNotStorable: 'El envío contiene un valor que el servidor no puede guardar.',
+  phoneOfOtherAccount: 'Este teléfono está registrado con otra cuenta. Cierre sesión y vuelva a entrar para enviar sus cambios.',
+  phoneOfAnAccount: 'Este teléfono está registrado con una cuenta. Inicie sesión para enviar sus cambios.',
+  unknownVersion: 'El servidor aún no conoce la versión de algunos cambios. Se enviarán cuando el servidor se actualice.',
+  sessionIdInvalid: 'Identificador de sesión no válido.',
+  sessionNotFound: 'No encontramos esa sesión entre las suyas.',
+  catalogueCoordinatorOnly: 'Solo la coordinación de la RED puede editar y publicar el catálogo.',
+  entryVersionInvalid: 'Versión no válida.',
+  entryNotFound: 'No existe una entrada publicada con ese identificador.',
+  entryVersionNotFound: 'Esa versión de la entrada no existe.',
+  entryHasFaults: 'La entrada tiene errores; corríjalos antes de publicar.',
+  entryGone: 'Esta entrada ya no existe en el servidor; vuelva a abrir la lista.',
+  entryIdTaken: 'Ya existe una entrada con ese identificador; elija otro o ábrala para editarla.',
+  entryChangedMeanwhile: 'Otra persona publicó esta entrada mientras usted la editaba. Su borrador sigue aquí: ábrala de nuevo para ver la versión actual.',
+  erasureCoordinatorOnly: 'Solo la coordinación puede suprimir datos personales.',
+  erasuresCoordinatorOnly: 'Solo la coordinación ve el registro de supresiones.',
+  workshopNotFound: 'No encontramos ese taller.',
+  exportsOwnerOnly: 'Solo quien dirige el taller o la coordinación ve sus exportaciones.',
+} as const;
+
+/** Too many pushes from one connection (participants' door): when they will be sent. */
+export function describeTooManyPushes(seconds: number): string {
+  const wait = seconds === 1 ? '1 segundo' : `${seconds.toLocaleString('es-PE')} segundos`;
+  return `Demasiados envíos desde esta conexión. Sus datos siguen guardados en el teléfono; se enviarán en ${wait}.`;
+}
+
+/** Failures the device words itself (no server answer behind them). */
+export const DEVICE_MESSAGES = {
+  unexpected: 'Ocurrió un error inesperado en este teléfono. Sus datos siguen guardados; se volverá a intentar.',
+  notChangesFile: 'El archivo no es un archivo de cambios de Tinkuy.',
+  exportBeforeDiscard: 'Exporte este cambio a un archivo antes de descartarlo.',
+} as const;
+
+/** Spanish words for valibot's own messages (the server's validation details). */
+export const VALIDATION_WORDS = {
+  types: {
+    string: 'texto', number: 'número', boolean: 'verdadero o falso', object: 'objeto', array: 'lista', never: 'ningún valor (campo no permitido)',
+  } as Record<string, string>,
+  notAllowed: 'campo no permitido.',
+  missing: 'falta este dato.',
+  expected: (what: string) => `se esperaba ${what}.`,
+  invalid: 'valor no válido.',
+} as const;
 
 /** The body of every error answer. */
 export interface ErrorBody {

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { AttendancePerson, type ENTITY_TYPES, type GOVERNMENT_LEVELS, type DOCUMENT_TYPES } from '../shared/schemas/attendance';
 import type { LocalAttendance } from './attendance-model';
 import { createSessionDraft } from './session-draft';
+import { t, type MessageKey } from '../shared/i18n/workshops';
 
 /** The form's fields, as typed; `editingId` is set while correcting a record. */
 export interface AttendanceDraft {
@@ -47,12 +48,12 @@ export function makeDraftFromRecord(row: LocalAttendance): AttendanceDraft {
   };
 }
 
-const REQUIRED: [AttendanceField, string][] = [
-  ['fullName', 'Escriba el nombre completo.'],
-  ['entityType', 'Elija el tipo de entidad.'],
-  ['entityName', 'Escriba el nombre de la entidad.'],
-  ['governmentLevel', 'Elija el nivel de gobierno.'],
-  ['regionCode', 'Elija la región.'],
+const REQUIRED: [AttendanceField, MessageKey][] = [
+  ['fullName', 'attendance.error.fullName'],
+  ['entityType', 'attendance.error.entityType'],
+  ['entityName', 'attendance.error.entityName'],
+  ['governmentLevel', 'attendance.error.governmentLevel'],
+  ['regionCode', 'attendance.error.regionCode'],
 ];
 
 /**
@@ -61,9 +62,9 @@ const REQUIRED: [AttendanceField, string][] = [
  */
 export function validateAttendanceDraft(draft: AttendanceDraft): { person: AttendancePerson } | { errors: AttendanceErrors } {
   const errors: AttendanceErrors = {};
-  for (const [field, message] of REQUIRED) if (!String(draft[field]).trim()) errors[field] = message;
-  if (!draft.consent) errors.consent = 'Sin el consentimiento de la persona no se puede guardar su asistencia (Ley 29733).';
-  if (draft.documentNumber.trim() && !draft.documentType) errors.documentType = 'Elija el tipo de documento.';
+  for (const [field, message] of REQUIRED) if (!String(draft[field]).trim()) errors[field] = t(message);
+  if (!draft.consent) errors.consent = t('attendance.error.consent');
+  if (draft.documentNumber.trim() && !draft.documentType) errors.documentType = t('attendance.error.documentType');
   const candidate = Object.fromEntries(
     Object.entries(draft).filter(([key, value]) => key !== 'consent' && key !== 'editingId' && (typeof value !== 'string' || value.trim() !== '')),
   );

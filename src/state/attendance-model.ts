@@ -11,20 +11,24 @@ import { recordMutation } from '../db/record-mutation';
 import type { PersonKeys } from '../shared/attendance-match';
 import { foldText } from '../shared/fold-text';
 import { uuidv7 } from '../shared/ids';
+import { t } from '../shared/i18n/workshops';
 import type { AttendancePerson, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
 
 export type { AttendanceExportLog, LocalAttendance };
 
-/** The version of the privacy notice below; kept with every record (Ley 29733). Change it when the text changes. */
+/**
+ * The version of the privacy notice below (`attendance.privacy.*` in shared/i18n/es-pe/workshops.ts);
+ * kept with every record (Ley 29733). Change it when that text changes.
+ */
 export const PRIVACY_NOTICE_VERSION = 'ley29733-2026-11-v1';
 
 /** The privacy notice shown before consent, paragraph by paragraph (version PRIVACY_NOTICE_VERSION). */
 export const PRIVACY_NOTICE: readonly string[] = [
-  'Finalidad: registrar su asistencia a este taller de la Red de Gestión Pública en Industrias Culturales y Artes (RED), emitir constancias y elaborar estadísticas de participación por región y nivel de gobierno.',
-  'Responsable del tratamiento: el Ministerio de Cultura, a través de la Dirección General de Industrias Culturales y Artes (DGIA). Sus datos no se ceden a terceros.',
-  'Conservación: los datos se guardan mientras dure el programa de la RED y hasta dos años después; luego se eliminan o se anonimizan.',
-  'Sus derechos: puede pedir acceso, rectificación, cancelación u oposición (derechos ARCO) escribiendo al Ministerio de Cultura por su mesa de partes, indicando «DGIA – RED, protección de datos personales».',
-  'Los datos de contacto y de documento son opcionales. Sin su consentimiento no registramos su asistencia.',
+  t('attendance.privacy.purpose'),
+  t('attendance.privacy.controller'),
+  t('attendance.privacy.retention'),
+  t('attendance.privacy.rights'),
+  t('attendance.privacy.optional'),
 ];
 
 /** What the form gives to register a person. */

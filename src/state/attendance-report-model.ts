@@ -4,7 +4,8 @@
  */
 import { formatCsv, type CsvCell } from '../shared/csv';
 import { regionName } from '../shared/places/regions';
-import { GOVERNMENT_LEVELS, type AttendancePerson } from '../shared/schemas/attendance';
+import { DOCUMENT_TYPES, ENTITY_TYPES, GOVERNMENT_LEVELS } from '../shared/schemas/attendance';
+import { t, type MessageKey } from '../shared/i18n/workshops';
 import type { LocalAttendance } from './attendance-model';
 
 /** One bar of a chart: a label, its count, and a stable key. */
@@ -14,24 +15,18 @@ export interface CountRow {
   count: number;
 }
 
+function nameEach<K extends string>(codes: readonly K[], stem: string): Record<K, string> {
+  return Object.fromEntries(codes.map((code) => [code, t(`${stem}.${code}` as MessageKey)])) as Record<K, string>;
+}
+
 /** Spanish names of the government levels. */
-export const LEVEL_LABELS: Record<(typeof GOVERNMENT_LEVELS)[number], string> = {
-  nacional: 'Nacional', regional: 'Regional', provincial: 'Provincial', distrital: 'Distrital', otro: 'Otro',
-};
+export const LEVEL_LABELS = nameEach(GOVERNMENT_LEVELS, 'attendance.level');
 
 /** Spanish names of the entity types. */
-export const ENTITY_LABELS: Record<AttendancePerson['entityType'], string> = {
-  ddc: 'Dirección Desconcentrada de Cultura',
-  'gobierno-regional': 'Gobierno regional',
-  'municipalidad-provincial': 'Municipalidad provincial',
-  'municipalidad-distrital': 'Municipalidad distrital',
-  otra: 'Otra entidad',
-};
+export const ENTITY_LABELS = nameEach(ENTITY_TYPES, 'attendance.entity');
 
 /** Spanish names of the document types. */
-export const DOCUMENT_LABELS: Record<NonNullable<AttendancePerson['documentType']>, string> = {
-  dni: 'DNI', ce: 'Carné de extranjería', pasaporte: 'Pasaporte', otro: 'Otro documento',
-};
+export const DOCUMENT_LABELS = nameEach(DOCUMENT_TYPES, 'attendance.document');
 
 /** Attendance by region, most first (ties by name). */
 export function countByRegion(roster: readonly LocalAttendance[]): CountRow[] {
@@ -51,10 +46,10 @@ export function countByLevel(roster: readonly LocalAttendance[]): CountRow[] {
   })).filter((row) => row.count > 0);
 }
 
-const CSV_HEADER = [
-  'Nombre completo', 'Tipo de documento', 'Número de documento', 'Tipo de entidad', 'Entidad', 'Nivel de gobierno',
-  'Región', 'Cargo', 'Correo', 'Teléfono', 'Consentimiento (versión del aviso)', 'Registrado (hora de Lima)', 'Registros unificados',
-];
+const CSV_COLUMNS = [
+  'fullName', 'documentType', 'documentNumber', 'entityType', 'entityName', 'governmentLevel',
+  'region', 'position', 'email', 'phone', 'consent', 'recordedAt', 'merged',
+] as const;
 
 /** A time as Lima reads it, for the CSV (e.g. 2026-12-01 09:30). */
 function formatLima(iso: string): string {
@@ -66,7 +61,7 @@ function formatLima(iso: string): string {
  * typed by anyone at the door). The one number, how many records merged, is the app's own count.
  */
 export function formatAttendanceCsv(roster: readonly LocalAttendance[]): string {
-  const lines: CsvCell[][] = [CSV_HEADER, ...roster.map((row) => {
+  const lines: CsvCell[][] = [CSV_COLUMNS.map((column) => t(`attendance.csv.${column}`)), ...roster.map((row) => {
     const p = row.person;
     return [
       p.fullName, p.documentType ? DOCUMENT_LABELS[p.documentType] : '', p.documentNumber ?? '', ENTITY_LABELS[p.entityType], p.entityName,

@@ -8,14 +8,15 @@ import { formatDay, formatRange } from '../shared/calendar/lima-dates';
 import { formatCsv, type CsvCell } from '../shared/csv';
 import type { EventRun } from './event-checklists-model';
 import type { ItemView } from './checklist-view-model';
+import { t } from '../shared/i18n/checklists';
 
 
 /** An item's state in one word. */
 export function describeItemState(item: ItemView): string {
-  if (item.state.done) return 'Hecho';
-  if (item.state.notApplicable) return 'No aplica';
-  if (item.isOverdue) return 'Vencido';
-  return 'Pendiente';
+  if (item.state.done) return t('checklists.state.done');
+  if (item.state.notApplicable) return t('checklists.state.na');
+  if (item.isOverdue) return t('checklists.state.overdue');
+  return t('checklists.state.pending');
 }
 
 function activeRuns(runs: readonly EventRun[]): EventRun[] {
@@ -27,26 +28,28 @@ export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[]
   const lines = [`${event.title} — ${formatRange(event.startsAt, event.endsAt)}`, event.venue].filter(Boolean);
   for (const { view } of activeRuns(runs)) {
     const p = view!.progress;
-    lines.push('', `${view!.title}: ${p.done} de ${p.total} · ${p.percent} %`);
+    lines.push('', t('checklists.text.progress', { title: view!.title, done: p.done, total: p.total, percent: p.percent }));
     for (const item of view!.sections.flatMap((s) => s.items)) {
       if (!item.applies || item.state.done || item.state.notApplicable) continue;
-      const due = item.dueDate ? ` (para el ${formatDay(item.dueDate)}${item.isOverdue ? ', vencido' : ''})` : '';
+      const due = item.dueDate ? ` ${t(item.isOverdue ? 'checklists.text.dueOverdue' : 'checklists.text.due', { date: formatDay(item.dueDate) })}` : '';
       lines.push(`- [ ] ${item.text}${due}`);
     }
   }
   return lines.join('\n');
 }
 
+const CSV_COLUMNS = ['list', 'section', 'item', 'state', 'reason', 'note', 'responsible', 'dueDate', 'applies'] as const;
+
 /** The CSV of every item of every run in use, one row per item. */
 export function formatChecklistCsv(runs: readonly EventRun[]): string {
-  const header = ['Lista', 'Sección', 'Ítem', 'Estado', 'Motivo', 'Nota', 'Responsable', 'Fecha límite', 'Aplica'];
+  const header = CSV_COLUMNS.map((column) => t(`checklists.csv.${column}`));
   const rows: CsvCell[][] = [header];
   for (const { view } of activeRuns(runs)) {
     for (const section of view!.sections) {
       for (const item of section.items) {
         rows.push([
           view!.title, section.title, item.text, describeItemState(item), item.state.reason ?? item.whyNot ?? '',
-          item.state.note ?? '', item.state.responsible ?? '', item.dueDate ?? '', item.applies ? 'Sí' : 'No',
+          item.state.note ?? '', item.state.responsible ?? '', item.dueDate ?? '', t(item.applies ? 'checklists.csv.yes' : 'checklists.csv.no'),
         ]);
       }
     }

@@ -10,6 +10,7 @@ import { resolveItemText } from '../shared/catalogue/valor-text';
 import { computeDueDate, isOverdue } from '../shared/calendar/working-days';
 import { parseHlc } from '../shared/hlc';
 import type { ChecklistItemPatch, ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
+import { t } from '../shared/i18n/checklists';
 
 /** A reserved item id whose `notApplicable` field sets a whole run aside (there is no remove mutation). */
 export const RUN_ITEM_ID = 'tinkuy.run';
@@ -61,40 +62,41 @@ export interface ChecklistView {
   hiddenCount: number;
 }
 
-const AUDIENCE = new Intl.NumberFormat('es-PE');
+// «a, b y c»: the reasons read as one sentence.
+const REASONS = new Intl.ListFormat('es', { type: 'conjunction' });
 
 /** Why an item or template does not apply, in words: the first condition the event fails. */
 export function explainUnmet(when: EventConditions | undefined, event: EventAnswers): string | undefined {
   if (!when) return undefined;
   if (when.music && !when.music.includes(event.music)) {
-    return when.music.length === 1 && when.music[0] === 'live' ? 'el evento no tiene música en vivo' : 'el evento no tiene música';
+    return t(when.music.length === 1 && when.music[0] === 'live' ? 'checklists.unmet.noLiveMusic' : 'checklists.unmet.noMusic');
   }
   if (when.outdoors !== undefined && when.outdoors !== event.outdoors) {
-    return when.outdoors ? 'el evento no es al aire libre' : 'el evento no es bajo techo';
+    return t(when.outdoors ? 'checklists.unmet.notOutdoors' : 'checklists.unmet.notIndoors');
   }
   if (when.heritageSite !== undefined && when.heritageSite !== event.heritageSite) {
-    return when.heritageSite ? 'el evento no es en un sitio patrimonial' : 'el evento es en un sitio patrimonial';
+    return t(when.heritageSite ? 'checklists.unmet.notHeritage' : 'checklists.unmet.heritage');
   }
   if (when.minors !== undefined && when.minors !== event.minors) {
-    return when.minors ? 'no participan menores de edad' : 'participan menores de edad';
+    return t(when.minors ? 'checklists.unmet.noMinors' : 'checklists.unmet.minors');
   }
   if (when.minAudience !== undefined && event.expectedAudience < when.minAudience) {
-    return `se esperan menos de ${AUDIENCE.format(when.minAudience)} personas`;
+    return t('checklists.unmet.fewerPeople', { count: when.minAudience });
   }
-  if (when.types && !when.types.includes(event.type)) return 'no corresponde a este tipo de evento';
+  if (when.types && !when.types.includes(event.type)) return t('checklists.unmet.otherType');
   return undefined;
 }
 
 /** Why a template is proposed, in words: each condition it names that the event meets. */
 export function explainProposal(when: EventConditions | undefined, event: EventAnswers): string {
   const reasons: string[] = [];
-  if (when?.music) reasons.push(event.music === 'live' ? 'tiene música en vivo' : 'tiene música grabada');
-  if (when?.outdoors !== undefined) reasons.push(when.outdoors ? 'es al aire libre' : 'es bajo techo');
-  if (when?.heritageSite) reasons.push('es en un sitio patrimonial');
-  if (when?.minors) reasons.push('participan menores de edad');
-  if (when?.minAudience !== undefined) reasons.push(`se esperan ${AUDIENCE.format(when.minAudience)} personas o más`);
-  if (when?.types) reasons.push('por el tipo de evento');
-  return reasons.length ? `Porque el evento ${reasons.join(', ')}.` : 'Se recomienda para todo evento.';
+  if (when?.music) reasons.push(t(event.music === 'live' ? 'checklists.because.liveMusic' : 'checklists.because.recordedMusic'));
+  if (when?.outdoors !== undefined) reasons.push(t(when.outdoors ? 'checklists.because.outdoors' : 'checklists.because.indoors'));
+  if (when?.heritageSite) reasons.push(t('checklists.because.heritage'));
+  if (when?.minors) reasons.push(t('checklists.because.minors'));
+  if (when?.minAudience !== undefined) reasons.push(t('checklists.because.audience', { count: when.minAudience }));
+  if (when?.types) reasons.push(t('checklists.because.type'));
+  return reasons.length ? t('checklists.because', { reasons: REASONS.format(reasons) }) : t('checklists.forEveryEvent');
 }
 
 /** Resolved items over items that count (auto-hidden ones do not). */

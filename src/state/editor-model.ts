@@ -11,6 +11,7 @@ import type {
 } from '../shared/catalogue/publishing';
 import { createSessionDraft } from './session-draft';
 import { syncNow } from './sync-model';
+import { t } from '../shared/i18n/editor';
 
 /**
  * The coordinador's catalogue editor. It works ONLY online: every read, preview and publish is
@@ -63,7 +64,7 @@ export const editorFailure: ReadonlySignal<string | null> = failure;
 /** A new entry's starting text: the front matter every entry needs. */
 export const NEW_ENTRY_TEMPLATE = [
   '---', 'id: nueva-entrada', 'kind: guia', 'topic: planificacion', 'title: ', 'summary: ', 'levels: [distrital]',
-  'tags: []', 'sources:', '  - norm: ', '    title: ', `reviewed: ${new Date().toISOString().slice(0, 10)}`, '---', '', '## Primer paso', '', '',
+  'tags: []', 'sources:', '  - norm: ', '    title: ', `reviewed: ${new Date().toISOString().slice(0, 10)}`, '---', '', `## ${t('editor.newEntry.firstStep')}`, '', '',
 ].join('\n');
 
 /** The draft of an entry as this tab keeps it: the text and the version it was written against. */

@@ -8,7 +8,8 @@ import { getDatabases } from '../db/connection';
 import { foldPlaceName } from '../shared/places/names';
 import { DEPARTMENTS, listRegions, regionOfDepartment } from '../shared/places/regions';
 import { PROVINCES, provinceName, regionOfPlace } from '../shared/places/provinces';
-import type { AttendancePerson } from '../shared/schemas/attendance';
+import { ENTITY_TYPES, type AttendancePerson } from '../shared/schemas/attendance';
+import { t } from '../shared/i18n/workshops';
 
 /** One suggested entity: its full name and the RED region it lies in. */
 export interface EntitySuggestion {
@@ -17,13 +18,10 @@ export interface EntitySuggestion {
   detail?: string;
 }
 
-const PREFIXES: Record<AttendancePerson['entityType'], string> = {
-  ddc: 'Dirección Desconcentrada de Cultura de ',
-  'gobierno-regional': 'Gobierno Regional de ',
-  'municipalidad-provincial': 'Municipalidad Provincial de ',
-  'municipalidad-distrital': 'Municipalidad Distrital de ',
-  otra: '',
-};
+/** The words before the place in each entity's name ("Municipalidad Distrital de "), from the catalogue. */
+const PREFIXES = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, t(`attendance.entityName.${type}`, { place: '' })]),
+) as Record<AttendancePerson['entityType'], string>;
 
 let districts: Promise<EntitySuggestion[]> | undefined;
 

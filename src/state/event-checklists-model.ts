@@ -17,6 +17,7 @@ import { toLimaDay } from '../shared/calendar/working-days';
 import type { ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
 import { addChecklistItem, setChecklistItem, startChecklist } from './checklist-model';
 import { buildChecklistView, explainProposal, isRunRemoved, isRunStarted, RUN_ITEM_ID, type ChecklistView } from './checklist-view-model';
+import { t } from '../shared/i18n/checklists';
 
 /** One run of the event, with its template and view. */
 export interface EventRun {
@@ -60,7 +61,7 @@ export function listTemplateOffers(templates: ChecklistTemplate[], event: LocalE
       const isProposed = shouldProposeTemplate(template, event);
       return {
         template, isProposed,
-        reason: isProposed ? explainProposal(template.proposeWhen, event) : 'No se propone para este evento; puede agregarla igual.',
+        reason: isProposed ? explainProposal(template.proposeWhen, event) : t('checklists.notProposed'),
         ...(run ? { runId: run.run.id } : {}),
       };
     })
@@ -105,7 +106,7 @@ export async function addTemplate(eventId: string, template: Pick<ChecklistTempl
 
 /** Sets a run aside (synced, and reversible: adding the template again brings back its ticks). */
 export async function removeRun(runId: string): Promise<void> {
-  await setChecklistItem(runId, RUN_ITEM_ID, { notApplicable: true, reason: 'Lista quitada del evento' });
+  await setChecklistItem(runId, RUN_ITEM_ID, { notApplicable: true, reason: t('checklists.runRemovedReason') });
 }
 
 /**

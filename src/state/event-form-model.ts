@@ -8,6 +8,8 @@ import { EventSaveArgs, type EVENT_TYPES, type MUSIC_KINDS } from '../shared/sch
 import { regionOfPlace } from '../shared/places/provinces';
 import type { EventInput, LocalEvent } from './event-model';
 import { createSessionDraft } from './session-draft';
+import { t } from '../shared/i18n/events';
+import '../shared/i18n/forms';
 
 /** The form's fields, as typed. Places: region → province → district (district optional). */
 export interface EventDraft {
@@ -78,12 +80,12 @@ const SCHEMA_FIELD: Record<string, DraftField> = {
 
 function checkRequired(draft: EventDraft): DraftErrors {
   const errors: DraftErrors = {};
-  if (!draft.type) errors.type = 'Elija el tipo de evento.';
-  if (!draft.startDate || !draft.startTime) errors.startDate = 'Indique la fecha y la hora de inicio.';
-  if (!draft.endDate || !draft.endTime) errors.endDate = 'Indique la fecha y la hora de término.';
-  if (!draft.provinceCode) errors.place = 'Elija la región y la provincia (el distrito es opcional).';
-  if (!/^\d+$/.test(draft.expectedAudience.trim())) errors.expectedAudience = 'Indique el público esperado con un número entero.';
-  if (!draft.outdoors) errors.outdoors = 'Indique si el evento es al aire libre o bajo techo.';
+  if (!draft.type) errors.type = t('events.error.type');
+  if (!draft.startDate || !draft.startTime) errors.startDate = t('forms.error.start');
+  if (!draft.endDate || !draft.endTime) errors.endDate = t('forms.error.end');
+  if (!draft.provinceCode) errors.place = t('events.error.place');
+  if (!/^\d+$/.test(draft.expectedAudience.trim())) errors.expectedAudience = t('events.error.audience');
+  if (!draft.outdoors) errors.outdoors = t('events.error.outdoors');
   return errors;
 }
 

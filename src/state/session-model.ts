@@ -54,7 +54,7 @@ export async function login(email: string, password: string): Promise<SessionUse
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const field = issue?.path?.[0]?.key === 'password' ? 'password' : 'email';
-    throw new LoginError(issue?.message ?? 'Revise los datos.', field);
+    throw new LoginError(issue?.message ?? t('session.error.check'), field);
   }
   let session;
   try {

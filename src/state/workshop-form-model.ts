@@ -9,6 +9,8 @@ import { regionOfPlace } from '../shared/places/provinces';
 import { fromLimaParts, toLimaParts } from './event-form-model';
 import type { LocalWorkshop, WorkshopInput } from './workshop-model';
 import { createSessionDraft } from './session-draft';
+import { t } from '../shared/i18n/workshops';
+import '../shared/i18n/forms';
 
 /** The form's fields, as typed. Facilitators: one name per line. */
 export interface WorkshopDraft {
@@ -54,12 +56,12 @@ const FIELD_OF: Record<string, keyof WorkshopDraft> = {
 
 function checkRequired(d: WorkshopDraft): WorkshopErrors {
   const errors: WorkshopErrors = {};
-  if (!d.startDate || !d.startTime) errors.startDate = 'Indique la fecha y la hora de inicio.';
-  if (!d.endDate || !d.endTime) errors.endDate = 'Indique la fecha y la hora de término.';
-  if (!d.modality) errors.modality = 'Elija la modalidad.';
-  if (d.modality && d.modality !== 'virtual' && !d.regionCode) errors.provinceCode = 'Elija la región (y la provincia si la conoce).';
-  if (d.modality && d.modality !== 'presencial' && !d.link.trim()) errors.link = 'Escriba el enlace de la reunión virtual.';
-  if (!/^\d+$/.test(d.capacity.trim())) errors.capacity = 'Indique la capacidad con un número entero.';
+  if (!d.startDate || !d.startTime) errors.startDate = t('forms.error.start');
+  if (!d.endDate || !d.endTime) errors.endDate = t('forms.error.end');
+  if (!d.modality) errors.modality = t('workshops.error.modality');
+  if (d.modality && d.modality !== 'virtual' && !d.regionCode) errors.provinceCode = t('workshops.error.region');
+  if (d.modality && d.modality !== 'presencial' && !d.link.trim()) errors.link = t('workshops.error.link');
+  if (!/^\d+$/.test(d.capacity.trim())) errors.capacity = t('workshops.error.capacity');
   return errors;
 }
 

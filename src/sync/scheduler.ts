@@ -1,8 +1,9 @@
 import { StorageError, toStorageError } from '../db/storage-errors';
 import { computeRetryDelayMs, type SyncOutcome } from './retry-policy';
+import { DEVICE_MESSAGES } from '../shared/errors';
 
 /** A failure nobody planned for (a bug, a closed database): told in Spanish, retried later like a network error. */
-export const UNEXPECTED_MESSAGE = 'Ocurrió un error inesperado en este teléfono. Tus datos siguen guardados; se volverá a intentar.';
+export const UNEXPECTED_MESSAGE = DEVICE_MESSAGES.unexpected;
 
 function describeUnexpected(error: unknown): SyncOutcome {
   const storage = toStorageError(error);

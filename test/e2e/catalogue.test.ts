@@ -78,7 +78,7 @@ describeE2E('the catalogue offline: pulled once, searched and read with no signa
       await page.reload();
       await expectEntryShown(page, music!);
       await page.getByRole('button', { name: t('catalogue.reader.favourite.remove') }).waitFor();
-      const resume = page.getByRole('button', { name: /^Continuar donde lo dejaste: / });
+      const resume = page.getByRole('button', { name: /^Continuar donde lo dejó: / });
       await resume.waitFor();
       await resume.click();
       await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBeOneOf(reachable);

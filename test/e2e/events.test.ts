@@ -32,7 +32,7 @@ describeE2E('events: planned offline, kept on the phone, sent once', (rig) => {
       await page.getByRole('heading', { level: 1, name: 'Festival del Retablo' }).waitFor();
       // Proposed from the answers, with the reason in words.
       const heritage = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Actividad en un sitio del patrimonio cultural' }) });
-      await heritage.getByText('Propuesta. Porque el evento es en un sitio patrimonial.').waitFor();
+      await heritage.getByText('Propuesta. Porque se realiza en un sitio patrimonial.').waitFor();
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Festival del Retablo' }).waitFor();
       await phone.goto('/eventos');

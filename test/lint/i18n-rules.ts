@@ -77,3 +77,62 @@ export function findStaticallyReached(root: string, entry: string): Set<string> 
   }
   return reached;
 }
+
+/** «tú» forms that are never «usted»: pronouns, possessives and second-person verb forms. */
+const TU_WORDS = [
+  'tú', 'tu', 'tus', 'te', 'ti', 'contigo', 'tuyo', 'tuya',
+  'tienes', 'puedes', 'quieres', 'debes', 'necesitas', 'sabes', 'estás', 'eres', 'haces', 'ves', 'vas',
+  'escribes', 'guardas', 'registras', 'recargas', 'agregas', 'recuperas', 'instalas', 'usas', 'marcas', 'cierras', 'envías', 'deseas', 'buscas', 'lees',
+  'guardaste', 'cerraste', 'dejaste', 'escribiste', 'registraste', 'iniciaste', 'hiciste', 'enviaste', 'marcaste', 'agregaste',
+  'tengas', 'puedas', 'quieras', 'necesites', 'planificarás', 'verás', 'podrás', 'tendrás',
+  'conéctate', 'inténtalo', 'pégalo', 'cópialo', 'expórtalos', 'reinténtalos', 'agrégala', 'agrégalo', 'elígela', 'ábrela', 'revísalo', 'guárdalo',
+];
+/** Imperatives that read as «tú» at the start of a sentence (mid-sentence they are third person: «Tinkuy guarda…»). */
+const TU_IMPERATIVES = [
+  'revisa', 'elige', 'escribe', 'inicia', 'recarga', 'prueba', 'vuelve', 'pide', 'lee', 'busca', 'planifica', 'marca', 'toca', 'desliza',
+  'agrega', 'sincroniza', 'usa', 'copia', 'guarda', 'registra', 'indica', 'abre', 'cierra', 'envía', 'descarga', 'sigue', 'espera', 'responde', 'separa',
+];
+
+const TU_ANYWHERE = new RegExp(`(?<![\\p{L}])(${TU_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const TU_SENTENCE_START = new RegExp(`(?:^|[.:;!?¿¡—–]\\s*|\\n\\s*)(${TU_IMPERATIVES.join('|')})(?![\\p{L}])`, 'iu');
+
+/** The first «tú» form in `text`, or undefined when it speaks «usted» (or no one). */
+export function findTu(text: string): string | undefined {
+  return TU_ANYWHERE.exec(text)?.[1] ?? TU_SENTENCE_START.exec(text)?.[1];
+}
+
+const SPANISH_WORDS = /(?<![\p{L}])(el|la|los|las|de|del|que|en|un|una|por|con|para|se|no|sin|su|sus|este|esta|es|al|lo|le|ya|hay|y|o)(?![\p{L}])/iu;
+const SPANISH_LETTERS = /[áéíóúñ¿¡…]/i;
+
+/**
+ * Whether a string literal of the code reads as Spanish words for a person: accents, «¿¡…», or two
+ * words or more of which one is capitalised or a Spanish little word. Class lists, keys, paths
+ * and identifiers (no spaces, or lowercase words with dashes) do not.
+ */
+export function looksSpanish(literal: string): boolean {
+  if (!/\p{L}/u.test(literal)) return false;
+  if (SPANISH_LETTERS.test(literal)) return true;
+  const words = literal.split(/\s+/).filter((word) => /^[\p{L}]+[.,:;!?]?$/u.test(word));
+  if (words.length < 2) return false;
+  return words.some((word) => /^\p{Lu}/u.test(word)) || SPANISH_WORDS.test(words.join(' '));
+}
+
+/** Text between JSX tags in `code` (a `.tsx`): what a person reads unless it is code (generics, arrows). */
+export function findJsxTexts(code: string): string[] {
+  const texts: string[] = [];
+  for (const match of code.matchAll(/(?<!=)>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
+    const text = match[1]!.trim();
+    if (text && !/[=;()|&]|\?:|:\s*\w+\s*[,<]|^,/.test(text)) texts.push(text);
+  }
+  return texts;
+}
+
+/** The string literals of `code` (quoted, and the fixed parts of templates). */
+export function findTexts(code: string): string[] {
+  const texts: string[] = [];
+  for (const match of code.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+    const literal = match[1] ?? match[2] ?? match[3] ?? '';
+    texts.push(...(match[3] !== undefined ? literal.split(/\$\{[^}]*\}/) : [literal]));
+  }
+  return texts;
+}

@@ -13,8 +13,9 @@ import { session } from '../../src/shared/i18n/es-pe/session';
 import { shell } from '../../src/shared/i18n/es-pe/shell';
 import { sync } from '../../src/shared/i18n/es-pe/sync';
 import { workshops } from '../../src/shared/i18n/es-pe/workshops';
+import { DEVICE_MESSAGES, ERROR_MESSAGES, REFUSALS, VALIDATION_WORDS, describeTooManyPushes } from '../../src/shared/errors';
 import {
-  findAreasLoaded, findAreasUsed, findStaticallyReached, findStaticImports, listSources, stripComments,
+  findAreasLoaded, findAreasUsed, findJsxTexts, findStaticallyReached, findStaticImports, findTexts, findTu, listSources, looksSpanish, stripComments,
 } from './i18n-rules';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -34,6 +35,42 @@ describe('the rules read the code as intended', () => {
     [`mutation 'attendance.register'`, []],
   ])('%s uses %j', (code, areas) => {
     expect([...findAreasUsed(code, areaOfKey)].sort()).toEqual(areas);
+  });
+
+  it.each([
+    ['Revisa los campos marcados.', 'Revisa'],
+    ['Lo que escribes se conserva si recargas la página.', 'escribes'],
+    ['Elige…', 'Elige'],
+    ['Inicia sesión para enviar tus eventos.', 'tus'],
+    ['Tienes cambios sin enviar. Conéctate pronto.', 'Tienes'],
+    ['Sin resultados. Prueba con otra palabra.', 'Prueba'],
+    ['Te damos la bienvenida', 'Te'],
+    ['Revise los campos marcados.', undefined],
+    ['Tinkuy guarda en este teléfono lo que usted registra.', undefined],
+    ['Cuánto espacio usa Tinkuy', undefined],
+    ['Se leen y se buscan sin conexión.', undefined],
+  ])('«%s» speaks tú: %s', (text, found) => {
+    expect(findTu(text)).toBe(found);
+  });
+
+  it.each([
+    ['Guardar evento', true],
+    ['sin lugar indicado', true],
+    ['Cargando…', true],
+    ['Región', true],
+    ['button button--secondary', false],
+    ['note note--attention', false],
+    ['screen events', false],
+    ['tinkuy.event-draft.', false],
+    ['America/Lima', false],
+  ])('«%s» looks Spanish: %s', (literal, expected) => {
+    expect(looksSpanish(literal)).toBe(expected);
+  });
+
+  it('reads template literals by their fixed parts, and JSX text but not generics or arrows', () => {
+    expect(findTexts('const a = `Hola ${name}, bienvenida`;')).toEqual(['Hola ', ', bienvenida']);
+    expect(findJsxTexts('return <p>Sin conexión</p>;')).toEqual(['Sin conexión']);
+    expect(findJsxTexts('const f = (): Promise<void> => load<Props>(x); type A = Map<string, B<C>>;')).toEqual([]);
   });
 
   it('finds the areas loaded by value imports only', () => {
@@ -81,5 +118,36 @@ describe('the string catalogue, split by area', () => {
       for (const area of findAreasLoaded(read(file))) loadedInMain.push(`${file}: ${area}`);
     }
     expect(loadedInMain).toEqual([]);
+  });
+});
+
+describe('one voice', () => {
+  const everyString = (): [string, string][] => [
+    ...Object.values(AREAS).flatMap((strings) => Object.entries(strings)),
+    ...Object.entries(ERROR_MESSAGES), ...Object.entries(REFUSALS), ...Object.entries(DEVICE_MESSAGES),
+    ['VALIDATION_WORDS', [VALIDATION_WORDS.notAllowed, VALIDATION_WORDS.missing, VALIDATION_WORDS.invalid, VALIDATION_WORDS.expected('texto')].join(' ')],
+    ['describeTooManyPushes', `${describeTooManyPushes(1)} ${describeTooManyPushes(30)}`],
+  ];
+
+  it('no string of the interface speaks «tú»', () => {
+    const tu = everyString().flatMap(([key, text]) => (findTu(text) ? [`${key}: «${findTu(text)}» en «${text}»`] : []));
+    expect(tu).toEqual([]);
+  });
+
+  // Search stop words are data for matching, not words shown to anyone.
+  const NOT_INTERFACE = new Set([join('src', 'state', 'search', 'fold-text.ts')]);
+
+  it('no Spanish sentence is written in the browser code instead of the catalogue (ui, state, sync, db, sw)', () => {
+    const found: string[] = [];
+    for (const dir of ['ui', 'state', 'sync', 'db', 'sw']) {
+      for (const file of listSources(ROOT, join('src', dir))) {
+        if (NOT_INTERFACE.has(file)) continue;
+        const code = read(file);
+        for (const text of findTexts(code)) if (looksSpanish(text)) found.push(`${file}: «${text}»`);
+        // Any word written between tags is read by a person, Spanish-looking or not.
+        if (file.endsWith('.tsx')) for (const text of findJsxTexts(code)) found.push(`${file}: texto JSX «${text}»`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

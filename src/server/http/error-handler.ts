@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { errorBody } from '../../shared/errors';
+import { errorBody, REFUSALS } from '../../shared/errors';
 import { isStoreUnavailable, isUnstorableValue, UNAVAILABLE_RETRY_AFTER_S } from '../store/faults';
 import { HttpError } from './errors';
 
@@ -13,7 +13,7 @@ function translateError(error: FastifyError): HttpError {
   if (isStoreUnavailable(error)) {
     return new HttpError(503, 'unavailable', undefined, undefined, { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) });
   }
-  if (isUnstorableValue(error)) return new HttpError(400, 'bad_request', 'El envío contiene un valor que el servidor no puede guardar.');
+  if (isUnstorableValue(error)) return new HttpError(400, 'bad_request', REFUSALS.valueNotStorable);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_CP_ERR_INVALID_CONTENT_ENCODING':
@@ -22,7 +22,7 @@ function translateError(error: FastifyError): HttpError {
       return new HttpError(413, 'payload_too_large');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, 'bad_request', 'El cuerpo del envío no es JSON válido.');
+      return new HttpError(400, 'bad_request', REFUSALS.bodyNotJson);
     default:
       break;
   }

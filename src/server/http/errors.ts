@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { errorBody, ERROR_MESSAGES, type ErrorCode } from '../../shared/errors';
+import { errorBody, ERROR_MESSAGES, VALIDATION_WORDS, type ErrorCode } from '../../shared/errors';
 
 /** An error that becomes `{error: {code, message}}` with its status; thrown by routes and the protocol. */
 export class HttpError extends Error {
@@ -19,24 +19,15 @@ export class HttpError extends Error {
   }
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'texto',
-  number: 'número',
-  boolean: 'verdadero o falso',
-  object: 'objeto',
-  array: 'lista',
-  never: 'ningún valor (campo no permitido)',
-};
 
 /** Spanish wording for valibot's own messages; schemas with a Spanish message keep theirs. */
 function describeIssueInSpanish(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === 'schema') {
-    if (issue.expected === 'never') return 'campo no permitido.';
-    if (issue.received === 'undefined') return 'falta este dato.';
-    const expected = TYPE_NAMES[issue.type] ?? issue.expected ?? issue.type;
-    return `se esperaba ${expected}.`;
+    if (issue.expected === 'never') return VALIDATION_WORDS.notAllowed;
+    if (issue.received === 'undefined') return VALIDATION_WORDS.missing;
+    return VALIDATION_WORDS.expected(VALIDATION_WORDS.types[issue.type] ?? issue.expected ?? issue.type);
   }
-  return 'valor no válido.';
+  return VALIDATION_WORDS.invalid;
 }
 
 /** Valibot config: any message a schema does not set is written in Spanish. */

@@ -6,8 +6,9 @@ import { logIn } from '../auth/login';
 import { listDeviceSessions, revokeDeviceSession, rotateRefreshToken } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
+import { REFUSALS } from '../../shared/errors';
 
-const SessionParams = v.object({ id: v.pipe(v.string(), v.uuid('Identificador de sesión no válido.')) });
+const SessionParams = v.object({ id: v.pipe(v.string(), v.uuid(REFUSALS.sessionIdInvalid)) });
 const NO_STORE = 'no-store';
 
 /** Login, refresh, logout and the list of device sessions. Tokens travel only in bodies and headers. */
@@ -40,7 +41,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     const caller = await requireCaller(ctx, request);
     const { id } = parseOrThrow(SessionParams, request.params);
     const isRevoked = await revokeDeviceSession(ctx.db, caller.id, id, ctx.now());
-    if (!isRevoked) throw new HttpError(404, 'not_found', 'No encontramos esa sesión entre las suyas.');
+    if (!isRevoked) throw new HttpError(404, 'not_found', REFUSALS.sessionNotFound);
     return reply.code(204).send();
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { Slug } from '../../shared/catalogue/entry';
 import { PreviewRequest, PublishRequest } from '../../shared/catalogue/publishing';
-import { errorBody } from '../../shared/errors';
+import { errorBody, REFUSALS } from '../../shared/errors';
 import { requireCaller } from '../auth/guard';
 import type { AuthUser } from '../auth/sessions';
 import { readEntrySource, readEntryVersion } from '../catalogue/entry-history';
@@ -13,17 +13,16 @@ import { HttpError, parseOrThrow } from '../http/errors';
 const EntryParams = v.object({ id: Slug });
 const VersionParams = v.object({
   id: Slug,
-  version: v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'Versión no válida.'), v.transform(Number)),
+  version: v.pipe(v.string(), v.regex(/^\d{1,15}$/, REFUSALS.entryVersionInvalid), v.transform(Number)),
 });
 /** A Markdown entry is a few KiB; leave room for long tables. */
 const SOURCE_BODY_LIMIT = 256 * 1024;
 const NO_STORE = 'no-store';
-const NOT_FOUND_MESSAGE = 'No existe una entrada publicada con ese identificador.';
 
 async function requireCoordinador(ctx: AppContext, request: FastifyRequest): Promise<AuthUser> {
   const caller = await requireCaller(ctx, request);
   if (!caller.roles.includes('coordinador')) {
-    throw new HttpError(403, 'forbidden', 'Solo la coordinación de la RED puede editar y publicar el catálogo.');
+    throw new HttpError(403, 'forbidden', REFUSALS.catalogueCoordinatorOnly);
   }
   return caller;
 }
@@ -39,7 +38,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, ctx: AppContext): 
     await requireCoordinador(ctx, request);
     const { id } = parseOrThrow(EntryParams, request.params);
     const answer = await readEntrySource(ctx.db, id);
-    if (!answer) throw new HttpError(404, 'not_found', NOT_FOUND_MESSAGE);
+    if (!answer) throw new HttpError(404, 'not_found', REFUSALS.entryNotFound);
     return reply.header('Cache-Control', NO_STORE).send(answer);
   });
 
@@ -47,7 +46,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, ctx: AppContext): 
     await requireCoordinador(ctx, request);
     const { id, version } = parseOrThrow(VersionParams, request.params);
     const answer = await readEntryVersion(ctx.db, id, version);
-    if (!answer) throw new HttpError(404, 'not_found', 'Esa versión de la entrada no existe.');
+    if (!answer) throw new HttpError(404, 'not_found', REFUSALS.entryVersionNotFound);
     return reply.header('Cache-Control', NO_STORE).send(answer);
   });
 
@@ -66,15 +65,14 @@ export function registerCatalogueRoutes(app: FastifyInstance, ctx: AppContext): 
     void reply.header('Cache-Control', NO_STORE);
     if (outcome.kind === 'published') return reply.send(outcome.answer);
     if (outcome.kind === 'faults') {
-      const message = 'La entrada tiene errores; corríjalos antes de publicar.';
-      return reply.code(400).send({ ...errorBody('validation_failed', message), faults: outcome.faults });
+      return reply.code(400).send({ ...errorBody('validation_failed', REFUSALS.entryHasFaults), faults: outcome.faults });
     }
     const message =
       outcome.currentVersion === null
-        ? 'Esta entrada ya no existe en el servidor; vuelva a abrir la lista.'
+        ? REFUSALS.entryGone
         : body.baseVersion === null
-          ? 'Ya existe una entrada con ese identificador; elija otro o ábrala para editarla.'
-          : 'Otra persona publicó esta entrada mientras usted la editaba. Su borrador sigue aquí: ábrala de nuevo para ver la versión actual.';
+          ? REFUSALS.entryIdTaken
+          : REFUSALS.entryChangedMeanwhile;
     return reply.code(409).send({ ...errorBody('conflict', message), currentVersion: outcome.currentVersion });
   });
 }

@@ -6,6 +6,7 @@ import { HttpError, parseOrThrow } from '../http/errors';
 import { EraseRequest, eraseAttendance, listErasures, listExports } from '../workshops/personal-data';
 import { seedWorkshops } from '../workshops/seed';
 import { isOwnerOrCoordinador } from '../workshops/workshop-store';
+import { REFUSALS } from '../../shared/errors';
 
 const WorkshopParams = v.object({ id: v.pipe(v.string(), v.uuid('Identificador de taller no válido.')) });
 const NO_STORE = 'no-store';
@@ -29,7 +30,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post('/api/attendance/erase', async function handleEraseAttendance(request, reply) {
     const caller = await requireCaller(ctx, request);
-    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', 'Solo la coordinación puede suprimir datos personales.');
+    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', REFUSALS.erasureCoordinatorOnly);
     const body = parseOrThrow(EraseRequest, request.body);
     const erased = await eraseAttendance(ctx, caller.id, body);
     request.log.info({ erasedBy: caller.id, erased }, 'attendance erased');
@@ -38,7 +39,7 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get('/api/attendance/erasures', async function handleListErasures(request, reply) {
     const caller = await requireCaller(ctx, request);
-    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', 'Solo la coordinación ve el registro de supresiones.');
+    if (!caller.roles.includes('coordinador')) throw new HttpError(403, 'forbidden', REFUSALS.erasuresCoordinatorOnly);
     return reply.header('Cache-Control', NO_STORE).send({ erasures: await listErasures(ctx) });
   });
 
@@ -46,8 +47,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     const caller = await requireCaller(ctx, request);
     const { id } = parseOrThrow(WorkshopParams, request.params);
     const workshop = await ctx.db.selectFrom('workshops').select('owner_id').where('id', '=', id).executeTakeFirst();
-    if (!workshop) throw new HttpError(404, 'not_found', 'No encontramos ese taller.');
-    if (!isOwnerOrCoordinador(caller, workshop.owner_id)) throw new HttpError(403, 'forbidden', 'Solo quien dirige el taller o la coordinación ve sus exportaciones.');
+    if (!workshop) throw new HttpError(404, 'not_found', REFUSALS.workshopNotFound);
+    if (!isOwnerOrCoordinador(caller, workshop.owner_id)) throw new HttpError(403, 'forbidden', REFUSALS.exportsOwnerOnly);
     return reply.header('Cache-Control', NO_STORE).send({ exports: await listExports(ctx, id) });
   });
 }

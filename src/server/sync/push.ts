@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import * as v from 'valibot';
-import { ERROR_MESSAGES, type ErrorCode } from '../../shared/errors';
+import { ERROR_MESSAGES, REFUSALS, type ErrorCode } from '../../shared/errors';
 import { clampHlc } from '../../shared/hlc';
 import type { PushRequest, PushResponse, RejectedMutation, WireMutation } from '../../shared/protocol';
 import type { AuthUser } from '../auth/sessions';
@@ -35,7 +35,7 @@ async function readClientSeq(trx: Transaction<Database>, clientId: string, calle
     return 0;
   }
   if (client.user_id !== caller.id) {
-    throw new HttpError(403, 'forbidden', 'Este dispositivo está registrado con otra cuenta. Cierre sesión y vuelva a entrar para enviar sus cambios.');
+    throw new HttpError(403, 'forbidden', REFUSALS.phoneOfOtherAccount);
   }
   return Number(client.last_seq);
 }
@@ -43,7 +43,7 @@ async function readClientSeq(trx: Transaction<Database>, clientId: string, calle
 /** A mutation written by a newer app than this server knows: the whole batch waits (426). */
 function assertKnownVersions(pending: readonly WireMutation[]): void {
   if (pending.some((m) => findMutation(m.name, m.v) === 'unknown_version')) {
-    throw new HttpError(426, 'upgrade_required', 'El servidor aún no conoce la versión de algunos cambios. Se enviarán cuando el servidor se actualice.');
+    throw new HttpError(426, 'upgrade_required', REFUSALS.unknownVersion);
   }
 }
 

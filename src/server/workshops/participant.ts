@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { AuthUser } from '../auth/sessions';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/schema';
+import { describeTooManyPushes, REFUSALS } from '../../shared/errors';
 
 /** The mutations a participant may send, always with a `workshopCode` in their args. */
 export const PARTICIPANT_MUTATIONS: ReadonlySet<string> = new Set(['attendance.register', 'feedback.submit']);
@@ -46,7 +47,7 @@ export function isParticipantBatch(body: unknown): boolean {
 export async function readParticipantSeq(trx: Transaction<Database>, clientId: string, nowIso: string): Promise<number> {
   const owned = await trx.selectFrom('sync_clients').select('client_id').where('client_id', '=', clientId).executeTakeFirst();
   if (owned) {
-    throw new HttpError(401, 'unauthorized', 'Este dispositivo está registrado con una cuenta. Inicie sesión para enviar sus cambios.');
+    throw new HttpError(401, 'unauthorized', REFUSALS.phoneOfAnAccount);
   }
   const client = await trx.selectFrom('participant_clients').select('last_seq').where('client_id', '=', clientId).executeTakeFirst();
   if (client) return Number(client.last_seq);
@@ -81,7 +82,7 @@ export function createParticipantLimiter(now: () => number, limit = PARTICIPANT_
         throw new HttpError(
           429,
           'rate_limited',
-          `Demasiados envíos desde esta conexión. Sus datos siguen guardados en el teléfono; se enviarán en ${retryAfter} segundos.`,
+          describeTooManyPushes(retryAfter),
           undefined,
           { 'Retry-After': String(retryAfter) },
         );

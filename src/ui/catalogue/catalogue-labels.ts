@@ -1,5 +1,5 @@
 import type { Entry } from '../../shared/catalogue';
-import { t, type MessageKey } from '../../shared/i18n/catalogue';
+import { t, tn, type MessageKey } from '../../shared/i18n/catalogue';
 
 /**
  * Spanish names for the catalogue's codes (topics, kinds, levels, tags, callouts). The records
@@ -58,26 +58,14 @@ export const kindLabel = (kind: string): string => labelOf(KIND_KEYS, kind);
 /** The Spanish name of a government level. */
 export const levelLabel = (level: string): string => labelOf(LEVEL_KEYS, level);
 
-/** Tag names written with their accents (tags are slugs without them). */
-const TAG_NAMES: Record<string, string> = {
-  'espacio-publico': 'Espacio público',
-  planificacion: 'Planificación',
-  difusion: 'Difusión',
-  evaluacion: 'Evaluación',
-  musica: 'Música',
-  contratacion: 'Contratación',
-  articulacion: 'Articulación',
-  'derechos-de-autor': 'Derechos de autor',
-  'lenguas-originarias': 'Lenguas originarias',
-  'datos-personales': 'Datos personales',
-};
-
-/** A tag as shown: its accented name when known, else the slug made readable. */
+/** A tag as shown: its accented name when the catalogue has one (`catalogue.tag.<slug>`), else the slug made readable. */
 export function tagLabel(tag: string): string {
-  return TAG_NAMES[tag] ?? humanise(tag);
+  const key = `catalogue.tag.${tag}` as MessageKey;
+  const name = t(key);
+  return name === key ? humanise(tag) : name;
 }
 
 /** "1 entrada" / "12 entradas". */
 export function countLabel(count: number): string {
-  return count === 1 ? t('catalogue.count.one') : t('catalogue.count.many', { count });
+  return tn('catalogue.count', count);
 }

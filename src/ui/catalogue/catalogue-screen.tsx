@@ -20,7 +20,7 @@ import { CardList, KindTag } from './entry-card';
 import { EntryCardList } from './entry-parts';
 import { SearchBox } from './search-box';
 import './catalogue.css';
-import { t } from '../../shared/i18n/catalogue';
+import { t, tn } from '../../shared/i18n/catalogue';
 
 /** The address parameters that hold the home's state, so a reload or a shared link keeps it. */
 const PARAMS: Record<keyof CatalogueFilter, string> = { topic: 'tema', kind: 'tipo', level: 'nivel', tag: 'etiqueta' };
@@ -77,7 +77,7 @@ function TemplateList() {
     id: template.id,
     href: `/catalogo/plantillas/${encodeURIComponent(template.id)}`,
     title: template.title,
-    tag: <KindTag icon="checklist">{t('catalogue.templates.items', { count: template.itemCount })}</KindTag>,
+    tag: <KindTag icon="checklist">{tn('catalogue.templates.items', template.itemCount)}</KindTag>,
     summary: template.summary,
   }));
   return (

@@ -1,6 +1,6 @@
 import type { EventConditions } from '../../shared/catalogue';
 import { humanise } from './catalogue-labels';
-import { t } from '../../shared/i18n/catalogue';
+import { t, type MessageKey } from '../../shared/i18n/catalogue';
 
 /** "20 días hábiles antes", "El día del evento", "3 días hábiles después". */
 export function describeDue(dueDays: number): string {
@@ -10,8 +10,12 @@ export function describeDue(dueDays: number): string {
   return count === 1 ? t('catalogue.template.due.after.one') : t('catalogue.template.due.after.many', { count });
 }
 
-/** Event types whose code lacks its accent. */
-const TYPE_NAMES: Record<string, string> = { exposicion: 'exposición', danza: 'danza', cine: 'cine' };
+/** An event type in conditions: its name when the catalogue has one (codes lack accents), else the code made readable. */
+function describeType(type: string): string {
+  const key = `catalogue.cond.type.${type}` as MessageKey;
+  const name = t(key);
+  return name === key ? humanise(type).toLowerCase() : name;
+}
 
 const or = (words: string[]) => words.join(t('catalogue.cond.or'));
 
@@ -24,6 +28,6 @@ export function describeConditions(when: EventConditions | null | undefined): st
   if (when.minors !== undefined) parts.push(t(when.minors ? 'catalogue.cond.minors' : 'catalogue.cond.noMinors'));
   if (when.music) parts.push(t('catalogue.cond.music', { kinds: or(when.music.map((kind) => t(`catalogue.cond.music.${kind}`))) }));
   if (when.minAudience !== undefined) parts.push(t('catalogue.cond.minAudience', { count: when.minAudience }));
-  if (when.types) parts.push(t('catalogue.cond.types', { types: or(when.types.map((type) => TYPE_NAMES[type] ?? humanise(type).toLowerCase())) }));
+  if (when.types) parts.push(t('catalogue.cond.types', { types: or(when.types.map(describeType)) }));
   return parts.join('; ');
 }

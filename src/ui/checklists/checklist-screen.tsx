@@ -9,7 +9,7 @@ import { ChecklistItem } from './checklist-item';
 import { AddItemForm } from './add-item-form';
 import '../forms/forms.css';
 import './checklists.css';
-import { t } from '../../shared/i18n/checklists';
+import { t, tn } from '../../shared/i18n/checklists';
 import '../../shared/i18n/events';
 
 /** One checklist of an event, worked in the field: every change is saved on the device at once. */
@@ -54,7 +54,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { even
       </div>
       {view.hiddenCount > 0 && (
         <button type="button" class="button button--light" aria-pressed={showHidden.value} onClick={() => (showHidden.value = !showHidden.value)}>
-          {showHidden.value ? t('checklists.hideNa', { count: view.hiddenCount }) : t('checklists.showNa', { count: view.hiddenCount })}
+          {tn(showHidden.value ? 'checklists.hideNa' : 'checklists.showNa', view.hiddenCount)}
         </button>
       )}
       {view.sections.map((section) => (

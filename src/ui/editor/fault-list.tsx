@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import type { SourceFault } from '../../shared/catalogue/publishing';
 import { Icon } from '../shell/icons';
-import { t } from '../../shared/i18n/editor';
+import { t, tn } from '../../shared/i18n/editor';
 
 /** Puts the caret at the start of `line` (1-based) and scrolls the textarea there. */
 function goToLine(textarea: HTMLTextAreaElement | null, line: number): void {
@@ -29,7 +29,7 @@ export function FaultList({ faults, isValid, source }: { faults: SourceFault[] |
         <div class="note note--attention">
           <Icon name="attention" />
           <div>
-            <p>{t('editor.faults', { count: faults.length })}</p>
+            <p>{tn('editor.faults', faults.length)}</p>
             <ul>
               {faults.map((fault, i) => (
                 <li key={i}>

@@ -13,7 +13,7 @@ import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
 import { formatRange } from '../../shared/calendar/lima-dates';
 import { ProgressLine } from './progress-line';
-import { t } from '../../shared/i18n/checklists';
+import { t, tn } from '../../shared/i18n/checklists';
 import '../../shared/i18n/events';
 import '../../shared/i18n/forms';
 
@@ -62,7 +62,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
       <h2>{t('checklists.proposed')}</h2>
       {proposedCount > 1 && (
         <button type="button" class="button" onClick={() => action.run(async () => { await addProposedTemplates(event.id, offers); status.value = t('checklists.addedAll'); })}>
-          {t('checklists.addAllProposed', { count: proposedCount })}
+          {tn('checklists.addAllProposed', proposedCount)}
         </button>
       )}
       {offers.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noTemplates')}</span></p> : (

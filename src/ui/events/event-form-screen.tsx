@@ -44,7 +44,7 @@ export function EventFormScreen({ eventId, templateId }: { eventId?: string; tem
   return (
     <section class="screen events">
       <ScreenHeader title={eventId ? t('events.edit') : t('events.new')} />
-      <BackLink href={eventId ? `/eventos/${eventId}` : '/eventos'} label={t('shell.back')} />
+      <BackLink href={eventId ? `/eventos/${eventId}` : '/eventos'} label={t(eventId ? 'events.backToEvent' : 'events.backToList')} />
       <p class="note"><Icon name="info" /><span>{t('events.form.offline')}</span></p>
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
       {form.draft ? (

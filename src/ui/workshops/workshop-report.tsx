@@ -11,7 +11,7 @@ import { AlertNote } from '../shell/alert-note';
 import { downloadBlob } from '../shell/download';
 import { useAction } from '../shell/use-action';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
-import { t, type MessageKey } from '../../shared/i18n/participant';
+import { t, tn, type MessageKey } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
 /**
@@ -31,7 +31,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   function handleExport() {
     return exporting.run(async () => {
       downloadBlob(await exportAttendanceCsv(workshopId, roster), buildCsvFileName(workshop?.code ?? 'taller'));
-      exported.value = t('report.exported', { count: roster.length });
+      exported.value = tn('report.exported', roster.length);
     });
   }
 
@@ -49,7 +49,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       {exports.length > 0 && (
         <details class="ws-notice">
           <summary>{t('report.exportLog', { count: exports.length })}</summary>
-          <ul>{exports.map((e) => <li key={e.at}>{formatDateTime(e.at)} · {t('report.rows', { count: e.rows })}</li>)}</ul>
+          <ul>{exports.map((e) => <li key={e.at}>{formatDateTime(e.at)} · {tn('report.rows', e.rows)}</li>)}</ul>
         </details>
       )}
       <h2>{t('report.feedback', { count: summary.count })}</h2>
@@ -62,7 +62,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
               bars={d.distribution.map((count, i) => ({ key: String(i + 1), label: t('report.stars', { n: i + 1 }), count }))} />
           ))}
           <h3>{t('report.nps', { nps: summary.nps })}</h3>
-          <p>{t('report.npsExplain', { promoters: summary.promoters, passives: summary.passives, detractors: summary.detractors })}</p>
+          <p>{t('report.npsExplain', { promoters: tn('report.promoters', summary.promoters), passives: tn('report.passives', summary.passives), detractors: tn('report.detractors', summary.detractors) })}</p>
           <BarChart title={t('report.recommend')} unit={t('report.answers')}
             bars={summary.recommend.map((count, score) => ({ key: String(score), label: String(score), count }))} />
           <h3>{t('report.comments')}</h3>

@@ -157,7 +157,7 @@ describe('the reader renders the compiled entry with Preact, offline from the de
     openReader('otra-entrada');
     fireEvent.click(await screen.findByRole('button', { name: 'Guardar en favoritos' }));
     await screen.findByRole('button', { name: 'Quitar de favoritos' });
-    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Guardada en tus favoritos.');
+    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Guardada en sus favoritos.');
     expect((await dbs.user.favourites.toArray()).map((row) => row.entryId)).toEqual(['otra-entrada']);
   });
 
@@ -170,7 +170,7 @@ describe('the reader renders the compiled entry with Preact, offline from the de
   it('offers to continue from the heading where the person left off', async () => {
     await dbs.user.readingProgress.put({ entryId: 'todos-los-bloques', headingId: 'detalle', updatedAt: '2026-11-29T17:00:00.000Z' });
     openReader('todos-los-bloques');
-    const resume = await screen.findByRole('button', { name: 'Continuar donde lo dejaste: Detalle' });
+    const resume = await screen.findByRole('button', { name: 'Continuar donde lo dejó: Detalle' });
     fireEvent.click(resume);
     expect(document.activeElement?.id).toBe('detalle');
   });
@@ -178,7 +178,7 @@ describe('the reader renders the compiled entry with Preact, offline from the de
   it('with no share sheet and no clipboard, says so in Spanish and shows the link to copy', async () => {
     openReader('otra-entrada');
     fireEvent.click(await screen.findByRole('button', { name: 'Compartir' }));
-    const alert = await screen.findByText('No se pudo copiar el enlace. Cópialo desde aquí:');
+    const alert = await screen.findByText('No se pudo copiar el enlace. Cópielo desde aquí:');
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     expect((screen.getByLabelText('Enlace de esta entrada') as HTMLInputElement).value).toBe(`${location.origin}/catalogo/otra-entrada`);
   });

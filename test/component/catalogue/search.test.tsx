@@ -71,7 +71,7 @@ describe('searching the catalogue offline', () => {
   it('stop words alone find nothing and say so in Spanish', async () => {
     openCatalogue();
     await typeSearch('de la');
-    await screen.findByText('Sin resultados para «de la». Prueba con otra palabra.');
+    await screen.findByText('Sin resultados para «de la». Intente con otra palabra.');
     expect(await resultTitles()).toEqual([]);
   });
 

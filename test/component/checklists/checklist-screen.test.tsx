@@ -38,7 +38,7 @@ describe('working a checklist', () => {
     await openRun('recorded');
     expect(screen.queryByRole('checkbox', { name: 'Pedir el repertorio a los músicos' })).toBeNull();
     expect(screen.getByText('Avance total: 0 de 2 · 0 %')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Mostrar 1 ítems que no aplican' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Mostrar 1 ítem que no aplica' }));
     expect(itemOf('Pedir el repertorio a los músicos').getByText('No aplica: el evento no tiene música en vivo')).toBeTruthy();
   });
 

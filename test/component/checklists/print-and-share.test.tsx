@@ -54,6 +54,6 @@ describe('sharing the summary', () => {
     history.replaceState(null, '', `/eventos/${id}`);
     render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
     fireEvent.click(await screen.findByRole('button', { name: 'Compartir resumen' }));
-    await screen.findByText('Resumen copiado. Pégalo en WhatsApp o en un correo.');
+    await screen.findByText('Resumen copiado. Péguelo en WhatsApp o en un correo.');
   });
 });

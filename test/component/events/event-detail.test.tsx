@@ -29,7 +29,7 @@ describe('an event and its checklists', () => {
     const id = await saveEvent(makeEvent({ music: 'recorded', expectedAudience: 300 }));
     openAt(`/eventos/${id}`);
     const music = await offerCard('Música y derechos de autor');
-    expect(music.getByText('Propuesta. Porque el evento tiene música grabada.')).toBeTruthy();
+    expect(music.getByText('Propuesta. Porque hay música grabada.')).toBeTruthy();
     const safety = await offerCard('Seguridad y aforo');
     expect(safety.getByText('No se propone para este evento; puede agregarla igual.')).toBeTruthy();
   });
@@ -38,7 +38,7 @@ describe('an event and its checklists', () => {
     const id = await saveEvent(makeEvent({ music: 'none', expectedAudience: 5000 }));
     openAt(`/eventos/${id}`);
     const safety = await offerCard('Seguridad y aforo');
-    expect(safety.getByText('Propuesta. Porque el evento se esperan 1000 personas o más.'.replace('1000', (1000).toLocaleString('es-PE')))).toBeTruthy();
+    expect(safety.getByText('Propuesta. Porque se esperan 1000 personas o más.'.replace('1000', (1000).toLocaleString('es-PE')))).toBeTruthy();
   });
 
   it('adding a template starts its run and shows its progress; removing an untouched one needs no question', async () => {

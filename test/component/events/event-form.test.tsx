@@ -48,7 +48,7 @@ describe('Nuevo evento', () => {
   it('refuses an empty form with a Spanish error next to each field and saves nothing', async () => {
     openAt('/eventos/nuevo');
     fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Revisa los campos marcados.');
+    expect((await screen.findByRole('alert')).textContent).toContain('Revise los campos marcados.');
     expect(screen.getByText('El título es obligatorio.')).toBeTruthy();
     expect(screen.getByText('Elija el tipo de evento.')).toBeTruthy();
     expect(screen.getByText('Elija la región y la provincia (el distrito es opcional).')).toBeTruthy();

@@ -79,7 +79,7 @@ describe('Más → Cuenta', () => {
     await queueEvents(dbs, 1);
     await syncNow();
     render(<LoginScreen />);
-    await screen.findByText(/Tu sesión terminó/);
+    await screen.findByText(/Su sesión terminó/);
     await waitFor(() => expect((screen.getByLabelText('Correo electrónico') as HTMLInputElement).value).toBe('rosa@cultura.gob.pe'));
     expect(await dbs.user.outbox.count()).toBe(1);
   });

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, within, fireEvent } from '@testing-library/preact';
+import { configure, render, screen, within, fireEvent } from '@testing-library/preact';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
+// The screens load their strings with their chunks; the test words its expectations before that.
+import '../../../src/shared/i18n/more';
+
+// Each section is a lazy chunk: on a shared, loaded machine its first import takes more than a second.
+configure({ asyncUtilTimeout: 5000 });
 
 const SECTIONS = [
   { label: t('nav.home'), href: '/' },

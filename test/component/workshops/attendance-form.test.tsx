@@ -57,7 +57,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fillPerson();
     fireEvent.click(consentBox());
     fireEvent.click(saveButton());
-    await waitFor(() => expect(screen.getByText(/Asistencia de Juan Pérez Ñahui guardada en este dispositivo/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Asistencia de Juan Pérez Ñahui guardada en este teléfono/)).toBeTruthy());
     expect((screen.getByLabelText('Nombre completo') as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(screen.getByLabelText('Nombre completo'));
     const [queued] = await dbs.user.outbox.toArray();
@@ -90,7 +90,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fillPerson('MARÍA QUISPE HUAMANÍ', 'Municipalidad Distrital de Quinua');
     fireEvent.click(consentBox());
     fireEvent.click(saveButton());
-    await screen.findByText(/se unificó con el registro existente/);
+    await screen.findByText(/ya tenía un registro: se unificó con él/);
     expect(await dbs.user.attendance.count()).toBe(1);
     expect(await dbs.user.outbox.count()).toBe(2);
     expect(screen.getByText('Unificado con otro registro (1)')).toBeTruthy();

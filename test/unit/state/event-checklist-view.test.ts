@@ -48,9 +48,9 @@ describe('why an item does not apply', () => {
 
 describe('why a template is proposed', () => {
   it.each([
-    [{ music: ['recorded', 'live'] }, { music: 'live' }, 'Porque el evento tiene música en vivo.'],
-    [{ heritageSite: true }, { heritageSite: true }, 'Porque el evento es en un sitio patrimonial.'],
-    [{ minors: true }, { minors: true }, 'Porque el evento participan menores de edad.'],
+    [{ music: ['recorded', 'live'] }, { music: 'live' }, 'Porque hay música en vivo.'],
+    [{ heritageSite: true }, { heritageSite: true }, 'Porque se realiza en un sitio patrimonial.'],
+    [{ minors: true }, { minors: true }, 'Porque participan menores de edad.'],
     [{}, {}, 'Se recomienda para todo evento.'],
   ])('%j → %s', (when, change, expected) => {
     expect(explainProposal(when as never, { ...EVENT, ...change } as EventAnswers)).toBe(expected);

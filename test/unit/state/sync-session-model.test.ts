@@ -118,7 +118,7 @@ describe('a newer Tinkuy in another tab', () => {
     newer.version(5).stores({ events: 'id' });
     await newer.open();
     expect(isReloadNeeded.value).toBe(true);
-    expect(syncStatus.value.lastError).toMatch(/Recarga esta página/);
+    expect(syncStatus.value.lastError).toMatch(/Recargue esta página/);
     newer.close();
   });
 });

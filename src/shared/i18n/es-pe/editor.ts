@@ -14,7 +14,6 @@ export const editor = {
   'editor.sourceHint': 'Los datos de la entrada (id, tipo, tema, título, resumen, fuentes…) van arriba, entre dos líneas de tres guiones.',
   'editor.restored': 'Borrador sin publicar recuperado.',
   'editor.discard': 'Descartar borrador',
-  'editor.faults': '{count} error(es) que corregir antes de publicar',
   'editor.fault': 'Línea {line}: {message}',
   'editor.valid': 'Sin errores: lista para publicar.',
   'editor.preview': 'Vista previa',
@@ -29,6 +28,9 @@ export const editor = {
   'editor.view': 'Ver versión {version}',
   'editor.viewing': 'Texto de la versión {version} (solo lectura)',
   'editor.close': 'Cerrar',
+  'editor.faults.one': '1 error que corregir antes de publicar',
+  'editor.faults.many': '{count} errores que corregir antes de publicar',
+  'editor.newEntry.firstStep': 'Primer paso',
 } as const;
 
 addMessages(editor);

@@ -12,6 +12,8 @@ export const forms = {
   'forms.district.whole': 'Toda la provincia',
   'forms.district.none': 'Toda la provincia (distritos aún no descargados)',
   'forms.pick': 'Elija…',
+  'forms.error.start': 'Indique la fecha y la hora de inicio.',
+  'forms.error.end': 'Indique la fecha y la hora de término.',
 } as const;
 
 addMessages(forms);

@@ -4,7 +4,7 @@ import { addMessages } from '../registry';
  * Más → Cuenta: login, who is signed in, logout.
  */
 export const session = {
-  'session.intro': 'Inicia sesión para enviar tus eventos y listas al servidor. Sin sesión puedes leer el catálogo y trabajar sin conexión.',
+  'session.intro': 'Inicie sesión para enviar sus eventos y listas al servidor. Sin sesión puede leer el catálogo y trabajar sin conexión.',
   'session.email': 'Correo electrónico',
   'session.password': 'Contraseña',
   'session.showPassword': 'Mostrar contraseña',
@@ -16,12 +16,13 @@ export const session = {
   'session.role.gestor': 'gestor/a cultural',
   'session.role.facilitador': 'facilitador/a',
   'session.role.coordinador': 'coordinador/a',
-  'session.expired': 'Tu sesión terminó. Inicia sesión otra vez para enviar tus cambios; siguen guardados en este teléfono.',
+  'session.expired': 'Su sesión terminó. Inicie sesión otra vez para enviar sus cambios; siguen guardados en este teléfono.',
   'session.logout': 'Cerrar sesión',
   'session.logout.busy': 'Cerrando sesión…',
-  'session.logout.note': 'Al cerrar sesión se borran de este teléfono tus eventos y listas; los que ya se enviaron siguen en el servidor.',
-  'session.logout.refused': 'Hay cambios sin enviar. Sincroniza o expórtalos a un archivo antes de cerrar sesión.',
-  'session.loggedOut': 'Cerraste la sesión en este teléfono.',
+  'session.logout.note': 'Al cerrar sesión se borran de este teléfono sus eventos y listas; los que ya se enviaron siguen en el servidor.',
+  'session.logout.refused': 'Hay cambios sin enviar. Sincronice o expórtelos a un archivo antes de cerrar sesión.',
+  'session.loggedOut': 'Cerró la sesión en este teléfono.',
+  'session.error.check': 'Revise los datos.',
 } as const;
 
 addMessages(session);
