@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { resetLiveSignals } from '../../../src/state/live-signal';
@@ -106,5 +106,24 @@ describe('the checklist template preview', () => {
     expect(first.textContent).toContain('20 días hábiles antes');
     expect(first.textContent).toContain('Solo si: música en vivo; desde 500 personas');
     expect(screen.getByText('Limpie').closest('li')!.textContent).toContain('1 día hábil después');
+  });
+});
+
+describe('a checklist item that cites a yearly value', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    ['2025-08-01T15:00:00Z', 'S/\u00a042\u00a0800 (8 UIT de 2025, DS 260-2024-EF)'],
+    ['2026-08-03T15:00:00Z', 'S/\u00a044\u00a0000 (8 UIT de 2026, DS 301-2025-EF)'],
+  ])('on %s shows «%s» in the template preview', async (now, amount) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(now) });
+    const { templates } = readRealCatalogue();
+    const planning = templates.find((tpl) => tpl.id === 'planificacion-y-presupuesto')!;
+    await seedCatalogue(dbs, [], [planning]);
+    open('/catalogo/plantillas/planificacion-y-presupuesto');
+    await screen.findByRole('heading', { level: 1, name: planning.title });
+    const item = [...document.querySelectorAll('.template-item__text')].find((p) => p.textContent?.startsWith('Si algún servicio supera'));
+    expect(item?.textContent).toBe(`Si algún servicio supera ${amount}, empiece con logística el procedimiento de selección: toma bastante más que un contrato menor.`);
+    expect(document.body.textContent).not.toContain('{{valor');
   });
 });
