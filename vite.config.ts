@@ -2,9 +2,24 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { catalogueContent } from './src/content/compiler/vite-plugin';
+import { BUILD_FILE, makeBuildInfo } from './src/content/compiler/build-info';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+/** This build's identity (commit or source hash, and time): «Acerca de» and /api/health show it. */
+const build = makeBuildInfo(fileURLToPath(new URL('.', import.meta.url)));
+
+/** Writes build.json beside index.html, where the server reads which build it serves. */
+function buildInfoFile(): Plugin {
+  return {
+    name: 'tinkuy-build-info',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: BUILD_FILE, source: `${JSON.stringify(build)}\n` });
+    },
+  };
+}
 
 /** The web app manifest: what Chromium needs to offer "Instalar Tinkuy". */
 const manifest = {
@@ -47,12 +62,13 @@ const serverBuild = {
 export default defineConfig(({ isSsrBuild }) => ({
   // Dexie's ESM build: 28.7 KiB gzip, a lazy chunk under 30 KiB (its UMD default is 30.2).
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(build) },
   plugins: isSsrBuild
     ? // The server loads the compiled catalogue from dist/server/catalogue.json; a bad entry fails here.
       [catalogueContent({ contentDir: 'src/content' })]
     : [
         preact(),
+        buildInfoFile(),
         VitePWA({
           strategies: 'injectManifest',
           srcDir: 'src/sw',

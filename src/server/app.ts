@@ -1,6 +1,8 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { SERVER_BUILD } from './app-version';
 import { ensureFirstAccount } from './auth/bootstrap';
+import { readServedBuild } from './build-info';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { registerClientApp } from './http/client-app';
@@ -50,7 +52,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     installErrorHandler(app);
     await registerSecurityHeaders(app);
     await app.register(compress, { encodings: ['gzip', 'deflate'], requestEncodings: ['gzip', 'identity'] });
-    registerHealthRoutes(app, ctx);
+    registerHealthRoutes(app, ctx, readServedBuild(config.clientDir) ?? SERVER_BUILD);
     registerAuthRoutes(app, ctx);
     registerSyncRoutes(app, ctx);
     registerWorkshopRoutes(app, ctx);

@@ -128,6 +128,8 @@ export interface SessionResponse {
 export interface HealthResponse {
   ok: boolean;
   version: string;
+  /** The build of the app this server serves (src/shared/build.ts): the id «Acerca de» shows. */
+  build: string;
   schema: number;
   database: 'sqlite' | 'postgres';
 }

@@ -1,8 +1,9 @@
 /**
- * A "newer release" of the built client without a second Vite build: a copy of dist/client whose
- * index.html carries a marker and whose sw.js has new bytes and the new precache revision of
- * index.html, exactly as the next build would change them.
+ * A "newer release" of the built client: either a copy of dist/client whose index.html carries a
+ * marker and whose sw.js has new bytes and the new precache revision of index.html, exactly as
+ * the next build would change them (fast); or a real second Vite build with its own build id.
  */
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -31,4 +32,26 @@ export function makeNewerClient(clientDir: string, marker = `e2e-${Date.now()}`)
   if (!pattern.test(sw)) throw new Error('sw.js no precarga index.html con una revisión: no se puede simular una versión nueva.');
   writeFileSync(swPath, `${sw.replace(pattern, `$1${revision}$2`)}\n// ${marker}\n`);
   return { dir, marker, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A second real client build, in a temp folder: a new build id, new chunks, a new sw.js. */
+export interface RebuiltClient {
+  dir: string;
+  remove(): void;
+}
+
+/**
+ * Builds the client again from the current sources with Vite (about 10–30 s), as the next
+ * release would be built: its build id (commit and time, src/shared/build.ts) is new.
+ */
+export async function rebuildClient(root: string): Promise<RebuiltClient> {
+  const dir = mkdtempSync(join(tmpdir(), 'tinkuy-e2e-rebuilt-'));
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, [vite, 'build', '--outDir', join(dir, 'client'), '--emptyOutDir', '--logLevel', 'error'], { cwd: root }, (error, _out, stderr) => {
+      if (error) reject(new Error(`La segunda compilación falló: ${stderr || error.message}`));
+      else resolve();
+    });
+  });
+  return { dir: join(dir, 'client'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

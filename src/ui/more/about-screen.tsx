@@ -1,12 +1,17 @@
 import { ScreenHeader } from '../shell/screen-header';
 import { t } from '../../shared/i18n/more';
+import { formatDateTime } from '../../shared/calendar/lima-dates';
 
-/** Más → Acerca de: version, what Tinkuy is, and who runs the RED. */
+/**
+ * Más → Acerca de: version and build (the id /api/health also reports, so support can tell which
+ * build a phone runs), what Tinkuy is, and who runs the RED.
+ */
 export function AboutScreen() {
   return (
     <section class="screen">
       <ScreenHeader title={t('about.title')} backToMore />
       <p class="lead">{t('about.version', { version: __APP_VERSION__ })}</p>
+      <p>{t('about.build', { id: __BUILD__.id, when: formatDateTime(__BUILD__.builtAt) })}</p>
       <p>{t('about.what')}</p>
       <p>{t('about.red')}</p>
       <p>{t('about.offline')}</p>

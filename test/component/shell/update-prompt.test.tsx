@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/preact';
-import { createUpdateModel, type UpdateWorker } from '../../../src/state/update-model';
+import {
+  createUpdateModel, POSTPONE_MS, UPDATE_CHECK_EVERY_MS, watchForUpdates, type UpdateClock, type UpdateWorker,
+} from '../../../src/state/update-model';
 import { UpdatePrompt } from '../../../src/ui/shell/update-prompt';
 import { t } from '../../../src/shared/i18n';
 
@@ -12,6 +14,7 @@ type Listener = (event: { isUpdate?: boolean; isExternal?: boolean }) => void;
  */
 class FakeWorkbox implements UpdateWorker {
   readonly posted: unknown[] = [];
+  updateChecks = 0;
   private readonly listeners = new Map<string, Listener[]>();
   addEventListener(type: 'waiting' | 'controlling', listener: Listener): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
@@ -22,18 +25,47 @@ class FakeWorkbox implements UpdateWorker {
   register(): Promise<unknown> {
     return Promise.resolve(undefined);
   }
+  update(): Promise<unknown> {
+    this.updateChecks += 1;
+    return Promise.resolve(undefined);
+  }
   fire(type: 'waiting' | 'controlling', event: { isUpdate?: boolean; isExternal?: boolean } = {}): void {
     for (const listener of this.listeners.get(type) ?? []) listener(event);
   }
 }
 
+/** A clock the test moves by hand: the postponement's timer fires when the test says so. */
+class FakeClock implements UpdateClock {
+  private timers = new Map<number, { at: number; run: () => void }>();
+  private now = 0;
+  private next = 1;
+  setTimeout(run: () => void, ms: number): unknown {
+    this.timers.set(this.next, { at: this.now + ms, run });
+    return this.next++;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [id, timer] of [...this.timers]) {
+      if (timer.at > this.now) continue;
+      this.timers.delete(id);
+      timer.run();
+    }
+  }
+}
+
 function setUp() {
   const workbox = new FakeWorkbox();
+  const clock = new FakeClock();
   let reloads = 0;
-  const model = createUpdateModel(workbox, () => (reloads += 1));
+  const model = createUpdateModel(workbox, () => (reloads += 1), clock);
   render(<UpdatePrompt model={model} />);
-  return { workbox, reloads: () => reloads };
+  return { workbox, model, clock, reloads: () => reloads };
 }
+
+const laterButton = () => screen.queryByRole('button', { name: t('update.later') });
 
 const updateButton = () => screen.queryByRole('button', { name: t('update.action') });
 
@@ -78,5 +110,59 @@ describe('the update prompt', () => {
     fireEvent.click(updateButton()!);
     expect(reloads()).toBe(1);
     expect(workbox.posted).toEqual([]);
+  });
+
+  it('«Más tarde» hides the prompt; it comes back when the person returns to the app', async () => {
+    const { workbox, model } = setUp();
+    await act(() => workbox.fire('waiting'));
+    await act(() => void fireEvent.click(laterButton()!));
+    expect(updateButton()).toBeNull();
+    expect(model.isWaiting.value).toBe(true);
+    await act(() => model.resume());
+    expect(updateButton()).toBeTruthy();
+    expect(workbox.updateChecks).toBe(0); // a version already waits: nothing to ask the server
+  });
+
+  it('«Más tarde» on an app that never leaves the screen: the prompt returns after some hours', async () => {
+    const { workbox, clock } = setUp();
+    await act(() => workbox.fire('waiting'));
+    await act(() => void fireEvent.click(laterButton()!));
+    await act(() => clock.advance(POSTPONE_MS - 1000));
+    expect(updateButton()).toBeNull();
+    await act(() => clock.advance(1000));
+    expect(updateButton()).toBeTruthy();
+    expect(laterButton()).toBeTruthy();
+  });
+});
+
+describe('looking for a new version while the app stays open', () => {
+  it('asks the server each time the app becomes visible again, and every few hours', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const workbox = new FakeWorkbox();
+      const model = createUpdateModel(workbox, () => undefined, new FakeClock());
+      const stop = watchForUpdates(model, workbox);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(workbox.updateChecks).toBe(1);
+      vi.advanceTimersByTime(UPDATE_CHECK_EVERY_MS);
+      expect(workbox.updateChecks).toBe(2);
+      vi.advanceTimersByTime(UPDATE_CHECK_EVERY_MS - 1);
+      expect(workbox.updateChecks).toBe(2);
+      stop();
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(UPDATE_CHECK_EVERY_MS);
+      expect(workbox.updateChecks).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a failed check (offline) is quiet and changes nothing', async () => {
+    const workbox = new FakeWorkbox();
+    workbox.update = () => Promise.reject(new TypeError('Failed to fetch'));
+    const model = createUpdateModel(workbox, () => undefined, new FakeClock());
+    model.resume();
+    await Promise.resolve();
+    expect(model.isPromptShown.value).toBe(false);
   });
 });

@@ -11,12 +11,15 @@ const EXPECTED_CSP =
   "worker-src 'self';manifest-src 'self';object-src 'none';base-uri 'none';frame-ancestors 'none';form-action 'self'";
 
 /** A tiny stand-in for dist/client: index, service worker, manifest and one hashed asset. */
+const SERVED_BUILD = { id: '4cf1559-20261206.045012', commit: '4cf1559', builtAt: '2026-12-06T04:50:12.000Z' };
+
 function makeFakeClientDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tinkuy-client-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="es-PE"><title>Tinkuy</title><script type="module" src="/assets/index-AbC123.js"></script></html>');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install", () => {});');
   writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Tinkuy"}');
+  writeFileSync(join(dir, 'build.json'), JSON.stringify(SERVED_BUILD));
   writeFileSync(join(dir, 'assets', 'index-AbC123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
   return dir;
 }
@@ -33,10 +36,10 @@ describe.each(ENGINES)('HTTP basics on %s', (engine) => {
     rmSync(clientDir, { recursive: true, force: true });
   });
 
-  it('health answers ok with the app version, the applied migrations and the engine', async () => {
+  it('health answers ok with the app version, the build it serves, the applied migrations and the engine', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, version: '0.1.0', schema: Object.keys(MIGRATIONS).length, database: engine });
+    expect(res.json()).toEqual({ ok: true, version: '0.1.0', build: SERVED_BUILD.id, schema: Object.keys(MIGRATIONS).length, database: engine });
   });
 
   it('an unknown API route is a JSON 404 in Spanish', async () => {

@@ -34,6 +34,7 @@ export const more = {
   'storage.refresh': 'Volver a consultar',
   'about.title': 'Acerca de Tinkuy',
   'about.version': 'Versión {version}',
+  'about.build': 'Compilación {id}, del {when}. Si pide ayuda, indique este código.',
   'about.what': 'Tinkuy (en quechua, «encuentro») acompaña a gestoras y gestores culturales municipales y regionales: guías para organizar eventos culturales públicos, listas de verificación para el campo y registro de los talleres.',
   'about.red': 'Es una herramienta de la RED, la Red de Gestión Pública en Industrias Culturales y Artes, que impulsa la Dirección General de Industrias Culturales y Artes (DGIA) del Ministerio de Cultura con gobiernos regionales y municipalidades.',
   'about.offline': 'Funciona sin conexión: lo que usted registra se guarda en este teléfono y llega al servidor cuando hay señal, una sola vez y sin perderse.',

@@ -35,6 +35,7 @@ export const shell = {
   'update.available': 'Hay una nueva versión',
   'update.action': 'Actualizar',
   'update.hint': 'Lo que guardó se mantiene.',
+  'update.later': 'Más tarde',
   'home.title': 'Le damos la bienvenida',
   'home.intro': 'Tinkuy reúne las guías y listas de verificación de la RED para organizar eventos culturales públicos, y registra la asistencia y las opiniones de los talleres.',
   'home.offline.title': 'Funciona sin señal',
