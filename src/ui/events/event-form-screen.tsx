@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { saveEvent, watchEvent } from '../../state/event-model';
 import { addTemplateById } from '../../state/event-checklists-model';
@@ -22,13 +21,10 @@ const FIELD_OF_INPUT = {
 export function EventFormScreen({ eventId, templateId }: { eventId?: string; templateId?: string | undefined }) {
   const stored = eventId ? watchEvent(eventId).value : undefined;
   const form = useDraftForm<EventDraft, DraftErrors>({
-    drafts: eventDrafts, key: eventId ?? 'nuevo', makeStart: () => (eventId ? undefined : makeEmptyDraft()), errorFieldOf: FIELD_OF_INPUT,
+    drafts: eventDrafts, key: eventId ?? 'nuevo', makeStart: () => (eventId ? undefined : makeEmptyDraft()),
+    record: stored ? makeDraftFromEvent(stored) : undefined, errorFieldOf: FIELD_OF_INPUT,
   });
   const { route } = useLocation();
-
-  useEffect(() => {
-    if (!form.draft && stored) form.fill(makeDraftFromEvent(stored));
-  }, [stored]);
 
   const handleSubmit = (e: Event) => form.submit(e, {
     validate: (draft) => validateDraft(draft, eventId),

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import type { SessionDraft } from '../../state/session-draft';
 
@@ -42,8 +42,10 @@ interface DraftFormOptions<T> {
   drafts: SessionDraft<T>;
   /** The form's key in `drafts` (`nuevo`, an id, `t:<code>`…). */
   key: string;
-  /** The draft when none is kept: empty, or undefined to wait for a stored record. */
+  /** The draft when none is kept: empty, or undefined to wait for `record`. */
   makeStart(): T | undefined;
+  /** The stored record as a draft (editing), shown once it loads when nothing was kept. */
+  record?: T | undefined;
   /** Inputs whose error shows under another field's name (e.g. `startTime` → `startDate`). */
   errorFieldOf?: Readonly<Record<string, string>>;
 }
@@ -66,7 +68,7 @@ function describeFailure(error: unknown, fallback: string): string {
  * reload or a killed app loses nothing), errors by field with focus on the first, and a busy
  * guard so a double tap on a slow phone saves once. Saving works offline: it is queued.
  */
-export function useDraftForm<T extends object, E extends FieldErrors>({ drafts, key, makeStart, errorFieldOf = {} }: DraftFormOptions<T>): DraftForm<T, E> {
+export function useDraftForm<T extends object, E extends FieldErrors>({ drafts, key, makeStart, record, errorFieldOf = {} }: DraftFormOptions<T>): DraftForm<T, E> {
   const draft = useSignal<T | undefined>(undefined);
   const hasStarted = useRef(false);
   if (!hasStarted.current) {
@@ -78,6 +80,9 @@ export function useDraftForm<T extends object, E extends FieldErrors>({ drafts, 
   const isBusy = useSignal(false);
   const formRef = useRef<HTMLFormElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!draft.value && record) draft.value = record;
+  }, [record === undefined]);
 
   function change(patch: Partial<T>) {
     const base = draft.value ?? makeStart();

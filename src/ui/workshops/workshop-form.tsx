@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { saveWorkshop, watchWorkshop } from '../../state/workshop-model';
 import {
@@ -20,12 +19,10 @@ const FIELD_OF_INPUT = { startTime: 'startDate', endTime: 'endDate', regionCode:
 export function WorkshopForm({ workshopId }: { workshopId?: string }) {
   const stored = workshopId ? watchWorkshop(workshopId).value : undefined;
   const form = useDraftForm<WorkshopDraft, WorkshopErrors>({
-    drafts: workshopDrafts, key: workshopId ?? 'nuevo', makeStart: () => (workshopId ? undefined : makeEmptyWorkshopDraft()), errorFieldOf: FIELD_OF_INPUT,
+    drafts: workshopDrafts, key: workshopId ?? 'nuevo', makeStart: () => (workshopId ? undefined : makeEmptyWorkshopDraft()),
+    record: stored ? makeDraftFromWorkshop(stored) : undefined, errorFieldOf: FIELD_OF_INPUT,
   });
   const { route } = useLocation();
-  useEffect(() => {
-    if (!form.draft && stored) form.fill(makeDraftFromWorkshop(stored));
-  }, [stored]);
 
   const handleSubmit = (e: Event) => form.submit(e, {
     validate: validateWorkshopDraft,
