@@ -4,28 +4,10 @@ import { formatAttendanceCsv } from '../../../src/state/attendance-report-model'
 import { formatChecklistCsv } from '../../../src/state/checklist-export-model';
 import type { EventRun } from '../../../src/state/event-checklists-model';
 import type { LocalAttendance } from '../../../src/state/attendance-model';
+import { parseCsv } from '../../helpers/csv';
 
-/**
- * A small RFC 4180 reader, as a spreadsheet splits a file into cells (quoted fields, doubled
- * quotes, CRLF), followed by the one rule that matters here: a cell whose text starts with a
- * formula character is evaluated, anything else is shown as text.
- */
-function openAsSpreadsheet(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; }
-    else field += c;
-  }
-  return rows;
-}
+/** A spreadsheet splits the file into cells (RFC 4180), then reads each cell as below. */
+const openAsSpreadsheet = parseCsv;
 
 /** What a spreadsheet makes of a cell: a formula it evaluates, or text it shows. */
 function readCell(cell: string): { kind: 'formula' | 'text'; shows: string } {

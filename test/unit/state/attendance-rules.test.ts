@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../src/shared/ids';
 import { drainOutbox } from '../../../src/sync/push';
 import { acceptAll, createDevice, scriptTransport, signIn } from '../sync/device-fixture';
 import { makePerson } from '../../component/workshops/workshop-fixture';
+import { parseCsv } from '../../helpers/csv';
 
 const P = (fullName: string, entityName: string, doc?: string): PersonKeys => ({
   fullName, entityName, ...(doc ? { documentType: 'dni' as const, documentNumber: doc } : {}),
@@ -128,22 +129,3 @@ describe('the facilitador\'s figures and CSV', () => {
     expect(lines[2]).toContain('Gobierno Regional de Cusco');
   });
 });
-
-/** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r') continue;
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  return rows;
-}
