@@ -1,22 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useFormDevice } from '../../unit/sync/device-fixture';
 import { MUSIC_TEMPLATE, seedTemplates } from './fixtures';
 
 // The machine is shared: give IndexedDB round trips time before calling a screen broken.
 configure({ asyncUtilTimeout: 5000 });
 
 let dbs: Databases;
-beforeEach(() => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  sessionStorage.clear();
+useFormDevice((device) => {
+  dbs = device;
   window.scrollTo = () => undefined;
 });
-afterEach(() => useDatabases(undefined));
 
 function openAt(path: string) {
   history.replaceState(null, '', path);

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useFormDevice } from '../../unit/sync/device-fixture';
 import { seedWorkshop } from '../workshops/workshop-fixture';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
 
@@ -12,13 +12,10 @@ configure({ asyncUtilTimeout: 4000 });
 
 let dbs: Databases;
 let workshop: WorkshopRow;
-beforeEach(async () => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  sessionStorage.clear();
+useFormDevice(async (device) => {
+  dbs = device;
   workshop = await seedWorkshop(dbs);
 });
-afterEach(() => useDatabases(undefined));
 
 function openAt(path: string) {
   history.replaceState(null, '', path);

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { registerAttendance, PRIVACY_NOTICE_VERSION } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useFormDevice } from '../../unit/sync/device-fixture';
 import { makePerson, seedWorkshop } from './workshop-fixture';
 
 // The machine is shared and slow at times: give live queries time to answer.
@@ -12,13 +12,10 @@ configure({ asyncUtilTimeout: 4000 });
 
 let dbs: Databases;
 let workshopId: string;
-beforeEach(async () => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  sessionStorage.clear();
+useFormDevice(async (device) => {
+  dbs = device;
   workshopId = (await seedWorkshop(dbs)).id;
 });
-afterEach(() => useDatabases(undefined));
 
 function open() {
   return render(<LocationProvider><AttendanceScreen workshopId={workshopId} /></LocationProvider>);

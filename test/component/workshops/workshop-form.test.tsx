@@ -1,22 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
+import type { Databases } from '../../../src/db/connection';
 import { WorkshopForm } from '../../../src/ui/workshops/workshop-form';
 import { WorkshopDetail } from '../../../src/ui/workshops/workshop-detail';
 import { WORKSHOP_CODE_ALPHABET } from '../../../src/shared/schemas/workshop';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useFormDevice } from '../../unit/sync/device-fixture';
 import { seedWorkshop } from './workshop-fixture';
 
 configure({ asyncUtilTimeout: 4000 });
 
 let dbs: Databases;
-beforeEach(() => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  sessionStorage.clear();
-});
-afterEach(() => useDatabases(undefined));
+useFormDevice((device) => void (dbs = device));
+
+/** Types a title, its topic and 3 Dec 2026, 09:00 to 13:00 in Lima, as a facilitador does. */
+function fillTitleAndTime(title: string): void {
+  fireEvent.input(screen.getByLabelText('Título'), { target: { value: title } });
+  fireEvent.input(screen.getByLabelText('Tema'), { target: { value: 'Públicos' } });
+  const start = screen.getByRole('group', { name: 'Inicio (hora de Lima)' });
+  fireEvent.input(within(start).getByLabelText('Fecha'), { target: { value: '2026-12-03' } });
+  fireEvent.input(within(start).getByLabelText('Hora'), { target: { value: '09:00' } });
+  const end = screen.getByRole('group', { name: 'Término (hora de Lima)' });
+  fireEvent.input(within(end).getByLabelText('Hora'), { target: { value: '13:00' } });
+}
 
 describe('Nuevo taller and a workshop page', { timeout: 20_000 }, () => {
   it('a workshop saved offline is queued as workshop.save with a code made on the device and shows in the programme', async () => {
@@ -25,13 +31,7 @@ describe('Nuevo taller and a workshop page', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Guardar taller' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Revise los campos marcados.');
     expect(await dbs.user.outbox.count()).toBe(0);
-    fireEvent.input(screen.getByLabelText('Título'), { target: { value: 'Derechos culturales y públicos' } });
-    fireEvent.input(screen.getByLabelText('Tema'), { target: { value: 'Públicos' } });
-    const start = screen.getByRole('group', { name: 'Inicio (hora de Lima)' });
-    fireEvent.input(within(start).getByLabelText('Fecha'), { target: { value: '2026-12-03' } });
-    fireEvent.input(within(start).getByLabelText('Hora'), { target: { value: '09:00' } });
-    const end = screen.getByRole('group', { name: 'Término (hora de Lima)' });
-    fireEvent.input(within(end).getByLabelText('Hora'), { target: { value: '13:00' } });
+    fillTitleAndTime('Derechos culturales y públicos');
     fireEvent.click(screen.getByLabelText('Híbrida'));
     fireEvent.change(screen.getByLabelText('Región'), { target: { value: '05' } });
     fireEvent.input(screen.getByLabelText('Enlace de la reunión virtual'), { target: { value: 'https://meet.example.org/red' } });
@@ -50,13 +50,7 @@ describe('Nuevo taller and a workshop page', { timeout: 20_000 }, () => {
   it('a double tap on «Guardar taller» on a slow phone queues one workshop, not two', async () => {
     history.replaceState(null, '', '/talleres/nuevo');
     render(<LocationProvider><WorkshopForm /></LocationProvider>);
-    fireEvent.input(screen.getByLabelText('Título'), { target: { value: 'Públicos y territorio' } });
-    fireEvent.input(screen.getByLabelText('Tema'), { target: { value: 'Públicos' } });
-    const start = screen.getByRole('group', { name: 'Inicio (hora de Lima)' });
-    fireEvent.input(within(start).getByLabelText('Fecha'), { target: { value: '2026-12-03' } });
-    fireEvent.input(within(start).getByLabelText('Hora'), { target: { value: '09:00' } });
-    const end = screen.getByRole('group', { name: 'Término (hora de Lima)' });
-    fireEvent.input(within(end).getByLabelText('Hora'), { target: { value: '13:00' } });
+    fillTitleAndTime('Públicos y territorio');
     fireEvent.click(screen.getByLabelText('Virtual'));
     fireEvent.input(screen.getByLabelText('Enlace de la reunión virtual'), { target: { value: 'https://meet.example.org/red' } });
     fireEvent.input(screen.getByLabelText('Capacidad (personas)'), { target: { value: '60' } });

@@ -37,6 +37,16 @@ export function useFreshDevice(options: FreshDeviceOptions): void {
   });
 }
 
+/** `useFreshDevice` for form tests: the last test's session drafts (sessionStorage) are gone too. */
+export function useFormDevice(onDevice: FreshDeviceOptions['onDevice']): void {
+  useFreshDevice({
+    onDevice: (dbs) => {
+      sessionStorage.clear();
+      return onDevice(dbs);
+    },
+  });
+}
+
 /** A signed-in session as the device keeps it. */
 export function makeSession(overrides: Partial<StoredSession> = {}): StoredSession {
   return {
