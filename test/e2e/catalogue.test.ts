@@ -37,7 +37,7 @@ async function expectEntryShown(page: Page, entry: Entry): Promise<void> {
   await sources.waitFor();
   for (const source of entry.sources) expect(await sources.getByText(source.norm, { exact: true }).count(), source.norm).toBeGreaterThan(0);
   expect(await page.getByRole('navigation', { name: t('catalogue.reader.toc') }).getByRole('link').count()).toBe(entry.toc.length);
-  await page.getByText(/^Revisado el \d+ de \w+ de \d{4}$/).waitFor();
+  await page.getByText(/^Revisado el \p{L}+ \d+ de \p{L}+ de \d{4}$/u).waitFor();
 }
 
 describeE2E('the catalogue offline: pulled once, searched and read with no signal', (rig) => {
