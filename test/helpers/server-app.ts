@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAccount } from '../../src/server/auth/users';
 import type { DatabaseConfig, ServerConfig } from '../../src/server/config';
@@ -150,6 +151,27 @@ export async function createLoggedInUser(server: TestServer, roles: Role[], name
   const response = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, deviceName: 'Prueba' } });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   return response.json<SessionResponse>();
+}
+
+export interface ServerWithUser {
+  readonly clock: TestClock;
+  /** Set before the first test runs. */
+  server: TestServer;
+  user: SessionResponse;
+}
+
+/**
+ * The setup most contract tests share: one server on `engine` with a clock the test moves, and one
+ * logged-in account with `roles`, started before the file's tests and closed after them.
+ */
+export function useServerWithUser(engine: EngineName, roles: Role[], name: string): ServerWithUser {
+  const setup = { clock: createTestClock(Date.parse('2026-11-29T15:00:00.000Z')) } as ServerWithUser;
+  beforeAll(async () => {
+    setup.server = await startTestServer(engine, { now: setup.clock.now });
+    setup.user = await createLoggedInUser(setup.server, roles, name);
+  });
+  afterAll(async () => setup.server.close());
+  return setup;
 }
 
 /** The Authorization header for a session. */

@@ -1,5 +1,6 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import type { SessionUser } from '../../shared/protocol';
 import { Icon } from '../shell/icons';
 import { Checkbox, Field } from '../forms/field';
@@ -44,32 +45,16 @@ export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSub
   return (
     <form class="form session__form" onSubmit={handleSubmit} noValidate aria-busy={isBusy}>
       <Field id="session-email" label={t('session.email')}>
-        <input
-          id="session-email"
-          ref={emailRef}
-          type="email"
-          name="email"
-          autocomplete="username"
-          inputMode="email"
-          required
-          value={email.value}
-          onInput={(e) => (email.value = e.currentTarget.value)}
-          aria-invalid={errorField === 'email' ? 'true' : undefined}
-          aria-describedby={failure ? 'session-error' : undefined}
-        />
+        <SessionInput field="email" inputRef={emailRef} value={email} failure={failure} type="email" autocomplete="username" inputMode="email" />
       </Field>
       <Field id="session-password" label={t('session.password')}>
-        <input
-          id="session-password"
-          ref={passwordRef}
-          type={(showPassword.value ? 'text' : 'password') as 'password'}
-          name="password"
+        <SessionInput
+          field="password"
+          inputRef={passwordRef}
+          value={password}
+          failure={failure}
+          type={showPassword.value ? 'text' : 'password'}
           autocomplete="current-password"
-          required
-          value={password.value}
-          onInput={(e) => (password.value = e.currentTarget.value)}
-          aria-invalid={errorField === 'password' ? 'true' : undefined}
-          aria-describedby={failure ? 'session-error' : undefined}
         />
       </Field>
       <Checkbox label={t('session.showPassword')} checked={showPassword.value} onToggle={(checked) => (showPassword.value = checked)} />
@@ -117,5 +102,34 @@ export function SignedInPanel({ user, isBusy, refusal, onLogout }: SignedInPanel
         <a class="button button--secondary" href="/mas/sincronizacion">{t('more.sync')}</a>
       )}
     </div>
+  );
+}
+
+interface SessionInputProps {
+  field: 'email' | 'password';
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: Signal<string>;
+  failure: LoginFailure | null;
+  type: 'email' | 'password' | 'text';
+  autocomplete: string;
+  inputMode?: 'email';
+}
+
+/** One of the login's two inputs: required, bound to its signal, marked invalid when the failure names it. */
+function SessionInput({ field, inputRef, value, failure, type, autocomplete, inputMode }: SessionInputProps) {
+  return (
+    <input
+      id={`session-${field}`}
+      ref={inputRef}
+      type={type as 'password'}
+      name={field}
+      autocomplete={autocomplete}
+      inputMode={inputMode}
+      required
+      value={value.value}
+      onInput={(e) => (value.value = e.currentTarget.value)}
+      aria-invalid={failure?.field === field ? 'true' : undefined}
+      aria-describedby={failure ? 'session-error' : undefined}
+    />
   );
 }

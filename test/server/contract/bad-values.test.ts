@@ -8,24 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { SessionResponse, WireMutation } from '../../../src/shared/protocol';
 import type { EventRow } from '../../../src/shared/schemas/event';
-import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer, useServerWithUser } from '../../helpers/server-app';
 import { createDeviceQueue, makeEventArgs, pullAll, push, pushRaw } from '../../helpers/server-sync';
 
 const NUL = '\u0000';
 
 describe.each(ENGINES)('bad values on %s', (engine) => {
-  let server: TestServer;
-  let gestora: SessionResponse;
-  const clock = createTestClock(Date.parse('2026-11-29T15:00:00.000Z'));
-
-  beforeAll(async () => {
-    server = await startTestServer(engine, { now: clock.now });
-    gestora = await createLoggedInUser(server, ['gestor'], 'Gestora de Puno');
-  });
-  afterAll(async () => server.close());
+  const env = useServerWithUser(engine, ['gestor'], 'Gestora de Puno');
 
   async function readEvents(): Promise<Map<string, EventRow>> {
-    const { changes } = await pullAll(server, gestora);
+    const { changes } = await pullAll(env.server, env.user);
     return new Map(changes.filter((c) => c.table === 'events').map((c) => [c.id, c.row as EventRow]));
   }
 
@@ -35,7 +27,7 @@ describe.each(ENGINES)('bad values on %s', (engine) => {
     const before = makeEventArgs({ title: 'Antes' });
     const after = makeEventArgs({ title: 'Después' });
     const batch = [device.next('event.save', before), bad(device), device.next('event.save', after)];
-    const res = await pushRaw(server, gestora, device.clientId, batch);
+    const res = await pushRaw(env.server, env.user, device.clientId, batch);
     expect(res.statusCode, res.body).toBe(200);
     const answer = res.json<{ lastSeq: number; rejected: { seq: number; code: string; message: string }[] }>();
     expect(answer.lastSeq).toBe(3);
@@ -46,7 +38,7 @@ describe.each(ENGINES)('bad values on %s', (engine) => {
     expect(events.get(before.id)?.title).toBe('Antes');
     expect(events.get(after.id)?.title).toBe('Después');
     // The refusal was stored (PostgreSQL refuses NUL in text): a replay answers it again.
-    expect((await pushRaw(server, gestora, device.clientId, batch)).json()).toEqual(answer);
+    expect((await pushRaw(env.server, env.user, device.clientId, batch)).json()).toEqual(answer);
     return answer.rejected[0]!;
   }
 
@@ -114,18 +106,18 @@ describe.each(ENGINES)('bad values on %s', (engine) => {
   it('times with offsets compare as instants: an end later in time is accepted even when its text sorts earlier', async () => {
     const device = createDeviceQueue();
     const event = makeEventArgs({ startsAt: '2026-12-05T15:00:00Z', endsAt: '2026-12-05T11:00:00-05:00' });
-    expect(await push(server, gestora, device.clientId, [device.next('event.save', event)])).toEqual({ lastSeq: 1, rejected: [] });
+    expect(await push(env.server, env.user, device.clientId, [device.next('event.save', event)])).toEqual({ lastSeq: 1, rejected: [] });
   });
 
   it('a seq beyond Number.MAX_SAFE_INTEGER is a Spanish 400 for the envelope, never a 500', async () => {
     const device = createDeviceQueue();
-    const res = await pushRaw(server, gestora, device.clientId, [{ ...device.next('event.save', makeEventArgs()), seq: 1e20 }]);
+    const res = await pushRaw(env.server, env.user, device.clientId, [{ ...device.next('event.save', makeEventArgs()), seq: 1e20 }]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([expect.stringMatching(/Número de secuencia fuera de rango/)]);
   });
 
   it('NUL in the login device name is a Spanish 400, never a 500', async () => {
-    const res = await server.app.inject({
+    const res = await env.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: 'nadie@muni.gob.pe', password: 'clave', deviceName: `Moto${NUL}G` },
