@@ -3,9 +3,9 @@
  * a facilitador offline registers 30 participants — four of them twice — reloads offline, and a
  * participant in another browser opens the code link online once, goes offline, checks in and
  * sends feedback; both come online and the SERVER holds exactly 31 people and one feedback.
- * Also: consent unchecked cannot be saved, feedback for a closed workshop lands in «Requiere
- * atención» with its reason, the CSV parses back with every accent intact, and axe-core finds
- * no serious or critical violation on these screens.
+ * Also: consent unchecked cannot be saved, feedback the server refused shows its reason on the
+ * participant's page (never «Enviado al servidor»), a closed workshop offers no form, the CSV
+ * parses back with every accent intact, and axe-core finds no serious or critical violation.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
@@ -193,16 +193,40 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
     await expectNoSeriousAxeViolations(page, 'talleres', { mainOnly: true });
   }, 120_000);
 
-  it('feedback for a closed workshop lands in «Requiere atención» with the server\'s reason', async () => {
-    const catalogue = await pullLatest(rig.server);
-    const closed = [...catalogue.values()].find((c) => c.table === 'workshops' && (c.row as { title?: string })?.title === 'Taller e2e ya cerrado');
-    const code = (closed?.row as { code: string }).code;
+  it('a refusal shows where the participant acted, never «Enviado al servidor»; a closed window offers no form', async () => {
+    const moved = await createWorkshop(facilitador, account, 'Taller e2e que se adelanta', LIMA_TODAY);
     const phone = participant.page;
-    await participant.goto(`/t/${code}/opinion`);
-    await phone.getByRole('heading', { level: 1, name: 'Taller e2e ya cerrado' }).waitFor({ timeout: 30_000 });
-    await phone.getByText(/El plazo para registrarse y opinar en este taller terminó/).waitFor();
+    await participant.goto(`/t/${moved.code}/opinion`);
+    await phone.getByRole('heading', { level: 1, name: 'Taller e2e que se adelanta' }).waitFor({ timeout: 30_000 });
+    await participant.goOffline();
     await sendFeedback(phone);
-    await participant.goto('/mas/sincronizacion');
-    await phone.getByText(/El taller ya cerró su registro/).first().waitFor({ timeout: 60_000 });
-  }, 120_000);
+    await phone.getByText('Esperando conexión para enviar.').waitFor();
+
+    // Meanwhile the facilitadora moves the workshop to January: by the server's clock its window closed long ago.
+    const { page } = facilitador;
+    await facilitador.goto(`/talleres/${moved.id}/editar`);
+    await page.getByRole('heading', { level: 1, name: 'Editar taller' }).waitFor();
+    await page.getByRole('group', { name: 'Inicio (hora de Lima)' }).getByLabel('Fecha').fill('2026-01-10');
+    await page.getByRole('group', { name: 'Término (hora de Lima)' }).getByLabel('Fecha').fill('2026-01-10');
+    await page.getByRole('button', { name: 'Guardar taller' }).click();
+    await expect.poll(async () => ((await pullLatest(rig.server)).get(`workshops:${moved.id}`)?.row as { startsAt?: string } | undefined)?.startsAt?.slice(0, 10), { timeout: 30_000, interval: 1_000 }).toBe('2026-01-10');
+
+    await participant.expectServerSawNothingWhileOffline();
+    await participant.goOnline();
+    const refusal = phone.getByRole('alert').filter({ hasText: 'Su opinión no fue aceptada.' });
+    await refusal.waitFor({ timeout: 60_000 });
+    expect(await refusal.textContent()).toContain('El taller ya cerró su registro: la ventana terminó el lunes 12 de enero de 2026');
+    expect(await phone.getByText('Enviado al servidor.').count()).toBe(0);
+    // The pull brought the new dates: the phone knows the window closed and offers no form.
+    await phone.getByText(/^El taller cerró su registro el lunes 12 de enero de 2026/).waitFor({ timeout: 30_000 });
+    expect(await phone.getByRole('link', { name: 'Dar mi opinión' }).count()).toBe(0);
+    await expectNoSeriousAxeViolations(phone, 'opinión rechazada', { mainOnly: true });
+
+    // A workshop closed long before the visit offers no form at all.
+    const closed = [...(await pullLatest(rig.server)).values()].find((c) => c.table === 'workshops' && (c.row as { title?: string })?.title === 'Taller e2e ya cerrado');
+    await participant.goto(`/t/${(closed?.row as { code: string }).code}/opinion`);
+    await phone.getByRole('heading', { level: 1, name: 'Taller e2e ya cerrado' }).waitFor({ timeout: 30_000 });
+    await phone.getByText(/^El taller cerró su registro el/).waitFor();
+    expect(await phone.getByRole('button', { name: 'Enviar mi opinión' }).count()).toBe(0);
+  }, 180_000);
 });

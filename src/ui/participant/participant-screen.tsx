@@ -11,6 +11,8 @@ import { Icon } from '../shell/icons';
 import { attendanceSteps, AttendanceFields, ConsentFields } from '../workshops/attendance-fields';
 import { FeedbackForm } from '../workshops/feedback-form';
 import { Notice } from '../forms/notice';
+import type { ParticipantAction } from '../../state/refusal-model';
+import { isRefused, RefusalNote, WindowShut } from './participant-notes';
 import { useDraftForm } from '../forms/use-draft-form';
 import { describeModality } from '../workshops/format';
 import { formatRange } from '../../shared/calendar/lima-dates';
@@ -18,8 +20,12 @@ import '../workshops/workshops.css';
 import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
-/** Sent or waiting: the state of what this phone saved, in a word and an icon. */
-function SendState() {
+/**
+ * Sent or waiting: the state of what this phone saved, in a word and an icon. A refused action
+ * says nothing here: its refusal (RefusalNote) is shown instead, never a false «Enviado».
+ */
+function SendState({ workshopId, action }: { workshopId: string; action: ParticipantAction }) {
+  if (isRefused(workshopId, action)) return null;
   const waiting = pendingCount.value > 0;
   return (
     <p class="ws-state" role="status">
@@ -41,7 +47,7 @@ function CheckIn({ workshop }: { workshop: LocalWorkshop }) {
     return (
       <>
         <Notice kind="done" text={t('participant.checkedIn', { name: savedName.value })} />
-        <SendState />
+        <SendState workshopId={workshop.id} action="attendance.register" />
         <a class="button" href={`/t/${workshop.code}/opinion`}><Icon name="chevron" /><span>{t('participant.toFeedback')}</span></a>
       </>
     );
@@ -65,8 +71,28 @@ function Feedback({ workshop }: { workshop: LocalWorkshop }) {
     void readFeedbackSent(workshop.id).then((sent) => (sentBefore.value = sent), () => (sentBefore.value = false));
   }, [workshop.id]);
   if (sentBefore.value === undefined && !sentNow.value) return <p>{t('workshops.loading')}</p>;
-  if (sentBefore.value || sentNow.value) return <><Notice kind="done" text={t('participant.feedbackSent')} /><SendState /></>;
+  if (isRefused(workshop.id, 'feedback.submit')) return null; // the RefusalNote above says what happened
+  if (sentBefore.value || sentNow.value) return <><Notice kind="done" text={t('participant.feedbackSent')} /><SendState workshopId={workshop.id} action="feedback.submit" /></>;
   return <FeedbackForm workshopId={workshop.id} workshopCode={workshop.code} onSent={() => (sentNow.value = true)} />;
+}
+
+/** The two actions and the chosen one's form, offered only while the window is open. */
+function Actions({ workshop, view }: { workshop: LocalWorkshop; view: string | undefined }) {
+  return (
+    <>
+      <nav class="ws-actions" aria-label={t('participant.nav')}>
+        <a class={view === 'asistencia' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/asistencia`} aria-current={view === 'asistencia' ? 'page' : undefined}>
+          <Icon name="user" /><span>{t('participant.checkIn')}</span>
+        </a>
+        <a class={view === 'opinion' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/opinion`} aria-current={view === 'opinion' ? 'page' : undefined}>
+          <Icon name="catalogue" /><span>{t('participant.giveFeedback')}</span>
+        </a>
+      </nav>
+      {view === 'asistencia' && <CheckIn workshop={workshop} />}
+      {view === 'opinion' && <Feedback workshop={workshop} />}
+      {!view && <p class="note"><Icon name="info" /><span>{t('participant.intro')}</span></p>}
+    </>
+  );
 }
 
 /**
@@ -91,24 +117,15 @@ export function ParticipantScreen() {
       </section>
     );
   }
+  // Closed or not open yet by this phone's clock (the server's rule): no form that can only be refused.
+  const windowState = findWindowState(workshop);
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} />
       <p class="ws-when">{formatRange(workshop.startsAt, workshop.endsAt)} · {describeModality(workshop.modality)}</p>
-      {findWindowState(workshop) !== 'open' && (
-        <p class="note note--attention"><Icon name="attention" /><span>{t(findWindowState(workshop) === 'closed' ? 'participant.closed' : 'participant.notYet')}</span></p>
-      )}
-      <nav class="ws-actions" aria-label={t('participant.nav')}>
-        <a class={view === 'asistencia' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/asistencia`} aria-current={view === 'asistencia' ? 'page' : undefined}>
-          <Icon name="user" /><span>{t('participant.checkIn')}</span>
-        </a>
-        <a class={view === 'opinion' ? 'button' : 'button button--secondary'} href={`/t/${workshop.code}/opinion`} aria-current={view === 'opinion' ? 'page' : undefined}>
-          <Icon name="catalogue" /><span>{t('participant.giveFeedback')}</span>
-        </a>
-      </nav>
-      {view === 'asistencia' && <CheckIn workshop={workshop} />}
-      {view === 'opinion' && <Feedback workshop={workshop} />}
-      {!view && <p class="note"><Icon name="info" /><span>{t('participant.intro')}</span></p>}
+      <RefusalNote workshopId={workshop.id} action="attendance.register" />
+      <RefusalNote workshopId={workshop.id} action="feedback.submit" />
+      {windowState === 'open' ? <Actions workshop={workshop} view={view} /> : <WindowShut workshop={workshop} state={windowState} />}
     </section>
   );
 }

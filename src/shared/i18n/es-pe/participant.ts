@@ -30,8 +30,10 @@ export const participant = {
   'participant.feedbackSent': 'Gracias: ya envió su opinión sobre este taller desde este teléfono.',
   'participant.waiting': 'Esperando conexión para enviar.',
   'participant.sent': 'Enviado al servidor.',
-  'participant.closed': 'El plazo para registrarse y opinar en este taller terminó (va de un día antes a dos días después). Lo que envíe puede ser rechazado.',
-  'participant.notYet': 'El registro y las opiniones de este taller abren un día antes de que empiece. Lo que envíe antes puede ser rechazado.',
+  'participant.closedNow': 'El taller cerró su registro el {when}. Ya no se puede registrar la asistencia ni enviar opiniones.',
+  'participant.notYetNow': 'El registro de este taller abre el {when}. Vuelva a abrir este enlace desde entonces.',
+  'participant.refused.checkIn': 'Su asistencia no fue registrada.',
+  'participant.refused.feedback': 'Su opinión no fue aceptada.',
   'participant.notFoundTitle': 'Taller {code}',
   'participant.notFound': 'Este taller aún no está en este teléfono. Abra el enlace una vez con conexión a internet; luego funcionará sin conexión. Revise también que el código esté bien escrito.',
 } as const;
