@@ -17,6 +17,7 @@ import { registerSyncRoutes } from './routes/sync';
 import { registerWorkshopRoutes } from './routes/workshops';
 import { openStore, type Store } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { DEFAULT_HTTP_TIMEOUTS, toFastifyTimeouts } from './timeouts';
 
 /** Test seams: a clock to move time, an already open store. */
 export interface AppOptions {
@@ -40,6 +41,8 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...chooseLogStream(config, options.logStream) },
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: config.trustProxy,
+    // A client trickling its body, or holding a silent socket, is cut (security report L7).
+    ...toFastifyTimeouts(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
   app.addHook('onClose', async () => store.close());
   try {

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
+import { readHttpTimeouts, readStoreTimeouts, type HttpTimeouts, type StoreTimeouts } from './timeouts';
 
 /** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; /** Tests run each suite in its own schema. */ schema?: string };
+  | { kind: 'postgres'; url: string; /** Tests run each suite in its own schema. */ schema?: string }
+) & { /** Lock, statement and pool waits (./timeouts.ts); its defaults when absent. */ timeouts?: StoreTimeouts };
 
 /** Everything the server reads from its environment, already checked and defaulted. */
 export interface ServerConfig {
@@ -20,6 +22,8 @@ export interface ServerConfig {
    * failed-login limit counts per real address, not per proxy. TINKUY_TRUST_PROXY=1.
    */
   trustProxy: boolean;
+  /** How long a client may take to send a request (./timeouts.ts); its defaults when absent. */
+  httpTimeouts?: HttpTimeouts;
   /** Fastify's logger: on in production, off in tests. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** JSON lines for machines (the default), or readable lines for a person at a terminal. */
@@ -61,13 +65,15 @@ export function readConfig(
 ): ServerConfig {
   const dataDir = resolve(env.TINKUY_DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL;
+  const timeouts = readStoreTimeouts(env);
   const config: ServerConfig = {
     port: readPort(env.PORT),
     host: env.HOST || '127.0.0.1',
     dataDir,
     database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
-      : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db') },
+      ? { kind: 'postgres', url: databaseUrl, timeouts }
+      : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db'), timeouts },
+    httpTimeouts: readHttpTimeouts(env),
     clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
     trustProxy: env.TINKUY_TRUST_PROXY === '1' || env.TINKUY_TRUST_PROXY === 'true',
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),

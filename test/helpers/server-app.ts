@@ -16,6 +16,7 @@ import type { DatabaseConfig, ServerConfig } from '../../src/server/config';
 import { openStore, type Store } from '../../src/server/store/database';
 import type { Role } from '../../src/shared/schemas/common';
 import type { SessionResponse } from '../../src/shared/protocol';
+import { DEFAULT_STORE_TIMEOUTS, type HttpTimeouts, type StoreTimeouts } from '../../src/server/timeouts';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -40,6 +41,8 @@ export interface TestServer {
   store: Store;
   dataDir: string;
   engine: EngineName;
+  /** Where its data lives (the PostgreSQL schema or the SQLite file), for a second connection. */
+  database: DatabaseConfig;
   /** Stops the app and starts a new one on the same database (a server restart). */
   restart(): Promise<TestServer>;
   close(): Promise<void>;
@@ -54,6 +57,10 @@ export interface TestServerOptions {
   logStream?: NodeJS.WritableStream;
   /** PostgreSQL server for engine 'postgres' (default TEST_DATABASE_URL). */
   pgUrl?: string;
+  /** Lock, statement and pool waits; the server's defaults when absent. */
+  timeouts?: Partial<StoreTimeouts>;
+  /** How long a client may take to send a request; the server's defaults when absent. */
+  httpTimeouts?: HttpTimeouts;
 }
 
 async function createPgSchema(url: string): Promise<string> {
@@ -77,8 +84,9 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
   const dataDir = mkdtempSync(join(tmpdir(), 'tinkuy-server-'));
   const pgUrl = options.pgUrl ?? process.env.TEST_DATABASE_URL ?? '';
   const schema = engine === 'postgres' ? await createPgSchema(pgUrl) : undefined;
+  const timeouts = options.timeouts ? { timeouts: { ...DEFAULT_STORE_TIMEOUTS, ...options.timeouts } } : {};
   const database: DatabaseConfig =
-    engine === 'postgres' ? { kind: 'postgres', url: pgUrl, schema: schema! } : { kind: 'sqlite', file: join(dataDir, 'tinkuy.db') };
+    engine === 'postgres' ? { kind: 'postgres', url: pgUrl, schema: schema!, ...timeouts } : { kind: 'sqlite', file: join(dataDir, 'tinkuy.db'), ...timeouts };
   const admin = options.admin === undefined ? { email: 'coordinacion@tinkuy.test', password: 'clave-coordinacion-2026' } : options.admin;
   const config: ServerConfig = {
     port: 0,
@@ -87,6 +95,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
     database,
     clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
     trustProxy: false,
+    ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}),
     logLevel: options.logStream ? 'info' : 'silent',
     ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
   };
@@ -106,6 +115,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
       store,
       dataDir,
       engine,
+      database,
       restart: async () => {
         await app.close();
         return launch();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/server/config';
+import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_STORE_TIMEOUTS } from '../../../src/server/timeouts';
 
 describe('server configuration from the environment', () => {
   it('runs with nothing set: port 8080 on 127.0.0.1, SQLite under ./data', () => {
@@ -9,9 +10,10 @@ describe('server configuration from the environment', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: resolve('data'),
-      database: { kind: 'sqlite', file: resolve('data', 'tinkuy.db') },
+      database: { kind: 'sqlite', file: resolve('data', 'tinkuy.db'), timeouts: DEFAULT_STORE_TIMEOUTS },
       clientDir: '/srv/tinkuy/dist/client',
       trustProxy: false,
+      httpTimeouts: DEFAULT_HTTP_TIMEOUTS,
       logLevel: 'info',
       logFormat: 'json',
     });
@@ -50,6 +52,24 @@ describe('server configuration from the environment', () => {
     expect(readConfig({ TINKUY_LOG_FORMAT: 'json' }, 'c', true).logFormat).toBe('json');
     expect(readConfig({ TINKUY_LOG_FORMAT: 'pretty' }, 'c', false).logFormat).toBe('pretty');
     expect(readConfig({ TINKUY_LOG_FORMAT: 'bonito' }, 'c', false).logFormat).toBe('json');
+  });
+
+  it('takes the lock, statement, pool and request timeouts; refuses a nonsense figure in Spanish', () => {
+    const config = readConfig({
+      DATABASE_URL: 'postgres://tinkuy@db/tinkuy',
+      TINKUY_LOCK_TIMEOUT_MS: '2000',
+      TINKUY_STATEMENT_TIMEOUT_MS: '9000',
+      TINKUY_IDLE_TX_TIMEOUT_MS: '4000',
+      TINKUY_POOL_TIMEOUT_MS: '1500',
+      TINKUY_POOL_MAX: '20',
+      TINKUY_REQUEST_TIMEOUT_MS: '45000',
+      TINKUY_IDLE_SOCKET_TIMEOUT_MS: '90000',
+    });
+    expect(config.database.timeouts).toEqual({ lockMs: 2000, statementMs: 9000, idleInTransactionMs: 4000, poolAcquireMs: 1500, poolMax: 20 });
+    expect(config.httpTimeouts).toEqual({ requestMs: 45000, idleSocketMs: 90000 });
+    for (const raw of ['0', '-5', 'rápido', '1.5']) {
+      expect(() => readConfig({ TINKUY_LOCK_TIMEOUT_MS: raw })).toThrow(/TINKUY_LOCK_TIMEOUT_MS no válido/);
+    }
   });
 
   it.each(['http', '-1', '70000', '80.5'])('refuses PORT=%s with a Spanish message', (port) => {
