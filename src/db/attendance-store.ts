@@ -3,6 +3,7 @@ import { computeKeys, isSameKeys, type PersonKeys, type PersonMatchKeys } from '
 import {
   type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
+import { readMeta, writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
 
 /** An attendance record as kept on the device: the pulled row, plus which local write set each field. */
@@ -88,6 +89,8 @@ function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs, hint: Registe
  */
 export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string, hint?: RegisterHint): Promise<void> {
   if (await db.attendance.get(args.id)) return;
+  // Only a participant's own check-in carries the code: their phone remembers it, with the name.
+  if (args.workshopCode) await writeMeta(db.meta, checkInKey(args.workshopId), args.person.fullName);
   const nowIso = new Date(db.now()).toISOString();
   const first = await findFirstRecord(db, args, hint);
   if (first) {
@@ -124,6 +127,16 @@ export async function applyAttendanceUpdate(db: UserDb, args: AttendanceUpdateAr
 /** Applies `attendance.remove` locally: the record leaves the roster (the server keeps a tombstone). */
 export async function applyAttendanceRemove(db: UserDb, args: AttendanceRemoveArgs): Promise<void> {
   await db.attendance.delete(args.id);
+}
+
+/** The meta key that remembers this phone checked its owner in at a workshop (the name they gave). */
+export function checkInKey(workshopId: string): string {
+  return `checkedIn:${workshopId}`;
+}
+
+/** The name this phone checked in with at a workshop (a participant's own check-in), if it did. */
+export function readCheckIn(db: UserDb, workshopId: string): Promise<string | undefined> {
+  return readMeta<string>(db.meta, checkInKey(workshopId));
 }
 
 /** Attendance records of one workshop on this device, in the order they were recorded. */

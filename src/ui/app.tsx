@@ -50,12 +50,14 @@ export function App() {
 function Frame() {
   const { path } = useLocation();
   const isLoading = useSignal(false);
+  // A participant's own door (the QR link) shows no staff navigation and no sync pill.
+  const isParticipant = path.startsWith('/t/');
   return (
-    <div class="app">
+    <div class={isParticipant ? 'app app--participant' : 'app'}>
       <a class="skip-link" href="#main">
         {t('shell.skipLink')}
       </a>
-      <TopBar />
+      <TopBar isParticipant={isParticipant} />
       <LoadingLine isLoading={isLoading} />
       <main id="main" tabIndex={-1}>
         <Router
@@ -85,7 +87,7 @@ function Frame() {
       <div class="update-slot" aria-live="polite">
         <UpdatePrompt model={updateModel.value} />
       </div>
-      <BottomNav path={path} />
+      {!isParticipant && <BottomNav path={path} />}
     </div>
   );
 }

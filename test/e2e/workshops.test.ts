@@ -151,10 +151,14 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
     await phone.getByLabel('Tipo de entidad').selectOption({ label: 'Gobierno regional' });
     await phone.getByLabel('Nombre de la entidad').fill('Gobierno Regional de Junín');
     await phone.getByLabel('Región').selectOption({ label: 'Junín' });
-    await phone.getByLabel(/da su consentimiento/).check();
+    await phone.getByLabel(/^Leí el aviso de privacidad y acepto/).check();
     await expectNoSeriousAxeViolations(phone, 'registro del participante', { mainOnly: true });
     await phone.getByRole('button', { name: 'Registrar mi asistencia' }).click();
     await phone.getByText(/Gracias, Teodoro Ñaupari Cárdenas/).waitFor();
+    // Remembered on this phone: a reload, offline, shows the thanks and not an empty form.
+    await phone.reload();
+    await phone.getByText(/Gracias, Teodoro Ñaupari Cárdenas: su asistencia quedó registrada/).waitFor({ timeout: 15_000 });
+    expect(await phone.getByRole('link', { name: 'Asistencia registrada' }).count()).toBe(1);
     await phone.getByRole('link', { name: 'Dar mi opinión' }).first().click();
     await expectNoSeriousAxeViolations(phone, 'opinión', { mainOnly: true });
     await sendFeedback(phone);

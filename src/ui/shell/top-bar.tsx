@@ -3,27 +3,33 @@ import { pendingCount, syncStatus, type SyncPhase } from '../../state/sync-model
 import { Icon, type IconName } from './icons';
 import { t } from '../../shared/i18n';
 
-/** The header: app name, connection word + icon, and the count of changes waiting to be sent. */
-export function TopBar() {
+/**
+ * The header: app name, connection word + icon, and the count of changes waiting to be sent.
+ * At a participant's door (`isParticipant`) the name leads nowhere and the sync pill is left out:
+ * a participant has no staff app to go to, and their own sends show on their screen.
+ */
+export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
+  const mark = (
+    <svg class="top-bar__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+      <circle cx="32" cy="32" r="9" />
+      <g class="top-bar__ring">
+        <circle cx="32" cy="10" r="6" />
+        <circle cx="51" cy="21" r="6" />
+        <circle cx="51" cy="43" r="6" />
+        <circle cx="32" cy="54" r="6" />
+        <circle cx="13" cy="43" r="6" />
+        <circle cx="13" cy="21" r="6" />
+      </g>
+    </svg>
+  );
   return (
     <header class="top-bar">
-      <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>
-        <svg class="top-bar__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-          <circle cx="32" cy="32" r="9" />
-          <g class="top-bar__ring">
-            <circle cx="32" cy="10" r="6" />
-            <circle cx="51" cy="21" r="6" />
-            <circle cx="51" cy="43" r="6" />
-            <circle cx="32" cy="54" r="6" />
-            <circle cx="13" cy="43" r="6" />
-            <circle cx="13" cy="21" r="6" />
-          </g>
-        </svg>
-        <span>{t('app.name')}</span>
-      </a>
+      {isParticipant
+        ? <span class="top-bar__brand">{mark}<span>{t('app.name')}</span></span>
+        : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}<span>{t('app.name')}</span></a>}
       <div class="top-bar__status" role="group" aria-label={t('shell.statusLabel')}>
         <ConnectionStatus online={isOnline.value} />
-        <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} />
+        {!isParticipant && <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} />}
       </div>
     </header>
   );

@@ -61,8 +61,12 @@ function EntityName({ draft, errors, onChange, prefix }: Props) {
   );
 }
 
-/** The privacy notice (Ley 29733) and the consent box; without it the record is not saved. */
-export function ConsentFields({ draft, errors, onChange, prefix }: Props) {
+/**
+ * The privacy notice (Ley 29733) and the consent box; without it the record is not saved. The
+ * facilitador ticks it for the person (third person); a participant's own check-in passes the
+ * first-person `consentLabel`.
+ */
+export function ConsentFields({ draft, errors, onChange, prefix, consentLabel = t('attendance.privacy.consent') }: Props & { consentLabel?: string }) {
   const id = `${prefix}-consent`;
   return (
     <fieldset class="form-group">
@@ -71,7 +75,7 @@ export function ConsentFields({ draft, errors, onChange, prefix }: Props) {
         <summary>{t('attendance.privacy.read')}</summary>
         {PRIVACY_NOTICE.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
       </details>
-      <Checkbox id={id} label={t('attendance.privacy.consent')} checked={draft.consent} error={errors.consent} isBig
+      <Checkbox id={id} label={consentLabel} checked={draft.consent} error={errors.consent} isBig
         onToggle={(consent) => onChange({ consent })} />
     </fieldset>
   );

@@ -3,6 +3,8 @@ import { configure, fireEvent, render, screen, within } from '@testing-library/p
 import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
+import { App } from '../../../src/ui/app';
+import { t } from '../../../src/shared/i18n';
 import { useFormDevice } from '../../unit/sync/device-fixture';
 import { seedWorkshop } from '../workshops/workshop-fixture';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
@@ -73,9 +75,12 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     expect(screen.queryByRole('button', { name: 'Enviar mi opinión' })).toBeNull();
   });
 
-  it('self check-in needs consent, then queues attendance.register with the code', async () => {
+  it('self check-in asks consent in the first person, starts from the workshop\'s region, then queues attendance.register with the code', async () => {
     openAt(`/t/${workshop.code}/asistencia`);
     await screen.findByRole('heading', { name: workshop.title });
+    // The workshop is in Ayacucho (place 0501): the participant need not look for their region.
+    expect((await screen.findByLabelText('Región') as HTMLSelectElement).value).toBe('05');
+    expect(screen.queryByText(/La persona leyó/)).toBeNull();
     fireEvent.input(screen.getByLabelText('Nombre completo'), { target: { value: 'Teodoro Ñaupari' } });
     fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'gobierno-regional' } });
     fireEvent.input(screen.getByLabelText('Nombre de la entidad'), { target: { value: 'Gobierno Regional de Junín' } });
@@ -83,17 +88,57 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Sin el consentimiento');
     expect(await dbs.user.outbox.count()).toBe(0);
-    fireEvent.click(screen.getByLabelText(/da su consentimiento/));
+    fireEvent.click(screen.getByLabelText(/^Leí el aviso de privacidad y acepto/));
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     await screen.findByText(/Gracias, Teodoro Ñaupari/);
     const [queued] = await dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
-    expect((queued?.args as { workshopCode?: string; person: { governmentLevel: string } }).workshopCode).toBe(workshop.code);
-    expect((queued?.args as { person: { governmentLevel: string } }).person.governmentLevel).toBe('regional');
+    const args = queued?.args as { workshopCode?: string; person: { governmentLevel: string; regionCode: string } };
+    expect(args.workshopCode).toBe(workshop.code);
+    expect(args.person.governmentLevel).toBe('regional');
+    expect(args.person.regionCode).toBe('12');
   });
 
-  it('a code not on this phone yet says to open the link once online', async () => {
+  it('remembers a completed check-in on this phone: reopening shows the thanks and both actions say what is done', async () => {
+    const first = openAt(`/t/${workshop.code}/asistencia`);
+    await screen.findByLabelText('Nombre completo');
+    fireEvent.input(screen.getByLabelText('Nombre completo'), { target: { value: 'Rosa Ccori Mamani' } });
+    fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
+    fireEvent.input(screen.getByLabelText('Nombre de la entidad'), { target: { value: 'Municipalidad Distrital de Quinua' } });
+    fireEvent.click(screen.getByLabelText(/^Leí el aviso de privacidad y acepto/));
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
+    await screen.findByText(/Gracias, Rosa Ccori Mamani/);
+    first.unmount();
+    openAt(`/t/${workshop.code}/asistencia`);
+    await screen.findByText(/Gracias, Rosa Ccori Mamani: su asistencia quedó registrada/);
+    expect(screen.queryByLabelText('Nombre completo')).toBeNull();
+    const actions = within(screen.getByRole('navigation', { name: 'Acciones del participante' }));
+    expect(actions.getByRole('link', { name: 'Asistencia registrada' })).toBeTruthy();
+    expect(actions.getByRole('link', { name: 'Dar mi opinión' })).toBeTruthy();
+    // Someone else may use the same phone: the form comes back, empty but for the region.
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar a otra persona' }));
+    expect((await screen.findByLabelText('Nombre completo') as HTMLInputElement).value).toBe('');
+    expect(await dbs.user.outbox.count()).toBe(1);
+  });
+
+  it('a code not on this phone says the workshop is loading while the server is asked, and never blames the code unless the server did', async () => {
     openAt('/t/ZZZZZZ');
-    expect(await screen.findByText(/Abra el enlace una vez con conexión/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Cargando el taller…' })).toBeTruthy();
+    // No server answers in this test (no connection): the page says to come back online.
+    expect(await screen.findByText(/(no hay conexión|No pudimos traer el taller)/, {}, { timeout: 8000 })).toBeTruthy();
+    expect(screen.queryByText(/Revise que esté bien escrito/)).toBeNull();
+  });
+});
+
+describe('La puerta del participante dentro de la aplicación', { timeout: 20_000 }, () => {
+  it('shows no staff navigation and no sync pill at /t/<CODE>, only the connection', async () => {
+    window.scrollTo = () => undefined;
+    history.replaceState(null, '', `/t/${workshop.code}`);
+    render(<App />);
+    await screen.findByRole('heading', { name: workshop.title }, { timeout: 8000 });
+    expect(screen.queryByRole('navigation', { name: t('nav.label') })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Envío/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: t('shell.homeLink') })).toBeNull();
+    expect(screen.getByText(/^(En línea|Sin conexión)$/)).toBeTruthy();
   });
 });

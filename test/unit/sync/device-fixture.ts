@@ -5,6 +5,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { openDatabases, useDatabases, type Databases } from '../../../src/db/connection';
 import { writeSession, type StoredSession } from '../../../src/db/meta-store';
 import { recordMutation } from '../../../src/db/record-mutation';
+import { resetLiveSignals } from '../../../src/state/live-signal';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { EventSaveArgs } from '../../../src/shared/schemas/event';
 import type { Transport } from '../../../src/sync/transport';
@@ -29,6 +30,8 @@ export function useFreshDevice(options: FreshDeviceOptions): void {
   beforeEach(async () => {
     const dbs = createDevice(options.now);
     useDatabases(dbs);
+    // A keyed signal kept from the last test would show its database's rows for a moment.
+    resetLiveSignals();
     await options.onDevice(dbs);
   });
   afterEach(async () => {

@@ -25,7 +25,12 @@ export const participant = {
   'participant.checkIn': 'Registrar mi asistencia',
   'participant.checkInSave': 'Registrar mi asistencia',
   'participant.giveFeedback': 'Dar mi opinión',
-  'participant.checkedIn': 'Gracias, {name}: su asistencia quedó guardada en este teléfono.',
+  'participant.checkInDone': 'Asistencia registrada',
+  'participant.feedbackDone': 'Opinión enviada',
+  'participant.checkedIn': 'Gracias, {name}: su asistencia quedó registrada desde este teléfono.',
+  'participant.checkInAnother': 'Registrar a otra persona',
+  'participant.consent': 'Leí el aviso de privacidad y acepto que se usen mis datos para registrar mi asistencia.',
+  'participant.needsConsent': 'Para registrar su asistencia, marque que leyó el aviso y que acepta.',
   'participant.toFeedback': 'Dar mi opinión',
   'participant.feedbackSent': 'Gracias: ya envió su opinión sobre este taller desde este teléfono.',
   'participant.waiting': 'Esperando conexión para enviar.',
@@ -34,8 +39,12 @@ export const participant = {
   'participant.notYetNow': 'El registro de este taller abre el {when}. Vuelva a abrir este enlace desde entonces.',
   'participant.refused.checkIn': 'Su asistencia no fue registrada.',
   'participant.refused.feedback': 'Su opinión no fue aceptada.',
+  'participant.loading': 'Cargando el taller…',
+  'participant.loadingHelp': 'La primera vez, el teléfono descarga los datos del taller. Con poca señal puede tardar unos segundos.',
   'participant.notFoundTitle': 'Taller {code}',
-  'participant.notFound': 'Este taller aún no está en este teléfono. Abra el enlace una vez con conexión a internet; luego funcionará sin conexión. Revise también que el código esté bien escrito.',
+  'participant.notFound': 'No hay ningún taller con el código {code}. Revise que esté bien escrito (seis letras y números) o pídalo a quien facilita el taller.',
+  'participant.offline': 'Este taller aún no está en este teléfono y ahora no hay conexión. Abra el enlace otra vez cuando tenga internet; después funcionará sin conexión.',
+  'participant.failed': 'No pudimos traer el taller del servidor. Vuelva a abrir el enlace en unos minutos.',
 } as const;
 
 addMessages(participant);

@@ -1,0 +1,56 @@
+/**
+ * A participant's own door (`/t/<CÓDIGO>`, issue 12), on a phone that has never opened Tinkuy:
+ * while the workshop is still on its way (a slow pull) the page says it is loading and never
+ * blames the code; only the server's answer says a code does not exist. The door is a frame of
+ * its own — no staff navigation, no sync pill — and the check-in starts from the workshop's region.
+ */
+import { expect, it } from 'vitest';
+import { describeE2E } from '../helpers/e2e-rig';
+import { latestByRecord } from '../helpers/e2e-server-view';
+import { pullAll } from '../helpers/pull';
+import type { RunningServer } from '../helpers/e2e-server';
+
+/** A workshop of the seeded RED programme in Cusco (place 080101): its code and title. */
+async function findCuscoWorkshop(server: RunningServer): Promise<{ code: string; title: string }> {
+  const changes = latestByRecord((await pullAll(server, undefined, 'catalogue')).changes);
+  const row = [...changes.values()].map((c) => c.row as { code?: string; title?: string; placeCode?: string } | undefined)
+    .find((r) => r?.placeCode === '080101' && r.code);
+  if (!row?.code || !row.title) throw new Error('sin taller sembrado en Cusco');
+  return { code: row.code, title: row.title };
+}
+
+describeE2E('the participant\'s own door', (rig) => {
+  it('a first visit with a slow pull says «Cargando el taller…», then shows the workshop with no staff navigation and the region already chosen', async () => {
+    const workshop = await findCuscoWorkshop(rig.server);
+    await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async (phone) => {
+      const { page, context } = phone;
+      let release = () => undefined as void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // The catalogue pull is held back, as on a weak signal: the page must say it is loading meanwhile.
+      await context.route('**/api/sync/pull**', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await phone.goto(`/t/${workshop.code.toLowerCase()}`);
+      await page.getByRole('heading', { level: 1, name: 'Cargando el taller…' }).waitFor({ timeout: 30_000 });
+      expect(await page.getByText(/bien escrito|No hay ningún taller/).count()).toBe(0);
+      release();
+      await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
+      await context.unroute('**/api/sync/pull**');
+      expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /Envío/ }).count()).toBe(0);
+      expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
+      await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
+      expect(await page.getByLabel('Región').inputValue()).toBe('08');
+      expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
+    });
+  }, 120_000);
+
+  it('a code the server does not have: once the server answered, it says so', async () => {
+    await rig.phone({ open: false, name: 'teléfono con un código mal copiado' }, async (phone) => {
+      await phone.goto('/t/ZZZZZ9');
+      await phone.page.getByText('No hay ningún taller con el código ZZZZZ9', { exact: false }).waitFor({ timeout: 30_000 });
+      expect(await phone.page.getByRole('heading', { level: 1, name: 'Taller ZZZZZ9' }).count()).toBe(1);
+    });
+  }, 120_000);
+});
