@@ -24,6 +24,8 @@ describeE2E('the participant\'s own door', (rig) => {
     const workshop = await findCuscoWorkshop(rig.server);
     await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async (phone) => {
       const { page, context } = phone;
+      // The seeded workshop is on 14 January 2027: the phone's clock says it is that day, so its window is open.
+      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
       let release = () => undefined as void;
       const held = new Promise<void>((resolve) => (release = resolve));
       // The catalogue pull is held back, as on a weak signal: the page must say it is loading meanwhile.
