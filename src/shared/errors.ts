@@ -51,7 +51,23 @@ export const REFUSALS = {
   erasuresCoordinatorOnly: 'Solo la coordinación ve el registro de supresiones.',
   workshopNotFound: 'No encontramos ese taller.',
   exportsOwnerOnly: 'Solo quien dirige el taller o la coordinación ve sus exportaciones.',
+  codeMatchesNoWorkshop: 'El código no corresponde a ningún taller del programa. Revise el código que le dio el facilitador o la facilitadora.',
 } as const;
+
+/** A push without a session carrying more than `max` mutations (the device then sends smaller ones). */
+export function describeParticipantBatchTooLarge(max: number): string {
+  return `Sin una sesión iniciada, cada envío puede llevar como máximo ${max} cambios. Se enviará en partes más pequeñas.`;
+}
+
+/** A self check-in when the workshop already holds as many people as its capacity. */
+export function describeWorkshopFull(capacity: number): string {
+  return `El taller ya está completo: alcanzó su capacidad de ${capacity.toLocaleString('es-PE')} ${capacity === 1 ? 'persona' : 'personas'}. Pida al facilitador o a la facilitadora que registre su asistencia.`;
+}
+
+/** An opinion without an account when the workshop already received one per place. */
+export function describeFeedbackFull(capacity: number): string {
+  return `El taller ya recibió todas las opiniones que admite (una por cada una de sus ${capacity.toLocaleString('es-PE')} ${capacity === 1 ? 'vacante' : 'vacantes'}); no se guardó esta.`;
+}
 
 /** Too many pushes from one connection (participants' door): when they will be sent. */
 export function describeTooManyPushes(seconds: number): string {

@@ -5,6 +5,11 @@
 
 /** At most this many mutations in one push. */
 export const MAX_PUSH_MUTATIONS = 500;
+/**
+ * At most this many mutations in a push without a session (a participant's phone: one check-in
+ * and one opinion, and a few retries). More is a 413 (security report H4).
+ */
+export const MAX_PARTICIPANT_PUSH_MUTATIONS = 5;
 /** Largest push body once decompressed. */
 export const MAX_PUSH_BYTES = 1024 * 1024;
 /** At most this many changes in one pull page. */

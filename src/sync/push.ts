@@ -1,6 +1,6 @@
 import { ERROR_MESSAGES } from '../shared/errors';
 import { PushResponse, type WireMutation } from '../shared/protocol';
-import { MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
+import { MAX_PARTICIPANT_PUSH_MUTATIONS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
 import { getClientId, readSession } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { toRejectedRow } from '../db/rejected-store';
@@ -86,7 +86,8 @@ async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation
 
 /**
  * Drains the outbox in seq order, in batches of ≤ 500 mutations and ≤ 1 MiB, gzip, with the
- * bearer token (a participant without an account sends code-carrying mutations without one).
+ * bearer token (a participant without an account sends code-carrying mutations without one,
+ * at most MAX_PARTICIPANT_PUSH_MUTATIONS at a time).
  * Loops until the outbox is empty (`done`) or a failure stops it; on failure the unsent rows
  * stay where they are. A 413 halves the batch and tries again; so does a 500, until the one
  * mutation the server fails on is alone, and that one is held back after a few tries
@@ -103,7 +104,8 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     // A mutation that met a 500 alone goes alone again, so the rest is not held up by it.
     const isSuspect = head.length > 0 && head[0]!.seq === (await readSuspectSeq(db));
     const sendable = await selectSendable(db, isSuspect ? head.slice(0, 1) : head);
-    const batch = fitBatch(sendable.rows);
+    // Without a session the server takes only a handful per push (a 413 otherwise).
+    const batch = fitBatch(sendable.isAnonymous ? sendable.rows.slice(0, MAX_PARTICIPANT_PUSH_MUTATIONS) : sendable.rows);
     if (batch.length === 0) return { kind: 'done' };
     const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire) });
     const response = sendable.isAnonymous

@@ -5,11 +5,18 @@ import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
 import { readPullPage } from '../sync/pull';
 import { applyPush } from '../sync/push';
-import { createParticipantLimiter, isParticipantBatch, PARTICIPANT } from '../workshops/participant';
+import { isParticipantBatch, PARTICIPANT } from '../workshops/participant';
+import { answerUnknownCodes, assertParticipantBatchSize, takeParticipantAllowance } from '../workshops/participant-door';
+import { createParticipantHousekeeping } from '../workshops/participant-traces';
+
+const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 /** Push and pull. Routes only parse and hand over; the protocol lives in sync/. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const participantLimiter = createParticipantLimiter(ctx.now);
+  const housekeeping = createParticipantHousekeeping(ctx.db, ctx.now, app.log);
+  // A server that nobody pushes to still forgets what expired.
+  const timer = setInterval(() => void housekeeping.run(), HOUSEKEEPING_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(timer));
   // bodyLimit counts decompressed bytes: @fastify/compress inflates gzip before Fastify reads.
   app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async function handlePush(request, reply) {
     const caller = await findCaller(ctx, request);
@@ -18,9 +25,13 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       // carrying a workshop code, and not too often from one address. Anything else is a 401 as
       // a whole, before the body is judged: the device keeps its outbox and asks for a login.
       if (!isParticipantBatch(request.body)) throw new HttpError(401, 'unauthorized');
-      participantLimiter.take(request.ip);
+      assertParticipantBatchSize(request.body);
+      await takeParticipantAllowance(ctx.db, request.ip, (request.body as { mutations: unknown[] }).mutations.length, ctx.now());
+      await housekeeping.run();
     }
     const body = parseOrThrow(PushRequest, request.body);
+    const unknown = caller ? undefined : await answerUnknownCodes(ctx.db, body);
+    if (unknown) return reply.header('Cache-Control', 'no-store').send(unknown);
     const result = await applyPush(ctx, caller ?? PARTICIPANT, body, request.log);
     return reply.header('Cache-Control', 'no-store').send(result);
   });

@@ -115,6 +115,15 @@ export interface ParticipantClientsTable {
   last_seq: number;
   created_at: string;
   updated_at: string;
+  /** When the last window of a workshop this device wrote to closes; pruned after it. */
+  expires_at: string | null;
+}
+
+/** How much one key sent in one fixed window (request-counters.ts); shared by every process. */
+export interface RequestCountersTable {
+  key: string;
+  window_start: number;
+  count: number;
 }
 
 /** One attendance record, or a tombstone (removed, erased, or merged into `merged_into`). */
@@ -179,6 +188,7 @@ export interface Database {
   checklist_items: ChecklistItemsTable;
   workshops: WorkshopsTable;
   participant_clients: ParticipantClientsTable;
+  request_counters: RequestCountersTable;
   attendance: AttendanceTable;
   attendance_exports: AttendanceExportsTable;
   attendance_erasures: AttendanceErasuresTable;

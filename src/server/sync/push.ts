@@ -116,7 +116,7 @@ export async function applyPush(ctx: AppContext, caller: AuthUser, request: Push
     }
     await storeRejections(trx, request.clientId, rejected.slice(replayedRejections.length), nowIso);
     const newLastSeq = pending[pending.length - 1]!.seq;
-    if (isParticipant(caller)) await writeParticipantSeq(trx, request.clientId, newLastSeq, nowIso);
+    if (isParticipant(caller)) await writeParticipantSeq(trx, request.clientId, newLastSeq, nowIso, pending);
     else await trx.updateTable('sync_clients').set({ last_seq: newLastSeq, updated_at: nowIso }).where('client_id', '=', request.clientId).execute();
     return { lastSeq: newLastSeq, rejected };
   });

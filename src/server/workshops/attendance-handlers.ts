@@ -23,6 +23,7 @@ import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { isParticipant } from './participant';
+import { checkAttendanceRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
 import { findWorkshop, isOwnerOrCoordinador, isStaff } from './workshop-store';
 
@@ -126,6 +127,8 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
     updated_at: ctx.nowIso,
   };
   const first = await findSamePerson(ctx, args.workshopId, args.person);
+  const noRoom = await checkAttendanceRoom(ctx, access.workshop, !first);
+  if (noRoom) return noRoom;
   if (first) {
     await mergeInto(ctx, first, args, args.id);
     const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, deleted: 1 };

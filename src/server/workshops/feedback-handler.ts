@@ -10,6 +10,7 @@ import type { FeedbackTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
+import { checkFeedbackRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
 
 /** The answers kept, exactly what the person chose to say. */
@@ -48,6 +49,8 @@ export async function applyFeedbackSubmit(ctx: MutationContext, args: FeedbackSu
   const id = toStoredFeedbackId(args.id);
   const exists = await ctx.trx.selectFrom('feedback').select('id').where('id', '=', id).executeTakeFirst();
   if (exists) return { applied: true };
+  const noRoom = await checkFeedbackRoom(ctx, access.workshop);
+  if (noRoom) return noRoom;
   await ctx.trx
     .insertInto('feedback')
     .values({ id, workshop_id: args.workshopId, owner_id: access.workshop.owner_id, answers: writeJson(answers), deleted: 0, version: await nextVersion(ctx.trx) })

@@ -8,7 +8,11 @@ import type { Transaction } from 'kysely';
 import type { AuthUser } from '../auth/sessions';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/schema';
-import { describeTooManyPushes, REFUSALS } from '../../shared/errors';
+import { REFUSALS } from '../../shared/errors';
+import { findWorkshopWindow } from '../../shared/schemas/workshop';
+import { readJson } from '../store/json';
+import { readBatchCodes } from './participant-door';
+import type { WorkshopFields } from './workshop-store';
 
 /** The mutations a participant may send, always with a `workshopCode` in their args. */
 export const PARTICIPANT_MUTATIONS: ReadonlySet<string> = new Set(['attendance.register', 'feedback.submit']);
@@ -51,49 +55,39 @@ export async function readParticipantSeq(trx: Transaction<Database>, clientId: s
   }
   const client = await trx.selectFrom('participant_clients').select('last_seq').where('client_id', '=', clientId).executeTakeFirst();
   if (client) return Number(client.last_seq);
-  await trx.insertInto('participant_clients').values({ client_id: clientId, last_seq: 0, created_at: nowIso, updated_at: nowIso }).execute();
+  await trx
+    .insertInto('participant_clients')
+    .values({ client_id: clientId, last_seq: 0, created_at: nowIso, updated_at: nowIso, expires_at: nowIso })
+    .execute();
   return 0;
 }
 
-/** Stores the participant device's new lastSeq in the push transaction. */
-export async function writeParticipantSeq(trx: Transaction<Database>, clientId: string, lastSeq: number, nowIso: string): Promise<void> {
-  await trx.updateTable('participant_clients').set({ last_seq: lastSeq, updated_at: nowIso }).where('client_id', '=', clientId).execute();
-}
-
-/** Participant pushes allowed per address per window. A venue behind one NAT shares it. */
-export const PARTICIPANT_PUSH_LIMIT = 60;
-export const PARTICIPANT_PUSH_WINDOW_MS = 60_000;
-
 /**
- * A sliding-window count of participant pushes per address, in this process's memory: it
- * guards against guessing codes and floods, it is not an account of anything, and forgetting
- * it on a restart costs nothing. Behind a load balancer each process counts its own share.
+ * Stores the participant device's new lastSeq in the push transaction, and until when it is
+ * worth keeping: the latest close of the windows of the workshops the batch wrote to. After
+ * that nothing from this device can apply, so its bookkeeping and refusals are pruned
+ * (participant-traces.ts).
  */
-export function createParticipantLimiter(now: () => number, limit = PARTICIPANT_PUSH_LIMIT, windowMs = PARTICIPANT_PUSH_WINDOW_MS) {
-  const hits = new Map<string, number[]>();
-  return {
-    /** Counts one push from `address`, or throws a 429 with Retry-After when over the limit. */
-    take(address: string): void {
-      const nowMs = now();
-      const recent = (hits.get(address) ?? []).filter((t) => t > nowMs - windowMs);
-      if (recent.length >= limit) {
-        const retryAfter = Math.max(1, Math.ceil((recent[0]! + windowMs - nowMs) / 1000));
-        hits.set(address, recent);
-        throw new HttpError(
-          429,
-          'rate_limited',
-          describeTooManyPushes(retryAfter),
-          undefined,
-          { 'Retry-After': String(retryAfter) },
-        );
-      }
-      recent.push(nowMs);
-      hits.set(address, recent);
-      if (hits.size > 10_000) forgetIdle(hits, nowMs - windowMs);
-    },
-  };
+export async function writeParticipantSeq(
+  trx: Transaction<Database>, clientId: string, lastSeq: number, nowIso: string, mutations: readonly { args: unknown }[],
+): Promise<void> {
+  const closes = await findWindowCloses(trx, mutations);
+  const stored = await trx.selectFrom('participant_clients').select('expires_at').where('client_id', '=', clientId).executeTakeFirst();
+  const expiresAt = [nowIso, stored?.expires_at ?? nowIso, ...closes].sort().at(-1)!;
+  await trx
+    .updateTable('participant_clients')
+    .set({ last_seq: lastSeq, updated_at: nowIso, expires_at: expiresAt })
+    .where('client_id', '=', clientId)
+    .execute();
 }
 
-function forgetIdle(hits: Map<string, number[]>, since: number): void {
-  for (const [address, times] of hits) if (!times.some((t) => t > since)) hits.delete(address);
+/** When the windows close of the workshops the mutations name with their right code. */
+async function findWindowCloses(trx: Transaction<Database>, mutations: readonly { args: unknown }[]): Promise<string[]> {
+  const targets = mutations.map((m) => m.args as { workshopId?: unknown; workshopCode?: unknown } | null);
+  const ids = [...new Set(targets.map((t) => t?.workshopId).filter((id): id is string => typeof id === 'string'))];
+  if (ids.length === 0) return [];
+  const workshops = await trx.selectFrom('workshops').select(['id', 'code', 'data']).where('id', 'in', ids).execute();
+  return workshops
+    .filter((w) => targets.some((t) => t?.workshopId === w.id && readBatchCodes([{ args: t }])[0] === w.code))
+    .map((w) => findWorkshopWindow(readJson<WorkshopFields>(w.data)).closesAt);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recordMutation } from '../../../src/db/record-mutation';
+import { uuidv7 } from '../../../src/shared/ids';
 import { drainOutbox } from '../../../src/sync/push';
 import { readSession } from '../../../src/db/meta-store';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
@@ -163,6 +165,18 @@ describe('draining the outbox', () => {
     expect(accepted).toEqual([1, 2, 3, 4, 5]);
     expect(seen.map((r) => mutationsOf(r).length)).toEqual([5, 3, 2, 2, 1]);
     expect(await dbs.user.outbox.count()).toBe(0);
+  });
+
+  it('without a session sends participants’ mutations at most 5 per push, without a bearer', async () => {
+    const dbs = createDevice();
+    const workshopId = uuidv7();
+    for (let i = 0; i < 12; i += 1) {
+      await recordMutation(dbs.user, 'feedback.submit', { id: uuidv7(), workshopId, ratings: { contenido: 5, facilitacion: 4, utilidad: 5, organizacion: 4 }, recommend: 9, workshopCode: 'DRAUT7' });
+    }
+    const { transport, seen } = scriptTransport(acceptAll);
+    expect(await drainOutbox({ ...dbs, transport }, round())).toEqual({ kind: 'done' });
+    expect(seen.map((r) => mutationsOf(r).length)).toEqual([5, 5, 2]);
+    expect(seen.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
   it('sends at most 500 mutations per push', async () => {

@@ -5,6 +5,7 @@ import * as catalogue from './910-catalogue';
 import * as workshops from './920-workshops';
 import * as rejections from './930-rejections';
 import * as refreshGrace from './931-refresh-grace';
+import * as participantLimits from './940-participant-limits';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '920-workshops': workshops,
   '930-rejections': rejections,
   '931-refresh-grace': refreshGrace,
+  '940-participant-limits': participantLimits,
 };

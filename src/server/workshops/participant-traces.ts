@@ -1,0 +1,40 @@
+/**
+ * What the participants' door leaves behind is pruned once it can no longer matter (security
+ * report M7): a participant device's bookkeeping (`participant_clients`) and its refusals
+ * (`sync_rejections`) after the last window it wrote to has closed, and the door's counters
+ * after their window. Run on a timer and, at most once a minute, at a push.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import { pruneCounters } from '../store/request-counters';
+import type { Database } from '../store/schema';
+import { PARTICIPANT_WINDOW_MS } from './participant-door';
+
+/** Deletes the bookkeeping and refusals of participant devices whose windows all closed before `nowIso`. */
+export async function pruneParticipantTraces(db: Kysely<Database>, nowIso: string): Promise<void> {
+  const expired = db.selectFrom('participant_clients').select('client_id').where('expires_at', '<', nowIso);
+  await db.deleteFrom('sync_rejections').where('client_id', 'in', expired).execute();
+  await db.deleteFrom('participant_clients').where('expires_at', '<', nowIso).execute();
+  await pruneCounters(db, Date.parse(nowIso), PARTICIPANT_WINDOW_MS);
+}
+
+const EVERY_MS = 60_000;
+
+/**
+ * Runs the pruning at most once per minute of `now` (the app's clock, so tests move it), and
+ * never fails the request that triggered it: a failed pruning is logged and tried next time.
+ */
+export function createParticipantHousekeeping(db: Kysely<Database>, now: () => number, log: FastifyBaseLogger) {
+  let lastRunMs = Number.NEGATIVE_INFINITY;
+  let running: Promise<void> | undefined;
+  const run = async (): Promise<void> => {
+    const nowMs = now();
+    if (running || nowMs - lastRunMs < EVERY_MS) return running;
+    lastRunMs = nowMs;
+    running = pruneParticipantTraces(db, new Date(nowMs).toISOString())
+      .catch((error: unknown) => log.warn({ err: error }, 'pruning the participants’ traces failed; it runs again later'))
+      .finally(() => (running = undefined));
+    return running;
+  };
+  return { run };
+}
