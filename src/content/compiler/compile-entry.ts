@@ -18,6 +18,12 @@ export interface EntryDraft {
   related: InternalLink[];
 }
 
+/**
+ * Front matter holds a title, a summary and a few sources (the longest today is ~2,200
+ * characters). Beyond this it is not an entry but a load on the parser (security report L3).
+ */
+export const MAX_FRONT_MATTER_CHARS = 8_000;
+
 /** Compiles the Markdown `text` of `file` (a display path ending in `<id>.md`); `options` gives the yearly values. */
 export function compileEntry(file: string, text: string, options: BodyOptions = {}): EntryDraft {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -26,7 +32,12 @@ export function compileEntry(file: string, text: string, options: BodyOptions = 
     const fault = { file, line: 1, message: 'Falta el encabezado YAML: la entrada debe empezar con una línea --- y cerrarlo con otra ---.' };
     return { entry: undefined, faults: [fault], links: [], related: [] };
   }
-  const yaml = parseYamlWith(EntryFrontMatter, lines.slice(1, close).join('\n'), file, 2);
+  const frontText = lines.slice(1, close).join('\n');
+  if (frontText.length > MAX_FRONT_MATTER_CHARS) {
+    const fault = { file, line: 2, message: `El encabezado YAML es demasiado largo (${frontText.length} caracteres; máximo ${MAX_FRONT_MATTER_CHARS}): el detalle va en el cuerpo de la entrada.` };
+    return { entry: undefined, faults: [fault], links: [], related: [] };
+  }
+  const yaml = parseYamlWith(EntryFrontMatter, frontText, file, 2);
   const body = compileBody(lines.slice(close + 1).join('\n'), file, close + 2, options);
   const faults = [...yaml.faults, ...findTokensInFrontMatter(file, lines.slice(0, close)), ...body.context.faults];
   const expectedId = basename(file, '.md');

@@ -34,8 +34,42 @@ export function compileBody(markdown: string, file: string, firstLine: number, o
   const context = new BodyContext(file, source, firstLine, valores.tokens, options.year);
   context.faults.push(...valores.faults);
   const toc: TocItem[] = [];
+  const tooDeep = findTooDeepLine(source);
+  if (tooDeep !== undefined) {
+    // marked recurses once per level: thousands of levels overflow the stack. Not lexed at all.
+    context.fault(firstLine + tooDeep, `Demasiados niveles de listas o recuadros anidados (máximo ${MAX_NESTING}); simplifique la estructura.`);
+    return { blocks: [], toc, plainText: '', context };
+  }
   const blocks = toBlocks(marked.lexer(source, { gfm: true }), context, toc);
   return { blocks, toc, plainText: blocks.map(toBlockText).join('\n'), context };
+}
+
+/** Lists and callouts nest a few levels in real entries; far beyond that is an attack or an accident. */
+const MAX_NESTING = 16;
+
+/** `>`, `-`, `*`, `+`, `1.` or `1)` opening a container, with the blanks before it. */
+const CONTAINER_MARKER = /^([ \t]*)(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+
+/**
+ * The 0-based line of `source` that opens more than MAX_NESTING containers, counting each
+ * marker at its start and every two columns of indentation before a marker or text.
+ */
+function findTooDeepLine(source: string): number | undefined {
+  const lines = source.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    let depth = 0;
+    let columns = 0;
+    for (let match = CONTAINER_MARKER.exec(rest); match && depth <= MAX_NESTING; match = CONTAINER_MARKER.exec(rest)) {
+      depth += 1;
+      columns += match[1]!.replace(/\t/g, '    ').length;
+      rest = rest.slice(match[0].length);
+    }
+    const indent = /^[ \t]*/.exec(rest)![0];
+    if (indent.length < rest.length) columns += indent.replace(/\t/g, '    ').length;
+    if (depth + Math.floor(columns / 2) > MAX_NESTING) return i;
+  }
+  return undefined;
 }
 
 function toBlocks(tokens: Token[], ctx: BodyContext, toc: TocItem[]): Block[] {

@@ -3,7 +3,7 @@
  * of the file where it sits (front matter starts a few lines into its Markdown file).
  */
 import * as v from 'valibot';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { Lexer, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Fault } from './faults';
 
 /** Spanish words for the YAML errors authors meet most; the parser's own text follows. */
@@ -31,6 +31,11 @@ export function parseYamlWith<S extends v.GenericSchema>(
   file: string,
   firstLine = 1,
 ): YamlResult<v.InferOutput<S>> {
+  const aliasLine = findAnchorOrAlias(text);
+  if (aliasLine !== undefined) {
+    const fault = { file, line: aliasLine + firstLine - 1, message: 'YAML no válido: no se admiten anclas ni alias (& y * al inicio de un valor); escriba cada valor completo.' };
+    return { value: undefined, faults: [fault], lineOf: () => firstLine };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineAtOffset = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -41,13 +46,40 @@ export function parseYamlWith<S extends v.GenericSchema>(
     message: `YAML no válido: ${YAML_ERRORS[error.code] ?? 'revise la sintaxis'} (${error.message.split('\n')[0]}).`,
   }));
   if (faults.length > 0) return { value: undefined, faults, lineOf };
-  const result = v.safeParse(schema, doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // Anything the converter still refuses (nesting beyond the stack…) is the author's fault to fix, not a crash.
+    const fault = { file, line: firstLine, message: `YAML no válido: no se pudo leer (${error instanceof Error ? error.message.slice(0, 80) : 'error'}).` };
+    return { value: undefined, faults: [fault], lineOf };
+  }
+  const result = v.safeParse(schema, data ?? {});
   if (result.success) return { value: result.output, faults, lineOf };
   for (const issue of result.issues) {
     const path = (issue.path ?? []).map((item) => item.key as string | number);
     faults.push({ file, line: lineOf(path), message: describeIssue(path, issue) });
   }
   return { value: undefined, faults, lineOf };
+}
+
+/** Lexer markers that are not source text (document start, scalar, flow end, BOM). */
+const LEXER_MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\ufeff']);
+
+/**
+ * The 1-based line of the first anchor (`&a`) or alias (`*a`), or undefined. Catalogue sources
+ * need neither, and aliases are how a few hundred bytes expand into millions of values (the
+ * "billion laughs") or cost seconds to resolve: refused before the document is built. Only the
+ * lexer runs, so `&` or `*` inside a text stays text.
+ */
+function findAnchorOrAlias(text: string): number | undefined {
+  let line = 1;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length > 1 && (token[0] === '&' || token[0] === '*')) return line;
+    if (LEXER_MARKERS.has(token)) continue;
+    for (const char of token) if (char === '\n') line += 1;
+  }
+  return undefined;
 }
 
 /** The line of the node at `path`, or of its nearest ancestor that exists. */

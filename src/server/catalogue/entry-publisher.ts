@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { hashOf } from '../../content/compiler/compile-catalogue';
-import { compileEntry } from '../../content/compiler/compile-entry';
+import { compileEntry, type EntryDraft } from '../../content/compiler/compile-entry';
 import { limaYear } from '../../shared/catalogue/valor-text';
 import type { Entry } from '../../shared/catalogue/entry';
 import type { EntrySummary, PreviewResponse, PublishResponse, SourceFault } from '../../shared/catalogue/publishing';
@@ -41,11 +41,26 @@ function explainInApp(message: string, id: string): string {
 }
 
 /**
+ * The compiler refuses what it knows is too deep or too costly (aliases, nesting) with a fault;
+ * a stack overflow on input nobody foresaw (in the Markdown lexer, say) is a fault too, for the editor's list, never a 500 (security report L3).
+ */
+function compileSafely(id: string, source: string): EntryDraft {
+  try {
+    return compileEntry(`${id}.md`, source, { valores: readBundledValores(), year: limaYear() });
+  } catch (error) {
+    // Only the stack running out is the input's fault; any other error is a bug and stays a 500 in the log.
+    if (!(error instanceof RangeError)) throw error;
+    const message = 'No se pudo leer la entrada: su estructura es demasiado compleja (niveles anidados o repeticiones). Simplifíquela.';
+    return { entry: undefined, faults: [{ file: `${id}.md`, line: 1, message }], links: [], related: [] };
+  }
+}
+
+/**
  * Compiles one draft as the build would (`<id>.md`), then checks every `entrada:` link and
  * `related` id against the live entries (the draft's own id counts as present).
  */
 export async function compileDraft(db: Kysely<Database>, id: string, source: string): Promise<PreviewResponse> {
-  const draft = compileEntry(`${id}.md`, source, { valores: readBundledValores(), year: limaYear() });
+  const draft = compileSafely(id, source);
   const faults: SourceFault[] = draft.faults.map(({ line, message }) => ({ line, message: explainInApp(message, id) }));
   const ids = await listLiveIds(withCatalogueTables(db));
   ids.add(id);
