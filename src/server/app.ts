@@ -13,6 +13,7 @@ import { startCatalogue } from './catalogue/start-catalogue';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerHealthRoutes } from './routes/health';
+import { registerPlacesRoutes } from './routes/places';
 import { registerSyncRoutes } from './routes/sync';
 import { registerWorkshopRoutes } from './routes/workshops';
 import { openStore, type Store } from './store/database';
@@ -60,6 +61,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerSyncRoutes(app, ctx);
     registerWorkshopRoutes(app, ctx);
     registerCatalogueRoutes(app, ctx);
+    registerPlacesRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

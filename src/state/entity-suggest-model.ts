@@ -1,10 +1,11 @@
 /**
  * Entity names suggested as the person types ("Municipalidad Distrital de …"), from the places
  * data: departments for the Direcciones Desconcentradas de Cultura, regions for the gobiernos
- * regionales, the compiled provinces, and the districts the catalogue pull brought (offline,
- * from IndexedDB; before the first pull, district suggestions are simply empty).
+ * regionales, the compiled provinces, and the districts of the regions this phone fetched
+ * (districts-model; offline, from IndexedDB; a region never fetched has no district suggestions).
  */
 import { getDatabases } from '../db/connection';
+import { ensureRegionDistricts, readDistrictsRevision } from './districts-model';
 import { foldPlaceName } from '../shared/places/names';
 import { DEPARTMENTS, listRegions, regionOfDepartment } from '../shared/places/regions';
 import { PROVINCES, provinceName, regionOfPlace } from '../shared/places/provinces';
@@ -24,8 +25,11 @@ const PREFIXES = Object.fromEntries(
 ) as Record<AttendancePerson['entityType'], string>;
 
 let districts: Promise<EntitySuggestion[]> | undefined;
+let districtsRevision = -1;
 
 function loadDistricts(): Promise<EntitySuggestion[]> {
+  if (districtsRevision !== readDistrictsRevision()) districts = undefined;
+  districtsRevision = readDistrictsRevision();
   districts ??= getDatabases().catalogue.places.where('level').equals('district').toArray()
     .then((rows) => rows.map((row) => {
       const code = String(row['code']);
@@ -53,11 +57,15 @@ function stripPrefix(typed: string, type: AttendancePerson['entityType']): strin
   return folded;
 }
 
-/** Up to `limit` entity names for what was typed, names starting with it first. */
-export async function suggestEntities(type: AttendancePerson['entityType'] | '', typed: string, limit = 6): Promise<EntitySuggestion[]> {
+/**
+ * Up to `limit` entity names for what was typed, names starting with it first. With the person's
+ * `regionCode`, a district municipality first makes sure that region's districts are on the phone.
+ */
+export async function suggestEntities(type: AttendancePerson['entityType'] | '', typed: string, limit = 6, regionCode = ''): Promise<EntitySuggestion[]> {
   if (!type || type === 'otra') return [];
   const query = stripPrefix(typed, type);
   if (!query) return [];
+  if (type === 'municipalidad-distrital' && regionCode) await ensureRegionDistricts(regionCode);
   const all = await listCandidates(type);
   const prefix = foldPlaceName(PREFIXES[type]);
   const scored = all

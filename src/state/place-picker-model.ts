@@ -1,11 +1,12 @@
 /**
  * Region → province → district choices for the event form. Regions and provinces are compiled
- * in, so they work offline at once; districts come from the catalogue's `places` table once a
- * pull brought them. Until then the list is empty and the province alone is a valid place.
+ * in, so they work offline at once; districts come per region (districts-model) into the
+ * catalogue's `places` table. Until then the list is empty and the province alone is a valid place.
  */
 import { getDatabases } from '../db/connection';
 import { listRegions, regionName } from '../shared/places/regions';
-import { listProvinces, provinceName } from '../shared/places/provinces';
+import { listProvinces, provinceName, regionOfPlace } from '../shared/places/provinces';
+import { ensureRegionDistricts } from './districts-model';
 
 /** One option of a picker. */
 export interface PlaceOption {
@@ -23,7 +24,13 @@ export function listProvinceOptions(regionCode: string): PlaceOption[] {
   return regionCode ? listProvinces(regionCode).map((p) => ({ code: p.code, name: p.name })) : [];
 }
 
-/** The districts of a province on this device, by name; empty before the first catalogue pull. */
+/** Asks for the province's region's districts when this session has not yet; true when new ones came (list again). */
+export function fetchDistrictsOf(provinceCode: string): Promise<boolean> {
+  const region = regionOfPlace(provinceCode);
+  return region ? ensureRegionDistricts(region) : Promise.resolve(false);
+}
+
+/** The districts of a province on this device, by name; empty until its region was fetched once. */
 export async function listDistrictOptions(provinceCode: string): Promise<PlaceOption[]> {
   if (!provinceCode) return [];
   try {

@@ -55,6 +55,30 @@ describeE2E('events: planned offline, kept on the phone, sent once', (rig) => {
     });
   });
 
+  it('a fresh server gives a region’s districts the first time it is chosen; offline they are still there', async () => {
+    await rig.phone({ login: gestor }, async (phone) => {
+      const { page } = phone;
+      const districtOptions = () => page.getByLabel(t('forms.district')).locator('option').allTextContents();
+      const pickHuamanga = async () => {
+        await page.getByLabel(t('forms.region')).selectOption({ label: 'Ayacucho' });
+        await page.getByLabel(t('forms.province')).selectOption({ label: 'Huamanga' });
+      };
+      await phone.goto('/eventos/nuevo');
+      await pickHuamanga();
+      // Huamanga has 16 districts in INEI's directory, plus the whole province.
+      await expect.poll(districtOptions, { timeout: 30_000 }).toHaveLength(17);
+      expect(await districtOptions()).toContain('Andrés Avelino Cáceres Dorregaray');
+      expect(await districtOptions()).toContain(t('forms.district.whole'));
+      await phone.goOffline();
+      await page.reload();
+      await page.getByLabel(t('forms.region')).waitFor();
+      await pickHuamanga();
+      await expect.poll(districtOptions).toHaveLength(17);
+      await page.getByLabel(t('forms.district')).selectOption({ label: 'Jesús Nazareno' });
+      expect(phone.problems.pageErrors).toEqual([]);
+    });
+  });
+
   it('axe-core finds no serious or critical violation on the event screens (list, form with errors, event)', async () => {
     await rig.phone({ login: gestor, templates: true }, async (phone) => {
       const { page } = phone;

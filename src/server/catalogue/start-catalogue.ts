@@ -1,12 +1,11 @@
 /**
  * What the server does with the catalogue when it starts: load the built catalogue into the
- * store (see load-catalogue.ts for the build-versus-app rule) and seed the RED's regions and
- * provinces, so a device's first catalogue pull has every place a form needs. Districts come
- * only through `npm run import:places -- FILE`.
+ * store (see load-catalogue.ts for the build-versus-app rule) and seed the places: the RED's
+ * regions and provinces always, INEI's districts on a first start (../places/seed-places.ts).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { importPlaces } from '../places/places-store';
+import { seedPlaces } from '../places/seed-places';
 import type { Database } from '../store/schema';
 import { readBuiltCatalogue, type BuiltCatalogue } from './catalogue-source';
 import { loadCatalogue } from './load-catalogue';
@@ -28,6 +27,6 @@ export async function startCatalogue(db: Kysely<Database>, engine: 'sqlite' | 'p
   } else {
     log.warn('No se encontró catalogue.json: se sirve el catálogo que ya tiene la base de datos.');
   }
-  const places = await importPlaces(db, [], { now });
-  log.info({ places }, 'regiones y provincias al día');
+  const places = await seedPlaces(db, now);
+  log.info({ places }, places.carriedDirectory ? 'lugares cargados: regiones, provincias y distritos del INEI' : 'regiones y provincias al día');
 }

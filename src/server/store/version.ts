@@ -15,6 +15,19 @@ export async function nextVersion(trx: Transaction<Database> | Kysely<Database>)
   return Number(value);
 }
 
+/**
+ * Takes `count` consecutive versions at once (for a bulk write such as a places import): returns
+ * the first; the caller stamps first, first + 1, … first + count - 1 inside the same transaction.
+ * Same ordering guarantee as nextVersion: the counter row stays locked until commit.
+ */
+export async function takeVersions(trx: Transaction<Database> | Kysely<Database>, count: number): Promise<number> {
+  const result = await sql<{ value: number | string }>`
+    update sync_version set value = value + ${count} where id = 1 returning value`.execute(trx);
+  const value = result.rows[0]?.value;
+  if (value === undefined) throw new Error('sync_version row is missing');
+  return Number(value) - count + 1;
+}
+
 /** The current value of the counter, without taking one. */
 export async function readCurrentVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('sync_version').select('value').where('id', '=', 1).executeTakeFirst();

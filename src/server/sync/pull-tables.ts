@@ -20,6 +20,8 @@ export interface PullTable {
   /** The stored table; it needs `id`, `version` (from nextVersion) and `deleted` columns. */
   table: string;
   visibility(caller: AuthUser | undefined): Visibility;
+  /** Rows this pull never carries (`column = value`), served elsewhere. */
+  exclude?: { column: string; value: string };
   // The stored row type differs per table; each entry converts its own.
   toRow(stored: any): unknown;
 }
@@ -76,7 +78,8 @@ function toChecklistItemRow(stored: ChecklistItemsTable): ChecklistItemRow {
  * table needs `id`, `version` (from nextVersion) and `deleted` columns.
  */
 export const PULL_TABLES: readonly PullTable[] = [
-  { name: 'places', scope: 'catalogue', table: 'places', visibility: isPublic, toRow: toPlaceRow },
+  // Districts come per region when first needed (routes/places.ts), not in the first download.
+  { name: 'places', scope: 'catalogue', table: 'places', visibility: isPublic, toRow: toPlaceRow, exclude: { column: 'level', value: 'district' } },
   // Catalogue rows are stored as their compiled JSON (src/server/catalogue): exactly Entry and ChecklistTemplate.
   { name: 'entries', scope: 'catalogue', table: 'catalogue_entries', visibility: isPublic, toRow: readCatalogueRow },
   { name: 'checklistTemplates', scope: 'catalogue', table: 'catalogue_templates', visibility: isPublic, toRow: readCatalogueRow },

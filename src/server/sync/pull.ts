@@ -24,6 +24,7 @@ async function readTableChanges(
   // The table name comes from the PULL_TABLES list, never from the request.
   let query = (db as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('version', '>', cursor);
   if (visibility.kind === 'owner') query = query.where(visibility.column, '=', visibility.userId);
+  if (def.exclude) query = query.where(def.exclude.column, '!=', def.exclude.value);
   const rows = (await query.orderBy('version').limit(limit).execute()) as StoredSyncRow[];
   return rows.map((stored) => {
     const version = Number(stored.version);

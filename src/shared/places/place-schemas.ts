@@ -14,3 +14,14 @@ export const KnownPlaceCode = v.pipe(
   v.string(),
   v.check((code) => regionOfPlace(code) !== undefined, 'Código de lugar (ubigeo) no válido.'),
 );
+
+/** `GET /api/places/districts?region=…`: the districts of one RED region. */
+export const DistrictsQuery = v.object({ region: RegionCode });
+
+/** One district as the districts answer carries it: its ubigeo and name (province and region follow from the code). */
+export const DistrictEntry = v.tuple([v.pipe(v.string(), v.regex(/^\d{6}$/)), v.string()]);
+
+/** The districts of a region, `[ubigeo, name]` pairs: about 20 bytes each, so a region weighs a few KiB. */
+export const DistrictsResponse = v.object({ region: RegionCode, districts: v.array(DistrictEntry) });
+/** The answer's type. */
+export type DistrictsResponse = v.InferOutput<typeof DistrictsResponse>;

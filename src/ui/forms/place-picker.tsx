@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { listDistrictOptions, listProvinceOptions, listRegionOptions, type PlaceOption } from '../../state/place-picker-model';
+import { fetchDistrictsOf, listDistrictOptions, listProvinceOptions, listRegionOptions, type PlaceOption } from '../../state/place-picker-model';
 import { Field, FieldError } from './field';
 import { Select } from './select';
 import { t } from '../../shared/i18n/forms';
@@ -29,18 +29,25 @@ interface PlacePickerProps {
   children?: ComponentChildren;
 }
 
-/** Districts of a province from the catalogue (empty until it brings them). */
+/** Districts of a province on the phone; its region's are fetched the first time (online). */
 function DistrictSelect({ prefix, provinceCode, value, onPick }: { prefix: string; provinceCode: string; value: string; onPick(code: string): void }) {
   const districts = useSignal<PlaceOption[]>([]);
+  const isFetching = useSignal(false);
   useEffect(() => {
     let isCurrent = true;
-    void listDistrictOptions(provinceCode).then((found) => isCurrent && (districts.value = found));
+    const list = () => listDistrictOptions(provinceCode).then((found) => isCurrent && (districts.value = found));
+    void list();
+    if (!provinceCode) return () => (isCurrent = false);
+    isFetching.value = true;
+    void fetchDistrictsOf(provinceCode)
+      .then((isNew) => (isNew && isCurrent ? list() : undefined))
+      .finally(() => isCurrent && (isFetching.value = false));
     return () => (isCurrent = false);
   }, [provinceCode]);
+  const empty = districts.value.length ? t('forms.district.whole') : isFetching.value ? t('forms.district.loading') : t('forms.district.none');
   return (
     <Field id={`${prefix}-district`} label={t('forms.district')}>
-      <Select id={`${prefix}-district`} value={value} options={districts.value} onPick={onPick}
-        empty={districts.value.length ? t('forms.district.whole') : t('forms.district.none')} />
+      <Select id={`${prefix}-district`} value={value} options={districts.value} onPick={onPick} empty={empty} />
     </Field>
   );
 }

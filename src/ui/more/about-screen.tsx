@@ -4,7 +4,8 @@ import { formatDateTime } from '../../shared/calendar/lima-dates';
 
 /**
  * Más → Acerca de: version and build (the id /api/health also reports, so support can tell which
- * build a phone runs), what Tinkuy is, and who runs the RED.
+ * build a phone runs), what Tinkuy is, who runs the RED, and where its data comes from (INEI's
+ * district directory, whose licence asks for this notice).
  */
 export function AboutScreen() {
   return (
@@ -16,6 +17,8 @@ export function AboutScreen() {
       <p>{t('about.red')}</p>
       <p>{t('about.offline')}</p>
       <p>{t('about.privacy')}</p>
+      <h2>{t('about.sources')}</h2>
+      <p>{t('about.places')}</p>
     </section>
   );
 }

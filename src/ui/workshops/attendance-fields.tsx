@@ -42,9 +42,9 @@ function EntityName({ draft, errors, onChange, prefix }: Props) {
   const found = useSignal<EntitySuggestion[]>([]);
   useEffect(() => {
     let isCurrent = true;
-    void suggestEntities(draft.entityType, draft.entityName).then((list) => isCurrent && (found.value = list));
+    void suggestEntities(draft.entityType, draft.entityName, 6, draft.regionCode).then((list) => isCurrent && (found.value = list));
     return () => (isCurrent = false);
-  }, [draft.entityType, draft.entityName]);
+  }, [draft.entityType, draft.entityName, draft.regionCode]);
   const id = `${prefix}-entityName`;
   function pick(value: string) {
     const match = found.value.find((s) => s.name === value);

@@ -3,7 +3,8 @@ import { configure, fireEvent, render, screen, waitFor } from '@testing-library/
 import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
-import { useFormDevice } from '../../unit/sync/device-fixture';
+import { setTransport } from '../../../src/sync/transport';
+import { json, scriptTransport, useFormDevice } from '../../unit/sync/device-fixture';
 import { MUSIC_TEMPLATE, seedTemplates } from './fixtures';
 
 // The machine is shared: give IndexedDB round trips time before calling a screen broken.
@@ -77,7 +78,8 @@ describe('Nuevo evento', () => {
   it('without pulled districts, the province alone is a valid place', async () => {
     openAt('/eventos/nuevo');
     fillValidEvent();
-    expect(screen.getByRole('option', { name: 'Toda la provincia (distritos aún no descargados)' })).toBeTruthy();
+    // No server here: the district fetch fails and says so.
+    expect(await screen.findByRole('option', { name: 'Toda la provincia (distritos aún no descargados)' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Guardar evento' }));
     await waitFor(async () => expect(await dbs.user.events.count()).toBe(1));
     const [saved] = await dbs.user.events.toArray();
@@ -86,6 +88,29 @@ describe('Nuevo evento', () => {
     expect(saved!.startsAt).toBe('2026-12-13T00:30:00.000Z');
     expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['event.save']);
     expect(sessionStorage.length).toBe(0);
+  });
+
+  it('fetches the region’s districts the first time a province is chosen, then revalidates once per session', async () => {
+    const { transport, seen } = scriptTransport((request) => (request.headers['if-none-match'] === '"d05-9-2"'
+      ? new Response(null, { status: 304 })
+      : json(200, { region: '05', districts: [['050101', 'Ayacucho'], ['050116', 'Andrés Avelino Cáceres Dorregaray']] }, { etag: '"d05-9-2"' })));
+    setTransport(transport);
+    try {
+      const first = openAt('/eventos/nuevo');
+      fillValidEvent();
+      await screen.findByRole('option', { name: 'Andrés Avelino Cáceres Dorregaray' });
+      expect(screen.getByRole('option', { name: 'Toda la provincia' })).toBeTruthy();
+      expect(seen.map((r) => r.path)).toEqual(['/api/places/districts?region=05']);
+      first.unmount();
+      openAt('/eventos/nuevo');
+      fireEvent.change(screen.getByLabelText('Región'), { target: { value: '05' } });
+      fireEvent.change(screen.getByLabelText('Provincia'), { target: { value: '0501' } });
+      await screen.findByRole('option', { name: 'Ayacucho' });
+      expect(seen).toHaveLength(1); // checked once per session
+      expect(await dbs.catalogue.places.where('level').equals('district').count()).toBe(2);
+    } finally {
+      setTransport(undefined);
+    }
   });
 
   it('offers the districts once the catalogue has them', async () => {

@@ -12,4 +12,12 @@ describe('Más → Acerca de', () => {
     expect(line).toMatch(/Si pide ayuda, indique este código\.$/);
     expect(line).not.toContain('..');
   });
+
+  it('credits INEI and the MIT copy for the places, as their licence asks', () => {
+    render(<AboutScreen />);
+    expect(screen.getByRole('heading', { name: 'Fuentes de datos' })).toBeTruthy();
+    const credit = screen.getByText(/^Regiones, provincias y distritos/).textContent ?? '';
+    expect(credit).toContain('Instituto Nacional de Estadística e Informática (INEI)');
+    expect(credit).toContain('licencia MIT, © 2025 MichaelSuarez0');
+  });
 });

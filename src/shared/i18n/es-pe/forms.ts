@@ -11,6 +11,7 @@ export const forms = {
   'forms.district': 'Distrito',
   'forms.district.whole': 'Toda la provincia',
   'forms.district.none': 'Toda la provincia (distritos aún no descargados)',
+  'forms.district.loading': 'Toda la provincia (descargando distritos…)',
   'forms.pick': 'Elija…',
   'forms.error.start': 'Indique la fecha y la hora de inicio.',
   'forms.error.end': 'Indique la fecha y la hora de término.',

