@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { SERVER_BUILD } from './app-version';
 import { ensureFirstAccount } from './auth/bootstrap';
 import { readServedBuild } from './build-info';
-import type { ServerConfig } from './config';
+import type { ServerConfig, TrustProxy } from './config';
 import type { AppContext } from './context';
 import { registerClientApp } from './http/client-app';
 import { installErrorHandler } from './http/error-handler';
@@ -41,7 +41,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...chooseLogStream(config, options.logStream) },
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: toTrustFunction(config.trustProxy),
     // A client trickling its body, or holding a silent socket, is cut (security report L7).
     ...toFastifyTimeouts(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
   });
@@ -68,6 +68,16 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     await app.close();
     throw error;
   }
+}
+
+/**
+ * Fastify's own hop count now trusts nothing (it cannot tell the proxy from a client), so a
+ * count is given as proxy-addr's trust function: the socket's peer and the N-1 hops behind it
+ * are proxies, and the client is the next address to the left, the one the last trusted proxy
+ * appended. The server must then be reachable only through the proxy (README).
+ */
+function toTrustFunction(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 // JSON to the given stream (or stdout), or readable lines for a terminal.

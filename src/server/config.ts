@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { readHttpTimeouts, readStoreTimeouts, type HttpTimeouts, type StoreTimeouts } from './timeouts';
 
@@ -18,16 +19,48 @@ export interface ServerConfig {
   adminEmail?: string;
   adminPassword?: string;
   /**
-   * Behind a reverse proxy (HOST 0.0.0.0), take the client address from X-Forwarded-For so the
-   * failed-login limit counts per real address, not per proxy. TINKUY_TRUST_PROXY=1.
+   * Which hops in front of the server are trusted to say the client's address
+   * (TINKUY_TRUST_PROXY): `false` takes the socket's address; a number N trusts the last N hops
+   * (1: the address the one proxy appended to X-Forwarded-For, never one the client wrote); a
+   * list trusts those proxy addresses (or CIDR ranges). Every per-address limit counts by it.
    */
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** How long a client may take to send a request (./timeouts.ts); its defaults when absent. */
   httpTimeouts?: HttpTimeouts;
   /** Fastify's logger: on in production, off in tests. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** JSON lines for machines (the default), or readable lines for a person at a terminal. */
   logFormat?: LogFormat;
+}
+
+/** What Fastify's `trustProxy` accepts here: off, a hop count, or the proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
+/**
+ * TINKUY_TRUST_PROXY: unset, `0` or `false` → off; `1` or `true` → one hop; `N` → N hops; a
+ * comma list of addresses or CIDR ranges → those proxies. `true` means ONE hop, never «trust
+ * everything»: trusting every hop takes the left-most X-Forwarded-For entry, which the client
+ * writes itself (security report H3).
+ */
+export function readTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  const proxies = value.split(',').map((part) => part.trim());
+  const bad = proxies.find((proxy) => !isAddressOrRange(proxy));
+  if (bad !== undefined) {
+    throw new Error(`TINKUY_TRUST_PROXY no válido: "${bad}" (se espera 1, un número de proxies, o direcciones IP o rangos CIDR separados por comas).`);
+  }
+  return proxies;
+}
+
+function isAddressOrRange(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 /** How log lines are written: pino's JSON, or readable text (src/server/log/pretty-log.ts). */
@@ -75,7 +108,7 @@ export function readConfig(
       : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db'), timeouts },
     httpTimeouts: readHttpTimeouts(env),
     clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
-    trustProxy: env.TINKUY_TRUST_PROXY === '1' || env.TINKUY_TRUST_PROXY === 'true',
+    trustProxy: readTrustProxy(env.TINKUY_TRUST_PROXY),
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),
     logFormat: readLogFormat(env.TINKUY_LOG_FORMAT, isTerminal),
   };

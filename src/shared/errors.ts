@@ -69,6 +69,13 @@ export function describeFeedbackFull(capacity: number): string {
   return `El taller ya recibió todas las opiniones que admite (una por cada una de sus ${capacity.toLocaleString('es-PE')} ${capacity === 1 ? 'vacante' : 'vacantes'}); no se guardó esta.`;
 }
 
+/** Too many failed logins: how long to wait, in seconds under a minute, else in minutes. */
+export function describeLoginWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} ${seconds === 1 ? 'segundo' : 'segundos'}` : `${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}`;
+  return `Demasiados intentos fallidos. Espere ${wait} y vuelva a intentar.`;
+}
+
 /** Too many pushes from one connection (participants' door): when they will be sent. */
 export function describeTooManyPushes(seconds: number): string {
   const wait = seconds === 1 ? '1 segundo' : `${seconds.toLocaleString('es-PE')} segundos`;

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { createAccount } from '../../src/server/auth/users';
-import type { DatabaseConfig, ServerConfig } from '../../src/server/config';
+import type { DatabaseConfig, ServerConfig, TrustProxy } from '../../src/server/config';
 import { openStore, type Store } from '../../src/server/store/database';
 import type { Role } from '../../src/shared/schemas/common';
 import type { SessionResponse } from '../../src/shared/protocol';
@@ -45,6 +45,8 @@ export interface TestServer {
   database: DatabaseConfig;
   /** Stops the app and starts a new one on the same database (a server restart). */
   restart(): Promise<TestServer>;
+  /** A second app on the same database, with its own connections: another server process. Close it yourself. */
+  startTwin(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export interface TestServerOptions {
   timeouts?: Partial<StoreTimeouts>;
   /** How long a client may take to send a request; the server's defaults when absent. */
   httpTimeouts?: HttpTimeouts;
+  /** Which proxies to believe about the client's address (TINKUY_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 async function createPgSchema(url: string): Promise<string> {
@@ -94,7 +98,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
     dataDir,
     database,
     clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}),
     logLevel: options.logStream ? 'info' : 'silent',
     ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
@@ -103,13 +107,15 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
     if (schema) await dropPgSchema(pgUrl, schema);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const launch = async (): Promise<TestServer> => {
-    const store = openStore(database);
-    const app = await buildApp(config, {
+  const buildOnDatabase = (store: Store) =>
+    buildApp(config, {
       store,
       ...(options.now ? { now: options.now } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
+  const launch = async (): Promise<TestServer> => {
+    const store = openStore(database);
+    const app = await buildOnDatabase(store);
     return {
       app,
       store,
@@ -120,6 +126,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
         await app.close();
         return launch();
       },
+      startTwin: () => buildOnDatabase(openStore(database)),
       close: async () => {
         try {
           await app.close();

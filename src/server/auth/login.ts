@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LoginRequest, SessionResponse } from '../../shared/protocol';
+import { describeLoginWait } from '../../shared/errors';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/schema';
 import { clearLoginFailures, readLoginRetryAfter, recordLoginFailure } from './login-limit';
@@ -9,28 +10,22 @@ import { findAccountByEmail } from './users';
 
 /**
  * Checks email and password and opens a device session. Failed attempts are counted per
- * (email, address); past the limit the answer is 429 even for the right password, so guessing
- * stops. An unknown email costs the same scrypt time as a wrong password.
+ * (email, address) with backoff and per address across accounts (login-limit.ts); while one
+ * must wait the answer is 429 even for the right password, and no password is hashed. An
+ * unknown email and a disabled account answer exactly like a wrong password (same status, body
+ * and scrypt time, and counted the same): the answer never tells which passwords are right.
  */
 export async function logIn(db: Kysely<Database>, request: LoginRequest, address: string, nowMs: number): Promise<SessionResponse> {
   const retryAfter = await readLoginRetryAfter(db, request.email, address, nowMs);
   if (retryAfter > 0) {
-    const minutes = Math.ceil(retryAfter / 60);
-    throw new HttpError(
-      429,
-      'rate_limited',
-      `Demasiados intentos fallidos. Espere ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} y vuelva a intentar.`,
-      undefined,
-      { 'retry-after': String(retryAfter) },
-    );
+    throw new HttpError(429, 'rate_limited', describeLoginWait(retryAfter), undefined, { 'retry-after': String(retryAfter) });
   }
   const account = await findAccountByEmail(db, request.email);
   const isCorrect = await isPasswordCorrect(request.password, account?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
-  if (!account || !isCorrect) {
+  if (!account || !isCorrect || account.disabled) {
     await recordLoginFailure(db, request.email, address, nowMs);
     throw new HttpError(401, 'invalid_credentials');
   }
-  if (account.disabled) throw new HttpError(403, 'account_disabled');
   await clearLoginFailures(db, request.email, address);
   return openDeviceSession(db, account, request.deviceName || 'Dispositivo sin nombre', address, nowMs);
 }

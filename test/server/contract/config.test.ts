@@ -40,10 +40,19 @@ describe('server configuration from the environment', () => {
       clientDir: '/tmp/otra-version',
       adminEmail: 'dgia@cultura.gob.pe',
       adminPassword: 'secreto',
-      trustProxy: true,
+      trustProxy: 1,
       logLevel: 'warn',
       logFormat: 'pretty',
     });
+  });
+
+  it('TINKUY_TRUST_PROXY: off, one hop for 1 or true, N hops, or a list of proxy addresses; nonsense is refused in Spanish', () => {
+    const trust = (raw: string | undefined) => readConfig({ TINKUY_TRUST_PROXY: raw }, 'c').trustProxy;
+    expect([trust(undefined), trust(''), trust('0'), trust('false')]).toEqual([false, false, false, false]);
+    expect([trust('1'), trust('true'), trust('2')]).toEqual([1, 1, 2]);
+    expect(trust('10.0.0.1, 192.168.0.0/16,::1')).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
+    expect(() => trust('nginx')).toThrow('TINKUY_TRUST_PROXY no válido: "nginx" (se espera 1, un número de proxies, o direcciones IP o rangos CIDR separados por comas).');
+    expect(() => trust('10.0.0.1/40')).toThrow(/no válido: "10\.0\.0\.1\/40"/);
   });
 
   it('writes JSON logs unless the output is a terminal; TINKUY_LOG_FORMAT decides either way', () => {

@@ -6,6 +6,7 @@ import * as workshops from './920-workshops';
 import * as rejections from './930-rejections';
 import * as refreshGrace from './931-refresh-grace';
 import * as participantLimits from './940-participant-limits';
+import * as loginAddressIndex from './941-login-address-index';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '930-rejections': rejections,
   '931-refresh-grace': refreshGrace,
   '940-participant-limits': participantLimits,
+  '941-login-address-index': loginAddressIndex,
 };
