@@ -1,5 +1,5 @@
 import { mergeFields } from '../shared/merge';
-import { computeKeys, isSameKeys, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
+import { computeKeys, computeLikeness, isLikelyMatch, isSameKeys, type Likeness, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
 import {
   type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
@@ -27,6 +27,23 @@ function readKeys(row: { id: string; updatedAt?: string; person: PersonKeys }): 
   const keys = computeKeys(row.person);
   keyCache.set(row.id, { stamp, keys });
   return keys;
+}
+
+const likenessCache = new Map<string, { stamp: string; likeness: Likeness }>();
+
+function readLikeness(row: { id: string; updatedAt?: string; person: PersonKeys }): Likeness {
+  const stamp = `${row.updatedAt ?? ''}|${row.person.fullName}|${row.person.entityName}|${row.person.documentType ?? ''}|${row.person.documentNumber ?? ''}`;
+  const cached = likenessCache.get(row.id);
+  if (cached && cached.stamp === stamp) return cached.likeness;
+  const likeness = computeLikeness(row.person);
+  likenessCache.set(row.id, { stamp, likeness });
+  return likeness;
+}
+
+/** The first record in `rows` that may be `person` spelled otherwise (the warning's rule, never the merge's). */
+export function findLikelyPerson<R extends { id: string; updatedAt?: string; person: PersonKeys }>(rows: readonly R[], person: PersonKeys, exceptId?: string): R | undefined {
+  const wanted = computeLikeness(person);
+  return rows.find((row) => row.id !== exceptId && isLikelyMatch(readLikeness(row), wanted));
 }
 
 /**

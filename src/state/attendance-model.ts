@@ -5,7 +5,7 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import { findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance } from '../db/attendance-store';
+import { findLikelyPerson, findSamePerson, listAttendance, listAttendanceExports, type AttendanceExportLog, type LocalAttendance } from '../db/attendance-store';
 import { keyedLiveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import type { PersonKeys } from '../shared/attendance-match';
@@ -103,6 +103,29 @@ export function findDuplicate(roster: readonly LocalAttendance[], person: Person
   if (!person.fullName.trim() && !person.documentNumber?.trim()) return undefined;
   const started = performance.now();
   const found = findSamePerson(roster, person, exceptId);
+  timeCheck(started);
+  return found;
+}
+
+/** A record the person being typed may be: `willMerge` when saving would merge them (the same person by the merge rule). */
+export interface LikelyDuplicate {
+  record: LocalAttendance;
+  willMerge: boolean;
+}
+
+/**
+ * The record on the roster the person being typed may already be, for the warning as you type:
+ * the same person by the merge rule first, else another spelling of the same name at the same
+ * entity (Condori/Condory, a missing second surname), which saving would NOT merge.
+ */
+export function findLikelyDuplicate(roster: readonly LocalAttendance[], person: PersonKeys, exceptId?: string): LikelyDuplicate | undefined {
+  if (!person.fullName.trim() && !person.documentNumber?.trim()) return undefined;
+  const started = performance.now();
+  const same = findSamePerson(roster, person, exceptId);
+  const found = same ? { record: same, willMerge: true } : (() => {
+    const likely = findLikelyPerson(roster, person, exceptId);
+    return likely ? { record: likely, willMerge: false } : undefined;
+  })();
   timeCheck(started);
   return found;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { watchWorkshop } from '../../state/workshop-model';
-import { findDuplicate, registerAttendance, updateAttendance, watchRoster, type LocalAttendance } from '../../state/attendance-model';
+import { findDuplicate, findLikelyDuplicate, registerAttendance, updateAttendance, watchRoster, type LikelyDuplicate } from '../../state/attendance-model';
 import {
   attendanceDrafts, makeDraftFromRecord, makeEmptyAttendanceDraft, type AttendanceDraft, type AttendanceErrors,
 } from '../../state/attendance-form-model';
@@ -16,13 +16,14 @@ import { useDraftForm } from '../forms/use-draft-form';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { t } from '../../shared/i18n/workshops';
 
-/** The warning shown while typing someone already on the roster. */
-function DuplicateWarning({ existing }: { existing: LocalAttendance | undefined }) {
+/** The warning shown while typing someone who may already be on the roster; says whether saving merges them. */
+function DuplicateWarning({ found }: { found: LikelyDuplicate | undefined }) {
+  const existing = found?.record;
   return (
     <div role="status" class={existing ? 'note note--attention' : 'visually-hidden'}>
       {existing && <Icon name="attention" />}
       {existing && (
-        <span>{t('attendance.duplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatDateTime(existing.recordedAt) })}</span>
+        <span>{t(found.willMerge ? 'attendance.duplicate' : 'attendance.likelyDuplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatDateTime(existing.recordedAt) })}</span>
       )}
     </div>
   );
@@ -64,7 +65,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const byRegion = useMemo(() => countByRegion(roster), [roster]);
   const byLevel = useMemo(() => countByLevel(roster), [roster]);
   const d = form.draft ?? makeEmptyAttendanceDraft();
-  const duplicate = d.editingId ? undefined : findDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
+  const duplicate = d.editingId ? undefined : findLikelyDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
   return (
     <section class="screen workshops">
       <ScreenHeader title={t('attendance.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
@@ -75,7 +76,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('attendance.formLabel')}>
         {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{t('attendance.editing', { name: d.fullName })}</span></p>}
         <AttendanceFields draft={d} errors={form.errors} onChange={change} prefix="att" />
-        <DuplicateWarning existing={duplicate} />
+        <DuplicateWarning found={duplicate} />
         <ConsentFields draft={d} errors={form.errors} onChange={change} prefix="att" />
         <p id="att-save-why" class={d.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{d.consent ? '' : t('attendance.needsConsent')}</p>
         <div class="form-actions">

@@ -80,6 +80,26 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect(screen.getByText(/Posible duplicado: María Quispe Huamaní/)).toBeTruthy();
   });
 
+  it('warns about another spelling of the name (Condory, Mamany, no second surname, Ácora) without merging it on save', async () => {
+    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Juan Condori Mamani', entityName: 'Municipalidad Distrital de Ácora' }), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 1');
+    fillPerson('Juan Condory Mamany', 'Municipalidad Distrital de Acora');
+    const warning = screen.getByText(/Posible duplicado: se parece a Juan Condori Mamani \(Municipalidad Distrital de Ácora\)/);
+    expect(warning.textContent).toContain('Si es la misma persona, no guarde otra vez');
+    expect(warning.textContent).not.toContain('se unificará');
+    type('Nombre completo', 'Juan Condori');
+    expect(screen.getByText(/Posible duplicado: se parece a Juan Condori Mamani/)).toBeTruthy();
+    type('Nombre completo', 'Juana Condori Mamani');
+    expect(screen.queryByText(/Posible duplicado/)).toBeNull();
+    type('Nombre completo', 'Juan Condory Mamani');
+    fireEvent.click(consentBox());
+    fireEvent.click(saveButton());
+    await screen.findByText(/Asistencia de Juan Condory Mamani guardada/);
+    // A warning, never a merge: the spelling may be another person; the merge rule is unchanged.
+    expect(await dbs.user.attendance.count()).toBe(2);
+  });
+
   it('saving the same person twice keeps one record, marked "Unificado con otro registro"', async () => {
     await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
     open();
