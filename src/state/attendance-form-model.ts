@@ -38,6 +38,15 @@ export function makeEmptyAttendanceDraft(): AttendanceDraft {
   };
 }
 
+/**
+ * The form for the next person after a save: people at a workshop come in groups from one
+ * entity, so the entity, its level and the region stay; the person's own fields and consent do not.
+ */
+export function makeNextAttendanceDraft(previous: Pick<AttendancePerson, 'entityType' | 'entityName' | 'governmentLevel' | 'regionCode'>): AttendanceDraft {
+  const { entityType, entityName, governmentLevel, regionCode } = previous;
+  return { ...makeEmptyAttendanceDraft(), entityType, entityName, governmentLevel, regionCode };
+}
+
 /** The form filled from a record, to correct it (consent was given when it was recorded). */
 export function makeDraftFromRecord(row: LocalAttendance): AttendanceDraft {
   const p = row.person;

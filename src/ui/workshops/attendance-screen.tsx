@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import { watchWorkshop } from '../../state/workshop-model';
 import { findDuplicate, findLikelyDuplicate, registerAttendance, updateAttendance, watchRoster, type LikelyDuplicate } from '../../state/attendance-model';
 import {
-  attendanceDrafts, makeDraftFromRecord, makeEmptyAttendanceDraft, type AttendanceDraft, type AttendanceErrors,
+  attendanceDrafts, makeDraftFromRecord, makeEmptyAttendanceDraft, makeNextAttendanceDraft, type AttendanceDraft, type AttendanceErrors,
 } from '../../state/attendance-form-model';
 import { countByLevel, countByRegion } from '../../state/attendance-report-model';
 import { ScreenHeader } from '../shell/screen-header';
@@ -14,6 +14,7 @@ import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
+import type { AttendancePerson } from '../../shared/schemas/attendance';
 import { t } from '../../shared/i18n/workshops';
 
 /** The warning shown while typing someone who may already be on the roster; says whether saving merges them. */
@@ -45,8 +46,9 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
     done.value = '';
   }
 
-  function startOver(message: string) {
-    form.reset(makeEmptyAttendanceDraft());
+  /** Empties the form for the next person; after a save, `keep` carries the entity, level and region over. */
+  function startOver(message: string, keep?: AttendancePerson) {
+    form.reset(keep ? makeNextAttendanceDraft(keep) : makeEmptyAttendanceDraft());
     done.value = message;
     form.formRef.current?.querySelector<HTMLElement>('[data-first]')?.focus();
   }
@@ -58,7 +60,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
     } else {
       const existing = findDuplicate(roster, person);
       await registerAttendance({ workshopId, person, consentGiven: true, roster });
-      startOver(t(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: person.fullName, count: existing ? roster.length : roster.length + 1 }));
+      startOver(t(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: person.fullName, count: existing ? roster.length : roster.length + 1 }), person);
     }
   }));
 

@@ -49,7 +49,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect(await dbs.user.attendance.count()).toBe(0);
   });
 
-  it('with consent it saves record and outbox together, confirms in Spanish and empties the form for the next person', async () => {
+  it('with consent it saves record and outbox together, confirms in Spanish and readies the form for the next person of the same entity', async () => {
     open();
     fillPerson();
     fireEvent.click(consentBox());
@@ -57,6 +57,11 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByText(/Asistencia de Juan Pérez Ñahui guardada en este teléfono/)).toBeTruthy());
     expect((screen.getByLabelText('Nombre completo') as HTMLInputElement).value).toBe('');
     expect(document.activeElement).toBe(screen.getByLabelText('Nombre completo'));
+    // The next person usually comes from the same entity: entity, level and region stay; the rest does not.
+    const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement | HTMLSelectElement).value;
+    expect([valueOf('Tipo de entidad'), valueOf('Nombre de la entidad'), valueOf('Nivel de gobierno'), valueOf('Región')])
+      .toEqual(['municipalidad-distrital', 'Municipalidad Distrital de Quinua', 'distrital', '05']);
+    expect([valueOf('Cargo'), (consentBox() as HTMLInputElement).checked]).toEqual(['', false]);
     const [queued] = await dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
     expect((queued?.args as { consent: unknown }).consent).toEqual({ given: true, textVersion: PRIVACY_NOTICE_VERSION });
