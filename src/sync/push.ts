@@ -5,6 +5,7 @@ import { getClientId, readSession } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
+import { UNDO_TABLES, undoRefusedInCatalogue, undoRefusedInUser } from '../db/undo-refused';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { readAnswer, unreadableOutcome } from './read-answer';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
@@ -60,18 +61,21 @@ export function fitBatch(rows: QueuedMutation[], maxBytes: number = MAX_PUSH_BYT
 /**
  * Settles an accepted push in ONE transaction: rows up to `lastSeq` leave the outbox, and those
  * the server rejected move to the "Requiere atención" list. Rows after `lastSeq` stay queued.
+ * A refused change is also undone on this device (undo-refused.ts): its record is dropped and
+ * the user cursor rewound, so the pull that follows restores what the server holds. Returns how
+ * many rows left the outbox and the refused ones the catalogue must undo too.
  */
-export async function settlePush(db: UserDb, clientId: string, answer: PushResponse): Promise<number> {
+export async function settlePush(db: UserDb, clientId: string, answer: PushResponse): Promise<{ handled: number; catalogueUndo: QueuedMutation[] }> {
   const reasons = new Map(answer.rejected.map((r) => [r.seq, r]));
   const nowIso = new Date(db.now()).toISOString();
-  return db.transaction('rw', db.outbox, db.rejected, async () => {
+  const undoTables = UNDO_TABLES.map((name) => db.table(name));
+  return db.transaction('rw', [db.outbox, db.rejected, ...undoTables], async () => {
     const handled = (await db.outbox.where('seq').belowOrEqual(answer.lastSeq).toArray()) as QueuedMutation[];
-    for (const row of handled) {
-      const reason = reasons.get(row.seq);
-      if (reason) await db.rejected.add(toRejectedRow(row, clientId, reason, nowIso));
-    }
+    const refused = handled.filter((row) => reasons.has(row.seq));
+    for (const row of refused) await db.rejected.add(toRejectedRow(row, clientId, reasons.get(row.seq)!, nowIso));
     await db.outbox.where('seq').belowOrEqual(answer.lastSeq).delete();
-    return handled.length;
+    const needsCatalogue = await undoRefusedInUser(db, refused);
+    return { handled: handled.length, catalogueUndo: needsCatalogue ? refused : [] };
   });
 }
 
@@ -134,7 +138,9 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     if (!answer) return unreadableOutcome();
     if (answer.lastSeq < batch[0]!.seq) return { kind: 'failed', message: ERROR_MESSAGES.internal };
     await clearSuspect(db, answer.lastSeq);
-    sent += await settlePush(db, clientId, answer);
+    const settled = await settlePush(db, clientId, answer);
+    if (settled.catalogueUndo.length > 0) await undoRefusedInCatalogue(ctx.catalogue, settled.catalogueUndo);
+    sent += settled.handled;
     ctx.onProgress?.({ sent, total: Math.max(total, sent) });
   }
 }

@@ -86,7 +86,7 @@ describeE2E('the answer to a push is lost after the server committed', (rig) => 
       // Without the server keeping refusals, the retry would answer `rejected: []` and the
       // phone would drop the archive as sent: nothing would show here.
       const reason = t('sync.attention.reason', { reason: 'El registro al que se refiere este cambio no existe en el servidor.' });
-      const refused = page.getByRole('listitem').filter({ hasText: t('sync.change.eventArchive') });
+      const refused = page.getByRole('listitem').filter({ hasText: t('sync.change.eventArchive.unnamed') });
       await refused.getByText(reason).waitFor({ timeout: 15_000 });
       expect(await page.getByText(t('sync.attention.empty')).count()).toBe(0);
       const after = await readServer(server);

@@ -225,6 +225,11 @@ describeE2E('RED workshops: attendance offline, participants by code, nothing lo
     await phone.getByText(/^El taller cerró su registro el lunes 12 de enero de 2026/).waitFor({ timeout: 30_000 });
     expect(await phone.getByRole('link', { name: 'Dar mi opinión' }).count()).toBe(0);
     await expectNoSeriousAxeViolations(phone, 'opinión rechazada', { mainOnly: true });
+    // Más → Sincronización names it in Spanish and never reads «Al día» while it waits.
+    await participant.goto('/mas/sincronizacion');
+    await phone.getByText('Una opinión sobre el taller «Taller e2e que se adelanta»').waitFor({ timeout: 15_000 });
+    await phone.getByText('Requiere atención', { exact: true }).first().waitFor();
+    expect(await phone.getByText('Al día', { exact: true }).count()).toBe(0);
 
     // A workshop closed long before the visit offers no form at all.
     const closed = [...(await pullLatest(rig.server)).values()].find((c) => c.table === 'workshops' && (c.row as { title?: string })?.title === 'Taller e2e ya cerrado');

@@ -124,10 +124,16 @@ export function pendingWords(count: number): string {
   return count === 1 ? t('sync.pending.one') : t('sync.pending.many', { count });
 }
 
-/** Waits until Sincronización (already open) says `count` changes wait. */
+/**
+ * Waits until Sincronización (already open) says `count` changes wait. Zero reads «Todo lo
+ * guardado ya se envió.», or «Nada por enviar, pero…» while a refused change waits.
+ */
 export async function waitForPending(page: Page, count: number, timeout = 30_000): Promise<void> {
-  await page.getByText(pendingWords(count), { exact: true }).waitFor({ state: 'visible', timeout });
+  const words = count === 0 ? new RegExp(`^(${escape(t('sync.pending.none'))}|Nada por enviar, pero )`) : pendingWords(count);
+  await page.getByText(words, { exact: true }).first().waitFor({ state: 'visible', timeout });
 }
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Presses «Sincronizar ahora» once it can be pressed. */
 export async function pressSyncNow(page: Page): Promise<void> {

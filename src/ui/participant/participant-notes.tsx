@@ -25,10 +25,10 @@ export function RefusalNote({ workshopId, action }: { workshopId: string; action
   const refusal = readRefusal(workshopId, action);
   if (!refusal) return null;
   return (
-    <div class="note note--attention" role="alert">
+    <p class="note note--attention" role="alert">
       <Icon name="attention" />
       <span><strong>{t(REFUSED_WORDS[action])}</strong> {refusal.message}</span>
-    </div>
+    </p>
   );
 }
 

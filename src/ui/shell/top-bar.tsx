@@ -1,5 +1,5 @@
 import { isOnline } from '../../state/app-model';
-import { pendingCount, syncStatus, type SyncPhase } from '../../state/sync-model';
+import { pendingCount, rejectedChanges, syncStatus, type SyncPhase } from '../../state/sync-model';
 import { Icon, type IconName } from './icons';
 import { t } from '../../shared/i18n';
 
@@ -29,7 +29,7 @@ export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
         : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}<span>{t('app.name')}</span></a>}
       <div class="top-bar__status" role="group" aria-label={t('shell.statusLabel')}>
         <ConnectionStatus online={isOnline.value} />
-        {!isParticipant && <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} />}
+        {!isParticipant && <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} refused={rejectedChanges.value.length} />}
       </div>
     </header>
   );
@@ -46,19 +46,21 @@ export function ConnectionStatus({ online }: { online: boolean }) {
 }
 
 /** Describes the sync state in one short word or count, with the icon that goes with it. */
-export function describeSync(pending: number, phase: SyncPhase): { icon: IconName; text: string; tone: string } {
+export function describeSync(pending: number, phase: SyncPhase, refused = 0): { icon: IconName; text: string; tone: string } {
   // Until the sync runtime loaded (right after the first render) nothing is known yet: say so.
   if (phase === 'starting') return { icon: 'pending', text: t('shell.sync.starting'), tone: 'busy' };
   if (phase === 'needs-login') return { icon: 'user', text: t('shell.sync.needsLogin'), tone: 'attention' };
   if (phase === 'error') return { icon: 'attention', text: t('shell.sync.error'), tone: 'attention' };
   if (phase === 'syncing') return { icon: 'syncing', text: t('shell.sync.syncing'), tone: 'busy' };
   if (pending > 0) return { icon: 'pending', text: t('shell.sync.pending', { count: pending }), tone: 'pending' };
+  // «Al día» means nothing waits and nothing was refused: a refusal in «Requiere atención» shows here.
+  if (refused > 0) return { icon: 'attention', text: refused === 1 ? t('shell.sync.refusedOne') : t('shell.sync.refusedMany', { count: refused }), tone: 'attention' };
   return { icon: 'upToDate', text: t('shell.sync.upToDate'), tone: 'done' };
 }
 
-/** The sync badge: a link to Más → Sincronización showing `pendingCount` in words. */
-export function SyncBadge({ pending, phase }: { pending: number; phase: SyncPhase }) {
-  const { icon, text, tone } = describeSync(pending, phase);
+/** The sync badge: a link to Más → Sincronización showing `pendingCount` (or the refusals) in words. */
+export function SyncBadge({ pending, phase, refused = 0 }: { pending: number; phase: SyncPhase; refused?: number }) {
+  const { icon, text, tone } = describeSync(pending, phase, refused);
   return (
     <a class={`pill pill--${tone}`} href="/mas/sincronizacion">
       <Icon name={icon} />

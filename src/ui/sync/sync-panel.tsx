@@ -41,7 +41,9 @@ export interface SyncPanelProps {
   onImport(file: File): void;
 }
 
-const PHASES: Record<SyncPhase, { icon: IconName; word: 'sync.phase.starting' | 'sync.phase.idle' | 'sync.phase.syncing' | 'sync.phase.offline' | 'sync.phase.error' | 'sync.phase.needsLogin'; tone: string }> = {
+type PhaseWord = 'sync.phase.starting' | 'sync.phase.idle' | 'sync.phase.syncing' | 'sync.phase.offline' | 'sync.phase.error' | 'sync.phase.needsLogin' | 'sync.phase.pending' | 'sync.phase.attention';
+
+const PHASES: Record<SyncPhase, { icon: IconName; word: PhaseWord; tone: string }> = {
   starting: { icon: 'pending', word: 'sync.phase.starting', tone: 'pending' },
   idle: { icon: 'upToDate', word: 'sync.phase.idle', tone: 'done' },
   syncing: { icon: 'syncing', word: 'sync.phase.syncing', tone: 'pending' },
@@ -50,21 +52,30 @@ const PHASES: Record<SyncPhase, { icon: IconName; word: 'sync.phase.starting' | 
   'needs-login': { icon: 'user', word: 'sync.phase.needsLogin', tone: 'attention' },
 };
 
-function describePending(count: number): string {
+/** «Al día» only when nothing waits AND nothing was refused: a refusal is never hidden behind it. */
+function describePhase(phase: SyncPhase, pending: number, refused: number): { icon: IconName; word: PhaseWord; tone: string } {
+  if (phase !== 'idle') return PHASES[phase];
+  if (pending > 0) return { icon: 'pending', word: 'sync.phase.pending', tone: 'pending' };
+  if (refused > 0) return { icon: 'attention', word: 'sync.phase.attention', tone: 'attention' };
+  return PHASES.idle;
+}
+
+function describePending(count: number, refused: number): string {
+  if (count === 0 && refused > 0) return refused === 1 ? t('sync.pending.noneRefusedOne') : t('sync.pending.noneRefusedMany', { count: refused });
   if (count === 0) return t('sync.pending.none');
   return count === 1 ? t('sync.pending.one') : t('sync.pending.many', { count });
 }
 
 /** The state of sync in a word and an icon (never colour alone), the count, the last sync and error. */
-function StatusCard({ pending, status, progress }: Pick<SyncPanelProps, 'pending' | 'status' | 'progress'>) {
-  const phase = status.phase === 'idle' && pending > 0 ? { icon: 'pending' as const, word: 'sync.phase.pending' as const, tone: 'pending' } : PHASES[status.phase];
+function StatusCard({ pending, status, progress, refused }: Pick<SyncPanelProps, 'pending' | 'status' | 'progress'> & { refused: number }) {
+  const phase = describePhase(status.phase, pending, refused);
   return (
     <div class="card sync__status" role="status">
       <p class={`note note--${phase.tone} sync__phase`}>
         <Icon name={phase.icon} />
         <strong>{t(phase.word)}</strong>
       </p>
-      <p class="sync__pending">{describePending(pending)}</p>
+      <p class="sync__pending">{describePending(pending, refused)}</p>
       {progress && <p>{t('sync.progress', { sent: progress.sent, total: progress.total })}</p>}
       <p>{status.lastSyncedAt ? t('sync.lastSynced', { when: status.lastSyncedAt }) : t('sync.lastSynced.never')}</p>
       {status.lastError && <p class="sync__error">{t('sync.lastError', { message: status.lastError })}</p>}
@@ -99,7 +110,7 @@ export function SyncPanel(props: SyncPanelProps) {
   return (
     <div class="sync">
       <p class="lead">{t('sync.intro')}</p>
-      <StatusCard pending={props.pending} status={status} progress={props.progress} />
+      <StatusCard pending={props.pending} status={status} progress={props.progress} refused={props.rejected.length} />
       {props.isReloadNeeded && (
         <div class="note note--attention" role="alert">
           <Icon name="update" />

@@ -10,6 +10,7 @@ import {
   syncStatus,
 } from '../../state/sync-model';
 import { describeChange } from './describe-change';
+import { changeNames } from '../../state/change-names-model';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { SyncPanel, type Notice, type RejectedItemView } from './sync-panel';
 import './sync.css';
@@ -40,9 +41,10 @@ export function SyncScreen() {
     isBusy.value = false;
   }
 
+  const names = changeNames.value;
   const rejected: RejectedItemView[] = rejectedChanges.value.map((row) => ({
     id: row.id ?? 0,
-    summary: describeChange(row),
+    summary: describeChange(row, names),
     reason: row.message,
     madeAt: formatDateTime(row.createdAt),
     isExported: row.exportedAt !== undefined,

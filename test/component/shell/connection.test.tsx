@@ -54,4 +54,12 @@ describe('the words of the sync badge', () => {
   ] as const)('%d pending while %s reads "%s"', (pending, phase, text) => {
     expect(describeSync(pending, phase).text).toBe(text);
   });
+
+  it.each([
+    [0, 1, '1 no aceptado', 'attention'],
+    [0, 4, '4 no aceptados', 'attention'],
+    [2, 1, '2 por enviar', 'pending'],
+  ] as const)('%d pending and %d refused reads "%s", never «Al día»', (pending, refused, text, tone) => {
+    expect(describeSync(pending, 'idle', refused)).toMatchObject({ text, tone });
+  });
 });

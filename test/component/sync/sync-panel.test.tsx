@@ -43,6 +43,14 @@ describe('the sync panel', () => {
     expect(screen.getByText('Este teléfono todavía no se sincronizó.')).toBeTruthy();
   });
 
+  it('never reads “Al día” while a refused change waits in “Requiere atención”', () => {
+    renderPanel({ rejected: [{ id: 3, summary: 'Una opinión sobre el taller «Aforo»', reason: 'El taller ya cerró su registro.', madeAt: 'z', isExported: false }] });
+    expect(screen.queryByText('Al día')).toBeNull();
+    expect(screen.getAllByText('Requiere atención').length).toBe(2); // the state word and the section
+    expect(screen.getByText('Nada por enviar, pero el servidor no aceptó 1 cambio: véalo en «Requiere atención».')).toBeTruthy();
+    expect(screen.queryByText('Todo lo guardado ya se envió.')).toBeNull();
+  });
+
   it('“Sincronizar ahora” asks for a round, and shows progress while busy', () => {
     const props = renderPanel({ pending: 1 });
     fireEvent.click(screen.getByRole('button', { name: 'Sincronizar ahora' }));

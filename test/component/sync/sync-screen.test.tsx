@@ -44,7 +44,7 @@ describe('Más → Sincronización over the real models', () => {
     await queueEvents(dbs, 1);
     startSync();
     render(<SyncScreen />);
-    await screen.findByText('Guardar el evento «Evento 1»');
+    await screen.findByText('Un cambio en el evento «Evento 1»');
     expect(screen.getByText('Motivo: Este registro pertenece a otra persona.')).toBeTruthy();
     refuse = false;
     fireEvent.click(screen.getByRole('button', { name: 'Reintentar' }));

@@ -20,6 +20,8 @@ export const shell = {
   'shell.sync.prefix': 'Envío:',
   'shell.sync.upToDate': 'Al día',
   'shell.sync.pending': '{count} por enviar',
+  'shell.sync.refusedOne': '1 no aceptado',
+  'shell.sync.refusedMany': '{count} no aceptados',
   'shell.sync.syncing': 'Enviando…',
   'shell.sync.error': 'Revisar',
   'shell.sync.needsLogin': 'Inicie sesión',
