@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerHealthRoutes } from './routes/health';
 import { registerPlacesRoutes } from './routes/places';
+import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
 import { registerWorkshopRoutes } from './routes/workshops';
 import { openStore, type Store } from './store/database';
@@ -62,6 +63,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerWorkshopRoutes(app, ctx);
     registerCatalogueRoutes(app, ctx);
     registerPlacesRoutes(app, ctx);
+    registerReportRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

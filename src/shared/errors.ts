@@ -52,6 +52,7 @@ export const REFUSALS = {
   workshopNotFound: 'No encontramos ese taller.',
   exportsOwnerOnly: 'Solo quien dirige el taller o la coordinación ve sus exportaciones.',
   codeMatchesNoWorkshop: 'El código no corresponde a ningún taller del programa. Revise el código que le dio el facilitador o la facilitadora.',
+  reportCoordinatorOnly: 'Solo la coordinación de la RED ve el panorama nacional.',
 } as const;
 
 /** A push without a session carrying more than `max` mutations (the device then sends smaller ones). */

@@ -9,11 +9,10 @@ import type { ChecklistTemplate, DatedItemText, EventConditions } from '../share
 import { resolveItemText } from '../shared/catalogue/valor-text';
 import { computeDueDate, isOverdue } from '../shared/calendar/working-days';
 import { parseHlc } from '../shared/hlc';
-import type { ChecklistItemPatch, ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
+import { RUN_ITEM_ID, type ChecklistItemPatch, type ChecklistItemRow, type ChecklistRunRow } from '../shared/schemas/checklist';
 import { t } from '../shared/i18n/checklists';
 
-/** A reserved item id whose `notApplicable` field sets a whole run aside (there is no remove mutation). */
-export const RUN_ITEM_ID = 'tinkuy.run';
+export { RUN_ITEM_ID } from '../shared/schemas/checklist';
 
 /** Done and total, and the rounded percentage. */
 export interface Progress {

@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { Id, IsoDate, MAX_INT4, requiredText, StorableString, text } from './common';
 
+/** A reserved item id whose `notApplicable` field sets a whole run aside (there is no remove mutation). */
+export const RUN_ITEM_ID = 'tinkuy.run';
+
 const ItemId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identificador de ítem no válido.'));
 
 /** `checklist.start` v1: creates a run of a template for an event, once. */

@@ -7,6 +7,7 @@ import * as rejections from './930-rejections';
 import * as refreshGrace from './931-refresh-grace';
 import * as participantLimits from './940-participant-limits';
 import * as loginAddressIndex from './941-login-address-index';
+import * as reportColumns from './950-report-columns';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '931-refresh-grace': refreshGrace,
   '940-participant-limits': participantLimits,
   '941-login-address-index': loginAddressIndex,
+  '950-report-columns': reportColumns,
 };

@@ -1,0 +1,36 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+/**
+ * Columns the national report groups attendance by, derived by the database from what the
+ * handlers already write (`person` JSON, `doc_key`, `name_key`), so no write path changes and
+ * none can forget them: the person's RED region, entity type and government level, the key
+ * that counts a person once (document, else folded name and entity) and the folded entity
+ * name. PostgreSQL stores them (computed once per write; `C` collation, so grouping compares
+ * bytes); SQLite computes them on read (it cannot add a stored column to a table).
+ * An erased record's person is `{}` and its keys null, so it leaves nothing in them.
+ */
+const COLUMNS = {
+  report_region: { postgres: sql`(person::json ->> 'regionCode')`, sqlite: sql`json_extract(person, '$.regionCode')` },
+  report_entity_type: { postgres: sql`(person::json ->> 'entityType')`, sqlite: sql`json_extract(person, '$.entityType')` },
+  report_level: { postgres: sql`(person::json ->> 'governmentLevel')`, sqlite: sql`json_extract(person, '$.governmentLevel')` },
+  report_person: { postgres: sql`coalesce(doc_key, name_key)`, sqlite: sql`coalesce(doc_key, name_key)` },
+  report_entity: { postgres: sql`split_part(name_key, '|', 2)`, sqlite: sql`substr(name_key, instr(name_key, '|') + 1)` },
+} as const;
+
+/** Adds the derived columns. */
+export async function up(db: Kysely<any>): Promise<void> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const [name, expression] of Object.entries(COLUMNS)) {
+    const column = sql.id(name);
+    if (isPostgres) {
+      await sql`alter table attendance add column ${column} text collate "C" generated always as (${expression.postgres}) stored`.execute(db);
+    } else {
+      await sql`alter table attendance add column ${column} text generated always as (${expression.sqlite}) virtual`.execute(db);
+    }
+  }
+}
+
+/** Drops them. */
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const name of Object.keys(COLUMNS)) await db.schema.alterTable('attendance').dropColumn(name).execute();
+}
