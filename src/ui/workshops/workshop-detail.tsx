@@ -8,6 +8,7 @@ import { Icon } from '../shell/icons';
 import { describeModality } from './format';
 import { formatRange } from '../../shared/calendar/lima-dates';
 import { QrCode } from './qr-code';
+import { ParticipantLinkShare } from './participant-link-share';
 import { canFacilitate } from './workshop-list';
 import { t } from '../../shared/i18n/workshops';
 
@@ -57,6 +58,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
       <p class="ws-code" aria-label={t('workshops.codeSpelled', { code: workshop.code.split('').join(' ') })}>{workshop.code}</p>
       <QrCode text={link} label={t('workshops.qrLabel', { link })} />
       <p class="ws-link"><a href={`/t/${workshop.code}`}>{link}</a></p>
+      <ParticipantLinkShare workshop={workshop} link={link} />
     </section>
   );
 }
