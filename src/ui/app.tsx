@@ -36,6 +36,7 @@ const SyncRoute = lazyScreen(() => import('./more/sync-route').then((m) => m.Syn
 const AccountRoute = lazyScreen(() => import('./more/account-route').then((m) => m.AccountRoute));
 const AboutScreen = lazyScreen(() => import('./more/about-screen').then((m) => m.AboutScreen));
 const EditorScreen = lazyScreen(() => import('./editor/editor-screen').then((m) => m.EditorScreen));
+const NationalScreen = lazyScreen(() => import('./national/national-screen').then((m) => m.NationalScreen));
 
 /** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
 export function App() {
@@ -81,6 +82,7 @@ function Frame() {
           <Route path="/mas/acerca" component={AboutScreen} />
           <Route path="/mas/editor" component={EditorScreen} />
           <Route path="/mas/editor/*" component={EditorScreen} />
+          <Route path="/mas/panorama" component={NationalScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

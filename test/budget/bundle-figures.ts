@@ -12,6 +12,8 @@ export const BUDGET = {
   criticalJsGzip: 60 * 1024,
   lazyChunkGzip: 30 * 1024,
   sequentialRequests: 2,
+  /** Panorama de la RED (#11): its screen chunk with the map geometry, and its styles. */
+  nationalScreenGzip: 40 * 1024,
 } as const;
 
 /** One file the app ships. */
@@ -129,6 +131,18 @@ export function measureBundle(clientDir: string): BundleFigures {
     serviceWorker: existsSync(join(clientDir, 'sw.js')) ? describeAsset(clientDir, swUrl, 0) : null,
     sequentialRequests: Math.max(1, ...critical.map((a) => a.depth)),
   };
+}
+
+/**
+ * A lazy screen's own files: the JS chunk Vite names after its module (`national-screen-<hash>.js`)
+ * and the CSS it brings (`national-screen-<hash>.css`). Shared chunks (Dexie, preact) are not
+ * counted: they are the shared chunks' budget.
+ */
+export function measureScreenFiles(clientDir: string, moduleName: string): AssetFigure[] {
+  const assets = join(clientDir, 'assets');
+  return readdirSync(assets)
+    .filter((name) => name.startsWith(`${moduleName}-`) && /\.(js|css)$/.test(name))
+    .map((name) => describeAsset(clientDir, `/assets/${name}`, 0));
 }
 
 /** Bytes as KiB with one decimal, the way the budget is written. */

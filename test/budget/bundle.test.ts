@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIR } from '../helpers/e2e-server';
-import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, type BundleFigures } from './bundle-figures';
+import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureScreenFiles, type BundleFigures } from './bundle-figures';
 
 describe('the built client stays within the bundle budget', () => {
   let figures: BundleFigures;
@@ -24,6 +24,13 @@ describe('the built client stays within the bundle budget', () => {
   it('keeps each lazy chunk at or under 30 KiB gzip', () => {
     const over = figures.lazy.filter((a) => a.gzipBytes > BUDGET.lazyChunkGzip).map((a) => `${a.url} ${formatKiB(a.gzipBytes)}`);
     expect(over, `trozos diferidos sobre ${formatKiB(BUDGET.lazyChunkGzip)}`).toEqual([]);
+  });
+
+  it('keeps the Panorama de la RED screen, its map and its styles, at or under 40 KiB gzip', () => {
+    const files = measureScreenFiles(CLIENT_DIR, 'national-screen');
+    expect(files.map((f) => f.url.split('.').at(-1)).sort(), 'no se encontró el trozo de national-screen').toEqual(['css', 'js']);
+    const total = files.reduce((sum, f) => sum + f.gzipBytes, 0);
+    expect(total, files.map((f) => `${f.url} ${formatKiB(f.gzipBytes)}`).join(', ')).toBeLessThanOrEqual(BUDGET.nationalScreenGzip);
   });
 
   it('needs at most 2 requests in sequence before the first screen (HTML, then JS and CSS in parallel)', () => {

@@ -8,13 +8,14 @@ import type { editor } from './es-pe/editor';
 import type { events } from './es-pe/events';
 import type { forms } from './es-pe/forms';
 import type { more } from './es-pe/more';
+import type { national } from './es-pe/national';
 import type { participant } from './es-pe/participant';
 import type { session } from './es-pe/session';
 import type { shell } from './es-pe/shell';
 import type { sync } from './es-pe/sync';
 import type { workshops } from './es-pe/workshops';
 
-type Catalogue = typeof catalogue & typeof checklists & typeof editor & typeof events & typeof forms & typeof more
+type Catalogue = typeof catalogue & typeof checklists & typeof editor & typeof events & typeof forms & typeof more & typeof national
   & typeof participant & typeof session & typeof shell & typeof sync & typeof workshops;
 
 /** A key of the string catalogue, in any area. */

@@ -13,14 +13,16 @@ const LINKS: ReadonlyArray<{ href: string; label: MessageKey; hint: MessageKey; 
 ];
 /** Only a coordinador publishes the catalogue, so only they see the way in. */
 const EDITOR_LINK = { href: '/mas/editor', label: 'more.editor', hint: 'more.editor.hint', icon: 'catalogue' } as const;
+/** The national figures are coordinación's too (the server answers 403 to anyone else). */
+const NATIONAL_LINK = { href: '/mas/panorama', label: 'more.national', hint: 'more.national.hint', icon: 'map' } as const;
 
-/** Más: storage, sync, account and about, one large row each. */
+/** Más: storage, sync, account and about, one large row each; the editor and the national view for coordinación. */
 export function MoreScreen() {
   return (
     <section class="screen">
       <ScreenHeader title={t('more.title')} />
       <ul class="link-list">
-        {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK] : [])].map((link) => (
+        {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK, NATIONAL_LINK] : [])].map((link) => (
           <LinkRow key={link.href} href={link.href} icon={link.icon} label={t(link.label)} hint={t(link.hint)} />
         ))}
       </ul>

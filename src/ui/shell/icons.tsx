@@ -23,6 +23,7 @@ const PATHS = {
   shield: 'M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6z',
   shieldOk: 'M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6zM8.5 12l2.5 2.5 4.5-5',
   update: 'M12 4v10M7 9l5 5 5-5M5 20h14',
+  map: 'M3 3h8v8H3zM13 3h8v8h-8zM3 13h8v8H3zM13 13h8v8h-8z',
 } as const;
 
 /** The names of the available icons. */

@@ -14,6 +14,8 @@ export const more = {
   'more.about': 'Acerca de',
   'more.editor': 'Editar catálogo',
   'more.editor.hint': 'Publicar entradas del catálogo (coordinación)',
+  'more.national': 'Panorama de la RED',
+  'more.national.hint': 'Cifras de capacitación y eventos por región (coordinación)',
   'more.about.hint': 'Versión de la aplicación y qué es Tinkuy',
   'storage.title': 'Almacenamiento',
   'storage.intro': 'Tinkuy guarda en este teléfono el catálogo y todo lo que usted registra, para funcionar sin señal.',
