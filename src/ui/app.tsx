@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { watchConnection } from '../state/app-model';
@@ -49,10 +49,11 @@ export function App() {
 }
 
 function Frame() {
-  const { path } = useLocation();
+  const { path, url } = useLocation();
   const isLoading = useSignal(false);
   // A participant's own door (the QR link) shows no staff navigation and no sync pill.
   const isParticipant = path.startsWith('/t/');
+  useFocusOnNavigation(path, url);
   return (
     <div class={isParticipant ? 'app app--participant' : 'app'}>
       <a class="skip-link" href="#main">
@@ -64,7 +65,6 @@ function Frame() {
         <Router
           onLoadStart={() => (isLoading.value = true)}
           onLoadEnd={() => (isLoading.value = false)}
-          onRouteChange={focusScreenHeading}
         >
           <Route path="/" component={HomeScreen} />
           <Route path="/catalogo" component={CatalogueScreen} />
@@ -92,6 +92,22 @@ function Frame() {
       {!isParticipant && <BottomNav path={path} />}
     </div>
   );
+}
+
+/**
+ * Every change of path (sections, and sub-screens that nested routers draw) moves focus to the
+ * new screen's heading; a change of query only when focus fell off the page (a catalogue topic
+ * replaced the link followed), never from a search box being typed in. The first screen keeps
+ * the browser's own start, so the skip link is first.
+ */
+function useFocusOnNavigation(path: string, url: string): void {
+  const previous = useRef({ path, url });
+  useEffect(() => {
+    const before = previous.current;
+    if (before.url === url) return;
+    previous.current = { path, url };
+    focusScreenHeading(before.path === path ? 'ifLost' : 'take');
+  }, [url]);
 }
 
 function LoadingLine({ isLoading }: { isLoading: Signal<boolean> }) {

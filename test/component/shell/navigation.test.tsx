@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { configure, render, screen, within, fireEvent } from '@testing-library/preact';
+import { configure, render, screen, waitFor, within, fireEvent } from '@testing-library/preact';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
 // The screens load their strings with their chunks; the test words its expectations before that.
@@ -55,6 +55,22 @@ describe('the bottom navigation', () => {
       expect(currentSections()).toEqual([section.label]);
     }
   });
+
+  it('moves focus to the new screen’s heading on every navigation, sub-screens and back links included', async () => {
+    render(<App />);
+    const expectFocusOn = async (name: string) => {
+      const heading = await screen.findByRole('heading', { level: 1, name });
+      await waitFor(() => expect(document.activeElement).toBe(heading));
+    };
+    fireEvent.click(nav().getByRole('link', { name: t('nav.more') }));
+    await expectFocusOn(t('nav.more'));
+    fireEvent.click(screen.getByRole('link', { name: new RegExp(`^${t('more.about')}`) }));
+    await expectFocusOn(t('about.title'));
+    fireEvent.click(screen.getByRole('link', { name: t('shell.back') }));
+    await expectFocusOn(t('nav.more'));
+    fireEvent.click(nav().getByRole('link', { name: t('nav.home') }));
+    await expectFocusOn(t('home.title'));
+  }, 20_000); // four lazy chunks, each loaded for real
 
   it('keeps Más marked on the screens inside it', async () => {
     history.replaceState(null, '', '/mas/almacenamiento');
