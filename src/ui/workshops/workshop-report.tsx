@@ -26,12 +26,21 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   const exports = watchExports(workshopId).value;
   const summary = summariseFeedback(feedback);
   const exported = useSignal('');
+  const feedbackExported = useSignal('');
   const exporting = useAction(t('workshops.form.failed'));
 
   function handleExport() {
     return exporting.run(async () => {
       downloadBlob(await exportAttendanceCsv(workshopId, roster), buildCsvFileName(workshop?.code ?? 'taller'));
       exported.value = tn('report.exported', roster.length);
+    });
+  }
+
+  function handleFeedbackExport() {
+    return exporting.run(async () => {
+      const { buildFeedbackCsvFileName, makeFeedbackCsvBlob } = await import('../../state/feedback-csv-model');
+      downloadBlob(makeFeedbackCsvBlob(feedback), buildFeedbackCsvFileName(workshop?.code ?? 'taller'));
+      feedbackExported.value = tn('report.feedbackExported', feedback.length);
     });
   }
 
@@ -55,7 +64,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       <h2>{t('report.feedback', { count: summary.count })}</h2>
       {summary.count === 0 ? <p class="note"><Icon name="info" /><span>{t('report.noFeedback')}</span></p> : (
         <>
-          <BarChart title={t('report.averages')} unit={t('report.average')}
+          <BarChart title={t('report.averages')} unit={t('report.average')} scale={{ kind: 'average', max: 5 }}
             bars={summary.dimensions.map((d) => ({ key: d.key, label: t(`feedback.dim.${d.key}` as MessageKey), count: d.average }))} />
           {summary.dimensions.map((d) => (
             <BarChart key={d.key} title={t('report.distribution', { dimension: t(`feedback.dim.${d.key}` as MessageKey) })} unit={t('report.answers')}
@@ -69,6 +78,9 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
           {summary.comments.length === 0 ? <p class="ws-muted">{t('report.noComments')}</p> : <ul class="ws-quotes">{summary.comments.map((c, i) => <li key={i}>{c}</li>)}</ul>}
           <h3>{t('report.topics')}</h3>
           {summary.topics.length === 0 ? <p class="ws-muted">{t('report.noComments')}</p> : <ul>{summary.topics.map((c, i) => <li key={i}>{c}</li>)}</ul>}
+          <button type="button" class="button button--secondary" onClick={() => void handleFeedbackExport()}><Icon name="update" /><span>{t('report.feedbackCsv')}</span></button>
+          <p class="ws-muted">{t('report.feedbackCsvHint')}</p>
+          <Notice kind="done" text={feedbackExported.value} />
         </>
       )}
     </section>

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { configure, render, screen, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import type { Databases } from '../../../src/db/connection';
+import { uuidv7 } from '../../../src/shared/ids';
+import { formatFeedbackCsv } from '../../../src/state/feedback-csv-model';
+import type { FeedbackRow } from '../../../src/state/feedback-model';
+import { WorkshopReport } from '../../../src/ui/workshops/workshop-report';
+import { useFormDevice } from '../../unit/sync/device-fixture';
+import { parseCsv } from '../../helpers/csv';
+import { seedWorkshop } from './workshop-fixture';
+
+configure({ asyncUtilTimeout: 4000 });
+
+let dbs: Databases;
+let workshopId: string;
+useFormDevice(async (device) => {
+  dbs = device;
+  workshopId = (await seedWorkshop(dbs)).id;
+});
+
+function makeFeedback(ratings: [number, number, number, number], recommend: number, extra: Partial<FeedbackRow> = {}): FeedbackRow {
+  const [contenido, facilitacion, utilidad, organizacion] = ratings;
+  return { id: uuidv7(), workshopId, ratings: { contenido, facilitacion, utilidad, organizacion } as FeedbackRow['ratings'], recommend, ...extra };
+}
+
+describe('the workshop report', { timeout: 20_000 }, () => {
+  it('shows averages as averages out of 5 (no %), labels whole, each chart with its table folded beside it', async () => {
+    await dbs.user.feedback.bulkPut([makeFeedback([5, 4, 5, 3], 9), makeFeedback([4, 4, 4, 4], 7)]);
+    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    const averages = (await screen.findByText('Promedio por aspecto (de 1 a 5)', { selector: 'figcaption' })).closest('figure')!;
+    const chart = within(averages);
+    // The label the old chart cut («Utilidad para mi …») is whole, and the value reads as an average.
+    expect(chart.getByText('Utilidad para mi trabajo', { selector: '.ws-bar__label' })).toBeTruthy();
+    expect(chart.getAllByText('4.5 de 5', { selector: '.ws-bar__value' })).toHaveLength(2);
+    expect(chart.getAllByText('3.5 de 5', { selector: '.ws-bar__value' })).toHaveLength(1);
+    const table = averages.querySelector('details table')!;
+    expect(averages.querySelector('details summary')?.textContent).toBe('Ver las cifras en una tabla');
+    expect(averages.querySelector('details')?.open).toBe(false);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Promedio por aspecto (de 1 a 5)', 'Promedio']);
+    expect(averages.textContent).not.toContain('%');
+    // Counts keep their share.
+    const recommend = (await screen.findByText('Recomendaría el taller (0 a 10)', { selector: 'figcaption' })).closest('figure')!;
+    expect([...recommend.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Recomendaría el taller (0 a 10)', 'Respuestas', '%']);
+    expect(screen.getByRole('button', { name: 'Descargar opiniones (CSV)' })).toBeTruthy();
+  });
+
+  it('writes the feedback CSV through the shared writer: anonymous columns, a comment that looks like a formula neutralised', () => {
+    const csv = formatFeedbackCsv([
+      makeFeedback([5, 4, 5, 3], 9, { submittedAt: '2026-12-06T15:30:00.000Z', comment: '=HYPERLINK("http://x","clic")', topics: ['Derechos de autor', 'Financiamiento'] }),
+      makeFeedback([2, 3, 2, 1], 4, { submittedAt: '2026-12-06T14:00:00.000Z' }),
+    ]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['Enviada (hora de Lima)', 'Contenido', 'Facilitación', 'Utilidad para mi trabajo', 'Organización', 'Recomendaría (0 a 10)', 'Comentarios', 'Temas para próximos talleres']);
+    expect(rows[1]).toEqual(['2026-12-06 09:00', '2', '3', '2', '1', '4', '', '']);
+    expect(rows[2]!.slice(0, 6)).toEqual(['2026-12-06 10:30', '5', '4', '5', '3', '9']);
+    expect(rows[2]![6]!.startsWith('=')).toBe(false);
+    expect(rows[2]![7]).toBe('Derechos de autor; Financiamiento');
+  });
+});
