@@ -3,6 +3,7 @@ import { listRunsOfEvent } from '../db/checklist-runs-store';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
 import type { ChecklistItemPatch } from '../shared/schemas/checklist';
+import { makeExclusivePatch } from '../shared/checklist-item-state';
 
 /**
  * Checklist runs ticked in the field. Each tick is one transaction over the item and the
@@ -20,9 +21,9 @@ export async function startChecklist(eventId: string, templateId: string, templa
   return runId;
 }
 
-/** Changes some fields of one item (done, n/a with reason, note, responsible, due date). */
+/** Changes some fields of one item (done, n/a with reason, note, responsible, due date); «Hecho» and «No aplica» exclude each other. */
 export async function setChecklistItem(runId: string, itemId: string, patch: ChecklistItemPatch): Promise<void> {
-  await recordMutation(getDatabases().user, 'checklist.setItem', { runId, itemId, patch });
+  await recordMutation(getDatabases().user, 'checklist.setItem', { runId, itemId, patch: makeExclusivePatch(patch) });
 }
 
 /** Adds a custom item to a run; returns its new item id. */

@@ -8,6 +8,7 @@ import { doesItemApply, type EventAnswers } from '../shared/catalogue/conditions
 import type { ChecklistTemplate, DatedItemText, EventConditions } from '../shared/catalogue/template';
 import { resolveItemText } from '../shared/catalogue/valor-text';
 import { computeDueDate, isOverdue } from '../shared/calendar/working-days';
+import { settleItemState } from '../shared/checklist-item-state';
 import { parseHlc } from '../shared/hlc';
 import { RUN_ITEM_ID, type ChecklistItemPatch, type ChecklistItemRow, type ChecklistRunRow } from '../shared/schemas/checklist';
 import { t } from '../shared/i18n/checklists';
@@ -129,7 +130,7 @@ function makeItemView(
   ctx: ViewContext,
 ): ItemView {
   const row = ctx.rows.get(item.id);
-  const state = row?.state ?? {};
+  const state = row ? settleItemState(row.state, row.fieldHlc) : {};
   const applies = doesItemApply(item, ctx.event);
   const computed = item.dueDays === undefined ? null : computeDueDate(ctx.event.startsAt, item.dueDays);
   const dueDate = state.dueDate === undefined ? computed : state.dueDate;

@@ -105,8 +105,8 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
           }, { timeout: 30_000 }).toEqual(expected);
         }
         const byItem = Object.fromEntries((await serverItems(runId!)).map((c) => [c.row?.['itemId'], c.row?.['state']]));
-        expect(byItem['sp-condicion']).toEqual({ done: true });
-        expect(byItem['sp-solicitud-ddc']).toEqual({ done: true });
+        expect(byItem['sp-condicion']).toEqual({ done: true, notApplicable: false });
+        expect(byItem['sp-solicitud-ddc']).toEqual({ done: true, notApplicable: false });
         expect(byItem['sp-condiciones']).toEqual({ note: 'Nota del segundo teléfono' });
       }));
     });

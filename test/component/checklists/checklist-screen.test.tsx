@@ -59,7 +59,7 @@ describe('working a checklist', () => {
     await screen.findByText('Avance total: 1 de 3 · 33 %');
     expect(itemOf('Solicitar la licencia de comunicación pública').getByText('Hecho')).toBeTruthy();
     expect(itemOf('Solicitar la licencia de comunicación pública').queryByText('Vencido')).toBeNull();
-    expect((await dbs.user.checklistItems.get([runId, 'md-licencia']))?.state).toEqual({ done: true });
+    expect((await dbs.user.checklistItems.get([runId, 'md-licencia']))?.state).toEqual({ done: true, notApplicable: false });
     expect((await dbs.user.outbox.toArray()).map((r) => r.name).at(-1)).toBe('checklist.setItem');
   });
 
@@ -83,6 +83,24 @@ describe('working a checklist', () => {
     fireEvent.click(itemOf('Anotar las obras tocadas').getByLabelText('No aplica a este evento'));
     fireEvent.change(itemOf('Anotar las obras tocadas').getByLabelText('Motivo (si no aplica)'), { target: { value: 'Solo música grabada al final' } });
     await screen.findByText('No aplica: Solo música grabada al final');
+  });
+
+  it('an item is «Hecho» or «No aplica», never both: each choice clears the other', async () => {
+    const runId = await openRun('live');
+    const text = 'Solicitar la licencia de comunicación pública';
+    fireEvent.click(screen.getByRole('checkbox', { name: text }));
+    await screen.findByText('Avance total: 1 de 3 · 33 %');
+    fireEvent.click(itemOf(text).getByRole('button', { name: /Detalles/ }));
+    fireEvent.click(itemOf(text).getByLabelText('No aplica a este evento'));
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: text }) as HTMLInputElement).checked).toBe(false));
+    expect(itemOf(text).queryByText('Hecho')).toBeNull();
+    expect(itemOf(text).getByText('No aplica')).toBeTruthy();
+    expect((await dbs.user.checklistItems.get([runId, 'md-licencia']))?.state).toEqual({ done: false, notApplicable: true });
+    fireEvent.click(screen.getByRole('checkbox', { name: text }));
+    await waitFor(() => expect((itemOf(text).getByLabelText('No aplica a este evento') as HTMLInputElement).checked).toBe(false));
+    expect(itemOf(text).getByText('Hecho')).toBeTruthy();
+    expect(itemOf(text).queryByText('No aplica')).toBeNull();
+    expect(screen.getByText('Avance total: 1 de 3 · 33 %')).toBeTruthy();
   });
 
   it('adds a custom item to a section; it counts in the progress', async () => {

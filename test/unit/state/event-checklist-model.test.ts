@@ -62,7 +62,7 @@ describe('checklists on the device', () => {
     await setChecklistItem(runId, 'permiso-municipal', { done: true });
     await setChecklistItem(runId, 'permiso-municipal', { note: 'Pedido el lunes' });
     const itemId = await addChecklistItem(runId, 'Seguridad', 'Botiquín en la tarima');
-    expect(await readItemStates(runId)).toEqual({ 'permiso-municipal': { done: true, note: 'Pedido el lunes' } });
+    expect(await readItemStates(runId)).toEqual({ 'permiso-municipal': { done: true, notApplicable: false, note: 'Pedido el lunes' } });
     expect((await dbs.user.checklistRuns.get(runId))?.customItems).toEqual([{ itemId, section: 'Seguridad', text: 'Botiquín en la tarima' }]);
     expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['checklist.start', 'checklist.setItem', 'checklist.setItem', 'checklist.addItem']);
   });
@@ -71,6 +71,6 @@ describe('checklists on the device', () => {
     const runId = await startChecklist(makeEvent().id, 'feria', 1);
     await setChecklistItem(runId, 'seguro', { done: true, responsible: 'Rosa' });
     await setChecklistItem(runId, 'seguro', { done: false });
-    expect((await readItemStates(runId)).seguro).toEqual({ done: false, responsible: 'Rosa' });
+    expect((await readItemStates(runId)).seguro).toEqual({ done: false, notApplicable: false, responsible: 'Rosa' });
   });
 });
