@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
+import { canRunWorkshop } from '../../shared/permissions';
 import type { Role } from '../../shared/schemas/common';
 import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
@@ -52,5 +53,5 @@ export function isStaff(caller: AuthUser): boolean {
 
 /** Whether the caller may correct, remove or read a workshop's records: its owner or a coordinador. */
 export function isOwnerOrCoordinador(caller: AuthUser, ownerId: string): boolean {
-  return caller.roles.includes('coordinador') || (caller.id === ownerId && caller.roles.includes('facilitador'));
+  return canRunWorkshop(caller, ownerId); // the shared rule the device also offers by
 }

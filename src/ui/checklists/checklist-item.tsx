@@ -11,6 +11,8 @@ interface ItemProps {
   myName: string;
   /** Whether its details are open; one item at a time, so 300 items hold no state of their own. */
   isOpen: boolean;
+  /** Someone else's event: the item is shown, nothing on it can be changed. */
+  isReadOnly?: boolean;
   onToggle(): void;
   onSave(patch: ChecklistItemPatch): void;
 }
@@ -26,12 +28,20 @@ function signItem(item: ItemView): string {
  */
 export const ChecklistItem = memo(
   ChecklistItemRow,
-  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && before.myName === after.myName && signItem(before.item) === signItem(after.item),
+  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && before.myName === after.myName && before.isReadOnly === after.isReadOnly && signItem(before.item) === signItem(after.item),
 );
 
-function ChecklistItemRow({ item, myName, isOpen, onToggle, onSave }: ItemProps) {
+function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, onToggle, onSave }: ItemProps) {
   const id = `item-${item.id}`;
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
+  if (isReadOnly) {
+    return (
+      <li class={`checklist__item ${stateClass}`}>
+        <p class="checklist__tick checklist__tick--read">{item.text}</p>
+        <ItemStatus item={item} />
+      </li>
+    );
+  }
   return (
     <li class={`checklist__item ${stateClass}`}>
       <label class="form-check checklist__tick">

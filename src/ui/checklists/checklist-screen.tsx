@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { setChecklistItem } from '../../state/checklist-model';
 import { watchChecklistScreen } from '../../state/checklist-screen-model';
+import { canEditEvent } from '../../state/permission-model';
 import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
 import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -25,11 +26,14 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
       </section>
     );
   }
-  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} />;
+  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} isReadOnly={!canEditEvent(data.event)} />;
 }
 
-/** The run's sections and items; pure props, so the bench renders it with 300 items. */
-export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { eventId: string; eventTitle: string; view: ChecklistView; myName?: string }) {
+/**
+ * The run's sections and items; pure props, so the bench renders it with 300 items. Read-only
+ * (someone else's event, by the server's rule): no tick, no details to change, no new item.
+ */
+export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOnly = false }: { eventId: string; eventTitle: string; view: ChecklistView; myName?: string; isReadOnly?: boolean }) {
   const showHidden = useSignal(false);
   const openId = useSignal('');
   const failure = useSignal('');
@@ -49,6 +53,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { even
       <ScreenHeader title={view.title} />
       <BackLink href={`/eventos/${eventId}`} label={eventTitle} />
       <ProgressLine progress={view.progress} label={t('checklists.overall')} />
+      {isReadOnly && <p class="note"><Icon name="info" /><span>{t('checklists.readOnly')}</span></p>}
       <div role="alert" class={failure.value ? 'note note--attention' : 'visually-hidden'}>
         {failure.value && <Icon name="attention" />}<span>{failure.value}</span>
       </div>
@@ -63,13 +68,13 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '' }: { even
           <ProgressLine progress={section.progress} />
           <ul class="checklist__items">
             {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
-              <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id}
+              <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
                 onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
             ))}
           </ul>
         </section>
       ))}
-      <AddItemForm runId={view.runId} sections={view.sections.map((s) => s.title)} />
+      {!isReadOnly && <AddItemForm runId={view.runId} sections={view.sections.map((s) => s.title)} />}
     </section>
   );
 }

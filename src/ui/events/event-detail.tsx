@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
-import { archiveEvent } from '../../state/event-model';
+import { archiveEvent, type LocalEvent } from '../../state/event-model';
+import { canEditEvent } from '../../state/permission-model';
 import { eventLists } from '../../state/event-list-model';
 import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
 import { BackLink, ScreenHeader } from '../shell/screen-header';
@@ -37,6 +38,8 @@ export function EventDetail({ eventId }: { eventId: string }) {
   const inUse = data.runs.filter((r) => !r.isRemoved);
   const offers = data.offers.filter((o) => !o.runId);
   const proposedCount = offers.filter((o) => o.isProposed).length;
+  // Only the account that created the event changes it (the server's rule): others read it.
+  if (!canEditEvent(event)) return <EventReadOnly event={event} runs={inUse} allRuns={data.runs} />;
   return (
     <section class="screen events">
       <ScreenHeader title={event.title} />
@@ -70,6 +73,31 @@ export function EventDetail({ eventId }: { eventId: string }) {
       )}
       <CopyFrom eventId={event.id} onCopied={(n) => (status.value = t('checklists.copied', { count: n }))} />
       {inUse.length > 0 && <EventOutput event={event} runs={data.runs} />}
+    </section>
+  );
+}
+
+/** Someone else's event (coordinación follows every event): what it is and its lists, nothing to change. */
+function EventReadOnly({ event, runs, allRuns }: { event: LocalEvent; runs: EventRun[]; allRuns: EventRun[] }) {
+  return (
+    <section class="screen events">
+      <ScreenHeader title={event.title} />
+      <BackLink href="/eventos" label={t('events.backToList')} />
+      <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
+      {event.venue && <p>{event.venue}</p>}
+      <p class="note"><Icon name="info" /><span>{t('events.othersEvent')}</span></p>
+      <h2>{t('checklists.inUse')}</h2>
+      {runs.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noneYetOthers')}</span></p> : (
+        <ul class="events__list">
+          {runs.map((r) => (
+            <li key={r.run.id} class="card events__card">
+              <a class="events__title" href={`/eventos/${event.id}/lista/${r.run.id}`}>{r.template?.title ?? r.run.templateId}</a>
+              {r.view ? <ProgressLine progress={r.view.progress} /> : <p class="events__muted">{t('checklists.templateMissing')}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {runs.length > 0 && <EventOutput event={event} runs={allRuns} />}
     </section>
   );
 }

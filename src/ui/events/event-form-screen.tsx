@@ -1,5 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { saveEvent, watchEvent } from '../../state/event-model';
+import { canEditEvent } from '../../state/permission-model';
 import { addTemplateById } from '../../state/event-checklists-model';
 import { eventDrafts, makeDraftFromEvent, makeEmptyDraft, validateDraft, type DraftErrors, type EventDraft } from '../../state/event-form-model';
 import { BackLink, ScreenHeader } from '../shell/screen-header';
@@ -37,6 +38,16 @@ export function EventFormScreen({ eventId, templateId }: { eventId?: string; tem
     failedMessage: t('events.form.failed'),
   });
 
+  if (stored && !canEditEvent(stored)) {
+    // Reached by its address only: the event screen offers no «Editar» on someone else's event.
+    return (
+      <section class="screen events">
+        <ScreenHeader title={t('events.edit')} />
+        <BackLink href={`/eventos/${stored.id}`} label={t('events.backToEvent')} />
+        <p class="note"><Icon name="info" /><span>{t('events.othersEvent')}</span></p>
+      </section>
+    );
+  }
   return (
     <section class="screen events">
       <ScreenHeader title={eventId ? t('events.edit') : t('events.new')} />

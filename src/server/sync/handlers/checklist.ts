@@ -1,4 +1,5 @@
 import { mergeFields, type FieldState } from '../../../shared/merge';
+import { canChangeEvent } from '../../../shared/permissions';
 import type {
   ChecklistAddItemArgs,
   ChecklistItemPatch,
@@ -21,7 +22,7 @@ export function toChecklistItemId(runId: string, itemId: string): string {
 async function findOwnRun(ctx: MutationContext, runId: string) {
   const run = await ctx.trx.selectFrom('checklist_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run || run.deleted === 1) return { refusal: { applied: false, code: 'missing_record' } as const };
-  if (run.owner_id !== ctx.caller.id) return { refusal: { applied: false, code: 'not_owner' } as const };
+  if (!canChangeEvent(ctx.caller, run.owner_id)) return { refusal: { applied: false, code: 'not_owner' } as const };
   return { run };
 }
 
@@ -29,12 +30,12 @@ async function findOwnRun(ctx: MutationContext, runId: string) {
 export async function applyChecklistStart(ctx: MutationContext, args: ChecklistStartArgs): Promise<MutationOutcome> {
   const existing = await ctx.trx.selectFrom('checklist_runs').select(['owner_id', 'event_id']).where('id', '=', args.runId).executeTakeFirst();
   if (existing) {
-    if (existing.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+    if (!canChangeEvent(ctx.caller, existing.owner_id)) return { applied: false, code: 'not_owner' };
     return APPLIED;
   }
   const event = await ctx.trx.selectFrom('events').select(['owner_id', 'deleted']).where('id', '=', args.eventId).executeTakeFirst();
   if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
-  if (event.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  if (!canChangeEvent(ctx.caller, event.owner_id)) return { applied: false, code: 'not_owner' };
   await ctx.trx
     .insertInto('checklist_runs')
     .values({

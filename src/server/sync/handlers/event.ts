@@ -1,4 +1,5 @@
 import { mergeFields, type FieldState } from '../../../shared/merge';
+import { canChangeEvent } from '../../../shared/permissions';
 import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
 import { nextVersion } from '../../store/version';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
@@ -30,7 +31,7 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
       .execute();
     return APPLIED;
   }
-  if (stored.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
   if (stored.deleted === 1) return { applied: false, code: 'missing_record' };
   const state: FieldState<EventFields> = { values: readJson(stored.data), fieldHlc: readJson(stored.field_hlc) };
   const merged = mergeFields(state, fields, ctx.hlc);
@@ -52,7 +53,7 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
 export async function applyEventArchive(ctx: MutationContext, args: EventArchiveArgs): Promise<MutationOutcome> {
   const stored = await ctx.trx.selectFrom('events').select(['owner_id', 'archived', 'deleted']).where('id', '=', args.id).executeTakeFirst();
   if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record' };
-  if (stored.owner_id !== ctx.caller.id) return { applied: false, code: 'not_owner' };
+  if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
   if (stored.archived === 1) return APPLIED;
   await ctx.trx
     .updateTable('events')

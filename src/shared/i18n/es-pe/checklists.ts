@@ -7,6 +7,8 @@ export const checklists = {
   'checklists.progress': '{done} de {total} · {percent} %',
   'checklists.overall': 'Avance total',
   'checklists.inUse': 'Listas de verificación del evento',
+  'checklists.noneYetOthers': 'Este evento aún no tiene listas.',
+  'checklists.readOnly': 'Esta lista es de un evento de otra persona: puede verla, pero no cambiarla.',
   'checklists.noneYet': 'Este evento aún no tiene listas. Agregue una de las propuestas.',
   'checklists.proposed': 'Plantillas para agregar',
   'checklists.addedAll': 'Se agregaron las listas propuestas.',

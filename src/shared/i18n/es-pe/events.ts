@@ -6,6 +6,7 @@ import { addMessages } from '../registry';
 export const events = {
   'events.new': 'Nuevo evento',
   'events.edit': 'Editar evento',
+  'events.othersEvent': 'Este evento es de otra persona: puede verlo y seguir su avance, pero solo quien lo creó puede cambiarlo.',
   'events.upcoming': 'Próximos eventos',
   'events.past': 'Eventos pasados',
   'events.noUpcoming': 'No hay eventos próximos en este teléfono.',
