@@ -1,5 +1,5 @@
 import { mergeFields } from '../shared/merge';
-import { computeKeys, computeLikeness, isLikelyMatch, isSameKeys, type Likeness, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
+import { computeKeys, computeLikeness, isLikelyMatch, isSameKeys, keepBetterSpelling, type Likeness, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
 import {
   type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
@@ -113,8 +113,9 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
   if (first) {
     // As on the server: the first record keeps its id, the newer fields win by HLC, the id is listed.
     const merged = mergeFields<AttendancePerson>({ values: first.person, fieldHlc: first.fieldHlc ?? {} }, args.person, hlc);
+    const person = keepBetterSpelling(merged.state.values as AttendancePerson, first.person, args.person);
     await db.attendance.put(withMatchKeys({
-      ...first, person: merged.state.values as AttendancePerson, fieldHlc: merged.state.fieldHlc,
+      ...first, person, fieldHlc: merged.state.fieldHlc,
       mergedIds: [...first.mergedIds, args.id], updatedAt: nowIso,
     }));
     return;

@@ -126,3 +126,35 @@ export function isLikelyMatch(a: Likeness, b: Likeness): boolean {
 export function isLikelySamePerson(a: PersonKeys, b: PersonKeys): boolean {
   return isLikelyMatch(computeLikeness(a), computeLikeness(b));
 }
+
+/**
+ * How well a name is written: accents and ñ count, a capital at the start of each word after
+ * small letters counts, ALL CAPS, all small letters and stray spaces count against. Used only to
+ * choose between two spellings that fold to the same words.
+ */
+export function scoreSpelling(text: string): number {
+  const marks = (text.normalize('NFD').match(/\p{M}/gu) ?? []).length;
+  const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const wellCased = words.filter((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Ll}{1,3}$/u.test(w)).length;
+  const shouting = words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{L}{2}/u.test(w)).length;
+  const strayspace = text !== text.trim() || /\s{2,}/.test(text) ? 1 : 0;
+  return marks * 2 + wellCased - shouting * 2 - strayspace;
+}
+
+/**
+ * A merge of the same person keeps the better spelling of the name and of the entity: when the
+ * stored and the incoming text fold to the same words (María/MARIA/Maria), the better written one
+ * stays whichever is newer; otherwise the field's last writer stays. Order-independent, so the
+ * server and every device reach the same record.
+ */
+export function keepBetterSpelling<T extends { fullName: string; entityName: string }>(merged: T, stored: T, incoming: Partial<T>): T {
+  const result = { ...merged };
+  for (const key of ['fullName', 'entityName'] as const) {
+    const a = stored[key];
+    const b = incoming[key];
+    if (typeof b !== 'string' || a === b || foldForMatch(a) !== foldForMatch(b)) continue;
+    const [sa, sb] = [scoreSpelling(a), scoreSpelling(b)];
+    if (sa !== sb) (result as { fullName: string; entityName: string })[key] = sa > sb ? a : b;
+  }
+  return result;
+}

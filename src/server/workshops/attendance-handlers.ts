@@ -6,7 +6,7 @@
  * the next pull and a later correction of it lands on the surviving record.
  */
 import { randomUUID } from 'node:crypto';
-import { computeKeys, isSameKeys } from '../../shared/attendance-match';
+import { computeKeys, isSameKeys, keepBetterSpelling } from '../../shared/attendance-match';
 import { mergeFields, type FieldState } from '../../shared/merge';
 import {
   makeDocumentKey,
@@ -82,7 +82,9 @@ async function mergeInto(ctx: MutationContext, target: AttendanceTable, args: At
   const mergedIds = readJson<string[]>(target.merged_ids);
   const isNewMerge = mergedId !== undefined && !mergedIds.includes(mergedId);
   if (!merged.changed && !isNewMerge) return;
-  const { consent, ...person } = merged.state.values as MergedFields;
+  const { consent, ...mergedPerson } = merged.state.values as MergedFields;
+  // The same person written two ways (María/MARIA): the better spelling stays, whichever is newer.
+  const person = keepBetterSpelling(mergedPerson, readJson<AttendancePerson>(target.person), args.person);
   await ctx.trx
     .updateTable('attendance')
     .set({

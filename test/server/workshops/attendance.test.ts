@@ -94,6 +94,16 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect(byName.person.position).toBe('Especialista');
   });
 
+  it('a merge of one name written two ways keeps the better spelling (accents, capitals), though the worse one is newer', async () => {
+    const rows = liveRows((await pullAll(server, owner)).changes);
+    // The phone typed «  JOSE   NAHUI PEREZ 10  » at «municipalidad distrital de san juan bautista.», later.
+    for (const i of [10, 11, 12]) {
+      const merged = rows.find((r) => r.id === laptopIds[i])!;
+      expect(merged.person.fullName).toBe(`José ${SURNAMES[i % SURNAMES.length]} ${i}`);
+      expect(merged.person.entityName).toBe(ENTITY);
+    }
+  });
+
   it('a correction sent for a merged-away id lands on the surviving record; removing that id removes nobody', async () => {
     const device = createDeviceQueue();
     const answer = await push(server, owner, device.clientId, [

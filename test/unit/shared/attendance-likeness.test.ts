@@ -4,7 +4,7 @@
  * not warn more often than the old exact rule did. The merge rule (`isSamePerson`) is unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { computeKeys, computeLikeness, entitySound, isLikelyMatch, isLikelySamePerson, isSameKeys, isSamePerson, soundOf, type PersonKeys } from '../../../src/shared/attendance-match';
+import { computeKeys, computeLikeness, entitySound, isLikelyMatch, isLikelySamePerson, isSameKeys, isSamePerson, keepBetterSpelling, soundOf, type PersonKeys } from '../../../src/shared/attendance-match';
 import { DISTINCT_PAIRS, makeDistinctPeople, SAME_PERSON_VARIANTS } from './peruvian-names';
 
 const person = (fullName: string, entityName: string, documentNumber?: string): PersonKeys =>
@@ -60,5 +60,29 @@ describe('on 500 distinct people the warning is no noisier than before', () => {
     const now = countWarnings(people, computeLikeness, isLikelyMatch);
     console.info(`[duplicados] 500 personas distintas: avisos antes ${before}, ahora ${now}`);
     expect(now).toBeLessThanOrEqual(before);
+  });
+});
+
+describe('a merge keeps the better spelling', () => {
+  const person = (fullName: string, entityName = 'Municipalidad Distrital de Ácora') => ({ fullName, entityName });
+  it.each([
+    ['María Quispe Huamaní', 'Maria Quispe Huamani', 'María Quispe Huamaní'],
+    ['JOSÉ QUISPE', 'José Quispe', 'José Quispe'],
+    ['josé quispe', 'José Quispe', 'José Quispe'],
+    ['  Túpac   Amaru ', 'Túpac Amaru', 'Túpac Amaru'],
+    ['Ñusta Condori', 'Nusta Condori', 'Ñusta Condori'],
+  ])('%j and %j keep %j, whichever came last', (a, b, kept) => {
+    expect(keepBetterSpelling(person(b), person(a), person(b)).fullName).toBe(kept);
+    expect(keepBetterSpelling(person(a), person(b), person(a)).fullName).toBe(kept);
+  });
+
+  it('two different names (a correction, another spelling of a document holder) keep the newer one', () => {
+    expect(keepBetterSpelling(person('Ñusta Quispe (otra grafía)'), person('Ñusta Quispe Huamaní'), person('Ñusta Quispe (otra grafía)')).fullName).toBe('Ñusta Quispe (otra grafía)');
+  });
+
+  it('the entity too: «MUNICIPALIDAD DISTRITAL DE ACORA» gives way to «Municipalidad Distrital de Ácora»', () => {
+    const stored = person('Juan Condori', 'Municipalidad Distrital de Ácora');
+    const incoming = person('Juan Condori', 'MUNICIPALIDAD DISTRITAL DE ACORA');
+    expect(keepBetterSpelling(incoming, stored, incoming).entityName).toBe('Municipalidad Distrital de Ácora');
   });
 });
