@@ -9,6 +9,8 @@ import { t } from '../../shared/i18n';
  * a participant has no staff app to go to, and their own sends show on their screen.
  */
 export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
+  const online = isOnline.value;
+  const sync = describeSync(pendingCount.value, syncStatus.value.phase, rejectedChanges.value.length);
   const mark = (
     <svg class="top-bar__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <circle cx="32" cy="32" r="9" />
@@ -23,16 +25,25 @@ export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
     </svg>
   );
   return (
-    <header class="top-bar">
+    <header class={isCrowded(online, isParticipant ? '' : sync.text) ? 'top-bar top-bar--crowded' : 'top-bar'}>
       {isParticipant
-        ? <span class="top-bar__brand">{mark}<span>{t('app.name')}</span></span>
-        : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}<span>{t('app.name')}</span></a>}
+        ? <span class="top-bar__brand">{mark}<span class="top-bar__name">{t('app.name')}</span></span>
+        : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}<span class="top-bar__name">{t('app.name')}</span></a>}
       <div class="top-bar__status" role="group" aria-label={t('shell.statusLabel')}>
-        <ConnectionStatus online={isOnline.value} />
+        <ConnectionStatus online={online} />
         {!isParticipant && <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} refused={rejectedChanges.value.length} />}
       </div>
     </header>
   );
+}
+
+/**
+ * Whether the two pills' words are too long for one row beside the name at 360 px (measured in
+ * test/e2e/top-bar.test.ts: «Sin conexión» with «4 por enviar» wrapped to a second row). The name
+ * then gives way to the mark alone (the link keeps its accessible name): the status matters more.
+ */
+export function isCrowded(online: boolean, syncText: string): boolean {
+  return (online ? t('shell.online') : t('shell.offline')).length + syncText.length > 20;
 }
 
 /** "En línea" / "Sin conexión", always with an icon; announced politely when it changes. */
@@ -51,7 +62,8 @@ export function describeSync(pending: number, phase: SyncPhase, refused = 0): { 
   if (phase === 'starting') return { icon: 'pending', text: t('shell.sync.starting'), tone: 'busy' };
   if (phase === 'needs-login') return { icon: 'user', text: t('shell.sync.needsLogin'), tone: 'attention' };
   if (phase === 'error') return { icon: 'attention', text: t('shell.sync.error'), tone: 'attention' };
-  if (phase === 'syncing') return { icon: 'syncing', text: t('shell.sync.syncing'), tone: 'busy' };
+  // «Enviando…» only while something is being sent; a round with nothing to send only receives.
+  if (phase === 'syncing') return { icon: 'syncing', text: pending > 0 ? t('shell.sync.syncing') : t('shell.sync.receiving'), tone: 'busy' };
   if (pending > 0) return { icon: 'pending', text: t('shell.sync.pending', { count: pending }), tone: 'pending' };
   // «Al día» means nothing waits and nothing was refused: a refusal in «Requiere atención» shows here.
   if (refused > 0) return { icon: 'attention', text: refused === 1 ? t('shell.sync.refusedOne') : t('shell.sync.refusedMany', { count: refused }), tone: 'attention' };

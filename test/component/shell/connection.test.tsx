@@ -49,6 +49,7 @@ describe('the words of the sync badge', () => {
     [3, 'idle', t('shell.sync.pending', { count: 3 })],
     [1200, 'offline', '1,200 por enviar'],
     [3, 'syncing', t('shell.sync.syncing')],
+    [0, 'syncing', t('shell.sync.receiving')],
     [3, 'error', t('shell.sync.error')],
     [3, 'needs-login', t('shell.sync.needsLogin')],
   ] as const)('%d pending while %s reads "%s"', (pending, phase, text) => {

@@ -23,6 +23,7 @@ export const shell = {
   'shell.sync.refusedOne': '1 no aceptado',
   'shell.sync.refusedMany': '{count} no aceptados',
   'shell.sync.syncing': 'Enviando…',
+  'shell.sync.receiving': 'Recibiendo…',
   'shell.sync.error': 'Revisar',
   'shell.sync.needsLogin': 'Inicie sesión',
   'shell.sync.starting': 'Revisando…',
