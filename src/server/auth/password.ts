@@ -1,14 +1,19 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HASH_GATE } from './hash-gate';
 
 const KEY_LENGTH = 32;
 const COST = { N: 16384, r: 8, p: 1 } as const;
 
+// Every derivation passes the gate (hash-gate.ts): a login flood cannot take the whole thread pool.
 function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return HASH_GATE.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 /** Hashes a password with scrypt and a fresh 16-byte salt: `scrypt$N$r$p$salt$key` (base64url). */
