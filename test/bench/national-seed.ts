@@ -3,7 +3,7 @@
  * bench measures the report, not the sync): workshops over two years, attendance of people who
  * come back to several workshops, feedback, events and checklist runs with touched items.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { withCatalogueTables } from '../../src/server/catalogue/catalogue-tables';
 import type { Database } from '../../src/server/store/schema';
 import { makeDocumentKey, makeNameKey, type AttendancePerson } from '../../src/shared/schemas/attendance';
@@ -54,16 +54,27 @@ function dayOf(n: number): { startsAt: string; endsAt: string } {
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 4 * 3_600_000).toISOString() };
 }
 
-async function insertChunks<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+async function insertChunks(db: Kysely<Database>, table: Batch[0], rows: readonly object[]): Promise<void> {
+  const typed = withCatalogueTables(db);
+  for (let i = 0; i < rows.length; i += CHUNK) await typed.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
 }
 
 /** Seeds everything at `scale`, in one transaction (one commit, not one per chunk). */
 export async function seedNationalPicture(db: Kysely<Database>, scale: NationalScale = ISSUE_SCALE): Promise<void> {
-  await db.transaction().execute((trx) => seedInto(trx, scale));
+  // Every row is built first: the server's PostgreSQL sessions end a transaction left idle for
+  // 10 s (timeouts.ts), which building 100,000 rows inside it would take on a busy machine.
+  const batches: Batch[] = [];
+  buildRows(batches, scale);
+  await db.transaction().execute(async (trx) => {
+    for (const [table, rows] of batches) await insertChunks(trx, table, rows);
+  });
+  // A database in use has planner statistics (autovacuum); a freshly bulk-loaded one not yet.
+  await sql`analyze`.execute(db);
 }
 
-async function seedInto(db: Kysely<Database>, scale: NationalScale): Promise<void> {
+type Batch = [keyof Database | 'catalogue_templates', readonly object[]];
+
+function buildRows(batches: Batch[], scale: NationalScale): void {
   const now = '2026-11-29T15:00:00.000Z';
   const workshops = Array.from({ length: scale.workshops }, (_, n) => {
     const place = PROVINCES[n % PROVINCES.length]!.code;
@@ -74,7 +85,7 @@ async function seedInto(db: Kysely<Database>, scale: NationalScale): Promise<voi
     };
     return { id: uuid(1, n), code: data.code, owner_id: OWNER, data: JSON.stringify(data), field_hlc: '{}', deleted: 0, version: n + 1, updated_at: now };
   });
-  await insertChunks(db, 'workshops', workshops);
+  batches.push(['workshops', workshops]);
   const people = Array.from({ length: scale.people }, (_, n): AttendancePerson => {
     const entityType = ENTITY_TYPES[n % ENTITY_TYPES.length]!;
     const province = PROVINCES[(n * 7) % PROVINCES.length]!.code;
@@ -92,30 +103,29 @@ async function seedInto(db: Kysely<Database>, scale: NationalScale): Promise<voi
       name_key: makeNameKey(person), recorded_by: OWNER, recorded_at: now, merged_ids: '[]', merged_into: null, deleted: 0, version: n + 1, updated_at: now,
     };
   });
-  await insertChunks(db, 'attendance', attendance);
-  await insertChunks(db, 'feedback', Array.from({ length: scale.feedback }, (_, n) => ({
+  batches.push(['attendance', attendance]);
+  batches.push(['feedback', Array.from({ length: scale.feedback }, (_, n) => ({
     id: uuid(3, n), workshop_id: workshops[n % workshops.length]!.id, owner_id: OWNER, deleted: 0, version: n + 1,
     answers: JSON.stringify({ ratings: { contenido: 1 + (n % 5), facilitacion: 4, utilidad: 5, organizacion: 3 }, recommend: n % 11, comment: 'Comentario' }),
-  })));
-  await seedEvents(db, scale, now);
+  }))]);
+  buildEvents(batches, scale, now);
 }
 
-async function seedEvents(db: Kysely<Database>, scale: NationalScale, now: string): Promise<void> {
+function buildEvents(batches: Batch[], scale: NationalScale, now: string): void {
   const events = Array.from({ length: scale.events }, (_, n) => {
     const { id: _id, ...data } = makeEventArgs({ ...dayOf(n * 3), placeCode: `${PROVINCES[n % PROVINCES.length]!.code}01`, outdoors: n % 2 === 0 });
     return { id: uuid(4, n), owner_id: OWNER, data: JSON.stringify(data), field_hlc: '{}', archived: n % 50 === 0 ? 1 : 0, deleted: 0, version: n + 1, updated_at: now };
   });
-  await insertChunks(db, 'events', events);
-  await withCatalogueTables(db).insertInto('catalogue_templates')
-    .values({ id: BENCH_TEMPLATE.id, hash: 'bench', row: JSON.stringify(BENCH_TEMPLATE), build_hash: null, deleted: 0, version: 1, updated_at: now }).execute();
+  batches.push(['events', events]);
+  batches.push(['catalogue_templates', [{ id: BENCH_TEMPLATE.id, hash: 'bench', row: JSON.stringify(BENCH_TEMPLATE), build_hash: null, deleted: 0, version: 1, updated_at: now }]]);
   // Runs on the later events (2026), each with ten items touched.
   const runs = Array.from({ length: scale.runs }, (_, n) => ({
     id: uuid(5, n), owner_id: OWNER, event_id: events[events.length - 1 - n]!.id, template_id: BENCH_TEMPLATE.id, template_version: 1,
     custom_items: '[]', deleted: 0, version: n + 1, updated_at: now,
   }));
-  await insertChunks(db, 'checklist_runs', runs);
-  await insertChunks(db, 'checklist_items', runs.flatMap((run, r) => Array.from({ length: 10 }, (_, i) => ({
+  batches.push(['checklist_runs', runs]);
+  batches.push(['checklist_items', runs.flatMap((run, r) => Array.from({ length: 10 }, (_, i) => ({
     id: `${run.id}:bench.item-${i}`, run_id: run.id, item_id: `bench.item-${i}`, owner_id: OWNER,
     state: JSON.stringify((r + i) % 3 === 0 ? { done: true } : { note: 'Pendiente' }), field_hlc: '{}', deleted: 0, version: 1, updated_at: now,
-  }))));
+  })))]);
 }

@@ -30,7 +30,7 @@ export async function buildNationalReport(ctx: AppContext, query: NationalReport
   const [reach, feedback, events] = await Promise.all([
     countReach(ctx.db, ctx.engine, workshops, query),
     sumFeedback(ctx.db, ctx.engine, workshops),
-    tallyEvents(ctx.db, ctx.engine, query.year, nowMs),
+    tallyEvents(ctx.db, query.year, nowMs),
   ]);
   const held = tallyWorkshops(workshops, feedback);
   const figures = (r: ReachCounts | undefined, w: WorkshopCounts | undefined, e: EventCounts | undefined): ReportFigures =>

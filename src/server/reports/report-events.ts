@@ -15,7 +15,6 @@ import { withCatalogueTables } from '../catalogue/catalogue-tables';
 import type { Database } from '../store/schema';
 import { readJson } from '../store/json';
 import { limaMonthOf, regionOfAnyPlace } from './report-places';
-import { jsonText, type Engine } from './report-sql';
 
 /** Event and checklist counts of one group. */
 export interface EventCounts {
@@ -45,15 +44,13 @@ function yearTextRange(year: number): [string, string] {
 }
 
 /** Counts the year's events and checklist items; `nowMs` decides what is over and what is late. */
-export async function tallyEvents(db: Kysely<Database>, engine: Engine, year: number, nowMs: number): Promise<EventTally> {
+export async function tallyEvents(db: Kysely<Database>, year: number, nowMs: number): Promise<EventTally> {
   const tally: EventTally = { byRegion: new Map(), byMonth: new Map(), total: emptyEventCounts() };
   const [from, to] = yearTextRange(year);
-  const startsAt = jsonText(engine, 'e.data', ['startsAt']);
   const events = await sql<{ id: string; starts_at: string; ends_at: string; place_code: string }>`
-    select e.id, ${startsAt} as starts_at, ${jsonText(engine, 'e.data', ['endsAt'])} as ends_at,
-      ${jsonText(engine, 'e.data', ['placeCode'])} as place_code
+    select e.id, e.report_starts_at as starts_at, e.report_ends_at as ends_at, e.report_place as place_code
     from events e
-    where e.deleted = 0 and e.archived = 0 and ${startsAt} >= ${from} and ${startsAt} < ${to}
+    where e.deleted = 0 and e.archived = 0 and e.report_starts_at >= ${from} and e.report_starts_at < ${to}
   `.execute(db);
   const groups = new Map<string, { region: string; month: string }>();
   for (const event of events.rows) {
@@ -67,7 +64,7 @@ export async function tallyEvents(db: Kysely<Database>, engine: Engine, year: nu
       if (isHeld) counts.held += 1;
     }
   }
-  await tallyChecklists(db, engine, tally, groups, year, toLimaDay(new Date(nowMs).toISOString()));
+  await tallyChecklists(db, tally, groups, year, toLimaDay(new Date(nowMs).toISOString()));
   return tally;
 }
 
@@ -93,19 +90,20 @@ interface RunRow {
 }
 
 async function tallyChecklists(
-  db: Kysely<Database>, engine: Engine, tally: EventTally, groups: Map<string, { region: string; month: string }>, year: number, today: string,
+  db: Kysely<Database>, tally: EventTally, groups: Map<string, { region: string; month: string }>, year: number, today: string,
 ): Promise<void> {
   if (groups.size === 0) return;
   const [from, to] = yearTextRange(year);
-  const startsAt = jsonText(engine, 'e.data', ['startsAt']);
   const runsOfYear = sql`
     from checklist_runs r join events e on e.id = r.event_id
-    where r.deleted = 0 and e.deleted = 0 and e.archived = 0 and ${startsAt} >= ${from} and ${startsAt} < ${to}`;
+    where r.deleted = 0 and e.deleted = 0 and e.archived = 0 and e.report_starts_at >= ${from} and e.report_starts_at < ${to}`;
   const runs = await sql<RunRow>`select r.id, r.event_id, r.template_id, r.custom_items, e.data ${runsOfYear}`.execute(db);
   if (runs.rows.length === 0) return;
+  // The year's runs as a table joined once (an IN over a subquery can be planned as a rescan per item).
   const items = await sql<{ run_id: string; item_id: string; state: string }>`
-    select i.run_id, i.item_id, i.state from checklist_items i
-    where i.deleted = 0 and i.run_id in (select r.id ${runsOfYear})
+    with runs as materialized (select r.id ${runsOfYear})
+    select i.run_id, i.item_id, i.state from checklist_items i join runs on runs.id = i.run_id
+    where i.deleted = 0
   `.execute(db);
   const statesByRun = new Map<string, Map<string, ChecklistItemPatch>>();
   for (const item of items.rows) {

@@ -166,6 +166,20 @@ describe.each(ENGINES)('national report on %s', (engine) => {
     if (status === 403) expect(res.json().error.message).toBe('Solo la coordinación de la RED ve el panorama nacional.');
   });
 
+  it('a change reaches the next report: a report kept by the server is used only while nothing was written', async () => {
+    const before = await report();
+    clock.advance(60_000);
+    expect((await report()).generatedAt, 'the same report, built a minute ago').toBe(before.generatedAt);
+    const device = createDeviceQueue();
+    await push(server, facilitador, device.clientId, [
+      device.next('attendance.register', makeRegistration(ayacucho.id, person('Nueva Persona', '41000099', 'Municipalidad Distrital de Quinua'))),
+    ]);
+    const after = await report();
+    expect(after.regions.find((r) => r.code === '05')!.people).toBe(before.regions.find((r) => r.code === '05')!.people + 1);
+    expect(after.total.people).toBe(before.total.people + 1);
+    expect(after.generatedAt).toBe(new Date(clock.now()).toISOString());
+  });
+
   it.each(['', 'year=26', 'year=2026&entityType=ong', 'year=2026&otro=1'])('refuses the query «%s» in Spanish', async (query) => {
     const res = await getReport(coordinadora, query);
     expect(res.statusCode).toBe(400);

@@ -8,6 +8,7 @@ import * as refreshGrace from './931-refresh-grace';
 import * as participantLimits from './940-participant-limits';
 import * as loginAddressIndex from './941-login-address-index';
 import * as reportColumns from './950-report-columns';
+import * as reportEventColumns from './951-report-event-columns';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '940-participant-limits': participantLimits,
   '941-login-address-index': loginAddressIndex,
   '950-report-columns': reportColumns,
+  '951-report-event-columns': reportEventColumns,
 };
