@@ -23,19 +23,46 @@ function activeRuns(runs: readonly EventRun[]): EventRun[] {
   return runs.filter((r) => !r.isRemoved && r.view);
 }
 
-/** A plain-text summary to share by WhatsApp or e-mail: progress and what is still open. */
-export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[]): string {
-  const lines = [`${event.title} — ${formatRange(event.startsAt, event.endsAt)}`, event.venue].filter(Boolean);
+/** One open item as a line to share: the box, the text, its due day, who does it, the note. */
+function formatOpenItem(item: ItemView, withResponsible: boolean): string {
+  const due = item.dueDate ? ` ${t(item.isOverdue ? 'checklists.text.dueOverdue' : 'checklists.text.due', { date: formatDay(item.dueDate) })}` : '';
+  const who = withResponsible && item.state.responsible ? ` — ${t('checklists.responsibleIs', { name: item.state.responsible })}` : '';
+  const note = item.state.note ? ` — ${t('checklists.text.note', { note: item.state.note })}` : '';
+  return `- [ ] ${item.text}${due}${who}${note}`;
+}
+
+function isOpen(item: ItemView): boolean {
+  return item.applies && !item.state.done && !item.state.notApplicable;
+}
+
+/**
+ * A plain-text summary to share by WhatsApp or e-mail: progress and what is still open, each
+ * item with its responsible and note. With `responsible`, only that person's open items: the
+ * message a gestor sends each member of the team.
+ */
+export function formatChecklistText(event: LocalEvent, runs: readonly EventRun[], responsible?: string): string {
+  const heading = [`${event.title} — ${formatRange(event.startsAt, event.endsAt)}`, event.venue].filter(Boolean);
+  const lines = responsible ? [...heading, '', t('checklists.text.forResponsible', { name: responsible })] : heading;
   for (const { view } of activeRuns(runs)) {
+    const items = view!.sections.flatMap((s) => s.items).filter((item) => isOpen(item) && (!responsible || item.state.responsible === responsible));
+    if (responsible && items.length === 0) continue;
     const p = view!.progress;
     lines.push('', t('checklists.text.progress', { title: view!.title, done: p.done, total: p.total, percent: p.percent }));
-    for (const item of view!.sections.flatMap((s) => s.items)) {
-      if (!item.applies || item.state.done || item.state.notApplicable) continue;
-      const due = item.dueDate ? ` ${t(item.isOverdue ? 'checklists.text.dueOverdue' : 'checklists.text.due', { date: formatDay(item.dueDate) })}` : '';
-      lines.push(`- [ ] ${item.text}${due}`);
-    }
+    for (const item of items) lines.push(formatOpenItem(item, !responsible));
   }
   return lines.join('\n');
+}
+
+/** The people named responsible for an open item, by name, each with how many they have. */
+export function listResponsibles(runs: readonly EventRun[]): Array<{ name: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const { view } of activeRuns(runs)) {
+    for (const item of view!.sections.flatMap((s) => s.items)) {
+      const name = item.state.responsible?.trim();
+      if (name && isOpen(item)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, 'es'));
 }
 
 const CSV_COLUMNS = ['list', 'section', 'item', 'state', 'reason', 'note', 'responsible', 'dueDate', 'applies'] as const;

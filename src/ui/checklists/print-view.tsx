@@ -43,9 +43,10 @@ export function PrintView({ eventId }: { eventId: string }) {
   );
 }
 
-/** The small line under an item on paper: state, due day, responsible, note. */
+/** The small line under an item on paper: state (with the «no aplica» reason), due day, responsible, note. */
 function describeForPaper(item: ItemView): string {
-  const state = item.state.done ? t('checklists.state.done') : item.state.notApplicable ? t('checklists.state.na') : '';
+  const na = item.state.reason ? `${t('checklists.state.na')}: ${item.state.reason}` : t('checklists.state.na');
+  const state = item.state.done ? t('checklists.state.done') : item.state.notApplicable ? na : '';
   const due = item.dueDate ? t('checklists.due', { date: formatDay(item.dueDate) }) : '';
   const who = item.state.responsible ? t('checklists.responsibleIs', { name: item.state.responsible }) : '';
   return [state, due, who, item.state.note ?? ''].filter(Boolean).join(' · ');

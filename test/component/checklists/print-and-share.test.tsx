@@ -20,14 +20,17 @@ describe('the print view', () => {
     const id = await saveEvent(makeEvent({ title: 'Festival del Sol', music: 'recorded', startsAt: '2026-12-14T20:00:00.000Z', endsAt: '2026-12-14T23:00:00.000Z' }));
     const runId = await addTemplate(id, MUSIC_TEMPLATE);
     await setChecklistItem(runId, 'md-licencia', { done: true, responsible: 'Rosa' });
+    await setChecklistItem(runId, 'md-registro', { notApplicable: true, reason: 'Solo música grabada' });
     history.replaceState(null, '', `/eventos/${id}/imprimir`);
     render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
-    await screen.findByRole('heading', { level: 2, name: /Música y derechos de autor — 1 de 2 · 50 %/ });
+    await screen.findByRole('heading', { level: 2, name: /Música y derechos de autor — 2 de 2 · 100 %/ });
     const items = screen.getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(within(items[0]!).getByText(/Solicitar la licencia/).textContent).toContain('Hecho · Fecha límite: lunes 7 de diciembre de 2026 · Responsable: Rosa');
     expect(items[0]!.querySelector('.print__box')?.textContent).toBe('✓');
-    expect(items[1]!.querySelector('.print__box')?.textContent).toBe('');
+    // The «no aplica» reason is kept on paper.
+    expect(items[1]!.querySelector('.print__box')?.textContent).toBe('–');
+    expect(items[1]!.textContent).toContain('No aplica: Solo música grabada');
     expect(screen.getByRole('button', { name: 'Imprimir' })).toBeTruthy();
   });
 });
@@ -55,5 +58,22 @@ describe('sharing the summary', () => {
     render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
     fireEvent.click(await screen.findByRole('button', { name: 'Compartir resumen' }));
     await screen.findByText('Resumen copiado. Péguelo en WhatsApp o en un correo.');
+  });
+
+  it('the event screen shares each responsible their own open items', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const id = await saveEvent(makeEvent({ title: 'Festival del Sol', music: 'live' }));
+    const runId = await addTemplate(id, MUSIC_TEMPLATE);
+    await setChecklistItem(runId, 'md-licencia', { responsible: 'Rosa Huamán', note: 'Pedir cita' });
+    history.replaceState(null, '', `/eventos/${id}`);
+    render(<LocationProvider><Router><Route path="/eventos/*" component={EventsScreen} /><Route default component={EventsScreen} /></Router></LocationProvider>);
+    fireEvent.click(await screen.findByText('Resumen por responsable (para WhatsApp)'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Compartir lo de Rosa Huamán (1)' }));
+    await screen.findByText('Resumen copiado. Péguelo en WhatsApp o en un correo.');
+    const text = writeText.mock.calls[0]![0];
+    expect(text).toContain('Pendientes de Rosa Huamán:');
+    expect(text).toMatch(/- \[ \] Solicitar la licencia de comunicación pública .*— Nota: Pedir cita/);
+    expect(text).not.toContain('Pedir el repertorio');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChecklistView, countProgress, explainProposal, explainUnmet, RUN_ITEM_ID, isRunRemoved, isRunStarted } from '../../../src/state/checklist-view-model';
-import { formatChecklistCsv, formatChecklistText } from '../../../src/state/checklist-export-model';
+import { formatChecklistCsv, formatChecklistText, listResponsibles } from '../../../src/state/checklist-export-model';
 import { fromLimaParts, makeDraftFromEvent, toLimaParts, validateDraft, makeEmptyDraft } from '../../../src/state/event-form-model';
 import type { EventAnswers } from '../../../src/shared/catalogue/conditions';
 import type { ChecklistTemplate, EventConditions } from '../../../src/shared/catalogue/template';
@@ -133,6 +133,26 @@ describe('output', () => {
     expect(text).toContain('- [ ] Informe (para el');
     expect(text).not.toContain('Licencia');
     expect(text).not.toContain('Repertorio en vivo');
+  });
+});
+
+describe('the summary for the team', () => {
+  const rows = [row('a', { responsible: 'Rosa', done: true }), row('c', { responsible: 'Luz Condori', note: 'Llevar el cable' })];
+  const view = buildChecklistView(TEMPLATE, RUN, rows, EVENT, '2026-07-28', 'x');
+  const runs = [{ run: RUN, rows, template: TEMPLATE, view, isRemoved: false, isStarted: true }] as EventRun[];
+  const event = { ...EVENT, id: 'e', title: 'Festival del Sol', endsAt: EVENT.startsAt, venue: 'Plaza', placeCode: '0501', ownerId: '', archived: false, updatedAt: '' };
+
+  it('names who does each open item and its note', () => {
+    expect(formatChecklistText(event, runs)).toMatch(/^- \[ \] Informe \(para el .+\) — Responsable: Luz Condori — Nota: Llevar el cable$/m);
+  });
+
+  it('lists the responsibles of open items only, and writes each one their own message', () => {
+    expect(listResponsibles(runs)).toEqual([{ name: 'Luz Condori', count: 1 }]);
+    const forLuz = formatChecklistText(event, runs, 'Luz Condori');
+    expect(forLuz).toContain('Pendientes de Luz Condori:');
+    expect(forLuz).toMatch(/^- \[ \] Informe \(para el .+\) — Nota: Llevar el cable$/m);
+    expect(forLuz).not.toContain('Responsable:');
+    expect(formatChecklistText(event, runs, 'Rosa')).not.toContain('- [ ]');
   });
 });
 
