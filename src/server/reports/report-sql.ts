@@ -1,23 +1,10 @@
 /**
- * The few SQL pieces the reports need that the two engines spell differently. Everything else
+ * The one SQL piece the reports need that the two engines spell differently. Everything else
  * in the report queries is SQL both engines read alike (CTEs, DISTINCT, UNION ALL).
  */
 import { sql, type RawBuilder } from 'kysely';
 
 export type Engine = 'sqlite' | 'postgres';
-
-/** The text at `path` (`['ratings', 'contenido']`) inside a JSON text column. */
-export function jsonText(engine: Engine, column: string, path: readonly string[]): RawBuilder<string | null> {
-  if (engine === 'sqlite') return sql`json_extract(${sql.ref(column)}, ${`$.${path.join('.')}`})`;
-  const parents = path.slice(0, -1).map((key) => sql` -> ${sql.lit(key)}`);
-  return sql`(${sql.ref(column)}::json${sql.join(parents, sql``)} ->> ${sql.lit(path.at(-1)!)})`;
-}
-
-/** The number at `path` inside a JSON text column. */
-export function jsonNumber(engine: Engine, column: string, path: readonly string[]): RawBuilder<number | null> {
-  if (engine === 'sqlite') return sql`json_extract(${sql.ref(column)}, ${`$.${path.join('.')}`})`;
-  return sql`(${jsonText(engine, column, path)})::numeric`;
-}
 
 /**
  * A table `(id, grp)` from pairs passed as ONE JSON parameter, so a year with thousands of
