@@ -45,11 +45,17 @@ let isStale = false;
 let stopCursorWatch: (() => void) | undefined;
 let latestQuery = 0;
 let lastQuery = '';
+/** Results shown per page; «Ver más» adds one more page. */
+export const SEARCH_PAGE = 20;
+let shownLimit = SEARCH_PAGE;
+const total = signal(0);
 
 /** Where the search engine stands. */
 export const searchStatus: ReadonlySignal<SearchStatus> = status;
 /** The results of the last query; null when the box is empty. */
 export const searchResults: ReadonlySignal<SearchResult[] | null> = results;
+/** How many entries the last query matched in all (more than shown when «Ver más» is offered). */
+export const searchTotal: ReadonlySignal<number> = total;
 
 /**
  * A short fingerprint of the entries' ids and content hashes (FNV-1a), to tell a cached index
@@ -165,25 +171,33 @@ async function addBodySnippets(hits: SearchHit[], shown: SearchResult[]): Promis
  * with the summary as snippet; where the match is only in the body, that snippet follows.
  * Only the latest query publishes.
  */
-export async function runSearch(query: string, limit = 20): Promise<SearchResult[]> {
+export async function runSearch(query: string, limit = SEARCH_PAGE): Promise<SearchResult[]> {
   const ticket = ++latestQuery;
+  shownLimit = limit;
   const started = performance.now();
   lastQuery = query;
   if (query.trim().length < MIN_QUERY_LENGTH) {
     results.value = null;
+    total.value = 0;
     return [];
   }
   const wasReady = status.value === 'ready' && !isStale && loadedIndex !== undefined;
   const loaded = wasReady ? loadedIndex : await prepareSearch().then(() => getIndex().catch(() => undefined));
   if (!loaded || ticket !== latestQuery) return [];
-  const hits = loaded.engine.searchCatalogue(loaded.index, query, limit);
+  const { hits, total: matched } = loaded.engine.searchCatalogueCounted(loaded.index, query, limit);
   const shown = hits.map((hit) => ({ id: hit.id, title: hit.title, kind: hit.kind, snippet: makeSnippet(hit.summary, hit.terms) }));
+  total.value = matched;
   results.value = shown;
   // Query to results on screen, engine already loaded: the "search p95" bench figure.
   if (wasReady) markTiming('tinkuy:search', started);
   const withBody = await addBodySnippets(hits, shown).catch(() => undefined);
   if (withBody && ticket === latestQuery) results.value = withBody;
   return withBody ?? shown;
+}
+
+/** «Ver más»: the same query with one more page of results. */
+export function showMoreResults(): Promise<SearchResult[]> {
+  return runSearch(lastQuery, shownLimit + SEARCH_PAGE);
 }
 
 /** Forgets the loaded index and results (tests give each case a fresh database). */
@@ -197,4 +211,6 @@ export function resetSearch(): void {
   lastQuery = '';
   status.value = 'idle';
   results.value = null;
+  total.value = 0;
+  shownLimit = SEARCH_PAGE;
 }

@@ -155,17 +155,24 @@ export function loadCatalogueIndex(json: string): CatalogueIndex {
 }
 
 /**
- * Ranked hits for what the person typed. All words must match; a typo is forgiven when the
- * words as typed find little (a typo search costs more); if that finds nothing, any word may.
+ * Ranked hits for what the person typed, the first `limit`, and how many matched in all (so the
+ * screen can say there are more). All words must match; a typo is forgiven when the words as
+ * typed find little (a typo search costs more); if that finds nothing, any word may.
  */
-export function searchCatalogue(index: CatalogueIndex, query: string, limit = 20): SearchHit[] {
+export function searchCatalogueCounted(index: CatalogueIndex, query: string, limit = 20): { hits: SearchHit[]; total: number } {
   const terms = readQueryTerms(query);
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return { hits: [], total: 0 };
   const last = terms[terms.length - 1]!;
   const completions = listCompletions(index, last);
   // 1: exact words and the completions of the one being typed; 2: few hits → forgive a typo; 3: none → any word.
   let results = rescore(index.search(buildQuery(terms, completions, 'AND', false), SEARCH_OPTIONS), new Set(completions), last);
   if (results.length < FEW_HITS) results = index.search(buildQuery(terms, completions, 'AND', true), SEARCH_OPTIONS);
   if (results.length === 0 && terms.length > 1) results = index.search(buildQuery(terms, completions, 'OR', true), SEARCH_OPTIONS);
-  return results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms, title: String(r.title), kind: String(r.kind), summary: String(r.summary ?? '') }));
+  const hits = results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms, title: String(r.title), kind: String(r.kind), summary: String(r.summary ?? '') }));
+  return { hits, total: results.length };
+}
+
+/** The first `limit` ranked hits (see searchCatalogueCounted). */
+export function searchCatalogue(index: CatalogueIndex, query: string, limit = 20): SearchHit[] {
+  return searchCatalogueCounted(index, query, limit).hits;
 }

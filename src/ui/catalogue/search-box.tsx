@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { MIN_QUERY_LENGTH, prepareSearch, runSearch, searchResults, searchStatus, type SearchResult } from '../../state/search-model';
+import { MIN_QUERY_LENGTH, prepareSearch, runSearch, searchResults, searchStatus, searchTotal, SEARCH_PAGE, showMoreResults, type SearchResult } from '../../state/search-model';
 import { CatalogueIcon } from './catalogue-icons';
 import { kindLabel } from './catalogue-labels';
 import { entryHref } from './entry-blocks';
@@ -7,9 +7,10 @@ import { t } from '../../shared/i18n/catalogue';
 import { CardLink, KindTag } from './entry-card';
 
 /** What the live region says about the results (announced once the person stops typing). */
-function describeResults(query: string, results: SearchResult[] | null): string {
+function describeResults(query: string, results: SearchResult[] | null, total: number): string {
   if (!query.trim() || results === null) return '';
   if (results.length === 0) return t('catalogue.search.none', { query: query.trim() });
+  if (total > results.length) return t('catalogue.search.some', { shown: results.length, count: total, query: query.trim() });
   if (results.length === 1) return t('catalogue.search.one', { query: query.trim() });
   return t('catalogue.search.many', { count: results.length, query: query.trim() });
 }
@@ -68,13 +69,18 @@ export function SearchBox({ query, onQuery }: { query: string; onQuery: (query: 
         </p>
       )}
       <p role="status" aria-live="polite" class="catalogue-search__count">
-        {status === 'loading' && query.trim().length >= MIN_QUERY_LENGTH ? t('catalogue.search.loading') : describeResults(query, results)}
+        {status === 'loading' && query.trim().length >= MIN_QUERY_LENGTH ? t('catalogue.search.loading') : describeResults(query, results, searchTotal.value)}
       </p>
       <ul id="catalogue-search-results" class="entry-cards">
         {(results ?? []).map((result) => (
           <ResultItem key={result.id} result={result} />
         ))}
       </ul>
+      {results !== null && searchTotal.value > results.length && (
+        <button type="button" class="button button--secondary" onClick={() => void showMoreResults()}>
+          {t('catalogue.search.more', { count: Math.min(SEARCH_PAGE, searchTotal.value - results.length) })}
+        </button>
+      )}
     </div>
   );
 }

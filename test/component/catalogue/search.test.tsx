@@ -51,6 +51,21 @@ describe('searching the catalogue offline', () => {
     expect(first.querySelector('mark')?.textContent?.toLowerCase()).toMatch(/^m[uú]sica/);
   });
 
+  it('says when there are more than 20 results and shows them with «Ver más»', async () => {
+    openCatalogue();
+    await typeSearch('aforo');
+    const count = await screen.findByText(/^Se muestran 20 de \d+ resultados para «aforo»$/);
+    const total = Number(/de (\d+) resultados/.exec(count.textContent ?? '')![1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await resultTitles()).toHaveLength(20);
+    fireEvent.click(screen.getByRole('button', { name: `Ver más (${Math.min(20, total - 20)})` }));
+    await waitFor(async () => expect(await resultTitles()).toHaveLength(Math.min(40, total)));
+    if (total <= 40) {
+      expect(screen.getByRole('status').textContent).toBe(`${total} resultados para «aforo»`);
+      expect(screen.queryByRole('button', { name: /^Ver más/ })).toBeNull();
+    }
+  });
+
   it('a prefix finds words as they are typed: "permi" finds the entries on permisos', async () => {
     openCatalogue();
     await typeSearch('permi');

@@ -50,6 +50,8 @@ export const catalogue = {
   'catalogue.search.none': 'Sin resultados para «{query}». Intente con otra palabra.',
   'catalogue.search.one': '1 resultado para «{query}»',
   'catalogue.search.many': '{count} resultados para «{query}»',
+  'catalogue.search.some': 'Se muestran {shown} de {count} resultados para «{query}»',
+  'catalogue.search.more': 'Ver más ({count})',
   'catalogue.search.error': 'No se pudo preparar la búsqueda en este teléfono. Recargue Tinkuy e inténtelo otra vez.',
   'catalogue.reader.loading': 'Abriendo la entrada…',
   'catalogue.reader.notFound.title': 'No encontramos esta entrada',
