@@ -4,12 +4,12 @@
  * and a catalogue pull went from 118 ms to 4.3 s. With at most HASH_SLOTS derivations at a
  * time the others wait in line, and past MAX_WAITING a login gets 503 with Retry-After.
  *
- * While logins wait, each slot also rests as long as its derivation took before the next one
- * starts (REST_RATIO): no answer is delayed by it, but under a flood hashing takes at most half
- * a core per slot. On a small machine
- * (2 cores, shared with other services; Linux shares CPU per process group) a slot busy all
- * the time took half the server's CPU and doubled the pull even with threads to spare. So a
- * flood of logins slows logins, not the rest of the server.
+ * While logins wait, each slot also rests twice as long as its derivation took before the
+ * next one starts (REST_RATIO): no answer is delayed by it, but under a flood hashing takes at
+ * most a third of a core per slot. On a small machine (2 cores, shared with other services;
+ * Linux shares CPU per process group) a slot busy all the time took half the server's CPU and
+ * doubled the pull even with threads to spare. So a flood of logins slows logins (about 6 a
+ * second per slot), not the rest of the server.
  */
 import { availableParallelism } from 'node:os';
 import { REFUSALS } from '../../shared/errors';
@@ -17,11 +17,11 @@ import { HttpError } from '../http/errors';
 
 /** One derivation per spare core, at most two: the pool keeps threads for gzip and files. */
 export const HASH_SLOTS = Math.max(1, Math.min(2, availableParallelism() - 1));
-/** Logins waiting for a slot before the next is turned away (about 50 ms each per slot). */
+/** Logins waiting for a slot before the next is turned away (under a flood each holds a slot about 150 ms). */
 export const MAX_WAITING = 64;
 const RETRY_AFTER_SECONDS = 5;
 /** A slot's rest after a derivation, as a multiple of the time it took. */
-export const REST_RATIO = 1;
+export const REST_RATIO = 2;
 
 /**
  * Runs tasks at most `slots` at a time; a task arriving with `maxWaiting` already queued is
