@@ -1,6 +1,7 @@
 import { getDatabases } from '../db/connection';
 import { listRunsOfEvent } from '../db/checklist-runs-store';
 import { recordMutation } from '../db/record-mutation';
+import { forgetLostEdit, type LostEdit } from '../db/lost-edits-store';
 import { uuidv7 } from '../shared/ids';
 import type { ChecklistItemPatch } from '../shared/schemas/checklist';
 import { makeExclusivePatch } from '../shared/checklist-item-state';
@@ -24,6 +25,20 @@ export async function startChecklist(eventId: string, templateId: string, templa
 /** Changes some fields of one item (done, n/a with reason, note, responsible, due date); «Hecho» and «No aplica» exclude each other. */
 export async function setChecklistItem(runId: string, itemId: string, patch: ChecklistItemPatch): Promise<void> {
   await recordMutation(getDatabases().user, 'checklist.setItem', { runId, itemId, patch: makeExclusivePatch(patch) });
+}
+
+/**
+ * Brings back a text of this device that a later edit from another phone replaced: a new local
+ * edit (it wins now, and reaches the other phones like any edit), then the kept copy is forgotten.
+ */
+export async function restoreLostEdit(edit: Pick<LostEdit, 'key' | 'runId' | 'itemId' | 'field' | 'text'>): Promise<void> {
+  await setChecklistItem(edit.runId, edit.itemId, { [edit.field]: edit.text });
+  await forgetLostEdit(getDatabases().user, edit.key);
+}
+
+/** Forgets a kept losing text: the other phone's version stays. */
+export async function dismissLostEdit(key: string): Promise<void> {
+  await forgetLostEdit(getDatabases().user, key);
 }
 
 /** Adds a custom item to a run; returns its new item id. */

@@ -8,6 +8,7 @@ import { withMatchKeys, type LocalAttendance } from '../db/attendance-store';
 import { parseChecklistItemId } from '../db/checklist-items-store';
 import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
+import { keepLostEdits } from '../db/lost-edits-store';
 import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { readAnswer, unreadableOutcome } from './read-answer';
@@ -18,13 +19,24 @@ export type PullOutcome = SyncOutcome | { kind: 'busy' };
 
 const USER_TABLES = { events: 'events', checklist_runs: 'checklistRuns', checklistRuns: 'checklistRuns', attendance: 'attendance', feedback: 'feedback' } as const;
 
+/** What a page's changes need from the device: its id (to know its own edits) and the time. */
+interface PageContext {
+  clientId: string;
+  nowIso: string;
+}
+
 /** Applies one user-scope change; unknown tables are skipped (a newer server may send more). */
-async function applyUserChange(db: UserDb, change: Change): Promise<void> {
+async function applyUserChange(db: UserDb, change: Change, page: PageContext): Promise<void> {
   if (change.table === 'checklist_items' || change.table === 'checklistItems') {
     const key = parseChecklistItemId(change.id);
     if (!key) return;
-    if (change.deleted || !change.row) await db.checklistItems.delete(key);
-    else await db.checklistItems.put(change.row as ChecklistItemRow);
+    if (change.deleted || !change.row) {
+      await db.checklistItems.delete(key);
+      return;
+    }
+    // A text written here that a later edit from another phone replaces is kept, not lost.
+    await keepLostEdits(db, await db.checklistItems.get(key), change.row as ChecklistItemRow, page.clientId, page.nowIso);
+    await db.checklistItems.put(change.row as ChecklistItemRow);
     return;
   }
   const name = USER_TABLES[change.table as keyof typeof USER_TABLES];
@@ -55,7 +67,8 @@ export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boo
   const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.feedback];
   return db.transaction('rw', tables, async (tx) => {
     if ((await db.outbox.count()) > 0) return false;
-    for (const change of page.changes) await applyUserChange(db, change);
+    const context = { clientId: (await readMeta<string>(db.meta, META_KEYS.clientId)) ?? '', nowIso: new Date(db.now()).toISOString() };
+    for (const change of page.changes) await applyUserChange(db, change, context);
     const newest = findNewestHlc(page.changes);
     if (newest) await receiveHlc(tx, newest);
     await writeMeta(db.meta, META_KEYS.userCursor, page.cursor);

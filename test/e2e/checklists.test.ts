@@ -74,7 +74,7 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
   });
 
   for (const order of [['first', 'second'], ['second', 'first']] as const) {
-    it(`two phones offline tick different items and note the same one; online ${order.join(' then ')}, both keep both ticks and the later note, as the server does`, async () => {
+    it(`two phones offline tick different items and note the same one; online ${order.join(' then ')}, both keep both ticks and the later note, as the server does; the losing note is shown on its phone and restored`, async () => {
       await rig.phone({ login: gestor, templates: true, name: 'primer teléfono' }, (first) => rig.phone({ login: gestor, templates: true, name: 'segundo teléfono' }, async (second) => {
         const phones = { first, second };
         const path = await planEvent(first.page, dance(`Danza en Ollantaytambo (${order[0]})`), TEMPLATE);
@@ -108,6 +108,16 @@ describeE2E('checklists: ticked offline on two phones, merged per item and field
         expect(byItem['sp-condicion']).toEqual({ done: true, notApplicable: false });
         expect(byItem['sp-solicitud-ddc']).toEqual({ done: true, notApplicable: false });
         expect(byItem['sp-condiciones']).toEqual({ note: 'Nota del segundo teléfono' });
+
+        // The first phone's note lost, but not without a trace: the item shows it and can bring it back.
+        const lost = first.page.getByText(t('checklists.lost.note', { text: 'Nota del primer teléfono' }));
+        await lost.waitFor({ timeout: 15_000 });
+        expect(await second.page.getByText(/Otra persona cambió esta nota/).count()).toBe(0);
+        const row = first.page.getByRole('listitem').filter({ has: first.page.getByRole('checkbox', { name: ITEM_NOTE }) });
+        await row.getByRole('button', { name: new RegExp(`^${t('checklists.lost.restore')}`) }).click();
+        await lost.waitFor({ state: 'detached' });
+        await expect.poll(async () => Object.fromEntries((await serverItems(runId!)).map((c) => [c.row?.['itemId'], c.row?.['state']]))['sp-condiciones'], { timeout: 30_000 })
+          .toEqual({ note: 'Nota del primer teléfono' });
       }));
     });
   }

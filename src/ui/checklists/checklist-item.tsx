@@ -3,6 +3,8 @@ import type { ChecklistItemPatch } from '../../shared/schemas/checklist';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDateTime, formatDay } from '../../shared/calendar/lima-dates';
 import { Icon } from '../shell/icons';
+import type { LostEdit } from '../../state/checklist-screen-model';
+import { LostEditNote } from './lost-edit-note';
 import { t } from '../../shared/i18n/checklists';
 
 interface ItemProps {
@@ -13,9 +15,14 @@ interface ItemProps {
   isOpen: boolean;
   /** Someone else's event: the item is shown, nothing on it can be changed. */
   isReadOnly?: boolean;
+  /** This person's texts on the item that a later edit from another phone replaced. */
+  lostEdits?: LostEdit[];
+  onFailure?(message: string): void;
   onToggle(): void;
   onSave(patch: ChecklistItemPatch): void;
 }
+
+const signLost = (edits: LostEdit[] | undefined): string => (edits ?? []).map((e) => `${e.key}|${e.text}`).join('\n');
 
 /** What an item shows; two views with the same signature render the same. */
 function signItem(item: ItemView): string {
@@ -28,10 +35,10 @@ function signItem(item: ItemView): string {
  */
 export const ChecklistItem = memo(
   ChecklistItemRow,
-  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && before.myName === after.myName && before.isReadOnly === after.isReadOnly && signItem(before.item) === signItem(after.item),
+  (before: ItemProps, after: ItemProps) => before.isOpen === after.isOpen && before.myName === after.myName && before.isReadOnly === after.isReadOnly && signLost(before.lostEdits) === signLost(after.lostEdits) && signItem(before.item) === signItem(after.item),
 );
 
-function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, onToggle, onSave }: ItemProps) {
+function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, lostEdits = [], onToggle, onSave, onFailure = () => undefined }: ItemProps) {
   const id = `item-${item.id}`;
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
   if (isReadOnly) {
@@ -49,6 +56,7 @@ function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, onToggle, 
         <span>{item.text}</span>
       </label>
       <ItemStatus item={item} />
+      {lostEdits.map((edit) => <LostEditNote key={edit.key} edit={edit} itemText={item.text} onFailure={onFailure} />)}
       <button type="button" class="checklist__more" aria-expanded={isOpen} aria-controls={`${id}-details`} onClick={onToggle}>
         {t('checklists.details')}<span class="visually-hidden"> {item.text}</span>
       </button>

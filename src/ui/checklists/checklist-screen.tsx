@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { setChecklistItem } from '../../state/checklist-model';
-import { watchChecklistScreen } from '../../state/checklist-screen-model';
+import { watchChecklistScreen, type LostEdit } from '../../state/checklist-screen-model';
 import { canEditEvent } from '../../state/permission-model';
 import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
 import { BackLink, ScreenHeader } from '../shell/screen-header';
@@ -26,14 +26,16 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
       </section>
     );
   }
-  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} isReadOnly={!canEditEvent(data.event)} />;
+  return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} isReadOnly={!canEditEvent(data.event)} lostEdits={data.lostEdits} />;
 }
 
 /**
  * The run's sections and items; pure props, so the bench renders it with 300 items. Read-only
  * (someone else's event, by the server's rule): no tick, no details to change, no new item.
  */
-export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOnly = false }: { eventId: string; eventTitle: string; view: ChecklistView; myName?: string; isReadOnly?: boolean }) {
+export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOnly = false, lostEdits = [] }: {
+  eventId: string; eventTitle: string; view: ChecklistView; myName?: string; isReadOnly?: boolean; lostEdits?: LostEdit[];
+}) {
   const showHidden = useSignal(false);
   const openId = useSignal('');
   const failure = useSignal('');
@@ -69,6 +71,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOn
           <ul class="checklist__items">
             {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
               <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
+                lostEdits={lostEdits.filter((edit) => edit.itemId === item.id)} onFailure={(message) => (failure.value = message)}
                 onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
             ))}
           </ul>
