@@ -6,6 +6,8 @@ import { watchWorkshop } from '../../state/workshop-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { BarChart } from './bar-chart';
+import { ReportFacts, ReportPrintActions } from './report-print';
+import { countByEntityType } from '../../state/workshop-summary-model';
 import { Notice } from '../forms/notice';
 import { AlertNote } from '../shell/alert-note';
 import { downloadBlob } from '../shell/download';
@@ -15,7 +17,8 @@ import { t, tn, type MessageKey } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
 /**
- * The facilitador's view of a workshop: attendance by region and level, feedback averages,
+ * The facilitador's view of a workshop («Informe del taller», printable on A4): dates, hours and
+ * facilitators, attendance by region, entity type and level, feedback averages,
  * distributions, recommendation and comments — each chart with its table — and the CSV export.
  * All read from the device, so it works offline with what the last sync brought.
  */
@@ -45,11 +48,14 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   }
 
   return (
-    <section class="screen workshops">
+    <section class="screen workshops ws-report">
       <ScreenHeader title={t('report.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
+      {workshop && <ReportFacts workshop={workshop} />}
+      {workshop && <ReportPrintActions workshop={workshop} roster={roster} summary={summary} />}
       <h2>{t('attendance.counts', { count: roster.length })}</h2>
       <BarChart title={t('report.byRegion')} bars={countByRegion(roster)} unit={t('report.people')} />
+      <BarChart title={t('summary.byEntity')} bars={countByEntityType(roster)} unit={t('report.people')} />
       <BarChart title={t('report.byLevel')} bars={countByLevel(roster)} unit={t('report.people')} />
       <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{t('report.csv')}</span></button>
       <p class="ws-muted">{t('report.csvHint')}</p>

@@ -45,6 +45,15 @@ describe('the workshop report', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Descargar opiniones (CSV)' })).toBeTruthy();
   });
 
+  it('heads the Informe del taller with its dates, hours and facilitators, counts by entity type, and offers A4 print and the figures CSV', async () => {
+    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    expect(await screen.findByText('2 horas de capacitación')).toBeTruthy();
+    expect(screen.getByText('Facilitación: Rosa Huamán')).toBeTruthy();
+    expect(screen.getByText('Asistentes por tipo de entidad', { selector: 'figcaption' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Imprimir informe (A4)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Descargar cifras (CSV)' })).toBeTruthy();
+  });
+
   it('writes the feedback CSV through the shared writer: anonymous columns, a comment that looks like a formula neutralised', () => {
     const csv = formatFeedbackCsv([
       makeFeedback([5, 4, 5, 3], 9, { submittedAt: '2026-12-06T15:30:00.000Z', comment: '=HYPERLINK("http://x","clic")', topics: ['Derechos de autor', 'Financiamiento'] }),
