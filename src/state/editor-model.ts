@@ -32,7 +32,7 @@ export interface OpenEntry {
 export type PublishState =
   | { kind: 'idle' }
   | { kind: 'publishing' }
-  | { kind: 'published'; id: string; version: number }
+  | { kind: 'published'; id: string; version: number; edition: number }
   | { kind: 'refused'; message: string; isConflict: boolean };
 
 const entries = signal<EntrySummary[] | null>(null);
@@ -182,12 +182,12 @@ export async function publishDraft(): Promise<void> {
     return;
   }
   editorDrafts.forget(entry.id);
-  const { version, publishedAt } = result.body;
+  const { version, edition, publishedAt } = result.body;
   const fresh = await callApi<EntrySourceResponse>(`/api/catalogue/entries/${encodeURIComponent(id)}/source`);
-  const history = fresh.ok ? fresh.body.history : [{ version, publishedAt, publishedBy: '' }, ...entry.history];
+  const history = fresh.ok ? fresh.body.history : [{ version, edition, publishedAt, publishedBy: '' }, ...entry.history];
   open.value = { id, baseVersion: version, publishedSource: source, history };
   restored.value = false;
-  publishing.value = { kind: 'published', id, version };
+  publishing.value = { kind: 'published', id, version, edition };
   entries.value = null;
   // This device's catalogue takes the new version at once; the others at their next pull.
   void syncNow();

@@ -24,7 +24,8 @@ export async function readEntrySource(db: Kysely<Database>, id: string): Promise
     id,
     source: row.source,
     version: Number(row.version),
-    history: history.map((h): EntryVersionInfo => ({ version: Number(h.version), publishedAt: h.published_at, publishedBy: h.published_by_name })),
+    // Newest first: the newest is the entry's own version number `history.length`.
+    history: history.map((h, i): EntryVersionInfo => ({ version: Number(h.version), edition: history.length - i, publishedAt: h.published_at, publishedBy: h.published_by_name })),
   };
 }
 
@@ -37,5 +38,21 @@ export async function readEntryVersion(db: Kysely<Database>, id: string, version
     .where('version', '=', version)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { id, source: row.source, version: Number(row.version), publishedAt: row.published_at, publishedBy: row.published_by_name };
+  const edition = await countEditions(db, id, version);
+  return { id, source: row.source, version: Number(row.version), edition, publishedAt: row.published_at, publishedBy: row.published_by_name };
+}
+
+/** How many versions of the entry were published up to `version` (all of them without it): its own version number. */
+export async function countEditions(db: Kysely<Database>, id: string, version?: number): Promise<number> {
+  let query = withCatalogueTables(db).selectFrom('catalogue_entry_history')
+    .select((eb) => eb.fn.countAll<number | string>().as('n')).where('entry_id', '=', id);
+  if (version !== undefined) query = query.where('version', '<=', version);
+  return Number((await query.executeTakeFirst())?.n ?? 0);
+}
+
+/** Every entry's own current version number (how many versions it has), by entry id. */
+export async function countAllEditions(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await withCatalogueTables(db).selectFrom('catalogue_entry_history')
+    .select(['entry_id', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('entry_id').execute();
+  return new Map(rows.map((row) => [row.entry_id, Number(row.n)]));
 }

@@ -16,6 +16,7 @@ import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
 import { readBundledValores } from './bundled-valores';
 import { withCatalogueTables, type CatalogueDatabase } from './catalogue-tables';
+import { countAllEditions, countEditions } from './entry-history';
 
 /** What a publish came to: the new version, the faults that stopped it, or a stale base. */
 export type PublishOutcome =
@@ -107,7 +108,8 @@ export async function publishEntry(
       .insertInto('catalogue_entry_history')
       .values({ entry_id: request.id, version, hash: entry.version, source: request.source, published_at: nowIso, published_by: caller.id, published_by_name: caller.name })
       .execute();
-    return { kind: 'published', answer: { id: request.id, version, publishedAt: nowIso, entry } };
+    const edition = await countEditions(plain, request.id);
+    return { kind: 'published', answer: { id: request.id, version, edition, publishedAt: nowIso, entry } };
   });
 }
 
@@ -118,10 +120,11 @@ export async function listEntrySummaries(db: Kysely<Database>): Promise<EntrySum
     .select(['id', 'row', 'version', 'updated_at'])
     .where('deleted', '=', 0)
     .execute();
+  const editions = await countAllEditions(db);
   return rows
     .map((row) => {
       const entry = JSON.parse(row.row) as Entry;
-      return { id: row.id, title: entry.title, kind: entry.kind, version: Number(row.version), updatedAt: row.updated_at };
+      return { id: row.id, title: entry.title, kind: entry.kind, version: Number(row.version), edition: editions.get(row.id) ?? 1, updatedAt: row.updated_at };
     })
     .sort((a, b) => a.title.localeCompare(b.title, 'es'));
 }

@@ -43,7 +43,10 @@ export interface PreviewResponse {
 
 /** One published version of an entry; `publishedBy` is a name ("Catálogo compilado" for the build). */
 export interface EntryVersionInfo {
+  /** The sync counter's version: what a publish is based on and the history's address. */
   version: number;
+  /** The entry's own version number (1 for its first publication, 2 for the next…): what people read. */
+  edition: number;
   publishedAt: string;
   publishedBy: string;
 }
@@ -68,6 +71,8 @@ export interface EntrySummary {
   title: string;
   kind: Entry['kind'];
   version: number;
+  /** The entry's own version number (see EntryVersionInfo). */
+  edition: number;
   updatedAt: string;
 }
 
@@ -75,6 +80,8 @@ export interface EntrySummary {
 export interface PublishResponse {
   id: string;
   version: number;
+  /** The entry's own version number this publish made. */
+  edition: number;
   publishedAt: string;
   entry: Entry;
 }

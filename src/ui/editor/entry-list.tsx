@@ -30,7 +30,7 @@ export function EntryList() {
               key={entry.id}
               href={`/mas/editor/${encodeURIComponent(entry.id)}`}
               label={entry.title}
-              hint={t('editor.listHint', { id: entry.id, version: String(entry.version) })}
+              hint={t('editor.listHint', { id: entry.id, version: String(entry.edition) })}
             />
           ))}
         </ul>

@@ -41,7 +41,7 @@ export function PublishBar({ canPublish, state, onPublish }: { canPublish: boole
       {state.kind === 'published' && (
         <p class="note note--done" role="status">
           <Icon name="upToDate" />
-          <span>{t('editor.published', { version: String(state.version) })}</span>
+          <span>{t('editor.published', { version: String(state.edition) })}</span>
         </p>
       )}
       {state.kind === 'refused' && <AlertNote>{state.message}</AlertNote>}

@@ -14,16 +14,16 @@ export function VersionHistory({ history, canRead }: { history: EntryVersionInfo
       <ul class="editor__history">
         {history.map((item) => (
           <li key={item.version}>
-            <span>{t('editor.version', { version: String(item.version), when: formatDateTime(item.publishedAt), who: item.publishedBy })}</span>
+            <span>{t('editor.version', { version: String(item.edition), when: formatDateTime(item.publishedAt), who: item.publishedBy })}</span>
             <button type="button" class="button button--secondary" disabled={!canRead} onClick={() => void viewVersion(item.version)}>
-              {t('editor.view', { version: String(item.version) })}
+              {t('editor.view', { version: String(item.edition) })}
             </button>
           </li>
         ))}
       </ul>
       {viewed && (
         <div class="card">
-          <label class="editor__label" for="editor-old-version">{t('editor.viewing', { version: String(viewed.version) })}</label>
+          <label class="editor__label" for="editor-old-version">{t('editor.viewing', { version: String(viewed.edition) })}</label>
           <textarea id="editor-old-version" class="editor__source" rows={12} readOnly value={viewed.source} />
           <button type="button" class="button button--secondary" onClick={closeVersion}>{t('editor.close')}</button>
         </div>

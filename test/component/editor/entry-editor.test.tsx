@@ -89,10 +89,13 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
 
     fireEvent.click(screen.getByRole('button', { name: /Publicar/ }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sí, publicar' }));
-    const status = await screen.findByText(/^Publicada: versión \d+\.$/, {}, { timeout: 3000 });
-    const version = Number(/\d+/.exec(status.textContent ?? '')![0]);
+    // The entry's own version number: the build published version 1, this is version 2 (not the sync counter).
+    await screen.findByText('Publicada: versión 2.', {}, { timeout: 3000 });
+    const version = 2;
     const stored = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
-    expect(stored.json()).toMatchObject({ version, source: expect.stringContaining('## Paso añadido en el editor') });
+    expect(stored.json()).toMatchObject({ source: expect.stringContaining('## Paso añadido en el editor') });
+    expect(stored.json<{ version: number }>().version).toBeGreaterThan(100);
+    expect(stored.json<{ history: Array<{ edition: number }> }>().history.map((h) => h.edition)).toEqual([2, 1]);
     // The history names the person and offers every version.
     expect(await screen.findByText(new RegExp(`Versión ${version} · .* · Rosa Quispe`))).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: `Ver versión ${version}` }));

@@ -79,7 +79,7 @@ describe.each(ENGINES)('publishing catalogue entries (%s)', (engine) => {
     const { cursor } = await pullAll(server, undefined, 'catalogue');
     const before = await readSource();
     expect(before.source).toContain(`id: ${ENTRY_ID}`);
-    expect(before.history).toEqual([{ version: before.version, publishedAt: expect.any(String), publishedBy: 'Catálogo compilado' }]);
+    expect(before.history).toEqual([{ version: before.version, edition: 1, publishedAt: expect.any(String), publishedBy: 'Catálogo compilado' }]);
     clock.advance(60_000);
     const edited = before.source.replace(/\ntitle: .*\n/, '\ntitle: Título corregido por la coordinación\n');
     const res = await publish(ENTRY_ID, edited, before.version);
@@ -90,12 +90,16 @@ describe.each(ENGINES)('publishing catalogue entries (%s)', (engine) => {
     expect(delta.changes).toEqual([{ table: 'entries', id: ENTRY_ID, version: answer.version, row: answer.entry }]);
     const after = await readSource();
     expect(after.version).toBe(answer.version);
-    expect(after.history.map((h) => [h.version, h.publishedBy])).toEqual([
-      [answer.version, 'Rosa Quispe'],
-      [before.version, 'Catálogo compilado'],
+    expect(after.history.map((h) => [h.version, h.edition, h.publishedBy])).toEqual([
+      [answer.version, 2, 'Rosa Quispe'],
+      [before.version, 1, 'Catálogo compilado'],
     ]);
+    // People read the entry's own version number (2), never the sync counter.
+    expect(answer.edition).toBe(2);
+    const listed = await server.app.inject({ method: 'GET', url: '/api/catalogue/entries', headers: bearer(coordinador) });
+    expect(listed.json<{ entries: Array<{ id: string; edition: number }> }>().entries.find((e) => e.id === ENTRY_ID)?.edition).toBe(2);
     const old = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/history/${before.version}`, headers: bearer(coordinador) });
-    expect(old.json()).toMatchObject({ id: ENTRY_ID, version: before.version, source: before.source, publishedBy: 'Catálogo compilado' });
+    expect(old.json()).toMatchObject({ id: ENTRY_ID, version: before.version, edition: 1, source: before.source, publishedBy: 'Catálogo compilado' });
     const missing = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/history/999999`, headers: bearer(coordinador) });
     expect(missing.statusCode).toBe(404);
   });
