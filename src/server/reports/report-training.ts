@@ -1,8 +1,9 @@
 /**
  * People, entities and municipalities reached, and feedback, for the report's workshops. The
- * counting happens in the database (one pass that dedupes with hash tables: a person is
- * counted once per region, per month and in total); only a few dozen numbers come back. Nothing
- * personal is selected, and feedback comes back as sums per workshop, never as answers.
+ * counting happens in the database (hash aggregates: a person is counted once per region, per
+ * month and in total; entities are first grouped by region and month, which leaves a few
+ * thousand rows for the three entity counts); only a few dozen numbers come back. Nothing
+ * personal is selected; feedback is read only to be summed here, and only sums leave.
  */
 import { sql, type Kysely } from 'kysely';
 import type { NationalReportQuery } from '../../shared/schemas/national-report';
@@ -51,9 +52,10 @@ export async function countReach(db: Kysely<Database>, engine: Engine, workshops
       from attendance a join wk on wk.id = a.workshop_id
       where a.deleted = 0${entityFilter}${levelFilter}
     ),
-    ents_r as (select r, e, max(mu) as mu from base where e is not null and e <> '' group by r, e),
-    ents_m as (select m, e, max(mu) as mu from base where e is not null and e <> '' group by m, e),
-    ents_t as (select e, max(mu) as mu from base where e is not null and e <> '' group by e)
+    ents_rm as materialized (select r, m, e, max(mu) as mu from base where e is not null and e <> '' group by r, m, e),
+    ents_r as (select r, e, max(mu) as mu from ents_rm group by r, e),
+    ents_m as (select m, e, max(mu) as mu from ents_rm group by m, e),
+    ents_t as (select e, max(mu) as mu from ents_rm group by e)
     select 'pr' as k, r, null as m, count(*) as n, 0 as n2 from (select distinct r, p from base where p is not null) x group by r
     union all select 'pm', null, m, count(*), 0 from (select distinct m, p from base where p is not null) x group by m
     union all select 'pt', null, null, count(*), 0 from (select distinct p from base where p is not null) x
