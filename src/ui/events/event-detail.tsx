@@ -12,6 +12,7 @@ import { AlertNote } from '../shell/alert-note';
 import { useAction, type Action } from '../shell/use-action';
 import { ConfirmBox } from './confirm-box';
 import { EventOutput } from './event-output';
+import { EventFacts } from './event-facts';
 import { formatRange } from '../../shared/calendar/lima-dates';
 import { ProgressLine } from './progress-line';
 import { t, tn } from '../../shared/i18n/checklists';
@@ -46,7 +47,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
       <BackLink href="/eventos" label={t('events.backToList')} />
       {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
       <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
-      {event.venue && <p>{event.venue}</p>}
+      <EventFacts event={event} />
       <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
       {action.failure.value && <AlertNote>{action.failure.value}</AlertNote>}
       <div class="events__actions">
@@ -84,7 +85,7 @@ function EventReadOnly({ event, runs, allRuns }: { event: LocalEvent; runs: Even
       <ScreenHeader title={event.title} />
       <BackLink href="/eventos" label={t('events.backToList')} />
       <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
-      {event.venue && <p>{event.venue}</p>}
+      <EventFacts event={event} />
       <p class="note"><Icon name="info" /><span>{t('events.othersEvent')}</span></p>
       <h2>{t('checklists.inUse')}</h2>
       {runs.length === 0 ? <p class="note"><Icon name="info" /><span>{t('checklists.noneYetOthers')}</span></p> : (

@@ -24,6 +24,32 @@ async function offerCard(title: string) {
   return within(heading.closest('li')!);
 }
 
+describe('an event’s page', () => {
+  it('shows every answer of the event in words, the district named to the region', async () => {
+    await dbs.catalogue.places.put({ id: 'district:210101', level: 'district', code: '210101', name: 'Puno', parentCode: '2101', regionCode: '21' });
+    await dbs.catalogue.places.put({ id: 'district:210104', level: 'district', code: '210104', name: 'Chucuito', parentCode: '2101', regionCode: '21' });
+    const id = await saveEvent(makeEvent({
+      type: 'pasacalle', placeCode: '210104', venue: 'Jirón Lima', expectedAudience: 12000, outdoors: true, music: 'live',
+      heritageSite: false, minors: true, fundingSource: 'Municipalidad Provincial de Puno',
+    }));
+    openAt(`/eventos/${id}`);
+    const facts = await screen.findByText('Tipo de evento').then((dt) => dt.closest('dl')!);
+    const read = () => [...facts.querySelectorAll('div')].map((row) => `${row.querySelector('dt')!.textContent}: ${row.querySelector('dd')!.textContent}`);
+    await waitFor(() => expect(read()).toContain('Ubicación: Chucuito, Puno'));
+    expect(read()).toEqual([
+      'Tipo de evento: Pasacalle',
+      'Ubicación: Chucuito, Puno',
+      'Local o espacio: Jirón Lima',
+      'Público esperado: 12,000 personas',
+      '¿Dónde se realiza?: Al aire libre',
+      'Música: Música en vivo',
+      'En un sitio del patrimonio cultural: No',
+      'Participan menores de edad: Sí',
+      'Fuente de financiamiento: Municipalidad Provincial de Puno',
+    ]);
+  }, 15_000); // the events chunk, then the event and the district from IndexedDB
+});
+
 describe('an event and its checklists', () => {
   it('proposes the music template and says why; the large-audience one is offered but not proposed', async () => {
     const id = await saveEvent(makeEvent({ music: 'recorded', expectedAudience: 300 }));
