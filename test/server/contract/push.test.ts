@@ -101,6 +101,20 @@ describe.each(ENGINES)('push on %s', (engine) => {
     expect(await readCurrentVersion(env.server.store.db)).toBe(version + 5);
   });
 
+  it('pushes from many devices at once take distinct versions, the counter ends at the last one, and a cursor misses none', async () => {
+    const before = await pullAll(env.server, env.user);
+    const devices = Array.from({ length: 6 }, () => createDeviceQueue());
+    const batches = devices.map((d) => Array.from({ length: 7 }, (_, i) => d.next('event.save', makeEventArgs({ title: `Evento ${i}` }))));
+    const answers = await Promise.all(devices.map((d, i) => pushRaw(env.server, env.user, d.clientId, batches[i]!)));
+    for (const res of answers) expect(res.json()).toEqual({ lastSeq: 7, rejected: [] });
+    const after = await pullAll(env.server, env.user, 'user', 500, before.cursor);
+    const versions = after.changes.map((c) => c.version);
+    expect(versions).toHaveLength(42);
+    expect(new Set(versions).size).toBe(42);
+    expect(Math.max(...versions)).toBe(await readCurrentVersion(env.server.store.db));
+    expect(new Set(after.changes.map((c) => c.id))).toEqual(new Set(batches.flat().map((m) => (m.args as { id: string }).id)));
+  });
+
   it('accepts a gzip body, as the device sends it', async () => {
     const device = createDeviceQueue();
     const events = Array.from({ length: 50 }, (_, i) => makeEventArgs({ title: `Evento ${i + 1}` }));
