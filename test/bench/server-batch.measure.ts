@@ -15,7 +15,7 @@ const WARM_UP = 5;
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A realistic batch: 40 new events, a checklist run for 20 of them, 40 item ticks. */
-function makeBatch(device: ReturnType<typeof createDeviceQueue>): WireMutation[] {
+export function makeBatch(device: ReturnType<typeof createDeviceQueue>): WireMutation[] {
   const mutations: WireMutation[] = [];
   const runs: string[] = [];
   for (let i = 0; i < 40; i += 1) {
