@@ -75,7 +75,7 @@ export interface RegisterHint {
  * The first record (by `recordedAt`) of the same person in a workshop, read through the match-key
  * indexes instead of the whole roster. A Dexie chain: it may run inside a write transaction.
  */
-export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person: PersonKeys): Promise<LocalAttendance | undefined> {
+export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person: PersonKeys, apart: readonly string[] = []): Promise<LocalAttendance | undefined> {
   const wanted = computeKeys(person);
   const byDoc = wanted.doc ? db.attendance.where('[workshopId+docKey]').equals([workshopId, wanted.doc]).toArray() : Promise.resolve([]);
   return byDoc.then((docRows) => {
@@ -83,19 +83,21 @@ export function findSamePersonInWorkshop(db: UserDb, workshopId: string, person:
     return byName.then((nameRows) => {
       const candidates = [...docRows, ...nameRows];
       candidates.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
-      return candidates.find((row) => isSameKeys(readKeys(row), wanted));
+      return candidates.find((row) => !apart.includes(row.id) && isSameKeys(readKeys(row), wanted));
     });
   });
 }
 
 function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs, hint: RegisterHint | undefined): Promise<LocalAttendance | undefined> {
+  // «No es la misma persona»: the records set apart are never merged with this one (the server's rule too).
+  const isApart = (record: LocalAttendance | undefined) => record !== undefined && (args.distinctFrom ?? []).includes(record.id);
   if (hint?.knownMatchId === null) return Promise.resolve(undefined);
   if (hint) {
     return db.attendance.get(hint.knownMatchId).then((record) => {
-      return record && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
+      return record && !isApart(record) && record.workshopId === args.workshopId && findSamePerson([record], args.person) ? record : undefined;
     });
   }
-  return findSamePersonInWorkshop(db, args.workshopId, args.person);
+  return findSamePersonInWorkshop(db, args.workshopId, args.person, args.distinctFrom);
 }
 
 /**
@@ -122,7 +124,7 @@ export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegist
   }
   const row: LocalAttendance = {
     id: args.id, workshopId: args.workshopId, person: args.person, consent: args.consent,
-    recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso,
+    recordedBy: null, recordedAt: nowIso, mergedIds: [], updatedAt: nowIso, ...(args.distinctFrom?.length ? { distinctFrom: args.distinctFrom } : {}),
     fieldHlc: Object.fromEntries(Object.keys(args.person).map((key) => [key, hlc])),
   };
   await db.attendance.put(withMatchKeys(row));

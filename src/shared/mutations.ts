@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
 import { WorkshopSaveArgs } from './schemas/workshop';
-import { AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
+import { AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
 
 /** One mutation of the contract: its args schema by version, and the version this build writes. */
@@ -30,7 +30,7 @@ export const MUTATIONS = {
   'checklist.setItem': mutation({ 1: ChecklistSetItemArgs }, 1),
   'checklist.addItem': mutation({ 1: ChecklistAddItemArgs }, 1),
   'workshop.save': mutation({ 1: WorkshopSaveArgs }, 1),
-  'attendance.register': mutation({ 1: AttendanceRegisterArgs }, 1),
+  'attendance.register': mutation({ 1: AttendanceRegisterArgsV1, 2: AttendanceRegisterArgs }, 2),
   'attendance.update': mutation({ 1: AttendanceUpdateArgs }, 1),
   'attendance.remove': mutation({ 1: AttendanceRemoveArgs }, 1),
   'attendance.export': mutation({ 1: AttendanceExportArgs }, 1),

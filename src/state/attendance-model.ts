@@ -40,6 +40,8 @@ export interface RegistrationInput {
   workshopCode?: string;
   person: AttendancePerson;
   consentGiven: boolean;
+  /** Records the facilitador said are NOT this person («No es la misma persona»): never merged with it. */
+  distinctFrom?: readonly string[];
 }
 
 /** The government level that usually goes with an entity type (the person may change it). */
@@ -60,7 +62,8 @@ export async function registerAttendance(input: RegistrationInput): Promise<stri
   const started = performance.now();
   const id = uuidv7();
   // The roster on screen already says who is there: the save then reads no records to find out.
-  const hint = input.roster ? { knownMatchId: findSamePerson(input.roster, input.person)?.id ?? null } : undefined;
+  const apart = input.distinctFrom ?? [];
+  const hint = input.roster ? { knownMatchId: findSamePerson(input.roster.filter((row) => !apart.includes(row.id)), input.person)?.id ?? null } : undefined;
   const consent = input.consentGiven ? { given: true, textVersion: PRIVACY_NOTICE_VERSION } : { given: false, textVersion: PRIVACY_NOTICE_VERSION };
   await recordMutation(getDatabases().user, 'attendance.register', {
     id,
@@ -68,6 +71,7 @@ export async function registerAttendance(input: RegistrationInput): Promise<stri
     ...(input.workshopCode ? { workshopCode: input.workshopCode } : {}),
     person: dropEmpty(input.person),
     consent,
+    ...(apart.length > 0 ? { distinctFrom: [...apart] } : {}),
   }, hint);
   // User Timing for the bench: from the tap's handler to record + outbox committed.
   performance.measure?.('tinkuy:attendance-save', { start: started });
@@ -118,9 +122,10 @@ export interface LikelyDuplicate {
  * the same person by the merge rule first, else another spelling of the same name at the same
  * entity (Condori/Condory, a missing second surname), which saving would NOT merge.
  */
-export function findLikelyDuplicate(roster: readonly LocalAttendance[], person: PersonKeys, exceptId?: string): LikelyDuplicate | undefined {
+export function findLikelyDuplicate(roster: readonly LocalAttendance[], person: PersonKeys, exceptId?: string, apart: readonly string[] = []): LikelyDuplicate | undefined {
   if (!person.fullName.trim() && !person.documentNumber?.trim()) return undefined;
   const started = performance.now();
+  if (apart.length > 0) roster = roster.filter((row) => !apart.includes(row.id));
   const same = findSamePerson(roster, person, exceptId);
   const found = same ? { record: same, willMerge: true } : (() => {
     const likely = findLikelyPerson(roster, person, exceptId);

@@ -142,6 +142,8 @@ export interface AttendanceTable extends SyncableColumns {
   recorded_at: string;
   merged_ids: string;
   merged_into: string | null;
+  /** JSON array of ids of records that are another person (never merged with this one). */
+  distinct_from: string;
 }
 
 /** The export log (Ley 29733: who exported what, and when). */

@@ -45,7 +45,7 @@ const REGISTRY: { [N in MutationName]: ServerMutation<N> } = {
   'checklist.setItem': { roles: ROLES, handlers: { 1: applyChecklistSetItem } },
   'checklist.addItem': { roles: ROLES, handlers: { 1: applyChecklistAddItem } },
   'workshop.save': { roles: STAFF, handlers: { 1: applyWorkshopSave } },
-  'attendance.register': { roles: ROLES, participants: true, handlers: { 1: applyAttendanceRegister } },
+  'attendance.register': { roles: ROLES, participants: true, handlers: { 1: applyAttendanceRegister, 2: applyAttendanceRegister } },
   'attendance.update': { roles: STAFF, handlers: { 1: applyAttendanceUpdate } },
   'attendance.remove': { roles: STAFF, handlers: { 1: applyAttendanceRemove } },
   'attendance.export': { roles: ROLES, handlers: { 1: applyAttendanceExport } },

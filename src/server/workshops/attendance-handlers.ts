@@ -43,8 +43,15 @@ export function toAttendanceRow(stored: AttendanceTable): AttendanceRow {
     recordedBy: stored.recorded_by,
     recordedAt: stored.recorded_at,
     mergedIds: readJson(stored.merged_ids),
+    ...readDistinct(stored),
     updatedAt: stored.updated_at,
   };
+}
+
+/** The ids a record must never merge with, as the pulled row carries them (absent when none). */
+function readDistinct(stored: AttendanceTable): { distinctFrom?: string[] } {
+  const ids = readJson<string[]>(stored.distinct_from ?? '[]');
+  return ids.length > 0 ? { distinctFrom: ids } : {};
 }
 
 async function readRecord(ctx: MutationContext, id: string): Promise<AttendanceTable | undefined> {
@@ -61,13 +68,14 @@ async function followMerge(ctx: MutationContext, stored: AttendanceTable | undef
  * (`shared/attendance-match.ts`, the device's too): the same document, or the same folded name
  * and entity — unless both carry documents and they differ (two namesakes).
  */
-async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson): Promise<AttendanceTable | undefined> {
+async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson, distinctFrom: readonly string[] = []): Promise<AttendanceTable | undefined> {
   const wanted = computeKeys(person);
   // Two equality lookups, each on its own (workshop, key) index: one OR query scans the workshop.
   const lookUp = (column: 'doc_key' | 'name_key', key: string | undefined) => key === undefined ? [] :
     ctx.trx.selectFrom('attendance').selectAll().where('workshop_id', '=', workshopId).where(column, '=', key).where('deleted', '=', 0).execute();
   const candidates = [...(await lookUp('doc_key', wanted.doc)), ...(await lookUp('name_key', wanted.name))]
-    .filter((c) => isSameKeys(wanted, { doc: c.doc_key ?? undefined, name: c.name_key ?? undefined }))
+    // «No es la misma persona»: a record the facilitador set apart is never the same person.
+    .filter((c) => !distinctFrom.includes(c.id) && isSameKeys(wanted, { doc: c.doc_key ?? undefined, name: c.name_key ?? undefined }))
     .sort((a, b) => (a.recorded_at === b.recorded_at ? (a.id < b.id ? -1 : 1) : a.recorded_at < b.recorded_at ? -1 : 1));
   return candidates[0];
 }
@@ -128,12 +136,12 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
     recorded_at: ctx.nowIso,
     updated_at: ctx.nowIso,
   };
-  const first = await findSamePerson(ctx, args.workshopId, args.person);
+  const first = await findSamePerson(ctx, args.workshopId, args.person, args.distinctFrom);
   const noRoom = await checkAttendanceRoom(ctx, access.workshop, !first);
   if (noRoom) return noRoom;
   if (first) {
     await mergeInto(ctx, first, args, args.id);
-    const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, deleted: 1 };
+    const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, distinct_from: '[]', deleted: 1 };
     await ctx.trx.insertInto('attendance').values({ id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }).execute();
     return APPLIED;
   }
@@ -150,6 +158,7 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
       name_key: makeNameKey(args.person),
       merged_ids: '[]',
       merged_into: null,
+      distinct_from: writeJson(args.distinctFrom ?? []),
       deleted: 0,
       version: await nextVersion(ctx.trx),
     })

@@ -29,13 +29,24 @@ export const Consent = v.strictObject({
   textVersion: v.pipe(StorableString, v.minLength(1), v.maxLength(40)),
 });
 
-/** `attendance.register` v1: by the facilitador (bearer) or by the participant (workshopCode). */
-export const AttendanceRegisterArgs = v.strictObject({
+const REGISTER_FIELDS = {
   id: Id,
   workshopId: Id,
   workshopCode: v.optional(WorkshopCode),
   person: AttendancePerson,
   consent: Consent,
+};
+
+/** `attendance.register` v1: by the facilitador (bearer) or by the participant (workshopCode). */
+export const AttendanceRegisterArgsV1 = v.strictObject(REGISTER_FIELDS);
+
+/**
+ * `attendance.register` v2: v1, and the records the facilitador said are NOT this person
+ * («No es la misma persona»): neither the server nor a device ever merges it into them.
+ */
+export const AttendanceRegisterArgs = v.strictObject({
+  ...REGISTER_FIELDS,
+  distinctFrom: v.optional(v.pipe(v.array(Id), v.maxLength(10, 'Se pueden marcar como otra persona hasta 10 registros.'))),
 });
 export type AttendanceRegisterArgs = v.InferOutput<typeof AttendanceRegisterArgs>;
 
@@ -64,6 +75,8 @@ export interface AttendanceRow {
   recordedAt: string;
   /** Ids of other records that were merged into this one (the same person registered twice). */
   mergedIds: string[];
+  /** Ids of records the facilitador said are another person: never merged with this one. */
+  distinctFrom?: string[];
   updatedAt: string;
 }
 

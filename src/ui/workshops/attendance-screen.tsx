@@ -17,14 +17,20 @@ import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { AttendancePerson } from '../../shared/schemas/attendance';
 import { t } from '../../shared/i18n/workshops';
 
-/** The warning shown while typing someone who may already be on the roster; says whether saving merges them. */
-function DuplicateWarning({ found }: { found: LikelyDuplicate | undefined }) {
+/**
+ * The warning shown while typing someone who may already be on the roster; says whether saving
+ * merges them, and lets the facilitador say «No es la misma persona» (then they stay apart for good).
+ */
+function DuplicateWarning({ found, onNotSame }: { found: LikelyDuplicate | undefined; onNotSame(id: string): void }) {
   const existing = found?.record;
   return (
-    <div role="status" class={existing ? 'note note--attention' : 'visually-hidden'}>
+    <div role="status" class={existing ? 'note note--attention ws-duplicate' : 'visually-hidden'}>
       {existing && <Icon name="attention" />}
       {existing && (
-        <span>{t(found.willMerge ? 'attendance.duplicate' : 'attendance.likelyDuplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatDateTime(existing.recordedAt) })}</span>
+        <div>
+          <p>{t(found.willMerge ? 'attendance.duplicate' : 'attendance.likelyDuplicate', { name: existing.person.fullName, entity: existing.person.entityName, when: formatDateTime(existing.recordedAt) })}</p>
+          <button type="button" class="button button--secondary" onClick={() => onNotSame(existing.id)}>{t('attendance.notSamePerson')}</button>
+        </div>
       )}
     </div>
   );
@@ -40,6 +46,8 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const roster = watchRoster(workshopId).value;
   const form = useDraftForm<AttendanceDraft, AttendanceErrors>({ drafts: attendanceDrafts, key: workshopId, makeStart: makeEmptyAttendanceDraft });
   const done = useSignal('');
+  // Records the facilitador said are not the person being typed («No es la misma persona»).
+  const apart = useSignal<string[]>([]);
 
   function change(patch: Partial<AttendanceDraft>) {
     form.change(patch);
@@ -49,6 +57,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   /** Empties the form for the next person; after a save, `keep` carries the entity, level and region over. */
   function startOver(message: string, keep?: AttendancePerson) {
     form.reset(keep ? makeNextAttendanceDraft(keep) : makeEmptyAttendanceDraft());
+    apart.value = [];
     done.value = message;
     form.formRef.current?.querySelector<HTMLElement>('[data-first]')?.focus();
   }
@@ -58,8 +67,9 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       await updateAttendance(editingId, person);
       startOver(t('attendance.corrected', { name: person.fullName }));
     } else {
-      const existing = findDuplicate(roster, person);
-      await registerAttendance({ workshopId, person, consentGiven: true, roster });
+      const distinctFrom = apart.value;
+      const existing = findDuplicate(roster.filter((row) => !distinctFrom.includes(row.id)), person);
+      await registerAttendance({ workshopId, person, consentGiven: true, roster, distinctFrom });
       startOver(t(existing ? 'attendance.savedMerged' : 'attendance.saved', { name: person.fullName, count: existing ? roster.length : roster.length + 1 }), person);
     }
   }));
@@ -67,7 +77,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const byRegion = useMemo(() => countByRegion(roster), [roster]);
   const byLevel = useMemo(() => countByLevel(roster), [roster]);
   const d = form.draft ?? makeEmptyAttendanceDraft();
-  const duplicate = d.editingId ? undefined : findLikelyDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) });
+  const duplicate = d.editingId ? undefined : findLikelyDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) }, undefined, apart.value);
   return (
     <section class="screen workshops">
       <ScreenHeader title={t('attendance.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
@@ -78,7 +88,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('attendance.formLabel')}>
         {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{t('attendance.editing', { name: d.fullName })}</span></p>}
         <AttendanceFields draft={d} errors={form.errors} onChange={change} prefix="att" />
-        <DuplicateWarning found={duplicate} />
+        <DuplicateWarning found={duplicate} onNotSame={(id) => (apart.value = [...apart.value, id])} />
         <ConsentFields draft={d} errors={form.errors} onChange={change} prefix="att" />
         <p id="att-save-why" class={d.consent ? 'visually-hidden' : 'form-hint form-hint--strong'}>{d.consent ? '' : t('attendance.needsConsent')}</p>
         <div class="form-actions">

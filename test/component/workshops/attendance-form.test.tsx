@@ -118,6 +118,25 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect(screen.getByText('Unificado con otro registro (1)')).toBeTruthy();
   });
 
+  it('«No es la misma persona» keeps a namesake apart: no warning, no merge, and the mark goes with the record to the server', async () => {
+    const firstId = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 1');
+    fillPerson('María Quispe Huamaní', 'Municipalidad Distrital de Quinua');
+    expect(screen.getByText(/Si guarda, se unificará con ese registro/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'No es la misma persona' }));
+    expect(screen.queryByText(/Posible duplicado/)).toBeNull();
+    fireEvent.click(consentBox());
+    fireEvent.click(saveButton());
+    await screen.findByText(/Asistencia de María Quispe Huamaní guardada/);
+    const rows = await dbs.user.attendance.toArray();
+    expect(rows).toHaveLength(2);
+    const second = rows.find((r) => r.id !== firstId)!;
+    expect(second.distinctFrom).toEqual([firstId]);
+    const queued = (await dbs.user.outbox.toArray()).at(-1)!;
+    expect([queued.name, queued.v, (queued.args as { distinctFrom?: string[] }).distinctFrom]).toEqual(['attendance.register', 2, [firstId]]);
+  });
+
   it('searches the roster by name, entity or document, ignoring accents and case', async () => {
     await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori Mamani', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });

@@ -149,6 +149,27 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect(answer.rejected[0]).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Falta el código del taller/) });
   });
 
+  it('«No es la misma persona»: a v2 registration set apart from a namesake is never merged into it, the record keeps the mark, a later v1 one still merges with one of them', async () => {
+    const device = createDeviceQueue();
+    const who = () => makePerson({ fullName: 'Juan Condori Mamani', entityName: 'Municipalidad Distrital de Ácora' });
+    const first = makeRegistration(workshop.id, who());
+    const apart = makeRegistration(workshop.id, who(), { distinctFrom: [first.id] });
+    const again = makeRegistration(workshop.id, makePerson({ fullName: 'JUAN CONDORI MAMANI', entityName: 'Municipalidad Distrital de Ácora' }));
+    const answer = await push(server, owner, device.clientId, [
+      device.next('attendance.register', first, { v: 2 }),
+      device.next('attendance.register', apart, { v: 2 }),
+      device.next('attendance.register', again, { v: 1 }),
+    ]);
+    expect(answer.rejected).toEqual([]);
+    const rows = liveRows((await pullAll(server, owner)).changes);
+    const [kept, setApart] = [rows.find((r) => r.id === first.id)!, rows.find((r) => r.id === apart.id)!];
+    expect(setApart.distinctFrom).toEqual([first.id]);
+    // Both stay; a later registration of the name merges into one of them (the first by time,
+    // then by id), never the two together.
+    expect([...kept.mergedIds, ...setApart.mergedIds]).toEqual([again.id]);
+    expect(kept.distinctFrom).toBeUndefined();
+  });
+
   it('two people whose names fold to nothing are never merged by name (the device applies the same rule)', async () => {
     const device = createDeviceQueue();
     const blank = [makeRegistration(workshop.id, makePerson({ fullName: '...', entityName: 'DDC Puno' })), makeRegistration(workshop.id, makePerson({ fullName: '—', entityName: 'DDC Puno' }))];

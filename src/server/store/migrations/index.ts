@@ -9,6 +9,7 @@ import * as participantLimits from './940-participant-limits';
 import * as loginAddressIndex from './941-login-address-index';
 import * as reportColumns from './950-report-columns';
 import * as reportEventColumns from './951-report-event-columns';
+import * as attendanceDistinct from './955-attendance-distinct';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '941-login-address-index': loginAddressIndex,
   '950-report-columns': reportColumns,
   '951-report-event-columns': reportEventColumns,
+  '955-attendance-distinct': attendanceDistinct,
 };

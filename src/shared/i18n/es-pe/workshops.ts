@@ -82,6 +82,7 @@ export const workshops = {
   'attendance.editing': 'Corrigiendo el registro de {name}.',
   'attendance.duplicate': 'Posible duplicado: {name} ({entity}) ya tiene un registro desde el {when}. Si guarda, se unificará con ese registro.',
   'attendance.likelyDuplicate': 'Posible duplicado: se parece a {name} ({entity}), con registro desde el {when}. Si es la misma persona, no guarde otra vez: corrija ese registro en la lista de asistentes.',
+  'attendance.notSamePerson': 'No es la misma persona',
   'attendance.counts': 'Asistentes: {count}',
   'roster.title': 'Lista de asistentes',
   'roster.search': 'Buscar por nombre, entidad o documento',
