@@ -26,12 +26,12 @@ interface WorkshopCounts {
 /** Builds the report for `query` at the server's time. */
 export async function buildNationalReport(ctx: AppContext, query: NationalReportQuery): Promise<NationalReport> {
   const nowMs = ctx.now();
-  const { workshops, topics } = await listReportWorkshops(ctx.db, query.year, query.topic);
-  const [reach, feedback, events] = await Promise.all([
-    countReach(ctx.db, ctx.engine, workshops, query),
-    sumFeedback(ctx.db, ctx.engine, workshops),
-    tallyEvents(ctx.db, query.year, nowMs),
-  ]);
+  // Events do not depend on the workshops: they are counted while the training figures are.
+  const training = listReportWorkshops(ctx.db, query.year, query.topic).then(async ({ workshops, topics }) => {
+    const [reach, feedback] = await Promise.all([countReach(ctx.db, ctx.engine, workshops, query), sumFeedback(ctx.db, ctx.engine, workshops)]);
+    return { workshops, topics, reach, feedback };
+  });
+  const [{ workshops, topics, reach, feedback }, events] = await Promise.all([training, tallyEvents(ctx.db, query.year, nowMs)]);
   const held = tallyWorkshops(workshops, feedback);
   const figures = (r: ReachCounts | undefined, w: WorkshopCounts | undefined, e: EventCounts | undefined): ReportFigures =>
     composeFigures(r ?? emptyReach(), w ?? emptyWorkshopCounts(), e ?? emptyEventCounts());
