@@ -1,3 +1,5 @@
+import { useEffect } from 'preact/hooks';
+import { signal } from '@preact/signals';
 import { pendingCount } from '../../state/sync-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon, type IconName } from '../shell/icons';
@@ -13,19 +15,34 @@ const SHORTCUTS: ReadonlyArray<{ href: string; label: MessageKey; icon: IconName
   { href: '/mas/sincronizacion', label: 'home.shortcut.sync', icon: 'pending' },
 ];
 
-/** Inicio: a short welcome, what works without signal, and the main shortcuts. */
+type MyDayModule = typeof import('./my-day');
+// The person's own part loads as its own chunk after the first paint (precached: offline too).
+const myDayModule = signal<MyDayModule | null>(null);
+let loading: Promise<void> | undefined;
+function loadMyDay(): void {
+  loading ??= import('./my-day').then((m) => void (myDayModule.value = m)).catch(() => undefined);
+}
+
+/**
+ * Inicio: the person's own events, due items, reading and favourites once they have any; on a
+ * first visit, a short welcome and what works without signal. The main shortcuts always.
+ */
 export function HomeScreen() {
+  useEffect(loadMyDay, []);
   const pending = pendingCount.value;
+  const mod = myDayModule.value;
+  const isWelcome = !mod || mod.isWelcomeShown();
   return (
     <section class="screen home">
       <ScreenHeader title={t('home.title')} />
-      <p class="lead">{t('home.intro')}</p>
+      {isWelcome && <p class="lead">{t('home.intro')}</p>}
       {pending > 0 && (
         <p class="note note--pending">
           <Icon name="pending" />
           <span>{pending === 1 ? t('home.pending.one') : t('home.pending.many', { count: pending })}</span>
         </p>
       )}
+      {mod && <mod.MyDay />}
       <h2>{t('home.shortcuts.title')}</h2>
       <ul class="shortcuts">
         {SHORTCUTS.map((item) => (
@@ -37,15 +54,19 @@ export function HomeScreen() {
           </li>
         ))}
       </ul>
-      <h2>{t('home.offline.title')}</h2>
-      <ul class="checks">
-        {OFFLINE_POINTS.map((key) => (
-          <li key={key}>
-            <Icon name="upToDate" />
-            <span>{t(key)}</span>
-          </li>
-        ))}
-      </ul>
+      {isWelcome && (
+        <>
+          <h2>{t('home.offline.title')}</h2>
+          <ul class="checks">
+            {OFFLINE_POINTS.map((key) => (
+              <li key={key}>
+                <Icon name="upToDate" />
+                <span>{t(key)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

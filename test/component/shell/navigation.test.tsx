@@ -54,7 +54,7 @@ describe('the bottom navigation', () => {
       expect(await screen.findByRole('heading', { level: 1, name: section.label })).toBeTruthy();
       expect(currentSections()).toEqual([section.label]);
     }
-  });
+  }, 20_000); // four lazy chunks, each loaded for real (5 s was the whole budget on a loaded machine)
 
   it('moves focus to the new screen’s heading on every navigation, sub-screens and back links included', async () => {
     render(<App />);
