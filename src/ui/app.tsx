@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { watchConnection } from '../state/app-model';
+import { watchInstallPrompt } from '../state/install-model';
 import { updateModel } from '../state/update-model';
 import { TopBar } from './shell/top-bar';
 import { BottomNav } from './shell/bottom-nav';
@@ -40,7 +41,10 @@ const NationalScreen = lazyScreen(() => import('./national/national-screen').the
 
 /** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
 export function App() {
-  useEffect(() => watchConnection(), []);
+  useEffect(() => {
+    watchConnection();
+    watchInstallPrompt();
+  }, []);
   return (
     <LocationProvider>
       <Frame />

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { pendingCount } from '../../state/sync-model';
+import { installOffer, promptInstall } from '../../state/install-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon, type IconName } from '../shell/icons';
 import './home.css';
@@ -54,6 +55,7 @@ export function HomeScreen() {
           </li>
         ))}
       </ul>
+      <InstallTinkuy />
       {isWelcome && (
         <>
           <h2>{t('home.offline.title')}</h2>
@@ -68,5 +70,30 @@ export function HomeScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/** «Instalar Tinkuy»: the browser's own prompt where it offers one, else how to do it by hand. */
+function InstallTinkuy() {
+  const offer = installOffer.value;
+  if (offer === 'installed') return null;
+  if (offer === 'button') {
+    return (
+      <div class="home__install">
+        <p>{t('home.install.why')}</p>
+        <button type="button" class="button" onClick={() => void promptInstall()}>
+          <Icon name="update" />
+          {t('home.install')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <details class="home__install">
+      <summary>{t('home.install.how')}</summary>
+      <p>{t('home.install.why')}</p>
+      <p>{t('home.install.android')}</p>
+      <p>{t('home.install.ios')}</p>
+    </details>
   );
 }
