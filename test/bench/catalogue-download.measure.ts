@@ -103,3 +103,28 @@ export async function measureCatalogueDelta(): Promise<BenchRow[]> {
     },
   ];
 }
+
+/**
+ * The bench rows: what a phone downloads for districts, which stay out of the first catalogue
+ * download (issue 12): one region's districts when a form first needs them, gzip on the wire.
+ */
+export async function measureRegionDistricts(): Promise<BenchRow[]> {
+  const server = await startTestServer('sqlite');
+  try {
+    const { listRegions } = await import('../../src/shared/places/regions');
+    const sizes: Array<{ region: string; wire: number; count: number }> = [];
+    for (const { code } of listRegions()) {
+      const res = await server.app.inject({ method: 'GET', url: `/api/places/districts?region=${code}`, headers: { 'accept-encoding': 'gzip' } });
+      const json = res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload) : res.rawPayload;
+      sizes.push({ region: code, wire: res.rawPayload.length, count: (JSON.parse(json.toString('utf8')) as { districts: unknown[] }).districts.length });
+    }
+    const largest = sizes.reduce((a, b) => (b.wire > a.wire ? b : a));
+    const total = sizes.reduce((n, s) => n + s.wire, 0);
+    return [
+      { area: 'catalogue', what: 'districts of the largest region, when a form first needs them (gzip)', value: kib(largest.wire), unit: 'KiB', budget: null, detail: `region ${largest.region}, ${largest.count} districts` },
+      { area: 'catalogue', what: 'districts of all 26 regions, one request each (gzip)', value: kib(total), unit: 'KiB', budget: null, detail: `${sizes.reduce((n, s) => n + s.count, 0)} districts` },
+    ];
+  } finally {
+    await server.close();
+  }
+}
