@@ -70,10 +70,14 @@ async function followMerge(ctx: MutationContext, stored: AttendanceTable | undef
  */
 async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson, distinctFrom: readonly string[] = []): Promise<AttendanceTable | undefined> {
   const wanted = computeKeys(person);
-  // Two equality lookups, each on its own (workshop, key) index: one OR query scans the workshop.
-  const lookUp = (column: 'doc_key' | 'name_key', key: string | undefined) => key === undefined ? [] :
-    ctx.trx.selectFrom('attendance').selectAll().where('workshop_id', '=', workshopId).where(column, '=', key).where('deleted', '=', 0).execute();
-  const candidates = [...(await lookUp('doc_key', wanted.doc)), ...(await lookUp('name_key', wanted.name))]
+  // Two equality lookups, each on its own (workshop, key) index (one OR query scans the
+  // workshop), sent as one UNION ALL: one round trip while the push holds the version counter.
+  const lookUp = (column: 'doc_key' | 'name_key', key: string) =>
+    ctx.trx.selectFrom('attendance').selectAll().where('workshop_id', '=', workshopId).where(column, '=', key).where('deleted', '=', 0);
+  const arms = [wanted.doc === undefined ? undefined : lookUp('doc_key', wanted.doc), wanted.name === undefined ? undefined : lookUp('name_key', wanted.name)]
+    .filter((arm) => arm !== undefined);
+  const found = arms.length === 0 ? [] : await arms.reduce((union, arm) => union.unionAll(arm)).execute();
+  const candidates = found
     // «No es la misma persona»: a record the facilitador set apart is never the same person.
     .filter((c) => !distinctFrom.includes(c.id) && isSameKeys(wanted, { doc: c.doc_key ?? undefined, name: c.name_key ?? undefined }))
     .sort((a, b) => (a.recorded_at === b.recorded_at ? (a.id < b.id ? -1 : 1) : a.recorded_at < b.recorded_at ? -1 : 1));
