@@ -42,6 +42,8 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   // These two write only `meta` (a sent flag, the device's export log).
   'attendance.export': { tables: [], apply: (db, args) => applyAttendanceExport(db, args) },
   'feedback.submit': { tables: [], apply: (db, args) => applyFeedbackSubmit(db, args) },
+  'certificate.issue': 'queue-only',
+  'certificate.revoke': 'queue-only',
 };
 
 function effectOf<N extends MutationName>(name: N): LocalEffect<N> | 'queue-only' {

@@ -43,6 +43,9 @@ const UNDO: { [N in MutationName]: Undo } = {
   'attendance.export': { scope: 'none' },
   // The device keeps no copy of an opinion, only that it sent one; the refusal is shown instead.
   'feedback.submit': { scope: 'none' },
+  // Queued only for now: no local copy yet to undo.
+  'certificate.issue': { scope: 'none' },
+  'certificate.revoke': { scope: 'none' },
 };
 
 function undoOf(name: string): Undo {

@@ -12,6 +12,7 @@ import { createPrettyLogStream, formatPasswordBox } from './log/pretty-log';
 import { startCatalogue } from './catalogue/start-catalogue';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
+import { registerCertificateRoutes } from './routes/certificates';
 import { registerHealthRoutes } from './routes/health';
 import { registerPlacesRoutes } from './routes/places';
 import { registerReportRoutes } from './routes/reports';
@@ -64,6 +65,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerCatalogueRoutes(app, ctx);
     registerPlacesRoutes(app, ctx);
     registerReportRoutes(app, ctx);
+    registerCertificateRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

@@ -54,6 +54,12 @@ export const REFUSALS = {
   tooManyLogins: 'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos y vuelva a intentar.',
   codeMatchesNoWorkshop: 'El código no corresponde a ningún taller del programa. Revise el código que le dio el facilitador o la facilitadora.',
   reportCoordinatorOnly: 'Solo la coordinación de la RED ve el panorama nacional.',
+  certificateNotFound: 'No existe una constancia con ese código. Revise que lo haya escrito tal como figura en la constancia.',
+  certificateNotAttendee: 'La persona no figura en la asistencia de este taller (su registro fue retirado o es de otro taller); no se emitió la constancia.',
+  certificateWorkshopGone: 'El taller no existe o fue retirado del programa; no se emitió la constancia.',
+  certificateIdTaken: 'Esta constancia ya fue emitida con otros datos; no se cambió.',
+  certificateCodeTaken: 'El código de esta constancia ya lo usa otra constancia. Vuelva a emitirla: el teléfono sorteará un código nuevo.',
+  certificateGone: 'Esta constancia no existe en el servidor; no se pudo anular.',
 } as const;
 
 /** A push without a session carrying more than `max` mutations (the device then sends smaller ones). */
@@ -69,6 +75,17 @@ export function describeWorkshopFull(capacity: number): string {
 /** An opinion without an account when the workshop already received one per place. */
 export function describeFeedbackFull(capacity: number): string {
   return `El taller ya recibió todas las opiniones que admite (una por cada una de sus ${capacity.toLocaleString('es-PE')} ${capacity === 1 ? 'vacante' : 'vacantes'}); no se guardó esta.`;
+}
+
+/** A person already holding a valid constancia of the workshop (issued from another phone, say). */
+export function describeCertificateAlreadyIssued(code: string): string {
+  return `Esta persona ya tiene una constancia vigente de este taller (código ${code}); no se emitió otra.`;
+}
+
+/** Too many verifications from one connection. */
+export function describeTooManyVerifications(seconds: number): string {
+  const wait = seconds === 1 ? '1 segundo' : `${seconds.toLocaleString('es-PE')} segundos`;
+  return `Demasiadas consultas de constancias desde esta conexión. Espere ${wait} y vuelva a intentar.`;
 }
 
 /** Too many failed logins: how long to wait, in seconds under a minute, else in minutes. */

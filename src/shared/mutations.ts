@@ -4,6 +4,7 @@ import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from '
 import { WorkshopSaveArgs } from './schemas/workshop';
 import { AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
+import { CertificateIssueArgs, CertificateRevokeArgs } from './schemas/certificate';
 
 /** One mutation of the contract: its args schema by version, and the version this build writes. */
 interface MutationSpec<V extends Record<number, v.GenericSchema>> {
@@ -35,6 +36,8 @@ export const MUTATIONS = {
   'attendance.remove': mutation({ 1: AttendanceRemoveArgs }, 1),
   'attendance.export': mutation({ 1: AttendanceExportArgs }, 1),
   'feedback.submit': mutation({ 1: FeedbackSubmitArgs }, 1),
+  'certificate.issue': mutation({ 1: CertificateIssueArgs }, 1),
+  'certificate.revoke': mutation({ 1: CertificateRevokeArgs }, 1),
 } as const satisfies Record<string, MutationSpec<Record<number, v.GenericSchema>>>;
 
 export type MutationName = keyof typeof MUTATIONS;

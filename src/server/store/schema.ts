@@ -176,6 +176,18 @@ export interface FeedbackTable {
   version: number;
 }
 
+/** A constancia de participación; the name it shows is read from its attendance record. */
+export interface CertificatesTable extends SyncableColumns {
+  code: string;
+  workshop_id: string;
+  attendance_id: string;
+  /** The workshop's owner: who pulls it besides coordinadores. */
+  owner_id: string;
+  issued_by: string;
+  issued_at: string;
+  revoked_at: string | null;
+}
+
 /** The whole database. Other features add their tables here and in a migration. */
 export interface Database {
   users: UsersTable;
@@ -195,4 +207,5 @@ export interface Database {
   attendance_exports: AttendanceExportsTable;
   attendance_erasures: AttendanceErasuresTable;
   feedback: FeedbackTable;
+  certificates: CertificatesTable;
 }

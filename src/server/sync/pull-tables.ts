@@ -6,6 +6,7 @@ import { toPlaceRow } from '../places/places-store';
 import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable } from '../store/schema';
 import { readJson } from '../store/json';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
+import { toCertificateRow } from '../workshops/certificate-handlers';
 import { toFeedbackRow } from '../workshops/feedback-handler';
 import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
 import { toWorkshopRow } from '../workshops/workshop-store';
@@ -90,4 +91,6 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
   { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
   { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
+  // Constancias: the workshop's staff; anyone else verifies one code at a time (routes/certificates.ts).
+  { name: 'certificates', scope: 'user', table: 'certificates', visibility: isWorkshopOwnerOrCoordinador, toRow: toCertificateRow },
 ];

@@ -46,6 +46,12 @@ const WORDS: { [N in MutationName]: Words } = {
     const known = workshopOf(args, names);
     return known ? t('sync.change.feedbackSubmit', known) : t('sync.change.feedbackSubmit.unnamed');
   },
+  'certificate.issue': (args, names) => {
+    const known = workshopOf(args, names);
+    const code = text(args['code']) ?? '';
+    return known ? t('sync.change.certificateIssue', { code, ...known }) : t('sync.change.certificateIssue.unnamed', { code });
+  },
+  'certificate.revoke': () => t('sync.change.certificateRevoke'),
 };
 
 const NO_NAMES: ChangeNames = { event: () => undefined, eventOfRun: () => undefined, workshop: () => undefined };

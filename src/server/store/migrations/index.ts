@@ -10,6 +10,7 @@ import * as loginAddressIndex from './941-login-address-index';
 import * as reportColumns from './950-report-columns';
 import * as reportEventColumns from './951-report-event-columns';
 import * as attendanceDistinct from './955-attendance-distinct';
+import * as certificates from './960-certificates';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '950-report-columns': reportColumns,
   '951-report-event-columns': reportEventColumns,
   '955-attendance-distinct': attendanceDistinct,
+  '960-certificates': certificates,
 };

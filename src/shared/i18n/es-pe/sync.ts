@@ -56,6 +56,9 @@ export const sync = {
   'sync.change.attendanceExport': 'La constancia de una descarga de la asistencia (CSV)',
   'sync.change.feedbackSubmit': 'Una opinión sobre el taller «{title}»',
   'sync.change.feedbackSubmit.unnamed': 'Una opinión sobre un taller',
+  'sync.change.certificateIssue': 'La constancia {code} del taller «{title}»',
+  'sync.change.certificateIssue.unnamed': 'La constancia {code} de un taller',
+  'sync.change.certificateRevoke': 'Anular una constancia',
   'sync.change.other': 'Un cambio que esta versión de Tinkuy no reconoce; actualice la aplicación',
   'sync.reload': 'Recargar',
 } as const;
