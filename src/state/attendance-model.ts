@@ -20,12 +20,14 @@ export type { AttendanceExportLog, LocalAttendance };
  * The version of the privacy notice below (`attendance.privacy.*` in shared/i18n/es-pe/workshops.ts);
  * kept with every record (Ley 29733). Change it when that text changes.
  */
-export const PRIVACY_NOTICE_VERSION = 'ley29733-2026-11-v1';
+// v2 (issue 13): says that a constancia shows the name to whoever holds its code.
+export const PRIVACY_NOTICE_VERSION = 'ley29733-2026-12-v2';
 
 /** The privacy notice shown before consent, paragraph by paragraph (version PRIVACY_NOTICE_VERSION). */
 export const PRIVACY_NOTICE: readonly string[] = [
   t('attendance.privacy.purpose'),
   t('attendance.privacy.controller'),
+  t('attendance.privacy.certificate'),
   t('attendance.privacy.retention'),
   t('attendance.privacy.rights'),
   t('attendance.privacy.optional'),

@@ -65,6 +65,9 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     const [queued] = await dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
     expect((queued?.args as { consent: unknown }).consent).toEqual({ given: true, textVersion: PRIVACY_NOTICE_VERSION });
+    // Version 2 of the notice (issue 13) tells the person what a constancia's code shows.
+    expect(PRIVACY_NOTICE_VERSION).toBe('ley29733-2026-12-v2');
+    expect(screen.getByText(/Quien tenga ese código .* puede verificarla y ver su nombre/)).toBeTruthy();
     const rows = await dbs.user.attendance.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.person.fullName).toBe('Juan Pérez Ñahui');

@@ -172,6 +172,7 @@ export const workshops = {
   'attendance.error.documentType': 'Elija el tipo de documento.',
   'attendance.privacy.purpose': 'Finalidad: registrar su asistencia a este taller de la Red de Gestión Pública en Industrias Culturales y Artes (RED), emitir constancias y elaborar estadísticas de participación por región y nivel de gobierno.',
   'attendance.privacy.controller': 'Responsable del tratamiento: el Ministerio de Cultura, a través de la Dirección General de Industrias Culturales y Artes (DGIA). Sus datos no se ceden a terceros.',
+  'attendance.privacy.certificate': 'Constancia: si el taller le entrega una constancia de participación, esta lleva un código. Quien tenga ese código (por ejemplo, la entidad a la que usted la presente) puede verificarla y ver su nombre, el taller, sus fechas y horas y su región; nunca su documento ni sus datos de contacto.',
   'attendance.privacy.retention': 'Conservación: los datos se guardan mientras dure el programa de la RED y hasta dos años después; luego se eliminan o se anonimizan.',
   'attendance.privacy.rights': 'Sus derechos: puede pedir acceso, rectificación, cancelación u oposición (derechos ARCO) escribiendo al Ministerio de Cultura por su mesa de partes, indicando «DGIA – RED, protección de datos personales».',
   'attendance.privacy.optional': 'Los datos de contacto y de documento son opcionales. Sin su consentimiento no registramos su asistencia.',
