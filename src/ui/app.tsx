@@ -30,6 +30,8 @@ const TemplateScreen = lazyScreen(() => import('./catalogue/template-screen').th
 const EventsScreen = lazyScreen(() => import('./events/events-screen').then((m) => m.EventsScreen));
 const WorkshopsScreen = lazyScreen(() => import('./workshops/workshops-screen').then((m) => m.WorkshopsScreen));
 const ParticipantScreen = lazyScreen(() => import('./participant/participant-screen').then((m) => m.ParticipantScreen));
+// Anyone verifies a constancia from its QR or link (/v/<CÓDIGO>).
+const VerifyScreen = lazyScreen(() => import('./participant/verify-screen').then((m) => m.VerifyScreen));
 // Más and the screens inside it.
 const MoreScreen = lazyScreen(() => import('./more/more-screen').then((m) => m.MoreScreen));
 const StorageScreen = lazyScreen(() => import('./more/storage-screen').then((m) => m.StorageScreen));
@@ -55,8 +57,8 @@ export function App() {
 function Frame() {
   const { path, url } = useLocation();
   const isLoading = useSignal(false);
-  // A participant's own door (the QR link) shows no staff navigation and no sync pill.
-  const isParticipant = path.startsWith('/t/');
+  // A participant's own door (the QR link) and a constancia's verification show no staff navigation and no sync pill.
+  const isParticipant = path.startsWith('/t/') || path.startsWith('/v/');
   useFocusOnNavigation(path, url);
   return (
     <div class={isParticipant ? 'app app--participant' : 'app'}>
@@ -79,6 +81,7 @@ function Frame() {
           <Route path="/talleres" component={WorkshopsScreen} />
           <Route path="/talleres/*" component={WorkshopsScreen} />
           <Route path="/t/*" component={ParticipantScreen} />
+          <Route path="/v/:code" component={VerifyScreen} />
           <Route path="/mas" component={MoreScreen} />
           <Route path="/mas/almacenamiento" component={StorageScreen} />
           <Route path="/mas/sincronizacion" component={SyncRoute} />

@@ -45,6 +45,21 @@ export const participant = {
   'participant.notFound': 'No hay ningún taller con el código {code}. Revise que esté bien escrito (seis letras y números) o pídalo a quien facilita el taller.',
   'participant.offline': 'Este taller aún no está en este teléfono y ahora no hay conexión. Abra el enlace otra vez cuando tenga internet; después funcionará sin conexión.',
   'participant.failed': 'No pudimos traer el taller del servidor. Vuelva a abrir el enlace en unos minutos.',
+  'verify.title': 'Verificación de constancia',
+  'verify.loading': 'Consultando la constancia {code}…',
+  'verify.valid': 'Constancia válida',
+  'verify.revoked': 'Esta constancia fue anulada: ya no es válida.',
+  'verify.issuer': 'La Dirección General de Industrias Culturales y Artes (DGIA) del Ministerio de Cultura, a través de la Red de Gestión Pública en Industrias Culturales y Artes (RED), hace constar que:',
+  'verify.name': 'Nombre',
+  'verify.workshop': 'Taller',
+  'verify.dates': 'Fechas',
+  'verify.hours': 'Horas de capacitación',
+  'verify.hoursValue': '{hours} horas',
+  'verify.region': 'Región',
+  'verify.code': 'Código',
+  'verify.unknown': 'No existe una constancia con el código {code}. Revise que lo haya escrito tal como figura en la constancia.',
+  'verify.offline': 'Sin conexión: la verificación necesita internet. Vuelva a abrir el enlace cuando tenga señal.',
+  'verify.failed': 'No pudimos verificar la constancia ahora. Vuelva a intentarlo en unos minutos.',
 } as const;
 
 addMessages(participant);
