@@ -77,12 +77,19 @@ export interface ImportResult {
   skipped: number;
 }
 
-/** Applies an imported mutation on this device when this build knows it, so the screen shows it. */
+/**
+ * Applies an imported mutation on this device when this build knows it, so the screen shows it.
+ * One it cannot apply may still change rows on the server, rows this device would then not hold
+ * as the server does: its pulls ask for its own writes back from then on (META_KEYS.echoOff).
+ */
 async function applyIfKnown(db: UserDb, mutation: ExportedMutation): Promise<void> {
-  if (!isMutationName(mutation.name) || currentVersion(mutation.name) !== mutation.v) return;
-  const schema = findMutationSchema(mutation.name, mutation.v);
+  const isKnown = isMutationName(mutation.name) && currentVersion(mutation.name) === mutation.v;
+  const schema = isKnown ? findMutationSchema(mutation.name as MutationName, mutation.v) : undefined;
   const parsed = schema ? v.safeParse(schema, mutation.args) : undefined;
-  if (!parsed?.success) return;
+  if (!parsed?.success) {
+    await writeMeta(db.meta, META_KEYS.echoOff, true);
+    return;
+  }
   await applyMutationLocally(db, mutation.name as MutationName, parsed.output as MutationArgs<MutationName>, mutation.hlc);
 }
 

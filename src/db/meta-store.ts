@@ -31,6 +31,12 @@ export const META_KEYS = {
   imported: 'imported',
   /** The queued mutation a push keeps failing on (500) when sent alone, and how often in a row. */
   pushSuspect: 'pushSuspect',
+  /**
+   * Set for good once this device's copy may hold a local effect the server never applied (a
+   * refused or held-back mutation, an imported one this build could not apply): from then on its
+   * pulls ask for every row, its own writes included (no echo skipping, #12).
+   */
+  echoOff: 'echoOff',
 } as const;
 
 /** Reads one meta value (inside or outside a transaction). */

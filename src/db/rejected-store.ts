@@ -1,4 +1,5 @@
 import type { UserDb } from './user-db';
+import { META_KEYS, writeMeta } from './meta-store';
 import type { QueuedMutation } from './outbox-store';
 
 /** A mutation the server refused for good: kept for the "Requiere atención" list, never dropped silently. */
@@ -43,4 +44,14 @@ export function toRejectedRow(
 /** Every rejected mutation, oldest first. */
 export function listRejected(db: UserDb): Promise<RejectedRow[]> {
   return db.rejected.orderBy('id').toArray();
+}
+
+/**
+ * Keeps a mutation in the attention list. Its local effect stays on this device though the
+ * server never applied it, so the device stops asking to be spared its own writes (META_KEYS.echoOff).
+ * Call inside a transaction over `rejected` and `meta`.
+ */
+export async function keepRejected(db: UserDb, row: RejectedRow): Promise<void> {
+  await db.rejected.add(row);
+  await writeMeta(db.meta, META_KEYS.echoOff, true);
 }

@@ -28,6 +28,12 @@ export const PushRequest = v.strictObject({
     v.maxLength(MAX_PUSH_MUTATIONS, `Como máximo ${MAX_PUSH_MUTATIONS} cambios por envío.`),
     v.check(isStrictlyIncreasing, 'Los cambios deben ir en orden de secuencia.'),
   ),
+  /**
+   * The device's user-scope pull cursor when it sent the push: it holds every row up to that
+   * version as the server had it, so the server can tell which of its writes the device already
+   * holds and leave them out of its pulls (#12, no echo). Absent: only rows it wrote from scratch.
+   */
+  cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
 });
 export type PushRequest = v.InferOutput<typeof PushRequest>;
 
@@ -67,6 +73,11 @@ export const PullQuery = v.strictObject({
     v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)),
     String(MAX_PULL_LIMIT),
   ),
+  /**
+   * The pulling device (#12, no echo): rows whose latest version that device wrote, exactly as it
+   * holds them, are left out of `changes` (the cursor still moves past them). Without it, all come.
+   */
+  clientId: v.optional(Id),
 });
 export type PullQuery = v.InferOutput<typeof PullQuery>;
 

@@ -6,7 +6,7 @@ import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
 import { CATALOGUE_CURSOR_KEY, readCatalogueCursor } from '../db/catalogue-meta-store';
 import { withMatchKeys, type LocalAttendance } from '../db/attendance-store';
 import { parseChecklistItemId } from '../db/checklist-items-store';
-import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
+import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import { keepLostEdits } from '../db/lost-edits-store';
 import type { UserDb } from '../db/user-db';
@@ -95,11 +95,21 @@ export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): P
   });
 }
 
+/**
+ * `&clientId=…` so the server leaves out the rows this device wrote itself, exactly as it holds
+ * them (#12: no echo) — unless the device may hold an effect the server never applied.
+ */
+async function readEchoParam(db: UserDb): Promise<string> {
+  if (await readMeta<boolean>(db.meta, META_KEYS.echoOff)) return '';
+  return `&clientId=${encodeURIComponent(await getClientId(db))}`;
+}
+
 async function fetchPage(ctx: SyncContext, round: RoundState, scope: PullScope, cursor: number): Promise<PullResponse | SyncOutcome> {
   const path = `/api/sync/pull?scope=${scope}&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`;
   let response: Response | SyncOutcome;
   if (scope === 'user') {
-    response = await sendAuthorised(ctx, round, (token) => ctx.transport(path, { method: 'GET', headers: { authorization: `Bearer ${token}` } }));
+    const userPath = path + (await readEchoParam(ctx.user));
+    response = await sendAuthorised(ctx, round, (token) => ctx.transport(userPath, { method: 'GET', headers: { authorization: `Bearer ${token}` } }));
   } else {
     response = await ctx.transport(path, { method: 'GET' }).catch(() => networkOutcome());
   }

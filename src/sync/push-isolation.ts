@@ -10,7 +10,7 @@
 import { ERROR_MESSAGES } from '../shared/errors';
 import { META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import type { QueuedMutation } from '../db/outbox-store';
-import { toRejectedRow } from '../db/rejected-store';
+import { keepRejected, toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
 
 /** How many 500s in a row, each after a backoff, before a lone mutation is held back. */
@@ -52,7 +52,7 @@ export async function countLoneFailure(db: UserDb, clientId: string, row: Queued
       return false;
     }
     const reason = { code: 'held_back', message: ERROR_MESSAGES.held_back };
-    await db.rejected.add(toRejectedRow(row, clientId, reason, new Date(db.now()).toISOString()));
+    await keepRejected(db, toRejectedRow(row, clientId, reason, new Date(db.now()).toISOString()));
     await db.outbox.delete(row.seq);
     await db.meta.delete(META_KEYS.pushSuspect);
     return true;

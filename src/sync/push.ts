@@ -1,9 +1,9 @@
 import { ERROR_MESSAGES } from '../shared/errors';
 import { PushResponse, type WireMutation } from '../shared/protocol';
 import { MAX_PARTICIPANT_PUSH_MUTATIONS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
-import { getClientId, readSession } from '../db/meta-store';
+import { getClientId, META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
-import { toRejectedRow } from '../db/rejected-store';
+import { keepRejected, toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
 import { UNDO_TABLES, undoRefusedInCatalogue, undoRefusedInUser } from '../db/undo-refused';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
@@ -68,11 +68,12 @@ export function fitBatch(rows: QueuedMutation[], maxBytes: number = MAX_PUSH_BYT
 export async function settlePush(db: UserDb, clientId: string, answer: PushResponse): Promise<{ handled: number; catalogueUndo: QueuedMutation[] }> {
   const reasons = new Map(answer.rejected.map((r) => [r.seq, r]));
   const nowIso = new Date(db.now()).toISOString();
+  // UNDO_TABLES holds `meta`: keepRejected turns off echo skipping in the same transaction (#12).
   const undoTables = UNDO_TABLES.map((name) => db.table(name));
   return db.transaction('rw', [db.outbox, db.rejected, ...undoTables], async () => {
     const handled = (await db.outbox.where('seq').belowOrEqual(answer.lastSeq).toArray()) as QueuedMutation[];
     const refused = handled.filter((row) => reasons.has(row.seq));
-    for (const row of refused) await db.rejected.add(toRejectedRow(row, clientId, reasons.get(row.seq)!, nowIso));
+    for (const row of refused) await keepRejected(db, toRejectedRow(row, clientId, reasons.get(row.seq)!, nowIso));
     await db.outbox.where('seq').belowOrEqual(answer.lastSeq).delete();
     const needsCatalogue = await undoRefusedInUser(db, refused);
     return { handled: handled.length, catalogueUndo: needsCatalogue ? refused : [] };
@@ -82,8 +83,8 @@ export async function settlePush(db: UserDb, clientId: string, answer: PushRespo
 /** Moves a single mutation too big for any push to the attention list, so it does not block the queue. */
 async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation): Promise<void> {
   const reason = { code: 'payload_too_large', message: ERROR_MESSAGES.payload_too_large };
-  await db.transaction('rw', db.outbox, db.rejected, async () => {
-    await db.rejected.add(toRejectedRow(row, clientId, reason, new Date(db.now()).toISOString()));
+  await db.transaction('rw', db.outbox, db.rejected, db.meta, async () => {
+    await keepRejected(db, toRejectedRow(row, clientId, reason, new Date(db.now()).toISOString()));
     await db.outbox.delete(row.seq);
   });
 }
@@ -111,7 +112,9 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     // Without a session the server takes only a handful per push (a 413 otherwise).
     const batch = fitBatch(sendable.isAnonymous ? sendable.rows.slice(0, MAX_PARTICIPANT_PUSH_MUTATIONS) : sendable.rows);
     if (batch.length === 0) return { kind: 'done' };
-    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire) });
+    // The pull cursor tells the server which rows this device holds as it has them (#12, no echo).
+    const cursor = (await readMeta<number>(db.meta, META_KEYS.userCursor)) ?? 0;
+    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire), cursor });
     const response = sendable.isAnonymous
       ? await sendAnonymously(ctx, { method: 'POST', headers, body })
       : await sendAuthorised(ctx, round, (token) =>

@@ -10,9 +10,11 @@ import type { TestServer } from './server-app';
 export async function pull(
   server: TestServer | RunningServer,
   session: SessionResponse | undefined,
-  query: { scope?: string; cursor?: number; limit?: number } = {},
+  query: { scope?: string; cursor?: number; limit?: number; clientId?: string } = {},
 ): Promise<PullResponse> {
   const params = new URLSearchParams({ scope: query.scope ?? 'user', cursor: String(query.cursor ?? 0), limit: String(query.limit ?? 500) });
+  // The pulling device: its own writes, as it holds them, are left out (#12).
+  if (query.clientId) params.set('clientId', query.clientId);
   const url = `/api/sync/pull?${params}`;
   const headers: Record<string, string> = session ? { authorization: `Bearer ${session.accessToken}` } : {};
   if ('url' in server) {

@@ -22,17 +22,17 @@ export function createDeviceQueue(clientId: string = uuidv7(), startMs = Date.pa
   };
 }
 
-/** POSTs a push as JSON (or gzip); returns the raw response. */
-export async function pushRaw(server: TestServer, session: SessionResponse | undefined, clientId: string, mutations: WireMutation[], gzip = false) {
-  const json = JSON.stringify({ clientId, mutations });
+/** POSTs a push as JSON (or gzip), with the device's pull cursor when given; returns the raw response. */
+export async function pushRaw(server: TestServer, session: SessionResponse | undefined, clientId: string, mutations: WireMutation[], gzip = false, cursor?: number) {
+  const json = JSON.stringify({ clientId, mutations, ...(cursor === undefined ? {} : { cursor }) });
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(session ? bearer(session) : {}) };
   if (gzip) headers['content-encoding'] = 'gzip';
   return server.app.inject({ method: 'POST', url: '/api/sync/push', headers, payload: gzip ? gzipSync(json) : json });
 }
 
-/** Pushes and expects 200; returns the answer. */
-export async function push(server: TestServer, session: SessionResponse, clientId: string, mutations: WireMutation[]): Promise<PushResponse> {
-  const res = await pushRaw(server, session, clientId, mutations);
+/** Pushes (with the device's pull cursor when given) and expects 200; returns the answer. */
+export async function push(server: TestServer, session: SessionResponse, clientId: string, mutations: WireMutation[], cursor?: number): Promise<PushResponse> {
+  const res = await pushRaw(server, session, clientId, mutations, false, cursor);
   if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
   return res.json<PushResponse>();
 }

@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createAccount } from '../../src/server/auth/users';
+import { isEchoOf } from '../../src/server/sync/echo';
 import { openDatabases, type Databases } from '../../src/db/connection';
 import { getClientId, readSession, writeSession } from '../../src/db/meta-store';
 import { recordMutation } from '../../src/db/record-mutation';
@@ -169,12 +170,32 @@ async function signInDevice(device: Device, now: number): Promise<boolean> {
   }
 }
 
-/** What a device shows of one account's data, in a form to compare. */
+/**
+ * What a device shows of one account's data, in a form to compare. Left out: the server's own
+ * bookkeeping that a device does not write and no screen shows — `updatedAt` (the server's clock
+ * at the write) and `ownerId` (a new row's owner is known only to the server) — since a row the
+ * device wrote itself is not downloaded back (#12) and keeps the device's values of those two.
+ * Every field a mutation writes (items' `fieldHlc` included) must be equal.
+ */
 async function snapshot(dbs: Databases) {
-  const events = (await dbs.user.events.toArray()).map(({ fieldHlc: _f, ...row }) => row).sort((a, b) => a.id.localeCompare(b.id));
-  const runs = (await dbs.user.checklistRuns.toArray()).sort((a, b) => a.id.localeCompare(b.id));
-  const items = (await dbs.user.checklistItems.toArray()).sort((a, b) => `${a.runId}:${a.itemId}`.localeCompare(`${b.runId}:${b.itemId}`));
+  const events = (await dbs.user.events.toArray())
+    .map(({ fieldHlc: _f, updatedAt: _u, ownerId: _o, ...row }) => row)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const runs = (await dbs.user.checklistRuns.toArray()).map(({ updatedAt: _u, ownerId: _o, ...row }) => row).sort((a, b) => a.id.localeCompare(b.id));
+  const items = (await dbs.user.checklistItems.toArray())
+    .map(({ updatedAt: _u, ...row }) => row)
+    .sort((a, b) => `${a.runId}:${a.itemId}`.localeCompare(`${b.runId}:${b.itemId}`));
   return { events, runs, items };
+}
+
+/** How many rows the server holds, at their latest version, as one device's own echo (never sent back to it). */
+async function countEchoes(server: TestServer, clientId: string): Promise<number> {
+  let count = 0;
+  for (const table of ['events', 'checklist_runs', 'checklist_items'] as const) {
+    const rows = await server.store.db.selectFrom(table).select(['version', 'echo_client', 'echo_version']).execute();
+    count += rows.filter((row) => isEchoOf(row, clientId)).length;
+  }
+  return count;
 }
 
 let server: TestServer | undefined;
@@ -247,7 +268,12 @@ async function simulate(engine: EngineName, seed: number, deviceCount: number, t
     expect(stored.map((i) => i.itemId).sort()).toEqual([...itemIds].sort());
   }
 
-  // 4: convergence — every device equals a fresh device that pulls the server's state for the same account.
+  // 4: convergence — every device equals a fresh device that pulls the server's state for the same
+  // account, including every row the server never sent back to it as its own echo (no stale row,
+  // no skipped row); and echoes were really left out, else this proves nothing about them.
+  let echoes = 0;
+  for (const device of devices) echoes += await countEchoes(server, await getClientId(device.dbs.user));
+  expect(echoes, 'rows left out as their writer\'s own echo').toBeGreaterThan(0);
   for (const account of accounts) {
     const observerDbs = openDatabases({ indexedDB: new IDBFactory(), IDBKeyRange, now: () => nowMs });
     const observer: Device = { ...devices[0]!, name: 'observador', dbs: observerDbs, account, skewMs: 0 };
@@ -260,7 +286,7 @@ async function simulate(engine: EngineName, seed: number, deviceCount: number, t
     }
   }
   const mutations = devices.reduce((sum, d) => sum + d.lastSeq, 0);
-  return { engine, seed, cycles: targetCycles, devices: deviceCount, mutations, restarts, faults: fault.counts, outcomes, skewHours: devices.map((d) => Math.round(d.skewMs / HOUR)) };
+  return { engine, seed, cycles: targetCycles, devices: deviceCount, mutations, echoes, restarts, faults: fault.counts, outcomes, skewHours: devices.map((d) => Math.round(d.skewMs / HOUR)) };
 }
 
 const SEEDS = process.env.SIM_SEED ? [Number(process.env.SIM_SEED)] : [20261129, 7];

@@ -74,7 +74,16 @@ export interface SyncableColumns {
   updated_at: string;
 }
 
-export interface EventsTable extends SyncableColumns {
+/**
+ * The no-echo mark (#12, migration 970): the device whose own push wrote the row's latest
+ * version exactly as that device holds it, and that version. Valid only while it equals `version`.
+ */
+export interface EchoColumns {
+  echo_client: string | null;
+  echo_version: number | string | null;
+}
+
+export interface EventsTable extends SyncableColumns, EchoColumns {
   owner_id: string;
   /** JSON of the event's fields (EventFields). */
   data: string;
@@ -83,7 +92,7 @@ export interface EventsTable extends SyncableColumns {
   archived: number;
 }
 
-export interface ChecklistRunsTable extends SyncableColumns {
+export interface ChecklistRunsTable extends SyncableColumns, EchoColumns {
   owner_id: string;
   event_id: string;
   template_id: string;
@@ -92,7 +101,7 @@ export interface ChecklistRunsTable extends SyncableColumns {
   custom_items: string;
 }
 
-export interface ChecklistItemsTable extends SyncableColumns {
+export interface ChecklistItemsTable extends SyncableColumns, EchoColumns {
   run_id: string;
   item_id: string;
   owner_id: string;

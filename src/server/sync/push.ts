@@ -67,7 +67,15 @@ function prepareOne(m: WireMutation, caller: AuthUser): PreparedMutation {
     return { m, refusal: reject(m.seq, 'validation_failed', `${ERROR_MESSAGES.validation_failed} ${formatIssues(parsed.issues).join(' ')}`) };
   }
   if (!isAllowedFor(mutation, caller)) return { m, refusal: reject(m.seq, 'forbidden') };
-  return { m, apply: (base, nowMs) => mutation.apply({ ...base, hlc: clampHlc(m.hlc, nowMs) }, parsed.output) };
+  return { m, apply: (base, nowMs) => mutation.apply(withHlc(base, m, nowMs), parsed.output) };
+}
+
+/** The handler's context: the clamped stamp, and the echo mark only when the stamp is the device's own. */
+function withHlc(base: Omit<MutationContext, 'hlc'>, m: WireMutation, nowMs: number): MutationContext {
+  const hlc = clampHlc(m.hlc, nowMs);
+  // A clamped stamp differs from the one the device wrote its fields with: no echo mark then (#12).
+  const { echo, ...rest } = base;
+  return hlc === m.hlc && echo ? { ...rest, hlc, echo } : { ...rest, hlc };
 }
 
 function toRefusal(m: WireMutation, outcome: MutationOutcome): RejectedMutation | undefined {
@@ -143,15 +151,15 @@ function isUniqueViolation(error: unknown): boolean {
 export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest, log?: FastifyBaseLogger): Promise<PushResponse> {
   const prepared = request.mutations.map((m) => prepareOne(m, caller));
   try {
-    return await applyPrepared(ctx, caller, request.clientId, prepared, false, log);
+    return await applyPrepared(ctx, caller, request, prepared, false, log);
   } catch (error) {
     if (!(error instanceof IsolationNeeded)) throw error;
-    return applyPrepared(ctx, caller, request.clientId, prepared, true, log);
+    return applyPrepared(ctx, caller, request, prepared, true, log);
   }
 }
 
 async function applyPrepared(
-  ctx: AppContext, caller: AuthUser, clientId: string, prepared: PreparedMutation[], isolate: boolean, log?: FastifyBaseLogger,
+  ctx: AppContext, caller: AuthUser, { clientId, cursor }: Pick<PushRequest, 'clientId' | 'cursor'>, prepared: PreparedMutation[], isolate: boolean, log?: FastifyBaseLogger,
 ): Promise<PushResponse> {
   const mutations = prepared.map((p) => p.m);
   return runInTransaction(ctx.db, async (trx) => {
@@ -165,7 +173,8 @@ async function applyPrepared(
     if (pending.length === 0) return { lastSeq, rejected: replayedRejections };
     assertKnownVersions(pending.map((p) => p.m));
     const rejected: RejectedMutation[] = [...replayedRejections];
-    const base = { trx, caller, nowIso };
+    // A participant never pulls the user scope: only an account's device gets echo marks (#12).
+    const base = isParticipant(caller) ? { trx, caller, nowIso } : { trx, caller, nowIso, echo: { clientId, heldUpTo: cursor ?? 0 } };
     for (const p of pending) {
       const refusal = p.refusal ?? (isolate ? await applyIsolated(base, p, nowMs, log) : await applyOptimistic(base, p, nowMs));
       if (refusal) rejected.push(refusal);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pullScope, applyUserPage } from '../../../src/sync/pull';
 import { runSyncCycle } from '../../../src/sync/sync-cycle';
-import { META_KEYS, readMeta } from '../../../src/db/meta-store';
+import { getClientId, META_KEYS, readMeta, writeMeta } from '../../../src/db/meta-store';
 import { readCatalogueCursor } from '../../../src/db/catalogue-meta-store';
 import { recordMutation } from '../../../src/db/record-mutation';
 import { acceptAll, createDevice, emptyPage, json, makeEvent, queueEvents, scriptTransport, signIn } from './device-fixture';
@@ -20,9 +20,10 @@ describe('pulling', () => {
         : json(200, { changes: [{ table: 'checklist_items', id: `${id}:permiso-municipal`, version: 9, row: { runId: id, itemId: 'permiso-municipal', state: { done: true }, fieldHlc: { done: '001764950400000:0000:abc' }, updatedAt: 'x' } }], cursor: 9, hasMore: false }),
     );
     expect(await pullScope({ ...dbs, transport }, round(), 'user')).toEqual({ kind: 'done' });
+    const clientId = await getClientId(dbs.user);
     expect(seen.map((r) => r.path)).toEqual([
-      '/api/sync/pull?scope=user&cursor=0&limit=500',
-      '/api/sync/pull?scope=user&cursor=7&limit=500',
+      `/api/sync/pull?scope=user&cursor=0&limit=500&clientId=${clientId}`,
+      `/api/sync/pull?scope=user&cursor=7&limit=500&clientId=${clientId}`,
     ]);
     expect(seen[0]!.headers.authorization).toBe('Bearer access-1');
     expect((await dbs.user.events.get(id))?.title).toBe('Feria del libro');
@@ -90,6 +91,32 @@ describe('pulling', () => {
 });
 
 describe('a sync round', () => {
+  it('sends its pull cursor with a push and its id with the user pull, until a refusal: then it asks for its own writes too (#12)', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await writeMeta(dbs.user.meta, META_KEYS.userCursor, 41);
+    await queueEvents(dbs, 2);
+    let refuse = false;
+    const { transport, seen } = scriptTransport((request) => {
+      if (request.path !== '/api/sync/push') return emptyPage(41);
+      if (!refuse) return acceptAll(request);
+      const { seq } = (request.body as { mutations: { seq: number }[] }).mutations[0]!;
+      return json(200, { lastSeq: seq, rejected: [{ seq, code: 'not_owner', message: 'Solo quien creó el evento puede cambiarlo.' }] });
+    });
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    const clientId = await getClientId(dbs.user);
+    expect(seen.find((r) => r.path === '/api/sync/push')?.body).toMatchObject({ clientId, cursor: 41 });
+    expect(seen.find((r) => r.path.includes('scope=user'))?.path).toContain(`&clientId=${clientId}`);
+    // A refused mutation keeps its local effect on this phone: the server's rows must come back.
+    refuse = true;
+    seen.length = 0;
+    await queueEvents(dbs, 1);
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    expect(await dbs.user.rejected.count()).toBe(1);
+    // (The refusal also rewinds the cursor to 0: undo-refused.ts.)
+    expect(seen.find((r) => r.path.includes('scope=user'))?.path).toBe('/api/sync/pull?scope=user&cursor=0&limit=500');
+  });
+
   it('drains, then pulls the catalogue and the user data, and records when it finished', async () => {
     const dbs = createDevice(() => Date.parse('2026-11-29T17:00:00Z'));
     await signIn(dbs);

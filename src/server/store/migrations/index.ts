@@ -11,6 +11,7 @@ import * as reportColumns from './950-report-columns';
 import * as reportEventColumns from './951-report-event-columns';
 import * as attendanceDistinct from './955-attendance-distinct';
 import * as certificates from './960-certificates';
+import * as echo from './970-echo';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '951-report-event-columns': reportEventColumns,
   '955-attendance-distinct': attendanceDistinct,
   '960-certificates': certificates,
+  '970-echo': echo,
 };

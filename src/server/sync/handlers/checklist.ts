@@ -8,6 +8,7 @@ import type {
   ChecklistStartArgs,
 } from '../../../shared/schemas/checklist';
 import { nextVersion } from '../../store/version';
+import { markEcho } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 
@@ -36,6 +37,7 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
   const event = await ctx.trx.selectFrom('events').select(['owner_id', 'deleted']).where('id', '=', args.eventId).executeTakeFirst();
   if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, event.owner_id)) return { applied: false, code: 'not_owner' };
+  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .insertInto('checklist_runs')
     .values({
@@ -46,8 +48,9 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
       template_version: args.templateVersion,
       custom_items: writeJson([]),
       deleted: 0,
-      version: await nextVersion(ctx.trx),
+      version,
       updated_at: ctx.nowIso,
+      ...markEcho(ctx, version, undefined),
     })
     .execute();
   return APPLIED;
@@ -64,11 +67,13 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
     : { values: {}, fieldHlc: {} };
   const merged = mergeFields(state, args.patch, ctx.hlc);
   if (!merged.changed) return APPLIED;
+  const version = await nextVersion(ctx.trx);
   const columns = {
     state: writeJson(merged.state.values),
     field_hlc: writeJson(merged.state.fieldHlc),
-    version: await nextVersion(ctx.trx),
+    version,
     updated_at: ctx.nowIso,
+    ...markEcho(ctx, version, stored),
   };
   if (stored) {
     await ctx.trx.updateTable('checklist_items').set(columns).where('id', '=', id).execute();
@@ -88,9 +93,10 @@ export async function applyChecklistAddItem(ctx: MutationContext, args: Checklis
   const items = readJson<ChecklistRunRow['customItems']>(run.custom_items);
   if (items.some((item) => item.itemId === args.itemId)) return APPLIED;
   items.push({ itemId: args.itemId, section: args.section, text: args.text });
+  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .updateTable('checklist_runs')
-    .set({ custom_items: writeJson(items), version: await nextVersion(ctx.trx), updated_at: ctx.nowIso })
+    .set({ custom_items: writeJson(items), version, updated_at: ctx.nowIso, ...markEcho(ctx, version, run) })
     .where('id', '=', args.runId)
     .execute();
   return APPLIED;

@@ -2,6 +2,7 @@ import { mergeFields, type FieldState } from '../../../shared/merge';
 import { canChangeEvent } from '../../../shared/permissions';
 import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
 import { nextVersion } from '../../store/version';
+import { markEcho } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 
@@ -16,6 +17,7 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
   const stored = await ctx.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stored) {
     const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
+    const version = await nextVersion(ctx.trx);
     await ctx.trx
       .insertInto('events')
       .values({
@@ -25,8 +27,9 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
         field_hlc: writeJson(fieldHlc),
         archived: 0,
         deleted: 0,
-        version: await nextVersion(ctx.trx),
+        version,
         updated_at: ctx.nowIso,
+        ...markEcho(ctx, version, undefined),
       })
       .execute();
     return APPLIED;
@@ -36,13 +39,19 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
   const state: FieldState<EventFields> = { values: readJson(stored.data), fieldHlc: readJson(stored.field_hlc) };
   const merged = mergeFields(state, fields, ctx.hlc);
   if (!merged.changed) return APPLIED;
+  // A pulled event carries no field stamps, so the device's merge may take a field the server's
+  // keeps: the two agree for sure only when the server took every field too (the device's own
+  // stamps are all on the server as well, so then the device took every field).
+  const isSameMerge = Object.keys(fields).every((key) => merged.state.fieldHlc[key as keyof EventFields] === ctx.hlc);
+  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .updateTable('events')
     .set({
       data: writeJson(merged.state.values),
       field_hlc: writeJson(merged.state.fieldHlc),
-      version: await nextVersion(ctx.trx),
+      version,
       updated_at: ctx.nowIso,
+      ...markEcho(ctx, version, stored, isSameMerge),
     })
     .where('id', '=', id)
     .execute();
@@ -51,13 +60,18 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
 
 /** `event.archive` v1: hides the event from active lists on every device of its owner. */
 export async function applyEventArchive(ctx: MutationContext, args: EventArchiveArgs): Promise<MutationOutcome> {
-  const stored = await ctx.trx.selectFrom('events').select(['owner_id', 'archived', 'deleted']).where('id', '=', args.id).executeTakeFirst();
+  const stored = await ctx.trx
+    .selectFrom('events')
+    .select(['owner_id', 'archived', 'deleted', 'version', 'echo_client', 'echo_version'])
+    .where('id', '=', args.id)
+    .executeTakeFirst();
   if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
   if (stored.archived === 1) return APPLIED;
+  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .updateTable('events')
-    .set({ archived: 1, version: await nextVersion(ctx.trx), updated_at: ctx.nowIso })
+    .set({ archived: 1, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, stored) })
     .where('id', '=', args.id)
     .execute();
   return APPLIED;

@@ -1,0 +1,160 @@
+/**
+ * No echo (#12): a device's pull leaves out the rows whose latest version it wrote itself,
+ * exactly as it holds them, and moves its cursor past them; every other change still arrives —
+ * another phone's, a merge that kept someone else's field, a clamped stamp, a server-side write.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markRowDeleted } from '../../../src/server/store/tombstone';
+import { uuidv7 } from '../../../src/shared/ids';
+import { mergeFields } from '../../../src/shared/merge';
+import type { ChecklistItemRow } from '../../../src/shared/schemas/checklist';
+import type { SessionResponse, WireMutation } from '../../../src/shared/protocol';
+import { createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDeviceQueue, makeEventArgs, pull, pullAll, push, stampAt } from '../../helpers/server-sync';
+
+type Device = ReturnType<typeof createDeviceQueue> & { cursor: number };
+
+describe.each(ENGINES)('no echo on %s', (engine) => {
+  let server: TestServer;
+  let gestor: SessionResponse;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    gestor = await createLoggedInUser(server, ['gestor']);
+  });
+  afterAll(async () => server.close());
+
+  /** A phone of the gestor that starts pulled up to date. */
+  async function newPhone(startMs?: number): Promise<Device> {
+    const queue = createDeviceQueue(uuidv7(), startMs);
+    return { ...queue, cursor: (await pullAll(server, gestor)).cursor };
+  }
+  /** Pushes with the phone's cursor, as the app does. */
+  const send = (phone: Device, mutations: WireMutation[]) => push(server, gestor, phone.clientId, mutations, phone.cursor);
+  /** Pulls every page as the phone (its echo left out); moves its cursor. */
+  async function sync(phone: Device) {
+    const all = await pullAll(server, gestor, 'user', 500, phone.cursor);
+    const withId = [];
+    let cursor = phone.cursor;
+    for (;;) {
+      const page = await pull(server, gestor, { cursor, clientId: phone.clientId });
+      withId.push(...page.changes);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(cursor, 'the cursor moves past echoes as far as a full pull').toBe(all.cursor);
+    phone.cursor = cursor;
+    return withId;
+  }
+
+  it('a phone does not get back the event, run and ticks it wrote; another phone and a pull without its id get them all', async () => {
+    const ana = await newPhone();
+    const rosa = await newPhone();
+    const event = makeEventArgs();
+    const runId = uuidv7();
+    await send(ana, [
+      ana.next('event.save', event),
+      ana.next('checklist.start', { runId, eventId: event.id, templateId: 'concierto', templateVersion: 1 }),
+      ana.next('checklist.setItem', { runId, itemId: 'seguro', patch: { done: true } }),
+    ]);
+    const before = ana.cursor;
+    expect(await sync(ana)).toEqual([]);
+    expect(ana.cursor).toBeGreaterThan(before);
+    expect((await pullAll(server, gestor, 'user', 500, before)).changes.map((c) => c.table)).toEqual(['events', 'checklistRuns', 'checklistItems']);
+    expect((await sync(rosa)).map((c) => c.id)).toEqual([event.id, runId, `${runId}:seguro`]);
+  });
+
+  it('echoes are skipped page by page, and a teammate\'s row between them still arrives', async () => {
+    const ana = await newPhone();
+    const rosa = await newPhone();
+    await send(ana, Array.from({ length: 5 }, () => ana.next('event.save', makeEventArgs())));
+    const rosas = makeEventArgs({ title: 'El de Rosa' });
+    await send(rosa, [rosa.next('event.save', rosas)]);
+    await send(ana, Array.from({ length: 5 }, () => ana.next('event.save', makeEventArgs())));
+    const pages = [];
+    let cursor = ana.cursor;
+    for (;;) {
+      const page = await pull(server, gestor, { cursor, limit: 4, clientId: ana.clientId });
+      pages.push(page.changes.map((c) => c.id));
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toEqual([[], [rosas.id], []]);
+  });
+
+  it('a teammate\'s change in between comes back; once pulled, the next own write over it does not', async () => {
+    const ana = await newPhone();
+    const rosa = await newPhone();
+    const event = makeEventArgs();
+    await send(ana, [ana.next('event.save', event)]);
+    await sync(ana);
+    await sync(rosa);
+    await send(rosa, [rosa.next('event.save', { ...event, venue: 'Coliseo' })]);
+    // Ana writes before pulling Rosa's change: the row she wrote over is one she does not hold.
+    await send(ana, [ana.next('event.save', { ...event, title: 'Cambio de Ana' })]);
+    const back = await sync(ana);
+    expect(back.map((c) => c.row)).toEqual([expect.objectContaining({ title: 'Cambio de Ana' })]);
+    // Now Ana holds it: her next write over it is hers alone.
+    await send(ana, [ana.next('event.save', { ...event, title: 'Otra vez Ana', venue: 'Coliseo' })]);
+    expect(await sync(ana)).toEqual([]);
+    expect((await sync(rosa)).map((c) => c.row)).toEqual([expect.objectContaining({ title: 'Otra vez Ana' })]);
+  });
+
+  it('a tick merged over a teammate\'s newer note is skipped: the phone\'s own merge over the pulled item is the server\'s', async () => {
+    const rosa = await newPhone(Date.parse('2026-11-30T14:00:00.000Z'));
+    const ana = await newPhone(Date.parse('2026-11-29T14:00:00.000Z'));
+    const event = makeEventArgs();
+    const runId = uuidv7();
+    await send(rosa, [rosa.next('event.save', event), rosa.next('checklist.start', { runId, eventId: event.id, templateId: 'concierto', templateVersion: 1 })]);
+    await send(rosa, [rosa.next('checklist.setItem', { runId, itemId: 'seguro', patch: { note: 'Póliza de Rosa' } })]);
+    const pulled = (await sync(ana)).find((c) => c.id === `${runId}:seguro`)!.row as ChecklistItemRow;
+    // Ana's clock is a day behind: her note loses to Rosa's, her tick is taken.
+    const tick = ana.next('checklist.setItem', { runId, itemId: 'seguro', patch: { note: 'Nota de Ana', done: true } });
+    await send(ana, [tick]);
+    expect(await sync(ana)).toEqual([]);
+    const onAnasPhone = mergeFields({ values: pulled.state, fieldHlc: pulled.fieldHlc }, { note: 'Nota de Ana', done: true }, tick.hlc).state;
+    const stored = (await pullAll(server, gestor)).changes.find((c) => c.id === `${runId}:seguro`)!.row as ChecklistItemRow;
+    expect(stored.state).toEqual({ note: 'Póliza de Rosa', done: true });
+    expect({ values: stored.state, fieldHlc: stored.fieldHlc }).toEqual(onAnasPhone);
+  });
+
+  it('a tick stamped far in the future is clamped by the server and comes back with the server\'s stamp', async () => {
+    const ana = await newPhone();
+    const event = makeEventArgs();
+    const runId = uuidv7();
+    await send(ana, [ana.next('event.save', event), ana.next('checklist.start', { runId, eventId: event.id, templateId: 'concierto', templateVersion: 1 })]);
+    await sync(ana);
+    const future = stampAt(Date.now() + 48 * 3_600_000, ana.clientId);
+    await send(ana, [ana.next('checklist.setItem', { runId, itemId: 'sonido', patch: { done: true } }, { hlc: future })]);
+    const back = await sync(ana);
+    expect(back).toHaveLength(1);
+    expect((back[0]!.row as { fieldHlc: { done: string } }).fieldHlc.done < future).toBe(true);
+  });
+
+  it('a tick over a teammate\'s pulled tick is skipped; a later change on the server voids the mark', async () => {
+    const ana = await newPhone();
+    const rosa = await newPhone();
+    const event = makeEventArgs();
+    const runId = uuidv7();
+    await send(ana, [ana.next('event.save', event), ana.next('checklist.start', { runId, eventId: event.id, templateId: 'concierto', templateVersion: 1 })]);
+    await sync(ana);
+    await sync(rosa);
+    await send(rosa, [rosa.next('checklist.setItem', { runId, itemId: 'limpieza', patch: { note: 'Rosa' } })]);
+    expect(await sync(ana)).toHaveLength(1);
+    await send(ana, [ana.next('checklist.setItem', { runId, itemId: 'limpieza', patch: { done: true } })]);
+    expect(await sync(ana)).toEqual([]);
+    await server.store.db.transaction().execute((trx) => markRowDeleted(trx, 'events', event.id, new Date().toISOString()));
+    expect(await sync(ana)).toEqual([{ table: 'events', id: event.id, version: expect.any(Number), deleted: true }]);
+  });
+
+  it('a push without a cursor (an older app) still marks rows the phone made from scratch, and nothing it had pulled', async () => {
+    const ana = await newPhone();
+    const rosa = await newPhone();
+    const event = makeEventArgs();
+    await send(rosa, [rosa.next('event.save', event)]);
+    await sync(ana);
+    const fresh = makeEventArgs();
+    await push(server, gestor, ana.clientId, [ana.next('event.save', fresh), ana.next('event.save', { ...event, title: 'Sin cursor' })]);
+    expect((await sync(ana)).map((c) => c.id)).toEqual([event.id]);
+  });
+});
