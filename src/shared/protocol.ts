@@ -81,6 +81,24 @@ export const PullQuery = v.strictObject({
 });
 export type PullQuery = v.InferOutput<typeof PullQuery>;
 
+const Cursor = v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number));
+
+/**
+ * `GET /api/sync/head` (#10, live screens): the device's cursor per scope it asks about (the
+ * user scope needs an account) and its id. 204 when nothing is new, else `HeadResponse`.
+ */
+export const HeadQuery = v.strictObject({
+  catalogue: v.optional(Cursor),
+  user: v.optional(Cursor),
+  clientId: v.optional(Id),
+});
+export type HeadQuery = v.InferOutput<typeof HeadQuery>;
+
+/** The scopes with something new for the device: a pull of those is worth its round trip. */
+export interface HeadResponse {
+  scopes: PullScope[];
+}
+
 export interface Change<T = unknown> {
   table: string;
   id: string;

@@ -125,8 +125,11 @@ async function startService(): Promise<SyncService | undefined> {
     status.value = { ...status.value, phase: 'error', lastError: t('shell.sync.reloadNeeded') };
   });
   const unwireEvents = rt.wireWakeUps(service);
+  // Live screens: a change made on another phone reaches an open screen within 30 s.
+  const unwireLive = rt.wireLiveCheck(service.hasNewOnServer, service, rt.LIVE_CHECK_INTERVAL_MS);
   unwire = () => {
     unwireEvents();
+    unwireLive();
     stopWatchingVersion();
   };
   const api = findStorageApi();

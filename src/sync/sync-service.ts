@@ -5,6 +5,7 @@ import { onLocalWrite } from '../db/write-events';
 import { listRejected, type RejectedRow } from '../db/rejected-store';
 import type { SyncOutcome } from './retry-policy';
 import { createSyncScheduler, type SyncScheduler } from './scheduler';
+import { hasNewOnServer } from './live-check';
 import { runSyncCycle } from './sync-cycle';
 import type { Transport } from './transport';
 
@@ -29,6 +30,8 @@ export interface SyncServiceListeners {
 export interface SyncService extends SyncScheduler {
   /** The time of the last finished round, read from the user database. */
   readLastSyncedAt(): Promise<string | null>;
+  /** Whether the server holds something new for this device (live screens, live-check.ts). */
+  hasNewOnServer(): Promise<boolean>;
 }
 
 /** Starts the runtime over `databases` and `transport`; call `stop()` to end every timer and subscription. */
@@ -59,6 +62,7 @@ export function createSyncService(
   return {
     ...scheduler,
     readLastSyncedAt,
+    hasNewOnServer: () => hasNewOnServer({ ...databases, transport }),
     stop() {
       scheduler.stop();
       pending.unsubscribe();
@@ -71,4 +75,5 @@ export function createSyncService(
 export { getDatabases, onVersionChange } from '../db/connection';
 export { getTransport } from './transport';
 export { SYNC_TAG } from './sw-entry';
-export { registerBackgroundSync, wireWakeUps } from './wake-ups';
+export { LIVE_CHECK_INTERVAL_MS } from './live-check';
+export { registerBackgroundSync, wireLiveCheck, wireWakeUps } from './wake-ups';

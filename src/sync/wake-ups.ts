@@ -22,6 +22,35 @@ export function wireWakeUps(scheduler: Pick<SyncScheduler, 'wake'>): () => void 
   };
 }
 
+/**
+ * Live screens (#10): every `intervalMs` while the tab is visible and online, asks `check`
+ * whether the server has news and wakes `scheduler` when it does. A hidden tab asks nothing
+ * (becoming visible runs a whole round anyway, then the 30-s rhythm starts again). Returns the undo.
+ */
+export function wireLiveCheck(check: () => Promise<boolean>, scheduler: Pick<SyncScheduler, 'wake'>, intervalMs: number): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const isWatching = () => document.visibilityState === 'visible' && navigator.onLine;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = isWatching() ? setTimeout(tick, intervalMs) : undefined;
+  };
+  const tick = async () => {
+    if (isWatching() && (await check().catch(() => false))) await scheduler.wake();
+    schedule();
+  };
+  document.addEventListener('visibilitychange', schedule);
+  window.addEventListener('online', schedule);
+  window.addEventListener('offline', schedule);
+  schedule();
+  return () => {
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', schedule);
+    window.removeEventListener('online', schedule);
+    window.removeEventListener('offline', schedule);
+  };
+}
+
 /** A registration with the part Background Sync adds (not in TypeScript's DOM library yet). */
 type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
 

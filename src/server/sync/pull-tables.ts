@@ -21,6 +21,8 @@ export interface PullTable {
   /** The stored table; it needs `id`, `version` (from nextVersion) and `deleted` columns. */
   table: string;
   visibility(caller: AuthUser | undefined): Visibility;
+  /** The table has the no-echo columns (`echo_client`, `echo_version`, migration 970; sync/echo.ts). */
+  hasEcho?: true;
   /** Rows this pull never carries (`column = value`), served elsewhere. */
   exclude?: { column: string; value: string };
   // The stored row type differs per table; each entry converts its own.
@@ -84,9 +86,9 @@ export const PULL_TABLES: readonly PullTable[] = [
   // Catalogue rows are stored as their compiled JSON (src/server/catalogue): exactly Entry and ChecklistTemplate.
   { name: 'entries', scope: 'catalogue', table: 'catalogue_entries', visibility: isPublic, toRow: readCatalogueRow },
   { name: 'checklistTemplates', scope: 'catalogue', table: 'catalogue_templates', visibility: isPublic, toRow: readCatalogueRow },
-  { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow },
-  { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow },
-  { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow },
+  { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow, hasEcho: true },
+  { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow, hasEcho: true },
+  { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow, hasEcho: true },
   // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
   { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },

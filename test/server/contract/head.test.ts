@@ -1,0 +1,63 @@
+/**
+ * `GET /api/sync/head` (#10, live screens): an open screen's "anything new for me?" — 204 when
+ * nothing past the device's cursors is for it (its own echoes aside), 200 with the scopes
+ * otherwise; the idle answer is kept tiny (no security headers on a body-less 204).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../src/shared/ids';
+import type { SessionResponse } from '../../../src/shared/protocol';
+import { bearer, createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createDeviceQueue, makeEventArgs, pullAll, push } from '../../helpers/server-sync';
+
+describe.each(ENGINES)('head on %s', (engine) => {
+  let server: TestServer;
+  let gestor: SessionResponse;
+
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    gestor = await createLoggedInUser(server, ['gestor']);
+  });
+  afterAll(async () => server.close());
+
+  const head = (query: Record<string, string | number>, session?: SessionResponse) =>
+    server.app.inject({ method: 'GET', url: `/api/sync/head?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: session ? bearer(session) : {} });
+
+  it('answers a bare 204 to a device that is up to date, and names the catalogue when it is behind', async () => {
+    const { cursor } = await pullAll(server, undefined, 'catalogue');
+    const idle = await head({ catalogue: cursor });
+    expect(idle.statusCode).toBe(204);
+    expect(idle.body).toBe('');
+    expect(idle.headers['content-security-policy']).toBeUndefined();
+    expect(idle.headers['cache-control']).toBe('no-store');
+    const behind = await head({ catalogue: cursor - 1 });
+    expect(behind.statusCode).toBe(200);
+    expect(behind.json()).toEqual({ scopes: ['catalogue'] });
+    expect(behind.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('leaves out the device\'s own writes, and names the user scope for a teammate\'s change', async () => {
+    const ana = createDeviceQueue();
+    const rosa = createDeviceQueue();
+    const catalogue = (await pullAll(server, undefined, 'catalogue')).cursor;
+    const start = (await pullAll(server, gestor)).cursor;
+    await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
+    expect((await head({ catalogue, user: start, clientId: ana.clientId }, gestor)).statusCode).toBe(204);
+    expect((await head({ catalogue, user: start, clientId: rosa.clientId }, gestor)).json()).toEqual({ scopes: ['user'] });
+    expect((await head({ catalogue, user: start }, gestor)).json()).toEqual({ scopes: ['user'] });
+    await push(server, gestor, rosa.clientId, [rosa.next('event.save', makeEventArgs())], start);
+    expect((await head({ catalogue, user: start, clientId: ana.clientId }, gestor)).json()).toEqual({ scopes: ['user'] });
+    // Another account's change is nobody else's news.
+    const stranger = await createLoggedInUser(server, ['gestor']);
+    const strangersStart = (await pullAll(server, stranger)).cursor;
+    await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
+    expect((await head({ catalogue, user: strangersStart, clientId: uuidv7() }, stranger)).statusCode).toBe(204);
+  });
+
+  it('asks for an account before it answers about the user scope, and refuses a malformed cursor in Spanish', async () => {
+    const res = await head({ user: 0 });
+    expect(res.statusCode).toBe(401);
+    const bad = await head({ catalogue: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/[áéíóúñ]|valor|inválid/i);
+  });
+});
