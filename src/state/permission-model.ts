@@ -2,7 +2,11 @@
  * What this device offers to change, by the shared rule the server refuses by
  * (src/shared/permissions.ts): a button the server would refuse is not shown.
  */
-import { canChangeEvent } from '../shared/permissions';
+import type { ReadonlySignal } from '@preact/signals';
+import { getDatabases } from '../db/connection';
+import { readWorkshopLead } from '../db/workshop-leads-store';
+import { canChangeEvent, canRunWorkshop } from '../shared/permissions';
+import { keyedLiveSignal } from './live-signal';
 import { currentUser } from './session-model';
 
 /**
@@ -13,4 +17,20 @@ export function canEditEvent(event: { ownerId?: string } | null | undefined): bo
   if (!event) return false;
   if (!event.ownerId) return true;
   return canChangeEvent(currentUser.value, event.ownerId);
+}
+
+/** The owner of a workshop as this device knows it (null: not this account's to change), live. */
+const watchWorkshopLead: (workshopId: string) => ReadonlySignal<string | null | undefined> = keyedLiveSignal(
+  (workshopId: string) => readWorkshopLead(getDatabases().user, workshopId).then((owner) => owner ?? null),
+  undefined,
+);
+
+/**
+ * Whether the signed-in person may edit this workshop (read in a render: live): coordinación, or
+ * the facilitador who leads it — the rule the server refuses `workshop.save` by.
+ */
+export function canEditWorkshop(workshopId: string): boolean {
+  const user = currentUser.value;
+  if (user?.roles.includes('coordinador')) return true;
+  return canRunWorkshop(user, watchWorkshopLead(workshopId).value ?? '');
 }

@@ -6,6 +6,7 @@ import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { keyedLiveSignal, liveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
+import { keepOwnWorkshopLead } from '../db/workshop-leads-store';
 import { findWorkshopByCode, getWorkshop, keepLocalWorkshop, listWorkshops, type LocalWorkshop } from '../db/workshops-store';
 import { uuidv7 } from '../shared/ids';
 import { findWorkshopWindow, WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
@@ -79,6 +80,7 @@ export async function saveWorkshop(input: WorkshopInput): Promise<string> {
   const args = { ...input, id: input.id ?? uuidv7(), code: input.code ?? generateWorkshopCode() } as WorkshopSaveArgs;
   const { user, catalogue } = getDatabases();
   await recordMutation(user, 'workshop.save', args);
+  if (!input.id) await keepOwnWorkshopLead(user, args.id); // theirs before any pull says so
   await keepLocalWorkshop(catalogue, { ...args, updatedAt: new Date().toISOString() });
   return args.id;
 }

@@ -9,6 +9,7 @@ import { parseChecklistItemId } from '../db/checklist-items-store';
 import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import { keepLostEdits } from '../db/lost-edits-store';
+import { applyWorkshopLead, rewindOnceForLeads } from '../db/workshop-leads-store';
 import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { readAnswer, unreadableOutcome } from './read-answer';
@@ -37,6 +38,10 @@ async function applyUserChange(db: UserDb, change: Change, page: PageContext): P
     // A text written here that a later edit from another phone replaces is kept, not lost.
     await keepLostEdits(db, await db.checklistItems.get(key), change.row as ChecklistItemRow, page.clientId, page.nowIso);
     await db.checklistItems.put(change.row as ChecklistItemRow);
+    return;
+  }
+  if (change.table === 'workshopLeads') {
+    await applyWorkshopLead(db, change);
     return;
   }
   const name = USER_TABLES[change.table as keyof typeof USER_TABLES];
@@ -120,6 +125,7 @@ async function fetchPage(ctx: SyncContext, round: RoundState, scope: PullScope, 
 
 /** Pulls one scope page by page until the server has no more; each page lands atomically with its cursor. */
 export async function pullScope(ctx: SyncContext, round: RoundState, scope: PullScope): Promise<PullOutcome> {
+  if (scope === 'user') await rewindOnceForLeads(ctx.user);
   for (;;) {
     const cursor = scope === 'user' ? ((await readMeta<number>(ctx.user.meta, META_KEYS.userCursor)) ?? 0) : await readCatalogueCursor(ctx.catalogue);
     const page = await fetchPage(ctx, round, scope, cursor);

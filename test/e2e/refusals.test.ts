@@ -4,7 +4,8 @@
  * refuse them); a change that still reaches the server and is refused (here carried in a changes
  * file made on another phone) is undone on the phone (the record returns to what the server
  * holds, so two phones never silently disagree), the top bar never says «Al día» while it waits,
- * and Más → Sincronización names it in Spanish.
+ * and Más → Sincronización names it in Spanish. «Editar taller» shows only to who leads the
+ * workshop (learnt from the pull on any of her phones), not to another facilitador.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,10 @@ import { afterAll, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../src/shared/errors';
 import { t } from '../../src/shared/i18n';
 import { uuidv7 } from '../../src/shared/ids';
-import { COORDINADOR } from '../helpers/e2e-accounts';
+import { gzipSync } from 'node:zlib';
+import { formatHlc } from '../../src/shared/hlc';
+import { apiLogIn, COORDINADOR } from '../helpers/e2e-accounts';
+import { makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
 import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import { readServerData } from '../helpers/e2e-server-view';
 import { openMore, planEvent, type EventForm } from '../helpers/e2e-steps';
@@ -83,6 +87,38 @@ describeE2E('someone else\'s event: nothing offered that the server refuses, and
         await page.getByText(t('checklists.readOnly')).waitFor();
         expect(await itemA.getByText(t('checklists.state.done')).count()).toBe(0);
       });
+    });
+  }, 180_000);
+
+  it('«Editar taller» shows only to the facilitadora who leads the workshop (on any of her phones), not to another facilitador', async () => {
+    const rosa = rig.addAccount('facilitador', { name: 'Rosa Huamán' });
+    const luis = rig.addAccount('facilitador', { name: 'Luis Mamani' });
+    // Rosa's workshop, sent from another of her phones: this phone learns she leads it only from the pull.
+    const session = await apiLogIn(rig.server, rosa);
+    const workshop = makeWorkshopArgs(Date.now(), { title: 'Taller de Rosa en Huamanga' });
+    const phoneId = uuidv7();
+    const answer = await fetch(`${rig.server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${session.accessToken}` },
+      body: gzipSync(JSON.stringify({ clientId: phoneId, mutations: [{ seq: 1, name: 'workshop.save', v: 1, args: workshop, hlc: formatHlc({ wallMs: Date.now(), counter: 0, clientId: phoneId }) }] })),
+    });
+    expect(await answer.json()).toMatchObject({ rejected: [] });
+    const open = async (phone: Phone) => {
+      await expect.poll(async () => {
+        await phone.goto(`/talleres/${workshop.id}`);
+        return phone.page.getByRole('heading', { level: 1, name: 'Taller de Rosa en Huamanga' }).isVisible({ timeout: 2000 }).catch(() => false);
+      }, { timeout: 30_000 }).toBe(true);
+      await phone.page.getByRole('link', { name: t('workshops.takeAttendance') }).waitFor();
+    };
+    await rig.phone({ login: luis, name: 'teléfono de Luis' }, async (other) => {
+      await open(other);
+      expect(await other.page.getByRole('link', { name: t('workshops.edit') }).count()).toBe(0);
+      await other.goto(`/talleres/${workshop.id}/editar`);
+      await other.page.getByText(t('workshops.notYours')).waitFor();
+    });
+    await rig.phone({ login: rosa, name: 'otro teléfono de Rosa' }, async (own) => {
+      await open(own);
+      await own.page.getByRole('link', { name: t('workshops.edit') }).waitFor({ timeout: 30_000 });
     });
   }, 180_000);
 });

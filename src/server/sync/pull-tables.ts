@@ -1,9 +1,10 @@
 import type { PullScope } from '../../shared/protocol';
 import type { ChecklistItemRow, ChecklistRunRow } from '../../shared/schemas/checklist';
 import type { EventRow } from '../../shared/schemas/event';
+import type { WorkshopLeadRow } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
 import { toPlaceRow } from '../places/places-store';
-import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable } from '../store/schema';
+import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable, WorkshopsTable } from '../store/schema';
 import { readJson } from '../store/json';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toCertificateRow } from '../workshops/certificate-handlers';
@@ -54,6 +55,11 @@ function toEventRow(stored: EventsTable): EventRow {
   };
 }
 
+/** A workshop's lead as its owner's (or coordinación's) devices pull it: `WorkshopLeadRow`. */
+function toWorkshopLead(stored: WorkshopsTable): WorkshopLeadRow {
+  return { id: stored.id, ownerId: stored.owner_id };
+}
+
 function toChecklistRunRow(stored: ChecklistRunsTable): ChecklistRunRow {
   return {
     id: stored.id,
@@ -91,6 +97,9 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow, hasEcho: true },
   // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
+  // Who leads a workshop, for the accounts that may change it (its owner; coordinación sees all):
+  // the device offers «Editar taller» by the same rule the server refuses by. Never anonymous.
+  { name: 'workshopLeads', scope: 'user', table: 'workshops', visibility: ownRowsOrAll(), toRow: toWorkshopLead },
   { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
   { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
   // Constancias: the workshop's staff; anyone else verifies one code at a time (routes/certificates.ts).

@@ -50,6 +50,12 @@ export interface WorkshopRow extends WorkshopSaveArgs {
   updatedAt: string;
 }
 
+/** Who leads a workshop, pulled in the user scope by those who may change it (never anonymously). */
+export interface WorkshopLeadRow {
+  id: string;
+  ownerId: string;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

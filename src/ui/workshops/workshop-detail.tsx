@@ -1,5 +1,6 @@
 import { buildParticipantLink, watchWorkshop, type LocalWorkshop } from '../../state/workshop-model';
 import { currentUser } from '../../state/session-model';
+import { canEditWorkshop } from '../../state/permission-model';
 import { regionName } from '../../shared/places/regions';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import { provinceName } from '../../shared/places/provinces';
@@ -50,7 +51,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
         <div class="ws-actions">
           <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{t('workshops.takeAttendance')}</span></a>
           <a class="button button--secondary" href={`/talleres/${workshop.id}/resumen`}><Icon name="catalogue" /><span>{t('workshops.report')}</span></a>
-          <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>
+          {canEditWorkshop(workshop.id) && <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>}
         </div>
       )}
       <h2>{t('workshops.codeHeading')}</h2>

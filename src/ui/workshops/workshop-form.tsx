@@ -7,6 +7,8 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { WorkshopFields } from './workshop-form-fields';
+import { Icon } from '../shell/icons';
+import { canEditWorkshop } from '../../state/permission-model';
 import { t } from '../../shared/i18n/workshops';
 
 // Inputs whose errors show under another field's name.
@@ -35,6 +37,15 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
     failedMessage: t('workshops.form.failed'),
   });
 
+  if (workshopId && !canEditWorkshop(workshopId)) {
+    // Reached by its address only: the workshop screen offers «Editar taller» only to who leads it.
+    return (
+      <section class="screen workshops">
+        <ScreenHeader title={t('workshops.edit')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
+        <p class="note"><Icon name="info" /><span>{t('workshops.notYours')}</span></p>
+      </section>
+    );
+  }
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshopId ? t('workshops.edit') : t('workshops.new')} back={{ href: workshopId ? `/talleres/${workshopId}` : '/talleres', label: t('workshops.back') }} />

@@ -67,6 +67,19 @@ describe.each(ENGINES)('workshops on %s', (engine) => {
     }
   });
 
+  it('who leads a workshop reaches only those who may change it (its owner, coordinación), never the anonymous pull', async () => {
+    const device = createDeviceQueue();
+    const workshop = makeWorkshopArgs(clock.now(), { title: 'Taller con dueña' });
+    expect((await push(server, facilitadora, device.clientId, [device.next('workshop.save', workshop)])).rejected).toEqual([]);
+    const leadsOf = async (session: SessionResponse | undefined, scope: 'user' | 'catalogue' = 'user') =>
+      (await pullAll(server, session, scope)).changes.filter((c) => c.table === 'workshopLeads' && c.id === workshop.id).map((c) => c.row);
+    expect(await leadsOf(facilitadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id }]);
+    expect(await leadsOf(coordinadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id }]);
+    expect(await leadsOf(otherFacilitador)).toEqual([]);
+    expect(await leadsOf(gestor)).toEqual([]);
+    expect(await leadsOf(undefined, 'catalogue')).toEqual([]);
+  });
+
   it('seeding again, and restarting, adds nothing and changes no version', async () => {
     const before = await pullWorkshops(server);
     expect(await seedWorkshops(server.store.db, engine, new Date().toISOString())).toBe(0);

@@ -8,6 +8,7 @@ import { runSyncCycle } from '../../../src/sync/sync-cycle';
 import { META_KEYS, readMeta, writeMeta } from '../../../src/db/meta-store';
 import { readCatalogueCursor } from '../../../src/db/catalogue-meta-store';
 import { recordMutation } from '../../../src/db/record-mutation';
+import { LEADS_PULLED } from '../../../src/db/workshop-leads-store';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { uuidv7 } from '../../../src/shared/ids';
 import { createDevice, emptyPage, json, makeEvent, scriptTransport, signIn, type SeenRequest } from './device-fixture';
@@ -32,6 +33,7 @@ describe('a refused change is undone on this device', () => {
     await dbs.user.events.put({ ...serverEvent(eventId, 'Feria del libro'), fieldHlc: {} });
     await dbs.user.checklistItems.put({ runId, itemId: 'permiso-municipal', state: { done: false, note: 'Falta la firma' }, fieldHlc: { done: STAMP, note: STAMP }, updatedAt: 'x' });
     await writeMeta(dbs.user.meta, META_KEYS.userCursor, 40);
+    await writeMeta(dbs.user.meta, LEADS_PULLED, true); // not the one-time rewind for workshop leads
     await recordMutation(dbs.user, 'checklist.setItem', { runId, itemId: 'permiso-municipal', patch: { done: true } });
     expect((await dbs.user.checklistItems.get([runId, 'permiso-municipal']))?.state.done).toBe(true);
 

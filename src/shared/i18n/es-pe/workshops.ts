@@ -7,6 +7,7 @@ export const workshops = {
   'workshops.title': 'Talleres',
   'workshops.new': 'Nuevo taller',
   'workshops.edit': 'Editar taller',
+  'workshops.notYours': 'Este taller lo dirige otra persona: solo quien lo dirige o coordinación pueden cambiarlo.',
   'workshops.back': 'Volver',
   'workshops.upcoming': 'Próximos y en curso',
   'workshops.past': 'Pasados',
