@@ -4,10 +4,11 @@ import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-sto
 import { applyChecklistSetItem } from './checklist-items-store';
 import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate, type RegisterHint } from './attendance-store';
 import { applyFeedbackSubmit } from './feedback-store';
+import { applyCloseProposal } from './attendance-proposals-store';
 import type { UserDb } from './user-db';
 
 /** The user tables a mutation's local effect may write (`outbox` and `meta` are always covered). */
-export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance';
+export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance' | 'attendanceProposals';
 
 /** What the screen already knows that spares a local effect a lookup, for the few mutations that take one. */
 interface LocalHints {
@@ -39,6 +40,7 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   'attendance.register': { tables: ['attendance'], apply: applyAttendanceRegister },
   'attendance.update': { tables: ['attendance'], apply: applyAttendanceUpdate },
   'attendance.remove': { tables: ['attendance'], apply: (db, args) => applyAttendanceRemove(db, args) },
+  'attendance.closeProposal': { tables: ['attendanceProposals'], apply: (db, args) => applyCloseProposal(db, args) },
   // These two write only `meta` (a sent flag, the device's export log).
   'attendance.export': { tables: [], apply: (db, args) => applyAttendanceExport(db, args) },
   'feedback.submit': { tables: [], apply: (db, args) => applyFeedbackSubmit(db, args) },

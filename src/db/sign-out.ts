@@ -7,7 +7,7 @@ import { forgetLocalWorkshops } from './workshops-store';
 /**
  * Forgets the session and everything the previous account left on this device: a shared phone
  * (a municipality's, a venue's) must not show the next person the last one's events, checklist
- * runs, attendance, pulled feedback, which workshops they sent feedback for, their CSV export
+ * runs, attendance and proposed corrections, pulled feedback, which workshops they sent feedback for, their CSV export
  * log, nor what they read: favourites, recents and reading progress are not synced, but they
  * say what one person was working on, so they go too. The device id goes (the server binds a
  * client id to one account); only the HLC stays, so the next person's stamps keep moving
@@ -18,7 +18,7 @@ import { forgetLocalWorkshops } from './workshops-store';
  * meanwhile (another tab, the service worker) is never cleared unseen.
  */
 export async function forgetUserData(db: UserDb, catalogue?: CatalogueDb): Promise<boolean> {
-  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.feedback, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
+  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
   const isForgotten = await db.transaction('rw', [...cleared, db.meta], async () => {
     const hasWaiting = (await db.outbox.count()) > 0 || (await db.rejected.count()) > 0;
     if (hasWaiting && !(await isEverythingExported(db))) return false;

@@ -21,7 +21,7 @@ type Undo =
   | { scope: 'none' };
 
 /** The user tables a drop may touch: the push's settle transaction opens them all. */
-export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'meta'] as const;
+export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'attendanceProposals', 'meta'] as const;
 
 const id = (args: Record<string, unknown>): string => String(args['id']);
 
@@ -41,6 +41,8 @@ const UNDO: { [N in MutationName]: Undo } = {
   'attendance.update': { scope: 'user', drop: (db, args) => db.attendance.delete(id(args)) },
   'attendance.remove': { scope: 'user', drop: (db, args) => db.attendance.delete(id(args)) },
   'attendance.export': { scope: 'none' },
+  // Closing one removed it here: the pull from the start brings it back if the server keeps it open.
+  'attendance.closeProposal': { scope: 'user', drop: (db, args) => db.attendanceProposals.delete(id(args)) },
   // The device keeps no copy of an opinion, only that it sent one; the refusal is shown instead.
   'feedback.submit': { scope: 'none' },
   // Queued only for now: no local copy yet to undo.

@@ -9,6 +9,7 @@ import type { ReadingProgressRow } from './reading-progress-store';
 import type { RecentRow } from './recents-store';
 import type { FeedbackRow } from './feedback-store';
 import { withMatchKeys, type LocalAttendance } from './attendance-store';
+import type { LocalProposal } from './attendance-proposals-store';
 
 /** The name of the database that holds what the person wrote on this device. */
 export const USER_DB_NAME = 'tinkuy-user';
@@ -38,6 +39,8 @@ export class UserDb extends Dexie {
   readingProgress!: Table<ReadingProgressRow, string>;
   /** v2: entries opened lately, newest first by `openedAt`. */
   recents!: Table<RecentRow, string>;
+  /** v4: proposed corrections from self check-ins, for the workshops this account runs. */
+  attendanceProposals!: Table<LocalProposal, string>;
   /** The device clock used for HLC stamps and `updatedAt`. */
   readonly now: () => number;
 
@@ -68,5 +71,6 @@ export class UserDb extends Dexie {
       .upgrade((tx) => tx.table('attendance').toCollection().modify((row: LocalAttendance) => {
         Object.assign(row, withMatchKeys(row));
       }));
+    this.version(4).stores({ attendanceProposals: 'id, workshopId, attendanceId' });
   }
 }

@@ -9,8 +9,12 @@
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 4;
 const MAX_COUNTER = 9999;
-/** A device clock far ahead is clamped to the server's time plus this much. */
-export const MAX_CLOCK_DRIFT_MS = 5 * 60 * 1000;
+/**
+ * A device stamp ahead of the server's clock by more than this is pulled back to the server's
+ * time: with minutes of allowance, a phone whose clock ran ahead (or a forged stamp) made every
+ * correction sent in those minutes lose silently.
+ */
+export const MAX_CLOCK_DRIFT_MS = 2_000;
 
 export interface HlcParts {
   wallMs: number;
@@ -104,11 +108,13 @@ export class HybridClock {
 
 /**
  * The server's view of a device stamp: a wall time more than MAX_CLOCK_DRIFT_MS ahead of the
- * server is pulled back, so one device with a wrong clock cannot win every merge for days.
+ * server is pulled back to the server's time, so a device with a wrong clock (or a forged stamp)
+ * cannot win every merge, and a correction that reaches the server later wins. `order` (the
+ * mutation's place in its push) becomes the counter of a pulled-back stamp, so two such stamps
+ * of one push keep their order instead of tying.
  */
-export function clampHlc(stamp: string, serverNowMs: number): string {
+export function clampHlc(stamp: string, serverNowMs: number, order = 0): string {
   const parts = parseHlc(stamp);
-  const limit = serverNowMs + MAX_CLOCK_DRIFT_MS;
-  if (parts.wallMs <= limit) return stamp;
-  return formatHlc({ ...parts, wallMs: limit });
+  if (parts.wallMs <= serverNowMs + MAX_CLOCK_DRIFT_MS) return stamp;
+  return formatHlc({ ...parts, wallMs: serverNowMs, counter: Math.min(order, MAX_COUNTER) });
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
 import { WorkshopSaveArgs } from './schemas/workshop';
-import { AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
+import { AttendanceCloseProposalArgs, AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
 import { CertificateIssueArgs, CertificateRevokeArgs } from './schemas/certificate';
 
@@ -35,6 +35,7 @@ export const MUTATIONS = {
   'attendance.update': mutation({ 1: AttendanceUpdateArgs }, 1),
   'attendance.remove': mutation({ 1: AttendanceRemoveArgs }, 1),
   'attendance.export': mutation({ 1: AttendanceExportArgs }, 1),
+  'attendance.closeProposal': mutation({ 1: AttendanceCloseProposalArgs }, 1),
   'feedback.submit': mutation({ 1: FeedbackSubmitArgs }, 1),
   'certificate.issue': mutation({ 1: CertificateIssueArgs }, 1),
   'certificate.revoke': mutation({ 1: CertificateRevokeArgs }, 1),

@@ -155,6 +155,17 @@ export interface AttendanceTable extends SyncableColumns {
   distinct_from: string;
 }
 
+/** A self check-in's differences from the person already listed, until the staff close it. */
+export interface AttendanceProposalsTable extends SyncableColumns {
+  workshop_id: string;
+  owner_id: string;
+  attendance_id: string;
+  patch: string;
+  proposed_at: string;
+  closed_by: string | null;
+  outcome: 'accepted' | 'dismissed' | null;
+}
+
 /** The export log (Ley 29733: who exported what, and when). */
 export interface AttendanceExportsTable {
   id: string;
@@ -214,6 +225,7 @@ export interface Database {
   request_counters: RequestCountersTable;
   attendance: AttendanceTable;
   attendance_exports: AttendanceExportsTable;
+  attendance_proposals: AttendanceProposalsTable;
   attendance_erasures: AttendanceErasuresTable;
   feedback: FeedbackTable;
   certificates: CertificatesTable;

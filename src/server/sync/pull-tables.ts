@@ -8,6 +8,7 @@ import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable, WorkshopsTab
 import { readJson } from '../store/json';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toCertificateRow } from '../workshops/certificate-handlers';
+import { toProposalRow } from '../workshops/attendance-proposals';
 import { toFeedbackRow } from '../workshops/feedback-handler';
 import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
 import { toWorkshopRow } from '../workshops/workshop-store';
@@ -101,6 +102,7 @@ export const PULL_TABLES: readonly PullTable[] = [
   // the device offers «Editar taller» by the same rule the server refuses by. Never anonymous.
   { name: 'workshopLeads', scope: 'user', table: 'workshops', visibility: ownRowsOrAll(), toRow: toWorkshopLead },
   { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
+  { name: 'attendanceProposals', scope: 'user', table: 'attendance_proposals', visibility: isWorkshopOwnerOrCoordinador, toRow: toProposalRow },
   { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
   // Constancias: the workshop's staff; anyone else verifies one code at a time (routes/certificates.ts).
   { name: 'certificates', scope: 'user', table: 'certificates', visibility: isWorkshopOwnerOrCoordinador, toRow: toCertificateRow },

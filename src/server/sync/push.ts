@@ -58,7 +58,7 @@ interface PreparedMutation {
  * Finds, validates and authorises one mutation: CPU work done before the transaction opens, so
  * none of it runs while the push holds the version counter.
  */
-function prepareOne(m: WireMutation, caller: AuthUser): PreparedMutation {
+function prepareOne(m: WireMutation, caller: AuthUser, order: number): PreparedMutation {
   const mutation = findMutation(m.name, m.v);
   if (mutation === 'unknown_mutation') return { m, refusal: reject(m.seq, 'unknown_mutation', `${ERROR_MESSAGES.unknown_mutation} (${quoteUntrusted(m.name)})`) };
   if (mutation === 'unknown_version') return { m, refusal: reject(m.seq, 'upgrade_required') };
@@ -67,12 +67,12 @@ function prepareOne(m: WireMutation, caller: AuthUser): PreparedMutation {
     return { m, refusal: reject(m.seq, 'validation_failed', `${ERROR_MESSAGES.validation_failed} ${formatIssues(parsed.issues).join(' ')}`) };
   }
   if (!isAllowedFor(mutation, caller)) return { m, refusal: reject(m.seq, 'forbidden') };
-  return { m, apply: (base, nowMs) => mutation.apply(withHlc(base, m, nowMs), parsed.output) };
+  return { m, apply: (base, nowMs) => mutation.apply(withHlc(base, m, nowMs, order), parsed.output) };
 }
 
 /** The handler's context: the clamped stamp, and the echo mark only when the stamp is the device's own. */
-function withHlc(base: Omit<MutationContext, 'hlc'>, m: WireMutation, nowMs: number): MutationContext {
-  const hlc = clampHlc(m.hlc, nowMs);
+function withHlc(base: Omit<MutationContext, 'hlc'>, m: WireMutation, nowMs: number, order: number): MutationContext {
+  const hlc = clampHlc(m.hlc, nowMs, order);
   // A clamped stamp differs from the one the device wrote its fields with: no echo mark then (#12).
   const { echo, ...rest } = base;
   return hlc === m.hlc && echo ? { ...rest, hlc, echo } : { ...rest, hlc };
@@ -149,7 +149,7 @@ function isUniqueViolation(error: unknown): boolean {
  * field, the same person merged, capacity counted), which is only right with pushes in series.
  */
 export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest, log?: FastifyBaseLogger): Promise<PushResponse> {
-  const prepared = request.mutations.map((m) => prepareOne(m, caller));
+  const prepared = request.mutations.map((m, order) => prepareOne(m, caller, order));
   try {
     return await applyPrepared(ctx, caller, request, prepared, false, log);
   } catch (error) {

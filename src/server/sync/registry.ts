@@ -7,6 +7,7 @@ import { applyEventArchive, applyEventSave } from './handlers/event';
 import type { MutationContext, MutationOutcome } from './mutation-context';
 import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from '../workshops/attendance-handlers';
 import { applyCertificateIssue, applyCertificateRevoke } from '../workshops/certificate-handlers';
+import { applyAttendanceCloseProposal } from '../workshops/attendance-proposals';
 import { applyFeedbackSubmit } from '../workshops/feedback-handler';
 import { isParticipant } from '../workshops/participant';
 import { applyWorkshopSave } from '../workshops/workshop-handlers';
@@ -50,6 +51,7 @@ const REGISTRY: { [N in MutationName]: ServerMutation<N> } = {
   'attendance.update': { roles: STAFF, handlers: { 1: applyAttendanceUpdate } },
   'attendance.remove': { roles: STAFF, handlers: { 1: applyAttendanceRemove } },
   'attendance.export': { roles: ROLES, handlers: { 1: applyAttendanceExport } },
+  'attendance.closeProposal': { roles: STAFF, handlers: { 1: applyAttendanceCloseProposal } },
   'feedback.submit': { roles: ROLES, participants: true, handlers: { 1: applyFeedbackSubmit } },
   'certificate.issue': { roles: STAFF, handlers: { 1: applyCertificateIssue } },
   'certificate.revoke': { roles: STAFF, handlers: { 1: applyCertificateRevoke } },

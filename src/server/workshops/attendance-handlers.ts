@@ -22,6 +22,7 @@ import type { AttendanceTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
+import { closeProposalsOf, proposeCorrection } from './attendance-proposals';
 import { isParticipant } from './participant';
 import { checkAttendanceRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
@@ -84,19 +85,22 @@ async function findSamePerson(ctx: MutationContext, workshopId: string, person: 
   return candidates[0];
 }
 
-/** Folds a registration into `target` by HLC; `mergedId` is the id that became this record. */
-async function mergeInto(ctx: MutationContext, target: AttendanceTable, args: AttendanceRegisterArgs, mergedId?: string): Promise<void> {
+/**
+ * Folds `fields` into `target` by HLC; `mergedId` is the id that became this record. A self
+ * check-in passes no fields: it only records that its id is this person.
+ */
+async function mergeInto(ctx: MutationContext, target: AttendanceTable, fields: Partial<MergedFields>, mergedId?: string): Promise<void> {
   const state: FieldState<MergedFields> = {
     values: { ...readJson<AttendancePerson>(target.person), consent: readJson(target.consent) },
     fieldHlc: readJson(target.field_hlc),
   };
-  const merged = mergeFields(state, { ...args.person, consent: args.consent }, ctx.hlc);
+  const merged = mergeFields(state, fields, ctx.hlc);
   const mergedIds = readJson<string[]>(target.merged_ids);
   const isNewMerge = mergedId !== undefined && !mergedIds.includes(mergedId);
   if (!merged.changed && !isNewMerge) return;
   const { consent, ...mergedPerson } = merged.state.values as MergedFields;
   // The same person written two ways (María/MARIA): the better spelling stays, whichever is newer.
-  const person = keepBetterSpelling(mergedPerson, readJson<AttendancePerson>(target.person), args.person);
+  const person = keepBetterSpelling(mergedPerson, readJson<AttendancePerson>(target.person), fields);
   await ctx.trx
     .updateTable('attendance')
     .set({
@@ -113,15 +117,28 @@ async function mergeInto(ctx: MutationContext, target: AttendanceTable, args: At
     .execute();
 }
 
+/** Whether the caller checks themself in (no session, or not staff): they may add a person, never rewrite one. */
+function isSelfCheckIn(ctx: MutationContext): boolean {
+  return isParticipant(ctx.caller) || !isStaff(ctx.caller);
+}
+
 /** Who recorded it: the facilitador or coordinador, or nobody (a participant's own check-in). */
 function findRecorder(ctx: MutationContext): string | null {
-  return !isParticipant(ctx.caller) && isStaff(ctx.caller) ? ctx.caller.id : null;
+  return isSelfCheckIn(ctx) ? null : ctx.caller.id;
+}
+
+/** A registration meeting a person already listed: staff merge by HLC; a self check-in only proposes. */
+async function foldIntoExisting(ctx: MutationContext, target: AttendanceTable, args: AttendanceRegisterArgs, mergedId?: string): Promise<void> {
+  if (!isSelfCheckIn(ctx)) return mergeInto(ctx, target, { ...args.person, consent: args.consent }, mergedId);
+  await mergeInto(ctx, target, {}, mergedId);
+  await proposeCorrection(ctx, target, args);
 }
 
 /**
  * `attendance.register` v1: a new record; the same id again merges into it (or where it was
  * merged); the same person already present merges into the first record. A record removed or
- * erased is never brought back by a late copy of it.
+ * erased is never brought back by a late copy of it. A self check-in never changes a record
+ * that exists: its differences become a proposed correction (`attendance-proposals.ts`).
  */
 export async function applyAttendanceRegister(ctx: MutationContext, args: AttendanceRegisterArgs): Promise<MutationOutcome> {
   const access = await checkWorkshopAccess(ctx, args.workshopId, args.workshopCode);
@@ -130,7 +147,7 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   if (existing) {
     if (existing.workshop_id !== args.workshopId) return { applied: false, code: 'conflict' };
     const target = await followMerge(ctx, existing);
-    if (target && target.deleted === 0) await mergeInto(ctx, target, args);
+    if (target && target.deleted === 0) await foldIntoExisting(ctx, target, args);
     return APPLIED;
   }
   const base = {
@@ -144,7 +161,7 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   const noRoom = await checkAttendanceRoom(ctx, access.workshop, !first);
   if (noRoom) return noRoom;
   if (first) {
-    await mergeInto(ctx, first, args, args.id);
+    await foldIntoExisting(ctx, first, args, args.id);
     const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, distinct_from: '[]', deleted: 1 };
     await ctx.trx.insertInto('attendance').values({ id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }).execute();
     return APPLIED;
@@ -209,6 +226,7 @@ export async function applyAttendanceRemove(ctx: MutationContext, args: Attendan
   // A merged-away id is already gone; removing it must not remove the person it merged into.
   if (stored.deleted === 1) return APPLIED;
   await ctx.trx.updateTable('attendance').set(scrubbedTombstone(await nextVersion(ctx.trx), ctx.nowIso)).where('id', '=', args.id).execute();
+  await closeProposalsOf(ctx.trx, args.id, ctx.nowIso);
   return APPLIED;
 }
 

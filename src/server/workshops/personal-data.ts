@@ -10,6 +10,7 @@ import type { AppContext } from '../context';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
 import { scrubbedTombstone } from './attendance-handlers';
+import { closeProposalsOf } from './attendance-proposals';
 
 /** Who to erase: by document, or by full name and entity (folded as the merge folds them). */
 export const EraseRequest = v.union(
@@ -39,6 +40,7 @@ export async function eraseAttendance(ctx: AppContext, erasedBy: string, request
     const matches = key ? await trx.selectFrom('attendance').select('id').where(column, '=', key).where('deleted', '=', 0).execute() : [];
     for (const { id } of matches) {
       await trx.updateTable('attendance').set(scrubbedTombstone(await nextVersion(trx), nowIso)).where('id', '=', id).execute();
+      await closeProposalsOf(trx, id, nowIso);
     }
     await trx
       .insertInto('attendance_erasures')

@@ -113,3 +113,25 @@ export function makeDocumentKey(person: Partial<Pick<AttendancePerson, 'document
 export function makeNameKey(person: Pick<AttendancePerson, 'fullName' | 'entityName'>): string {
   return `${foldForMatch(person.fullName)}|${foldForMatch(person.entityName)}`;
 }
+
+/**
+ * A proposed correction (DESIGN.md § Merge rules): a self check-in that matched a person already
+ * listed never rewrites them; the fields it carried that differ reach the workshop's staff as
+ * this row, to accept (a normal `attendance.update`, then close) or dismiss.
+ */
+export interface AttendanceProposalRow {
+  id: string;
+  workshopId: string;
+  /** The record it would correct (the surviving one, when it was merged). */
+  attendanceId: string;
+  /** Only the fields that differ from the record at the time it arrived. */
+  patch: Partial<AttendancePerson>;
+  proposedAt: string;
+}
+
+/** `attendance.closeProposal` v1: the staff accepted (after their own update) or dismissed a proposal. */
+export const AttendanceCloseProposalArgs = v.strictObject({
+  id: Id,
+  outcome: v.picklist(['accepted', 'dismissed'], 'Resultado de la propuesta no válido.'),
+});
+export type AttendanceCloseProposalArgs = v.InferOutput<typeof AttendanceCloseProposalArgs>;

@@ -42,6 +42,7 @@ const WORDS: { [N in MutationName]: Words } = {
   'attendance.update': () => t('sync.change.attendanceUpdate'),
   'attendance.remove': () => t('sync.change.attendanceRemove'),
   'attendance.export': () => t('sync.change.attendanceExport'),
+  'attendance.closeProposal': (args) => t(args['outcome'] === 'accepted' ? 'sync.change.proposalAccepted' : 'sync.change.proposalDismissed'),
   'feedback.submit': (args, names) => {
     const known = workshopOf(args, names);
     return known ? t('sync.change.feedbackSubmit', known) : t('sync.change.feedbackSubmit.unnamed');

@@ -64,11 +64,22 @@ describe('hybrid logical clock', () => {
   });
 
   it.each([
-    ['a stamp within the drift allowance is kept', 1_000 + MAX_CLOCK_DRIFT_MS, 1_000 + MAX_CLOCK_DRIFT_MS],
-    ['a stamp far ahead is pulled back to server time + 5 min', 1_000 + 24 * 3_600_000, 1_000 + MAX_CLOCK_DRIFT_MS],
-    ['a stamp in the past is kept', 10, 10],
-  ])('clamp: %s', (_label, wallMs, expectedWall) => {
+    ['a stamp within the small drift allowance is kept', 1_000 + MAX_CLOCK_DRIFT_MS, 1_000 + MAX_CLOCK_DRIFT_MS, 2],
+    ['a stamp far ahead is pulled back to the server’s own time', 1_000 + 24 * 3_600_000, 1_000, 0],
+    ['a stamp a minute ahead is pulled back too', 1_000 + 60_000, 1_000, 0],
+    ['a stamp in the past is kept', 10, 10, 2],
+  ])('clamp: %s', (_label, wallMs, expectedWall, expectedCounter) => {
     const stamp = formatHlc({ wallMs, counter: 2, clientId: A });
-    expect(parseHlc(clampHlc(stamp, 1_000))).toEqual({ wallMs: expectedWall, counter: 2, clientId: A });
+    expect(parseHlc(clampHlc(stamp, 1_000))).toEqual({ wallMs: expectedWall, counter: expectedCounter, clientId: A });
+  });
+
+  it('the allowance is seconds, not minutes', () => {
+    expect(MAX_CLOCK_DRIFT_MS).toBeLessThanOrEqual(5_000);
+  });
+
+  it('two stamps of one push pulled back keep their order by their place in the push', () => {
+    const first = clampHlc(formatHlc({ wallMs: 9_000_000, counter: 0, clientId: A }), 1_000, 0);
+    const second = clampHlc(formatHlc({ wallMs: 9_000_005, counter: 0, clientId: A }), 1_000, 1);
+    expect(second > first).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import * as reportEventColumns from './951-report-event-columns';
 import * as attendanceDistinct from './955-attendance-distinct';
 import * as certificates from './960-certificates';
 import * as echo from './970-echo';
+import * as attendanceProposals from './980-attendance-proposals';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '955-attendance-distinct': attendanceDistinct,
   '960-certificates': certificates,
   '970-echo': echo,
+  '980-attendance-proposals': attendanceProposals,
 };

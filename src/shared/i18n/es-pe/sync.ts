@@ -53,6 +53,8 @@ export const sync = {
   'sync.change.attendanceRegister.unnamed': 'La asistencia de {name} a un taller',
   'sync.change.attendanceUpdate': 'Una corrección en un registro de asistencia',
   'sync.change.attendanceRemove': 'Quitar un registro de asistencia',
+  'sync.change.proposalAccepted': 'Aceptar una propuesta de corrección de asistencia',
+  'sync.change.proposalDismissed': 'Descartar una propuesta de corrección de asistencia',
   'sync.change.attendanceExport': 'La constancia de una descarga de la asistencia (CSV)',
   'sync.change.feedbackSubmit': 'Una opinión sobre el taller «{title}»',
   'sync.change.feedbackSubmit.unnamed': 'Una opinión sobre un taller',
