@@ -10,6 +10,8 @@ import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { attendanceSteps, AttendanceFields, ConsentFields } from './attendance-fields';
 import { AttendanceRoster } from './attendance-roster';
+import { AttendanceProposals } from './attendance-proposals';
+import { watchProposals } from '../../state/attendance-proposals-model';
 import { BarChart } from './bar-chart';
 import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
@@ -44,6 +46,7 @@ function DuplicateWarning({ found, onNotSame }: { found: LikelyDuplicate | undef
 export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const workshop = watchWorkshop(workshopId).value;
   const roster = watchRoster(workshopId).value;
+  const proposals = watchProposals(workshopId).value;
   const form = useDraftForm<AttendanceDraft, AttendanceErrors>({ drafts: attendanceDrafts, key: workshopId, makeStart: makeEmptyAttendanceDraft });
   const done = useSignal('');
   // Records the facilitador said are not the person being typed («No es la misma persona»).
@@ -85,6 +88,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>
       <Notice kind="done" text={done.value} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
+      <AttendanceProposals proposals={proposals} roster={roster} onDone={(message) => (done.value = message)} />
       <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('attendance.formLabel')}>
         {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{t('attendance.editing', { name: d.fullName })}</span></p>}
         <AttendanceFields draft={d} errors={form.errors} onChange={change} prefix="att" />
