@@ -77,4 +77,30 @@ describe('The participant page tells the truth', { timeout: 20_000 }, () => {
     openAt(`/t/${workshop.code}`);
     expect((await screen.findAllByText(/Su opinión no fue aceptada/)).length).toBeGreaterThan(0);
   });
+
+  it('a check-in the server refused shows the refusal on the page, never «Enviado al servidor»', async () => {
+    const workshop = await seedWorkshop(dbs);
+    const FULL = 'El taller ya llegó a su capacidad: 40 personas.';
+    let online = false;
+    const { transport } = scriptTransport((r) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      if (r.path !== '/api/sync/push') return emptyPage();
+      const seqs = (r.body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
+      return json(200, { lastSeq: seqs.at(-1), rejected: [{ seq: seqs[0], code: 'forbidden', message: FULL }] });
+    });
+    setTransport(transport);
+    startSync();
+    openAt(`/t/${workshop.code}/asistencia`);
+    fireEvent.input(await screen.findByLabelText('Nombre completo'), { target: { value: 'Rosa Ccori Mamani' } });
+    fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
+    fireEvent.input(screen.getByLabelText('Nombre de la entidad'), { target: { value: 'Municipalidad Distrital de Quinua' } });
+    fireEvent.click(screen.getByLabelText(/^Leí el aviso de privacidad y acepto/));
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
+    await screen.findByText('Esperando conexión para enviar.');
+    online = true;
+    await syncNow();
+    const alert = await screen.findByText(/Su asistencia no fue registrada/);
+    expect(alert.closest('[role="alert"]')?.textContent).toContain(FULL);
+    expect(screen.queryByText('Enviado al servidor.')).toBeNull();
+  });
 });
