@@ -5,10 +5,11 @@ import { applyChecklistSetItem } from './checklist-items-store';
 import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate, type RegisterHint } from './attendance-store';
 import { applyFeedbackSubmit } from './feedback-store';
 import { applyCloseProposal } from './attendance-proposals-store';
+import { applyCertificateIssue, applyCertificateRevoke } from './certificates-store';
 import type { UserDb } from './user-db';
 
 /** The user tables a mutation's local effect may write (`outbox` and `meta` are always covered). */
-export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance' | 'attendanceProposals';
+export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance' | 'attendanceProposals' | 'certificates';
 
 /** What the screen already knows that spares a local effect a lookup, for the few mutations that take one. */
 interface LocalHints {
@@ -44,8 +45,8 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   // These two write only `meta` (a sent flag, the device's export log).
   'attendance.export': { tables: [], apply: (db, args) => applyAttendanceExport(db, args) },
   'feedback.submit': { tables: [], apply: (db, args) => applyFeedbackSubmit(db, args) },
-  'certificate.issue': 'queue-only',
-  'certificate.revoke': 'queue-only',
+  'certificate.issue': { tables: ['certificates'], apply: (db, args) => applyCertificateIssue(db, args) },
+  'certificate.revoke': { tables: ['certificates'], apply: (db, args) => applyCertificateRevoke(db, args) },
 };
 
 function effectOf<N extends MutationName>(name: N): LocalEffect<N> | 'queue-only' {

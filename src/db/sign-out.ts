@@ -18,7 +18,7 @@ import { forgetLocalWorkshops } from './workshops-store';
  * meanwhile (another tab, the service worker) is never cleared unseen.
  */
 export async function forgetUserData(db: UserDb, catalogue?: CatalogueDb): Promise<boolean> {
-  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
+  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
   const isForgotten = await db.transaction('rw', [...cleared, db.meta], async () => {
     const hasWaiting = (await db.outbox.count()) > 0 || (await db.rejected.count()) > 0;
     if (hasWaiting && !(await isEverythingExported(db))) return false;

@@ -21,7 +21,7 @@ type Undo =
   | { scope: 'none' };
 
 /** The user tables a drop may touch: the push's settle transaction opens them all. */
-export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'attendanceProposals', 'meta'] as const;
+export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'attendanceProposals', 'certificates', 'meta'] as const;
 
 const id = (args: Record<string, unknown>): string => String(args['id']);
 
@@ -45,9 +45,9 @@ const UNDO: { [N in MutationName]: Undo } = {
   'attendance.closeProposal': { scope: 'user', drop: (db, args) => db.attendanceProposals.delete(id(args)) },
   // The device keeps no copy of an opinion, only that it sent one; the refusal is shown instead.
   'feedback.submit': { scope: 'none' },
-  // Queued only for now: no local copy yet to undo.
-  'certificate.issue': { scope: 'none' },
-  'certificate.revoke': { scope: 'none' },
+  // A refused constancia (code taken, already issued from another phone) leaves; the pull brings the server's.
+  'certificate.issue': { scope: 'user', drop: (db, args) => db.certificates.delete(id(args)) },
+  'certificate.revoke': { scope: 'user', drop: (db, args) => db.certificates.delete(id(args)) },
 };
 
 function undoOf(name: string): Undo {

@@ -8,6 +8,7 @@ import type { FavouriteRow } from './favourites-store';
 import type { ReadingProgressRow } from './reading-progress-store';
 import type { RecentRow } from './recents-store';
 import type { FeedbackRow } from './feedback-store';
+import type { LocalCertificate } from './certificates-store';
 import { withMatchKeys, type LocalAttendance } from './attendance-store';
 import type { LocalProposal } from './attendance-proposals-store';
 
@@ -30,6 +31,8 @@ export class UserDb extends Dexie {
   checklistItems!: Table<ChecklistItemRow, [string, string]>;
   attendance!: Table<LocalAttendance, string>;
   feedback!: Table<FeedbackRow, string>;
+  /** v5: constancias de participación of the workshops this person leads (issue 13). */
+  certificates!: Table<LocalCertificate, string>;
   outbox!: Table<OutboxRow, number>;
   rejected!: Table<RejectedRow, number>;
   meta!: Table<MetaRow, string>;
@@ -72,5 +75,7 @@ export class UserDb extends Dexie {
         Object.assign(row, withMatchKeys(row));
       }));
     this.version(4).stores({ attendanceProposals: 'id, workshopId, attendanceId' });
+    // v5: constancias, issued here or pulled for the workshops this person leads.
+    this.version(5).stores({ certificates: 'id, workshopId, attendanceId' });
   }
 }

@@ -18,7 +18,7 @@ import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './
 /** A pull stopped because the person wrote something meanwhile: drain first, then pull again. */
 export type PullOutcome = SyncOutcome | { kind: 'busy' };
 
-const USER_TABLES = { events: 'events', checklist_runs: 'checklistRuns', checklistRuns: 'checklistRuns', attendance: 'attendance', attendanceProposals: 'attendanceProposals', feedback: 'feedback' } as const;
+const USER_TABLES = { events: 'events', checklist_runs: 'checklistRuns', checklistRuns: 'checklistRuns', attendance: 'attendance', attendanceProposals: 'attendanceProposals', feedback: 'feedback', certificates: 'certificates' } as const;
 
 /** What a page's changes need from the device: its id (to know its own edits) and the time. */
 interface PageContext {
@@ -69,7 +69,7 @@ function findNewestHlc(changes: Change[]): string | undefined {
  * the outbox has rows (nothing written).
  */
 export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boolean> {
-  const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback];
+  const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates];
   return db.transaction('rw', tables, async (tx) => {
     if ((await db.outbox.count()) > 0) return false;
     const context = { clientId: (await readMeta<string>(db.meta, META_KEYS.clientId)) ?? '', nowIso: new Date(db.now()).toISOString() };

@@ -2,14 +2,18 @@ import { useSignal } from '@preact/signals';
 import { isMerged, removeAttendance, searchRoster, type LocalAttendance } from '../../state/attendance-model';
 import { ENTITY_LABELS } from '../../state/attendance-report-model';
 import { regionName } from '../../shared/places/regions';
+import type { LocalCertificate } from '../../state/certificate-model';
 import { Icon } from '../shell/icons';
+import { PersonCertificate } from './certificate-actions';
 import { Field } from '../forms/field';
 import { t } from '../../shared/i18n/workshops';
 
 const ROSTER_PREVIEW = 20;
 
 /** The roster with a search; each person can be corrected or removed (after a confirmation). */
-export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAttendance[]; onEdit(row: LocalAttendance): void }) {
+export function AttendanceRoster({ workshopId, roster, certificates, onEdit }: {
+  workshopId: string; roster: readonly LocalAttendance[]; certificates: ReadonlyMap<string, LocalCertificate>; onEdit(row: LocalAttendance): void;
+}) {
   const query = useSignal('');
   const confirming = useSignal('');
   const isAll = useSignal(false);
@@ -48,6 +52,7 @@ export function AttendanceRoster({ roster, onEdit }: { roster: readonly LocalAtt
               <div class="ws-actions">
                 <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={t('roster.editFor', { name: row.person.fullName })}>{t('roster.edit')}</button>
                 <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={t('roster.removeFor', { name: row.person.fullName })}>{t('roster.remove')}</button>
+                <PersonCertificate workshopId={workshopId} row={row} certificate={certificates.get(row.id)} />
               </div>
             )}
           </li>

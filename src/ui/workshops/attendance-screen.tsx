@@ -6,6 +6,8 @@ import {
   attendanceDrafts, makeDraftFromRecord, makeEmptyAttendanceDraft, makeNextAttendanceDraft, type AttendanceDraft, type AttendanceErrors,
 } from '../../state/attendance-form-model';
 import { countByLevel, countByRegion } from '../../state/attendance-report-model';
+import { indexValid, watchCertificates } from '../../state/certificate-model';
+import { IssueAllCertificates } from './certificate-actions';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { attendanceSteps, AttendanceFields, ConsentFields } from './attendance-fields';
@@ -47,6 +49,8 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const workshop = watchWorkshop(workshopId).value;
   const roster = watchRoster(workshopId).value;
   const proposals = watchProposals(workshopId).value;
+  const certificates = watchCertificates(workshopId).value;
+  const valid = useMemo(() => indexValid(certificates), [certificates]);
   const form = useDraftForm<AttendanceDraft, AttendanceErrors>({ drafts: attendanceDrafts, key: workshopId, makeStart: makeEmptyAttendanceDraft });
   const done = useSignal('');
   // Records the facilitador said are not the person being typed («No es la misma persona»).
@@ -105,7 +109,8 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       <h2>{t('attendance.counts', { count: roster.length })}</h2>
       <BarChart title={t('report.byRegion')} bars={byRegion} unit={t('report.people')} />
       <BarChart title={t('report.byLevel')} bars={byLevel} unit={t('report.people')} />
-      <AttendanceRoster roster={roster} onEdit={(row) => {
+      <IssueAllCertificates workshopId={workshopId} roster={roster} valid={valid} />
+      <AttendanceRoster workshopId={workshopId} roster={roster} certificates={valid} onEdit={(row) => {
         form.fill(makeDraftFromRecord(row));
         done.value = '';
         form.formRef.current?.querySelector<HTMLElement>('[data-first]')?.focus();

@@ -1,0 +1,70 @@
+import { useSignal } from '@preact/signals';
+import { watchWorkshop } from '../../state/workshop-model';
+import { watchRoster } from '../../state/attendance-model';
+import { makeVerifyLink, revokeCertificate, watchCertificates } from '../../state/certificate-model';
+import { shareLink } from '../../state/share-model';
+import { describeWorkshop } from '../../state/workshop-summary-model';
+import { ScreenHeader } from '../shell/screen-header';
+import { Icon } from '../shell/icons';
+import { QrCode } from './qr-code';
+import { formatRange } from '../../shared/calendar/lima-dates';
+import './certificates.css';
+import { t } from '../../shared/i18n/workshops';
+
+/**
+ * One constancia, ready for paper: A4 landscape with the person's name, the workshop, its dates
+ * and hours, the RED and DGIA, the facilitators, and a QR drawn on this phone that points to
+ * `/v/<código>`. The browser's own print makes the PDF («Guardar como PDF»); where the phone can
+ * share, the verification link goes through its share sheet (WhatsApp among others). Offline.
+ */
+export function CertificateSheet({ workshopId, certificateId }: { workshopId: string; certificateId: string }) {
+  const workshop = watchWorkshop(workshopId).value;
+  const certificate = watchCertificates(workshopId).value.find((c) => c.id === certificateId);
+  const person = watchRoster(workshopId).value.find((row) => row.id === certificate?.attendanceId);
+  const confirming = useSignal(false);
+  const back = { href: `/talleres/${workshopId}/asistencia`, label: t('certificates.back') };
+  if (!workshop || !certificate || !person) {
+    return (
+      <section class="screen workshops">
+        <ScreenHeader title={t('certificates.title')} back={back} />
+        <p class="note note--attention"><Icon name="attention" /><span>{t('certificates.missing')}</span></p>
+      </section>
+    );
+  }
+  const link = makeVerifyLink(certificate.code);
+  const facts = describeWorkshop(workshop);
+  const canShare = typeof navigator.share === 'function';
+  const share = () => void shareLink(t('certificates.heading'), t('certificates.shareText', { name: person.person.fullName, title: workshop.title }), link);
+  return (
+    <section class="screen workshops cert-screen">
+      <ScreenHeader title={t('certificates.sheetTitle', { code: certificate.code })} back={back} />
+      {certificate.revokedAt && <p class="note note--attention" role="alert"><Icon name="attention" /><span>{t('certificates.revoked')}</span></p>}
+      <div class="cert-actions">
+        <button type="button" class="button" onClick={() => window.print()}>{t('certificates.print')}</button>
+        {canShare && <button type="button" class="button button--secondary" onClick={share}>{t('certificates.share')}</button>}
+        <p class="ws-muted">{t('certificates.printHint')}</p>
+      </div>
+      <article class="cert-sheet" aria-label={t('certificates.heading')}>
+        <p class="cert-sheet__issuer">{t('certificates.issuer')}</p>
+        <p class="cert-sheet__name">{person.person.fullName}</p>
+        <p>{t('certificates.participated')}</p>
+        <p class="cert-sheet__workshop">«{workshop.title}»</p>
+        <p>{t('certificates.when', { when: formatRange(workshop.startsAt, workshop.endsAt), hours: facts.hours })}</p>
+        {facts.facilitators.length > 0 && <p>{t('certificates.facilitators', { names: facts.facilitators.join(', ') })}</p>}
+        <div class="cert-sheet__verify">
+          <QrCode text={link} label={t('certificates.qr', { code: certificate.code })} />
+          <p>{t('certificates.verify', { link, code: certificate.code })}</p>
+        </div>
+      </article>
+      {!certificate.revokedAt && (confirming.value ? (
+        <div class="note note--attention cert-actions" role="alertdialog" aria-label={t('certificates.confirmRevoke', { code: certificate.code })}>
+          <p>{t('certificates.confirmRevoke', { code: certificate.code })}</p>
+          <button type="button" class="button button--secondary" onClick={() => (confirming.value = false)}>{t('certificates.keep')}</button>
+          <button type="button" class="button" onClick={() => { confirming.value = false; void revokeCertificate(certificate.id); }}>{t('certificates.revoke')}</button>
+        </div>
+      ) : (
+        <div class="cert-actions"><button type="button" class="button button--secondary" onClick={() => (confirming.value = true)}>{t('certificates.revoke')}</button></div>
+      ))}
+    </section>
+  );
+}
