@@ -23,10 +23,9 @@ import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { closeProposalsOf, proposeCorrection } from './attendance-proposals';
-import { isParticipant } from './participant';
 import { checkAttendanceRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
-import { findWorkshop, isOwnerOrCoordinador, isStaff } from './workshop-store';
+import { findWorkshop, isOwnerOrCoordinador } from './workshop-store';
 
 const APPLIED: MutationOutcome = { applied: true };
 const GONE: MutationOutcome = { applied: false, code: 'missing_record', message: 'Este registro de asistencia fue eliminado; el cambio no se aplicó.' };
@@ -117,19 +116,9 @@ async function mergeInto(ctx: MutationContext, target: AttendanceTable, fields: 
     .execute();
 }
 
-/** Whether the caller checks themself in (no session, or not staff): they may add a person, never rewrite one. */
-function isSelfCheckIn(ctx: MutationContext): boolean {
-  return isParticipant(ctx.caller) || !isStaff(ctx.caller);
-}
-
-/** Who recorded it: the facilitador or coordinador, or nobody (a participant's own check-in). */
-function findRecorder(ctx: MutationContext): string | null {
-  return isSelfCheckIn(ctx) ? null : ctx.caller.id;
-}
-
-/** A registration meeting a person already listed: staff merge by HLC; a self check-in only proposes. */
-async function foldIntoExisting(ctx: MutationContext, target: AttendanceTable, args: AttendanceRegisterArgs, mergedId?: string): Promise<void> {
-  if (!isSelfCheckIn(ctx)) return mergeInto(ctx, target, { ...args.person, consent: args.consent }, mergedId);
+/** A registration meeting a person already listed: the workshop's team merge by HLC; a self check-in only proposes. */
+async function foldIntoExisting(ctx: MutationContext, isTeam: boolean, target: AttendanceTable, args: AttendanceRegisterArgs, mergedId?: string): Promise<void> {
+  if (isTeam) return mergeInto(ctx, target, { ...args.person, consent: args.consent }, mergedId);
   await mergeInto(ctx, target, {}, mergedId);
   await proposeCorrection(ctx, target, args);
 }
@@ -147,13 +136,14 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   if (existing) {
     if (existing.workshop_id !== args.workshopId) return { applied: false, code: 'conflict' };
     const target = await followMerge(ctx, existing);
-    if (target && target.deleted === 0) await foldIntoExisting(ctx, target, args);
+    if (target && target.deleted === 0) await foldIntoExisting(ctx, access.isTeam, target, args);
     return APPLIED;
   }
   const base = {
     workshop_id: args.workshopId,
     owner_id: access.workshop.owner_id,
-    recorded_by: findRecorder(ctx),
+    // Who recorded it: the workshop's team, or nobody (a self check-in).
+    recorded_by: access.isTeam ? ctx.caller.id : null,
     recorded_at: ctx.nowIso,
     updated_at: ctx.nowIso,
   };
@@ -161,7 +151,7 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   const noRoom = await checkAttendanceRoom(ctx, access.workshop, !first);
   if (noRoom) return noRoom;
   if (first) {
-    await foldIntoExisting(ctx, first, args, args.id);
+    await foldIntoExisting(ctx, access.isTeam, first, args, args.id);
     const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, distinct_from: '[]', deleted: 1 };
     await ctx.trx.insertInto('attendance').values({ id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }).execute();
     return APPLIED;
@@ -232,7 +222,10 @@ export async function applyAttendanceRemove(ctx: MutationContext, args: Attendan
 
 /** `attendance.export` v1: logs who exported a workshop's attendance, how many rows, and when. */
 export async function applyAttendanceExport(ctx: MutationContext, args: AttendanceExportArgs): Promise<MutationOutcome> {
-  if (!(await findWorkshop(ctx.trx, args.workshopId))) return { applied: false, code: 'missing_record', message: 'El taller no existe o fue retirado del programa.' };
+  const workshop = await findWorkshop(ctx.trx, args.workshopId);
+  if (!workshop) return { applied: false, code: 'missing_record', message: 'El taller no existe o fue retirado del programa.' };
+  // The log is the Ley 29733 trail of who took the list: only those who may read it write it.
+  if (!isOwnerOrCoordinador(ctx.caller, workshop.owner_id)) return { applied: false, code: 'not_owner' };
   await ctx.trx
     .insertInto('attendance_exports')
     .values({ id: randomUUID(), workshop_id: args.workshopId, exported_by: ctx.caller.id, rows: args.rows, format: args.format, exported_at: args.at, logged_at: ctx.nowIso })
