@@ -1,7 +1,8 @@
 import { ERROR_MESSAGES } from '../shared/errors';
-import { PushResponse, type WireMutation } from '../shared/protocol';
+import { PushResponse, type PullScope, type WireMutation } from '../shared/protocol';
 import { MAX_PARTICIPANT_PUSH_MUTATIONS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
 import { getClientId, META_KEYS, readMeta, readSession } from '../db/meta-store';
+import { readCatalogueCursor } from '../db/catalogue-meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { keepRejected, toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
@@ -104,6 +105,8 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
   const total = await db.outbox.count();
   let maxCount = MAX_PUSH_MUTATIONS;
   let sent = 0;
+  // What the last answer said is new for this device (only a clean last answer counts).
+  let news: readonly PullScope[] | undefined;
   for (;;) {
     const head = await readOutboxHead(db, maxCount);
     // A mutation that met a 500 alone goes alone again, so the rest is not held up by it.
@@ -111,10 +114,12 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     const sendable = await selectSendable(db, isSuspect ? head.slice(0, 1) : head);
     // Without a session the server takes only a handful per push (a 413 otherwise).
     const batch = fitBatch(sendable.isAnonymous ? sendable.rows.slice(0, MAX_PARTICIPANT_PUSH_MUTATIONS) : sendable.rows);
-    if (batch.length === 0) return { kind: 'done' };
-    // The pull cursor tells the server which rows this device holds as it has them (#12, no echo).
+    if (batch.length === 0) return news ? { kind: 'done', news } : { kind: 'done' };
+    // The pull cursors tell the server which rows this device holds as it has them (#12, no
+    // echo), and let it answer which scopes are worth a pull after this push.
     const cursor = (await readMeta<number>(db.meta, META_KEYS.userCursor)) ?? 0;
-    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire), cursor });
+    const catalogueCursor = await readCatalogueCursor(ctx.catalogue);
+    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire), cursor, catalogueCursor });
     const response = sendable.isAnonymous
       ? await sendAnonymously(ctx, { method: 'POST', headers, body })
       : await sendAuthorised(ctx, round, (token) =>
@@ -143,6 +148,8 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     await clearSuspect(db, answer.lastSeq);
     const settled = await settlePush(db, clientId, answer);
     if (settled.catalogueUndo.length > 0) await undoRefusedInCatalogue(ctx.catalogue, settled.catalogueUndo);
+    // A refusal rewinds a cursor (undo-refused.ts): the round must pull whatever the answer said.
+    news = answer.rejected.length === 0 ? answer.news : undefined;
     sent += settled.handled;
     ctx.onProgress?.({ sent, total: Math.max(total, sent) });
   }

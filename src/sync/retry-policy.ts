@@ -1,9 +1,10 @@
+import type { PullScope } from '../shared/protocol';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { readErrorBody } from './transport';
 
 /** How a sync round ended. `transient` waits and retries by itself; the others need a person or an update. */
 export type SyncOutcome =
-  | { kind: 'done' }
+  | { kind: 'done'; news?: readonly PullScope[] }
   | { kind: 'transient'; code: 'network' | 'internal' | 'unavailable' | 'rate_limited'; message: string; retryAfterMs?: number }
   | { kind: 'needs-login'; message: string }
   | { kind: 'upgrade'; message: string }

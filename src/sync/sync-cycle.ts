@@ -1,4 +1,5 @@
-import { META_KEYS, readSession, writeMeta } from '../db/meta-store';
+import type { PullScope } from '../shared/protocol';
+import { META_KEYS, readMeta, readSession, writeMeta } from '../db/meta-store';
 import { drainOutbox } from './push';
 import { pullScope } from './pull';
 import type { SyncOutcome } from './retry-policy';
@@ -6,6 +7,18 @@ import type { SyncContext } from './sync-context';
 import { withSyncLock } from './web-lock';
 
 const MAX_ROUNDS = 5;
+
+/**
+ * The scopes a round may leave unpulled: those the last push's answer said hold nothing new for
+ * this device — only while nothing waits and the device takes echo skipping (#12), since the
+ * answer left its own writes out.
+ */
+async function findSparedScopes(ctx: SyncContext, news: readonly PullScope[] | undefined): Promise<Set<PullScope>> {
+  if (!news || (await ctx.user.outbox.count()) > 0 || (await readMeta<boolean>(ctx.user.meta, META_KEYS.echoOff))) return new Set();
+  return new Set(PULL_SCOPE_NAMES.filter((scope) => !news.includes(scope)));
+}
+
+const PULL_SCOPE_NAMES: readonly PullScope[] = ['catalogue', 'user'];
 
 /**
  * One sync round under the Web Lock: 1) drain the outbox; 2) pull the catalogue; 3) pull the
@@ -24,10 +37,11 @@ export function runSyncCycle(ctx: SyncContext): Promise<SyncOutcome> {
         return pushed;
       }
       if (pushed.kind !== 'done') return pushed;
-      const catalogue = await pullScope(ctx, round, 'catalogue');
+      const spared = await findSparedScopes(ctx, pushed.news);
+      const catalogue = spared.has('catalogue') ? ({ kind: 'done' } as const) : await pullScope(ctx, round, 'catalogue');
       if (catalogue.kind !== 'done') return catalogue.kind === 'busy' ? { kind: 'done' } : catalogue;
       const session = await readSession(ctx.user);
-      if (session && !session.expired) {
+      if (session && !session.expired && !spared.has('user')) {
         const user = await pullScope(ctx, round, 'user');
         if (user.kind === 'busy') continue;
         if (user.kind !== 'done') return user;

@@ -120,7 +120,7 @@ export async function measurePushFiveHundred(): Promise<BenchRow[]> {
       const label = `${network.name}, CPU ×${CPU_SLOWDOWN}`;
       rows.push({ area: 'sync', what: `push ${CHANGES} queued changes (${label})`, value: r.pushMs, unit: 'ms', budget: network.budgetMs, detail: `${r.requests} push requests` });
       rows.push({ area: 'sync', what: `push ${CHANGES} queued changes, bytes on the wire (${network.name})`, value: r.bytes, unit: 'bytes', budget: null, detail: 'gzip bodies + answers' });
-      rows.push({ area: 'sync', what: `first push → «Al día» on screen (${label})`, value: r.roundMs, unit: 'ms', budget: network.roundBudgetMs, detail: `push + pull of the user scope (${r.pulledBytes} bytes: the phone's own writes are not sent back) + screen update` });
+      rows.push({ area: 'sync', what: `first push → «Al día» on screen (${label})`, value: r.roundMs, unit: 'ms', budget: network.roundBudgetMs, detail: `push + only the pulls its answer names (${r.pulledBytes} bytes pulled: the phone's own writes are not sent back) + screen update` });
     }
   } finally {
     await server.stop();

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { HeadQuery, MAX_PUSH_BYTES, PullQuery, PushRequest, type HeadResponse } from '../../shared/protocol';
+import { HeadQuery, MAX_PUSH_BYTES, PullQuery, PushRequest, type HeadResponse, type PushResponse } from '../../shared/protocol';
 import { findCaller } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
@@ -33,7 +33,12 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const body = parseOrThrow(PushRequest, request.body);
     const unknown = caller ? undefined : await answerUnknownCodes(ctx.db, body);
     if (unknown) return reply.header('Cache-Control', 'no-store').send(unknown);
-    const result = await applyPush(ctx, caller ?? PARTICIPANT, body, request.log);
+    const result: PushResponse = await applyPush(ctx, caller ?? PARTICIPANT, body, request.log);
+    // After the commit, in a snapshot of its own: what else the device should pull (its own writes aside).
+    if (body.catalogueCursor !== undefined) {
+      const cursors = { catalogue: body.catalogueCursor, ...(caller && body.cursor !== undefined ? { user: body.cursor } : {}) };
+      result.news = await readNewScopes(ctx, caller, { cursors, clientId: body.clientId });
+    }
     return reply.header('Cache-Control', 'no-store').send(result);
   });
 

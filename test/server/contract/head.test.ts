@@ -53,6 +53,21 @@ describe.each(ENGINES)('head on %s', (engine) => {
     expect((await head({ catalogue, user: strangersStart, clientId: uuidv7() }, stranger)).statusCode).toBe(204);
   });
 
+  it('a push that carries both cursors is answered with the scopes still worth a pull: none for the phone\'s own writes', async () => {
+    const ana = createDeviceQueue();
+    const rosa = createDeviceQueue();
+    const catalogueCursor = (await pullAll(server, undefined, 'catalogue')).cursor;
+    const cursor = (await pullAll(server, gestor)).cursor;
+    const pushWithCursors = async (device: typeof ana) => {
+      const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(gestor), payload: { clientId: device.clientId, mutations: [device.next('event.save', makeEventArgs())], cursor, catalogueCursor } });
+      return res.json<{ news?: string[] }>().news;
+    };
+    expect(await pushWithCursors(ana)).toEqual([]);
+    expect(await pushWithCursors(rosa)).toEqual(['user']);
+    // Without the catalogue cursor (an older app) the answer says nothing about news.
+    expect((await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], cursor)).news).toBeUndefined();
+  });
+
   it('asks for an account before it answers about the user scope, and refuses a malformed cursor in Spanish', async () => {
     const res = await head({ user: 0 });
     expect(res.statusCode).toBe(401);

@@ -91,6 +91,30 @@ describe('pulling', () => {
 });
 
 describe('a sync round', () => {
+  it('after a push, pulls only the scopes the answer says hold news for this phone (#12: its own writes are none)', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await queueEvents(dbs, 2);
+    let news: string[] = [];
+    const { transport, seen } = scriptTransport((request) => (request.path === '/api/sync/push' ? json(200, { lastSeq: (request.body as { mutations: { seq: number }[] }).mutations.at(-1)!.seq, rejected: [], news }) : emptyPage()));
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    expect(seen.map((r) => r.path)).toEqual(['/api/sync/push']);
+    expect(seen[0]!.body).toMatchObject({ cursor: 0, catalogueCursor: 0 });
+    expect(await readMeta(dbs.user.meta, META_KEYS.lastSyncedAt)).toEqual(expect.any(String));
+    news = ['user'];
+    seen.length = 0;
+    await queueEvents(dbs, 1);
+    await runSyncCycle({ ...dbs, transport });
+    expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/push', '/api/sync/pull?scope=user']);
+    // A phone that takes its own writes back cannot trust an answer that left them out.
+    await writeMeta(dbs.user.meta, META_KEYS.echoOff, true);
+    news = [];
+    seen.length = 0;
+    await queueEvents(dbs, 1);
+    await runSyncCycle({ ...dbs, transport });
+    expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/push', '/api/sync/pull?scope=catalogue', '/api/sync/pull?scope=user']);
+  });
+
   it('sends its pull cursor with a push and its id with the user pull, until a refusal: then it asks for its own writes too (#12)', async () => {
     const dbs = createDevice();
     await signIn(dbs);
