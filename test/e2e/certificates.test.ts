@@ -65,6 +65,15 @@ describeE2E('Constancias: issued offline, verified by anyone after sync', (rig) 
     expect(sheet).toContain('Ñusta Cárdenas Huamaní');
     expect(sheet).toContain(`/v/${code}`);
     await page.screenshot({ path: 'test-results/certificate-360.png', fullPage: true });
+    // On paper: one A4 landscape page (297 × 210 mm), the constancia alone.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, path: 'test-results/certificate.pdf' });
+    await page.setViewportSize({ width: 1123, height: 794 }); // A4 landscape at 96 dpi, to look at
+    await page.screenshot({ path: 'test-results/certificate-print.png' });
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.emulateMedia({ media: 'screen' });
+    const pages = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(pages).toEqual([[842, 595]]);
     await facilitadora.expectServerSawNothingWhileOffline();
 
     await facilitadora.goOnline();
