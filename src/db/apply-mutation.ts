@@ -2,7 +2,7 @@ import type { MutationArgs, MutationName } from '../shared/mutations';
 import { applyEventArchive, applyEventSave } from './events-store';
 import { applyChecklistAddItem, applyChecklistStart } from './checklist-runs-store';
 import { applyChecklistSetItem } from './checklist-items-store';
-import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate, type RegisterHint } from './attendance-store';
+import { applyAttendanceExport, applyAttendanceMerge, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate, type RegisterHint } from './attendance-store';
 import { applyFeedbackSubmit } from './feedback-store';
 import { applyCloseProposal } from './attendance-proposals-store';
 import { applyCertificateIssue, applyCertificateRevoke } from './certificates-store';
@@ -40,6 +40,7 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   'workshop.save': 'queue-only',
   'attendance.register': { tables: ['attendance'], apply: applyAttendanceRegister },
   'attendance.update': { tables: ['attendance'], apply: applyAttendanceUpdate },
+  'attendance.merge': { tables: ['attendance'], apply: (db, args) => applyAttendanceMerge(db, args) },
   'attendance.remove': { tables: ['attendance'], apply: (db, args) => applyAttendanceRemove(db, args) },
   'attendance.closeProposal': { tables: ['attendanceProposals'], apply: (db, args) => applyCloseProposal(db, args) },
   // These two write only `meta` (a sent flag, the device's export log).

@@ -1,7 +1,7 @@
 import { mergeFields } from '../shared/merge';
 import { computeKeys, computeLikeness, isLikelyMatch, isSameKeys, keepBetterSpelling, type Likeness, type PersonKeys, type PersonMatchKeys } from '../shared/attendance-match';
 import {
-  type AttendancePerson, type AttendanceExportArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
+  type AttendancePerson, type AttendanceExportArgs, type AttendanceMergeArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
 import { readMeta, writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
@@ -141,6 +141,22 @@ export async function applyAttendanceUpdate(db: UserDb, args: AttendanceUpdateAr
     person: merged.state.values as AttendancePerson,
     fieldHlc: merged.state.fieldHlc,
     updatedAt: new Date(db.now()).toISOString(),
+  }));
+}
+
+/**
+ * Applies `attendance.merge` locally, with the server's rule: the kept record's fields win, the
+ * other's fill its gaps, the better spelling stays, and the other leaves the roster. A Dexie
+ * chain (no native await between reads and writes): it runs inside the write transaction.
+ */
+export function applyAttendanceMerge(db: UserDb, args: AttendanceMergeArgs): Promise<void> {
+  return db.attendance.get(args.keepId).then((keep) => db.attendance.get(args.mergeId).then((gone) => {
+    if (!keep || !gone) return undefined;
+    const person = keepBetterSpelling({ ...gone.person, ...keep.person }, keep.person, gone.person);
+    return db.attendance.put(withMatchKeys({
+      ...keep, person, fieldHlc: { ...gone.fieldHlc, ...keep.fieldHlc },
+      mergedIds: [...keep.mergedIds, gone.id, ...gone.mergedIds], updatedAt: new Date(db.now()).toISOString(),
+    })).then(() => db.attendance.delete(gone.id));
   }));
 }
 

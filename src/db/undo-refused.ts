@@ -39,6 +39,8 @@ const UNDO: { [N in MutationName]: Undo } = {
     drop: (db, args) => db.attendance.where('workshopId').equals(String(args['workshopId'])).filter((row) => row.id === id(args) || row.mergedIds.includes(id(args))).delete(),
   },
   'attendance.update': { scope: 'user', drop: (db, args) => db.attendance.delete(id(args)) },
+  // Both records come back as the server holds them.
+  'attendance.merge': { scope: 'user', drop: (db, args) => db.attendance.bulkDelete([String(args['keepId']), String(args['mergeId'])]) },
   'attendance.remove': { scope: 'user', drop: (db, args) => db.attendance.delete(id(args)) },
   'attendance.export': { scope: 'none' },
   // Closing one removed it here: the pull from the start brings it back if the server keeps it open.

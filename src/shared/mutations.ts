@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
 import { WorkshopSaveArgs } from './schemas/workshop';
-import { AttendanceCloseProposalArgs, AttendanceExportArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
+import { AttendanceCloseProposalArgs, AttendanceExportArgs, AttendanceMergeArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
 import { CertificateIssueArgs, CertificateRevokeArgs } from './schemas/certificate';
 
@@ -33,6 +33,7 @@ export const MUTATIONS = {
   'workshop.save': mutation({ 1: WorkshopSaveArgs }, 1),
   'attendance.register': mutation({ 1: AttendanceRegisterArgsV1, 2: AttendanceRegisterArgs }, 2),
   'attendance.update': mutation({ 1: AttendanceUpdateArgs }, 1),
+  'attendance.merge': mutation({ 1: AttendanceMergeArgs }, 1),
   'attendance.remove': mutation({ 1: AttendanceRemoveArgs }, 1),
   'attendance.export': mutation({ 1: AttendanceExportArgs }, 1),
   'attendance.closeProposal': mutation({ 1: AttendanceCloseProposalArgs }, 1),

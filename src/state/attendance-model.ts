@@ -85,6 +85,14 @@ export async function updateAttendance(id: string, patch: Partial<AttendancePers
   await recordMutation(getDatabases().user, 'attendance.update', { id, patch: dropEmpty(patch) });
 }
 
+/**
+ * Joins two records of one person by hand and queues `attendance.merge`: `keepId` stays (its
+ * fields win, the other's fill its gaps), `mergeId` leaves the roster. Offline it shows at once.
+ */
+export async function mergeAttendance(keepId: string, mergeId: string): Promise<void> {
+  await recordMutation(getDatabases().user, 'attendance.merge', { keepId, mergeId });
+}
+
 /** Removes a record from the roster and queues `attendance.remove`. */
 export async function removeAttendance(id: string): Promise<void> {
   await recordMutation(getDatabases().user, 'attendance.remove', { id });

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/sessions';
 import { applyChecklistAddItem, applyChecklistSetItem, applyChecklistStart } from './handlers/checklist';
 import { applyEventArchive, applyEventSave } from './handlers/event';
 import type { MutationContext, MutationOutcome } from './mutation-context';
+import { applyAttendanceMerge } from '../workshops/attendance-merge';
 import { applyAttendanceExport, applyAttendanceRegister, applyAttendanceRemove, applyAttendanceUpdate } from '../workshops/attendance-handlers';
 import { applyCertificateIssue, applyCertificateRevoke } from '../workshops/certificate-handlers';
 import { applyAttendanceCloseProposal } from '../workshops/attendance-proposals';
@@ -49,6 +50,7 @@ const REGISTRY: { [N in MutationName]: ServerMutation<N> } = {
   'workshop.save': { roles: STAFF, handlers: { 1: applyWorkshopSave } },
   'attendance.register': { roles: ROLES, participants: true, handlers: { 1: applyAttendanceRegister, 2: applyAttendanceRegister } },
   'attendance.update': { roles: STAFF, handlers: { 1: applyAttendanceUpdate } },
+  'attendance.merge': { roles: STAFF, handlers: { 1: applyAttendanceMerge } },
   'attendance.remove': { roles: STAFF, handlers: { 1: applyAttendanceRemove } },
   'attendance.export': { roles: ROLES, handlers: { 1: applyAttendanceExport } },
   'attendance.closeProposal': { roles: STAFF, handlers: { 1: applyAttendanceCloseProposal } },

@@ -60,6 +60,17 @@ export const AttendanceUpdateArgs = v.strictObject({
 });
 export type AttendanceUpdateArgs = v.InferOutput<typeof AttendanceUpdateArgs>;
 
+/**
+ * `attendance.merge` v1: the facilitador joins two records of one person by hand; `keepId` stays
+ * (its fields win, the other's fill its gaps, the better spelling of a name stays), `mergeId`
+ * becomes a pointer to it, as in an automatic merge.
+ */
+export const AttendanceMergeArgs = v.pipe(
+  v.strictObject({ keepId: Id, mergeId: Id }),
+  v.check((a) => a.keepId !== a.mergeId, 'Elija dos registros distintos para unir.'),
+);
+export type AttendanceMergeArgs = v.InferOutput<typeof AttendanceMergeArgs>;
+
 /** `attendance.remove` v1: by the facilitador of the workshop; leaves a tombstone. */
 export const AttendanceRemoveArgs = v.strictObject({ id: Id });
 export type AttendanceRemoveArgs = v.InferOutput<typeof AttendanceRemoveArgs>;

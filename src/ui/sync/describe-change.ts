@@ -40,6 +40,7 @@ const WORDS: { [N in MutationName]: Words } = {
     return known ? t('sync.change.attendanceRegister', { name, ...known }) : t('sync.change.attendanceRegister.unnamed', { name });
   },
   'attendance.update': () => t('sync.change.attendanceUpdate'),
+  'attendance.merge': () => t('sync.change.attendanceMerge'),
   'attendance.remove': () => t('sync.change.attendanceRemove'),
   'attendance.export': () => t('sync.change.attendanceExport'),
   'attendance.closeProposal': (args) => t(args['outcome'] === 'accepted' ? 'sync.change.proposalAccepted' : 'sync.change.proposalDismissed'),

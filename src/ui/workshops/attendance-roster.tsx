@@ -6,6 +6,7 @@ import type { LocalCertificate } from '../../state/certificate-model';
 import { Icon } from '../shell/icons';
 import { PersonCertificate } from './certificate-actions';
 import { Field } from '../forms/field';
+import { RosterMerge } from './roster-merge';
 import { t } from '../../shared/i18n/workshops';
 
 const ROSTER_PREVIEW = 20;
@@ -16,6 +17,7 @@ export function AttendanceRoster({ workshopId, roster, certificates, onEdit }: {
 }) {
   const query = useSignal('');
   const confirming = useSignal('');
+  const merging = useSignal('');
   const isAll = useSignal(false);
   const found = searchRoster(roster, query.value);
   // Newest first, and only the last ones until asked: 500 cards re-rendered at each keystroke
@@ -48,9 +50,12 @@ export function AttendanceRoster({ workshopId, roster, certificates, onEdit }: {
                   <button type="button" class="button" onClick={() => { confirming.value = ''; void removeAttendance(row.id); }}>{t('roster.remove')}</button>
                 </div>
               </div>
+            ) : merging.value === row.id ? (
+              <RosterMerge row={row} roster={roster} onDone={() => (merging.value = '')} />
             ) : (
               <div class="ws-actions">
                 <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={t('roster.editFor', { name: row.person.fullName })}>{t('roster.edit')}</button>
+                <button type="button" class="button button--secondary" onClick={() => (merging.value = row.id)} aria-label={t('roster.mergeFor', { name: row.person.fullName })}>{t('roster.merge')}</button>
                 <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={t('roster.removeFor', { name: row.person.fullName })}>{t('roster.remove')}</button>
                 <PersonCertificate workshopId={workshopId} row={row} certificate={certificates.get(row.id)} />
               </div>

@@ -140,6 +140,22 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect([queued.name, queued.v, (queued.args as { distinctFrom?: string[] }).distinctFrom]).toEqual(['attendance.register', 2, [firstId]]);
   });
 
+  it('merges two records of one person by hand from the roster: the chosen one stays, with the other\'s missing data', async () => {
+    const keepId = await registerAttendance({ workshopId, person: makePerson({ fullName: 'Rosa Condori Mamani', entityName: 'DDC Puno' }), consentGiven: true });
+    const goneId = await registerAttendance({ workshopId, person: makePerson({ fullName: 'Rosa Condory Mamany', entityName: 'DDC Puno', phone: '951 222 333' }), consentGiven: true });
+    open();
+    await screen.findByText('Asistentes: 2');
+    fireEvent.click(screen.getByRole('button', { name: 'Unir a Rosa Condori Mamani con otro registro' }));
+    fireEvent.change(screen.getByLabelText('¿Con qué registro es la misma persona que Rosa Condori Mamani?'), { target: { value: goneId } });
+    expect(screen.getByText(/Queda el registro de Rosa Condori Mamani/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Unir los dos registros' }));
+    await screen.findByText('Asistentes: 1');
+    const [row] = await dbs.user.attendance.toArray();
+    expect([row!.id, row!.person.fullName, row!.person.phone, row!.mergedIds]).toEqual([keepId, 'Rosa Condori Mamani', '951 222 333', [goneId]]);
+    const queued = (await dbs.user.outbox.toArray()).at(-1)!;
+    expect([queued.name, queued.args]).toEqual(['attendance.merge', { keepId, mergeId: goneId }]);
+  });
+
   it('searches the roster by name, entity or document, ignoring accents and case', async () => {
     await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori Mamani', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });

@@ -170,6 +170,28 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect(kept.distinctFrom).toBeUndefined();
   });
 
+  it('the owner merges two records of one person by hand: one stays with both ids, the other becomes a pointer; another facilitador may not', async () => {
+    const device = createDeviceQueue();
+    const kept = makeRegistration(workshop.id, makePerson({ fullName: 'Rosa Condori Mamani', entityName: 'DDC Puno' }));
+    const other = makeRegistration(workshop.id, makePerson({ fullName: 'Rosa Condory Mamany', entityName: 'DDC Puno', phone: '951 222 333' }));
+    await push(server, owner, device.clientId, [device.next('attendance.register', kept, { v: 2 }), device.next('attendance.register', other, { v: 2 })]);
+    const intruder = createDeviceQueue();
+    const refused = await push(server, otherFacilitador, intruder.clientId, [intruder.next('attendance.merge', { keepId: kept.id, mergeId: other.id })]);
+    expect(refused.rejected.map((r) => r.code)).toEqual(['not_owner']);
+    const merge = device.next('attendance.merge', { keepId: kept.id, mergeId: other.id });
+    expect((await push(server, owner, device.clientId, [merge])).rejected).toEqual([]);
+    const { changes } = await pullAll(server, owner);
+    const rows = liveRows(changes);
+    const one = rows.find((r) => r.id === kept.id)!;
+    expect(one.person).toMatchObject({ fullName: 'Rosa Condori Mamani', phone: '951 222 333' });
+    expect(one.mergedIds).toEqual([other.id]);
+    expect(rows.some((r) => r.id === other.id)).toBe(false);
+    expect(changes.filter((c) => c.id === other.id).at(-1)?.deleted).toBe(true);
+    // A correction sent later for the merged-away id lands on the kept record.
+    expect((await push(server, owner, device.clientId, [device.next('attendance.update', { id: other.id, patch: { position: 'Promotora' } })])).rejected).toEqual([]);
+    expect(liveRows((await pullAll(server, owner)).changes).find((r) => r.id === kept.id)?.person.position).toBe('Promotora');
+  });
+
   it('two people whose names fold to nothing are never merged by name (the device applies the same rule)', async () => {
     const device = createDeviceQueue();
     const blank = [makeRegistration(workshop.id, makePerson({ fullName: '...', entityName: 'DDC Puno' })), makeRegistration(workshop.id, makePerson({ fullName: '—', entityName: 'DDC Puno' }))];

@@ -55,6 +55,7 @@ export const sync = {
   'sync.change.attendanceRemove': 'Quitar un registro de asistencia',
   'sync.change.proposalAccepted': 'Aceptar una propuesta de corrección de asistencia',
   'sync.change.proposalDismissed': 'Descartar una propuesta de corrección de asistencia',
+  'sync.change.attendanceMerge': 'Unir dos registros de asistencia de una persona',
   'sync.change.attendanceExport': 'La constancia de una descarga de la asistencia (CSV)',
   'sync.change.feedbackSubmit': 'Una opinión sobre el taller «{title}»',
   'sync.change.feedbackSubmit.unnamed': 'Una opinión sobre un taller',
