@@ -13,7 +13,7 @@ export function RosterMerge({ row, roster, onDone }: { row: LocalAttendance; ros
   const others = roster.filter((r) => r.id !== row.id).sort((a, b) => a.person.fullName.localeCompare(b.person.fullName, 'es'));
   const other = others.find((r) => r.id === otherId.value);
   return (
-    <div class="note note--pending ws-merge" role="group" aria-label={t('roster.mergeFor', { name: row.person.fullName })}>
+    <div class="form-controls ws-merge" role="group" aria-label={t('roster.mergeFor', { name: row.person.fullName })}>
       <Field id={id} label={t('roster.mergeWho', { name: row.person.fullName })}>
         <select id={id} value={otherId.value} onChange={(e) => (otherId.value = e.currentTarget.value)}>
           <option value="">{t('roster.mergePick')}</option>
