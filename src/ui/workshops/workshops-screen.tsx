@@ -2,6 +2,7 @@ import { lazy, useLocation } from 'preact-iso';
 import { WorkshopList } from './workshop-list';
 import { WorkshopDetail } from './workshop-detail';
 import './workshops.css';
+import './workshop-tools.css';
 
 // The attendance form, the report and the workshop form are their own chunks: the list stays small.
 const AttendanceScreen = lazy(() => import('./attendance-screen').then((m) => m.AttendanceScreen));
