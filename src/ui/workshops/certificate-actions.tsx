@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { issueCertificates, type LocalCertificate } from '../../state/certificate-model';
+import { canEditWorkshop } from '../../state/permission-model';
 import type { LocalAttendance } from '../../state/attendance-model';
 import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
@@ -7,7 +8,8 @@ import { t, tn } from '../../shared/i18n/workshops';
 
 /**
  * Constancias for everyone present at once, offline: each person without a valid one gets a
- * code drawn on this phone; the count says how many hold one.
+ * code drawn on this phone; the count says how many hold one. The button only for who leads the
+ * workshop (the server's rule); anyone who sees the screen sees the count.
  */
 export function IssueAllCertificates({ workshopId, roster, valid }: { workshopId: string; roster: readonly LocalAttendance[]; valid: ReadonlyMap<string, LocalCertificate> }) {
   const done = useSignal('');
@@ -22,7 +24,7 @@ export function IssueAllCertificates({ workshopId, roster, valid }: { workshopId
       <h2 id="ws-certificates-title">{t('certificates.title')}</h2>
       <p>{t('certificates.count', { issued: roster.length - missing.length, total: roster.length })}</p>
       <p class="ws-muted">{t('certificates.notice')}</p>
-      {missing.length > 0 && (
+      {missing.length > 0 && canEditWorkshop(workshopId) && (
         <button type="button" class="button button--secondary" onClick={() => void issueAll()}>
           <Icon name="upToDate" /><span>{t('certificates.issueAll', { count: missing.length })}</span>
         </button>
@@ -32,7 +34,7 @@ export function IssueAllCertificates({ workshopId, roster, valid }: { workshopId
   );
 }
 
-/** One person's constancia on the roster: a link to it, or the button that issues it. */
+/** One person's constancia on the roster: a link to it, or (for who leads the workshop) the button that issues it. */
 export function PersonCertificate({ workshopId, row, certificate }: { workshopId: string; row: LocalAttendance; certificate: LocalCertificate | undefined }) {
   if (certificate) {
     return (
@@ -41,6 +43,8 @@ export function PersonCertificate({ workshopId, row, certificate }: { workshopId
       </a>
     );
   }
+  // certificate.issue is refused to a facilitador who does not lead the workshop: no button then.
+  if (!canEditWorkshop(workshopId)) return null;
   return (
     <button type="button" class="button button--secondary" onClick={() => void issueCertificates(workshopId, [row.id])} aria-label={t('certificates.issueOneFor', { name: row.person.fullName })}>
       {t('certificates.issueOne')}

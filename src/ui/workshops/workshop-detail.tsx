@@ -34,6 +34,8 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
   }
   const link = buildParticipantLink(workshop.code);
   const isFacilitator = canFacilitate(currentUser.value?.roles);
+  // Attendance and edits only for who leads it (the server refuses the rest with not_owner).
+  const leads = canEditWorkshop(workshop.id);
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} back={{ href: '/talleres', label: t('workshops.back') }} />
@@ -49,9 +51,9 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
       {workshop.isLocal && <p class="ws-state"><Icon name="pending" /><span>{t('workshops.localOnly')}</span></p>}
       {isFacilitator && (
         <div class="ws-actions">
-          <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{t('workshops.takeAttendance')}</span></a>
+          {leads && <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{t('workshops.takeAttendance')}</span></a>}
           <a class="button button--secondary" href={`/talleres/${workshop.id}/resumen`}><Icon name="catalogue" /><span>{t('workshops.report')}</span></a>
-          {canEditWorkshop(workshop.id) && <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>}
+          {leads && <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>}
         </div>
       )}
       <h2>{t('workshops.codeHeading')}</h2>

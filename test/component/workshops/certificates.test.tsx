@@ -1,7 +1,7 @@
 /**
  * Constancias on the facilitador's phone, offline: issued to everyone present at once or to one
  * person from the attendance screen (codes drawn here), and one constancia ready to print with
- * its QR to /v/<código>, revocable after a confirmation.
+ * its QR to /v/<código>, revocable after a confirmation — all only for who leads the workshop.
  */
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
@@ -13,7 +13,7 @@ import { CertificateSheet } from '../../../src/ui/workshops/certificate-sheet';
 import { CERTIFICATE_CODE_PATTERN, type CertificateIssueArgs } from '../../../src/shared/schemas/certificate';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
 import { useFormDevice } from '../../unit/sync/device-fixture';
-import { makePerson, seedWorkshop } from './workshop-fixture';
+import { facilitateOnly, leadWorkshop, makePerson, seedWorkshop } from './workshop-fixture';
 
 configure({ asyncUtilTimeout: 4000 });
 
@@ -22,6 +22,7 @@ let workshop: WorkshopRow;
 useFormDevice(async (device) => {
   dbs = device;
   workshop = await seedWorkshop(dbs);
+  await leadWorkshop(dbs, workshop.id);
 });
 
 let nextDni = 40_000_000;
@@ -76,10 +77,30 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     await screen.findByRole('img', { name: `Código QR para verificar la constancia ${args!.code}` });
     expect(screen.getByRole('button', { name: 'Imprimir o guardar como PDF' })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Anular esta constancia' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Anular esta constancia' }));
     fireEvent.click(screen.getByRole('button', { name: 'Anular esta constancia' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Esta constancia fue anulada');
     const revokes = (await dbs.user.outbox.toArray()).filter((m) => m.name === 'certificate.revoke');
     expect(revokes.map((m) => m.args)).toEqual([{ id: args!.id }]);
+  });
+
+  it('a facilitador who does not lead the workshop sees the constancias but is offered neither issuing nor «Anular» (the server refuses both)', async () => {
+    const ana = await register('Ana Ccori Tito');
+    await register('Luis Mamani');
+    const { issueCertificates } = await import('../../../src/state/certificate-model');
+    await issueCertificates(workshop.id, [ana]);
+    const [args] = await queuedIssues();
+    await facilitateOnly(dbs);
+    const view = render(<LocationProvider><AttendanceScreen workshopId={workshop.id} /></LocationProvider>);
+    await screen.findByRole('link', { name: `Ver la constancia ${args!.code} de Ana Ccori Tito` });
+    expect(await screen.findByText('Constancias emitidas: 1 de 2 personas registradas.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Emitir constancia a Luis Mamani' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Emitir constancia a todas/ })).toBeNull();
+    view.unmount();
+
+    render(<LocationProvider><CertificateSheet workshopId={workshop.id} certificateId={args!.id} /></LocationProvider>);
+    await screen.findByRole('img', { name: `Código QR para verificar la constancia ${args!.code}` });
+    expect(screen.getByRole('button', { name: 'Imprimir o guardar como PDF' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Anular esta constancia' })).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { uuidv7 } from '../../../src/shared/ids';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
 import type { Databases } from '../../../src/db/connection';
+import { writeMeta, type StoredSession } from '../../../src/db/meta-store';
+import { makeSession, signIn } from '../../unit/sync/device-fixture';
 
 /** A workshop as the catalogue pull writes it; running now, so its participant window is open. */
 export function makeWorkshop(overrides: Partial<WorkshopRow> = {}): WorkshopRow {
@@ -30,3 +32,18 @@ export async function seedWorkshop(dbs: Databases, overrides: Partial<WorkshopRo
 }
 
 export { makePerson } from '../../helpers/factories';
+
+/**
+ * Signs the device in as a facilitador who leads this workshop (its owner, as the pull of
+ * `workshopLeads` says): the attendance, export and constancia actions are theirs.
+ */
+export async function leadWorkshop(dbs: Databases, workshopId: string): Promise<StoredSession> {
+  const session = await signIn(dbs, { user: { ...makeSession().user, roles: ['facilitador'] } });
+  await writeMeta(dbs.user.meta, `lead:${workshopId}`, session.user.id);
+  return session;
+}
+
+/** Signs the device in as a facilitador who does not lead the workshops it sees. */
+export function facilitateOnly(dbs: Databases): Promise<StoredSession> {
+  return signIn(dbs, { user: { ...makeSession().user, roles: ['facilitador'] } });
+}

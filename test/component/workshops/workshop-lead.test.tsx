@@ -1,5 +1,5 @@
 /**
- * «Editar taller» only for who may change the workshop (issue 9): the facilitador who leads it
+ * «Editar taller» and «Registrar asistencia» only for who may change the workshop (issue 9): the facilitador who leads it
  * or coordinación — the shared rule the server refuses `workshop.save` by (not_owner).
  */
 import { describe, expect, it } from 'vitest';
@@ -26,12 +26,15 @@ function openDetail(id: string) {
 }
 
 describe('«Editar taller» only for who leads the workshop', { timeout: 20_000 }, () => {
-  it('a facilitador who does not lead it gets no «Editar taller», and its edit address says why', async () => {
+  it('a facilitador who does not lead it gets neither «Registrar asistencia» nor «Editar taller», and its edit address says why', async () => {
     await signInAs(['facilitador']);
     const workshop = await seedWorkshop(dbs);
     await writeMeta(dbs.user.meta, `lead:${uuidv7()}`, 'otra'); // leads of other workshops say nothing of this one
     const view = openDetail(workshop.id);
-    await screen.findByRole('link', { name: 'Registrar asistencia' });
+    // Still sees the workshop, its summary and its participant link.
+    await screen.findByRole('link', { name: 'Resumen y opiniones' });
+    await screen.findByRole('link', { name: 'Enviar por WhatsApp' });
+    expect(screen.queryByRole('link', { name: 'Registrar asistencia' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Editar taller' })).toBeNull();
     view.unmount();
     history.replaceState(null, '', `/talleres/${workshop.id}/editar`);
@@ -46,6 +49,7 @@ describe('«Editar taller» only for who leads the workshop', { timeout: 20_000 
     await writeMeta(dbs.user.meta, `lead:${workshop.id}`, session.user.id);
     openDetail(workshop.id);
     await screen.findByRole('link', { name: 'Editar taller' });
+    expect(screen.getByRole('link', { name: 'Registrar asistencia' })).toBeTruthy();
   });
 
   it('coordinación gets «Editar taller» on any workshop', async () => {
@@ -53,5 +57,6 @@ describe('«Editar taller» only for who leads the workshop', { timeout: 20_000 
     const workshop = await seedWorkshop(dbs);
     openDetail(workshop.id);
     await screen.findByRole('link', { name: 'Editar taller' });
+    expect(screen.getByRole('link', { name: 'Registrar asistencia' })).toBeTruthy();
   });
 });

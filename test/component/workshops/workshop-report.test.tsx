@@ -8,7 +8,7 @@ import type { FeedbackRow } from '../../../src/state/feedback-model';
 import { WorkshopReport } from '../../../src/ui/workshops/workshop-report';
 import { useFormDevice } from '../../unit/sync/device-fixture';
 import { parseCsv } from '../../helpers/csv';
-import { seedWorkshop } from './workshop-fixture';
+import { facilitateOnly, leadWorkshop, seedWorkshop } from './workshop-fixture';
 
 configure({ asyncUtilTimeout: 4000 });
 
@@ -52,6 +52,19 @@ describe('the workshop report', { timeout: 20_000 }, () => {
     expect(screen.getByText('Asistentes por tipo de entidad', { selector: 'figcaption' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Imprimir informe (A4)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Descargar cifras (CSV)' })).toBeTruthy();
+  });
+
+  it('offers the attendance CSV (a logged export of personal data) only to who leads the workshop', async () => {
+    await leadWorkshop(dbs, workshopId);
+    const view = render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    await screen.findByRole('button', { name: 'Descargar asistencia (CSV)' });
+    view.unmount();
+
+    await facilitateOnly(dbs);
+    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    expect(await screen.findByText('2 horas de capacitación')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Descargar cifras (CSV)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Descargar asistencia (CSV)' })).toBeNull();
   });
 
   it('writes the feedback CSV through the shared writer: anonymous columns, a comment that looks like a formula neutralised', () => {
