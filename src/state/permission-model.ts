@@ -34,3 +34,15 @@ export function canEditWorkshop(workshopId: string): boolean {
   if (user?.roles.includes('coordinador')) return true;
   return canRunWorkshop(user, watchWorkshopLead(workshopId).value ?? '');
 }
+
+/**
+ * True once this device knows both who is signed in and who leads the workshop, and that is not
+ * this account (never for coordinación). While either is still being read it says false, so the
+ * leader's attendance form does not blink away while the device opens.
+ */
+export function isKnownNotToLead(workshopId: string): boolean {
+  const user = currentUser.value;
+  const lead = watchWorkshopLead(workshopId).value;
+  if (!user || lead === undefined || user.roles.includes('coordinador')) return false;
+  return !canRunWorkshop(user, lead ?? '');
+}

@@ -11,9 +11,9 @@ import { t } from '../../shared/i18n/workshops';
 
 const ROSTER_PREVIEW = 20;
 
-/** The roster with a search; each person can be corrected or removed (after a confirmation). */
-export function AttendanceRoster({ workshopId, roster, certificates, onEdit }: {
-  workshopId: string; roster: readonly LocalAttendance[]; certificates: ReadonlyMap<string, LocalCertificate>; onEdit(row: LocalAttendance): void;
+/** The roster with a search; each person can be corrected, merged or removed (after a confirmation) by who leads the workshop. */
+export function AttendanceRoster({ workshopId, roster, certificates, canChange, onEdit }: {
+  workshopId: string; roster: readonly LocalAttendance[]; certificates: ReadonlyMap<string, LocalCertificate>; canChange: boolean; onEdit(row: LocalAttendance): void;
 }) {
   const query = useSignal('');
   const confirming = useSignal('');
@@ -54,9 +54,11 @@ export function AttendanceRoster({ workshopId, roster, certificates, onEdit }: {
               <RosterMerge row={row} roster={roster} onDone={() => (merging.value = '')} />
             ) : (
               <div class="ws-actions">
-                <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={t('roster.editFor', { name: row.person.fullName })}>{t('roster.edit')}</button>
-                <button type="button" class="button button--secondary" onClick={() => (merging.value = row.id)} aria-label={t('roster.mergeFor', { name: row.person.fullName })}>{t('roster.merge')}</button>
-                <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={t('roster.removeFor', { name: row.person.fullName })}>{t('roster.remove')}</button>
+                {canChange && <>
+                  <button type="button" class="button button--secondary" onClick={() => onEdit(row)} aria-label={t('roster.editFor', { name: row.person.fullName })}>{t('roster.edit')}</button>
+                  <button type="button" class="button button--secondary" onClick={() => (merging.value = row.id)} aria-label={t('roster.mergeFor', { name: row.person.fullName })}>{t('roster.merge')}</button>
+                  <button type="button" class="button button--secondary" onClick={() => (confirming.value = row.id)} aria-label={t('roster.removeFor', { name: row.person.fullName })}>{t('roster.remove')}</button>
+                </>}
                 <PersonCertificate workshopId={workshopId} row={row} certificate={certificates.get(row.id)} />
               </div>
             )}

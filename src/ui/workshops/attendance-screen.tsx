@@ -7,6 +7,7 @@ import {
 } from '../../state/attendance-form-model';
 import { countByLevel, countByRegion } from '../../state/attendance-report-model';
 import { indexValid, watchCertificates } from '../../state/certificate-model';
+import { isKnownNotToLead } from '../../state/permission-model';
 import { IssueAllCertificates } from './certificate-actions';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -84,6 +85,9 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
   const byRegion = useMemo(() => countByRegion(roster), [roster]);
   const byLevel = useMemo(() => countByLevel(roster), [roster]);
   const d = form.draft ?? makeEmptyAttendanceDraft();
+  // Reached by its address by a facilitador who does not lead the workshop: the server would refuse
+  // their registrations, corrections and removals (not_owner), so none is offered.
+  const outsider = isKnownNotToLead(workshopId);
   const duplicate = d.editingId ? undefined : findLikelyDuplicate(roster, { fullName: d.fullName, entityName: d.entityName, documentNumber: d.documentNumber, ...(d.documentType ? { documentType: d.documentType } : {}) }, undefined, apart.value);
   return (
     <section class="screen workshops">
@@ -92,6 +96,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
       <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>
       <Notice kind="done" text={done.value} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
+      {outsider ? <p class="note note--attention"><Icon name="attention" /><span>{t('attendance.notYours')}</span></p> : <>
       <AttendanceProposals proposals={proposals} roster={roster} onDone={(message) => (done.value = message)} />
       <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy} aria-label={t('attendance.formLabel')}>
         {d.editingId && <p class="note note--pending"><Icon name="events" /><span>{t('attendance.editing', { name: d.fullName })}</span></p>}
@@ -106,11 +111,12 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
           {d.editingId && <button type="button" class="button button--secondary" onClick={() => startOver('')}>{t('attendance.cancelEdit')}</button>}
         </div>
       </form>
+      </>}
       <h2>{t('attendance.counts', { count: roster.length })}</h2>
       <BarChart title={t('report.byRegion')} bars={byRegion} unit={t('report.people')} />
       <BarChart title={t('report.byLevel')} bars={byLevel} unit={t('report.people')} />
       <IssueAllCertificates workshopId={workshopId} roster={roster} valid={valid} />
-      <AttendanceRoster workshopId={workshopId} roster={roster} certificates={valid} onEdit={(row) => {
+      <AttendanceRoster workshopId={workshopId} roster={roster} certificates={valid} canChange={!outsider} onEdit={(row) => {
         form.fill(makeDraftFromRecord(row));
         done.value = '';
         form.formRef.current?.querySelector<HTMLElement>('[data-first]')?.focus();

@@ -42,6 +42,9 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     await register('Rosa Quispe');
     render(<LocationProvider><AttendanceScreen workshopId={workshop.id} /></LocationProvider>);
     fireEvent.click(await screen.findByRole('button', { name: 'Emitir constancia a Ana Ccori Tito' }));
+    // Who leads the workshop keeps the form and the roster's corrections.
+    expect(screen.getByLabelText('Nombre completo')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Corregir a Ana Ccori Tito' })).toBeTruthy();
     const [first] = await waitFor(async () => {
       const issued = await queuedIssues();
       expect(issued).toHaveLength(1);
@@ -84,7 +87,7 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     expect(revokes.map((m) => m.args)).toEqual([{ id: args!.id }]);
   });
 
-  it('a facilitador who does not lead the workshop sees the constancias but is offered neither issuing nor «Anular» (the server refuses both)', async () => {
+  it('a facilitador who does not lead the workshop sees the roster and its constancias but is offered no registration, correction, merge, removal, issuing nor «Anular» (the server refuses them)', async () => {
     const ana = await register('Ana Ccori Tito');
     await register('Luis Mamani');
     const { issueCertificates } = await import('../../../src/state/certificate-model');
@@ -96,6 +99,12 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Constancias emitidas: 1 de 2 personas registradas.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Emitir constancia a Luis Mamani' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Emitir constancia a todas/ })).toBeNull();
+    // Reached by its address: no form, no corrections, merges or removals — and it says why.
+    await screen.findByText(/Este taller lo dirige otra persona: solo quien lo dirige o coordinación registran/);
+    expect(screen.queryByLabelText('Nombre completo')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Corregir a Ana Ccori Tito' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Quitar a Ana Ccori Tito' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unir a Ana Ccori Tito con otro registro' })).toBeNull();
     view.unmount();
 
     render(<LocationProvider><CertificateSheet workshopId={workshop.id} certificateId={args!.id} /></LocationProvider>);
