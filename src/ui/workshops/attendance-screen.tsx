@@ -93,7 +93,7 @@ export function AttendanceScreen({ workshopId }: { workshopId: string }) {
     <section class="screen workshops">
       <ScreenHeader title={t('attendance.title')} back={{ href: `/talleres/${workshopId}`, label: t('workshops.back') }} />
       {workshop && <p class="ws-when">{workshop.title}</p>}
-      <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>
+      {!outsider && <p class="note"><Icon name="info" /><span>{t('attendance.offline')}</span></p>}
       <Notice kind="done" text={done.value} />
       <Notice kind="error" text={form.failure} noticeRef={form.noticeRef} />
       {outsider ? <p class="note note--attention"><Icon name="attention" /><span>{t('attendance.notYours')}</span></p> : <>

@@ -102,6 +102,7 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     // Reached by its address: no form, no corrections, merges or removals — and it says why.
     await screen.findByText(/Este taller lo dirige otra persona: solo quien lo dirige o coordinación registran/);
     expect(screen.queryByLabelText('Nombre completo')).toBeNull();
+    expect(screen.queryByText(/cada registro queda guardado en este teléfono/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Corregir a Ana Ccori Tito' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Quitar a Ana Ccori Tito' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Unir a Ana Ccori Tito con otro registro' })).toBeNull();

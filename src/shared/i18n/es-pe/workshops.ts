@@ -56,7 +56,7 @@ export const workshops = {
   'workshops.form.failed': 'No se pudo guardar en este teléfono. Inténtelo de nuevo.',
   'attendance.title': 'Registro de asistencia',
   'attendance.formLabel': 'Registrar a una persona',
-  'attendance.notYours': 'Este taller lo dirige otra persona: solo quien lo dirige o coordinación registran y corrigen su asistencia. Aquí puede ver a las personas registradas y sus constancias.',
+  'attendance.notYours': 'Este taller lo dirige otra persona: solo quien lo dirige o coordinación registran y corrigen su asistencia.',
   'attendance.offline': 'Funciona sin conexión: cada registro queda guardado en este teléfono y se envía al sincronizar.',
   'attendance.field.fullName': 'Nombre completo',
   'attendance.field.documentType': 'Tipo de documento (opcional)',
