@@ -83,6 +83,29 @@ async function dropPgSchema(url: string, schema: string): Promise<void> {
   await client.end();
 }
 
+/**
+ * Kysely's migrator asks PostgreSQL for every table of every schema (pg_get_serial_sequence on
+ * each); when a test in another worker drops its own schema in that instant, the query fails with
+ * «schema "t_…" does not exist» for a schema that is not ours. Nothing was written yet, so it is
+ * safe to try again; any other failure is thrown as it came.
+ */
+async function openAndBuild(
+  database: DatabaseConfig,
+  build: (store: Store) => Promise<FastifyInstance>,
+): Promise<{ store: Store; app: FastifyInstance }> {
+  for (let attempt = 1; ; attempt++) {
+    const store = openStore(database);
+    try {
+      return { store, app: await build(store) };
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      const lostSchema = /schema "(\w+)" does not exist/.exec(String(error))?.[1];
+      const isOtherSchema = database.kind === 'postgres' && lostSchema !== undefined && lostSchema !== database.schema;
+      if (!isOtherSchema || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Builds the app on a fresh database of `engine`. */
 export async function startTestServer(engine: EngineName, options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tinkuy-server-'));
@@ -114,8 +137,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
   const launch = async (): Promise<TestServer> => {
-    const store = openStore(database);
-    const app = await buildOnDatabase(store);
+    const { store, app } = await openAndBuild(database, buildOnDatabase);
     return {
       app,
       store,

@@ -53,7 +53,7 @@ describe('attendance on the device', () => {
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'maría quispe huamaní' }), consentGiven: true, roster });
     await registerAttendance({ workshopId, person: makePerson({ fullName: 'Otra Persona' }), consentGiven: true, roster: [] });
     const rows = await dbs.user.attendance.toArray();
-    expect(rows.map((r) => [r.person.fullName, r.mergedIds.length]).sort()).toEqual([['Otra Persona', 0], ['maría quispe huamaní', 1]]);
+    expect(rows.map((r) => [r.person.fullName, r.mergedIds.length]).sort()).toEqual([['María Quispe Huamaní', 1], ['Otra Persona', 0]]); // the merge keeps the better-written name
     expect(rows.find((r) => r.id === first)?.mergedIds).toHaveLength(1);
   });
 
