@@ -108,17 +108,19 @@ describeE2E('someone else\'s event: nothing offered that the server refuses, and
         await phone.goto(`/talleres/${workshop.id}`);
         return phone.page.getByRole('heading', { level: 1, name: 'Taller de Rosa en Huamanga' }).isVisible({ timeout: 2000 }).catch(() => false);
       }, { timeout: 30_000 }).toBe(true);
-      await phone.page.getByRole('link', { name: t('workshops.takeAttendance') }).waitFor();
+      await phone.page.getByRole('link', { name: t('workshops.report') }).waitFor();
     };
     await rig.phone({ login: luis, name: 'teléfono de Luis' }, async (other) => {
       await open(other);
       expect(await other.page.getByRole('link', { name: t('workshops.edit') }).count()).toBe(0);
+      expect(await other.page.getByRole('link', { name: t('workshops.takeAttendance') }).count()).toBe(0);
       await other.goto(`/talleres/${workshop.id}/editar`);
       await other.page.getByText(t('workshops.notYours')).waitFor();
     });
     await rig.phone({ login: rosa, name: 'otro teléfono de Rosa' }, async (own) => {
       await open(own);
       await own.page.getByRole('link', { name: t('workshops.edit') }).waitFor({ timeout: 30_000 });
+      await own.page.getByRole('link', { name: t('workshops.takeAttendance') }).waitFor();
     });
   }, 180_000);
 });

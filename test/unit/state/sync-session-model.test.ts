@@ -115,7 +115,7 @@ describe('a newer Tinkuy in another tab', () => {
     await syncNow();
     expect(isReloadNeeded.value).toBe(false);
     const newer = new Dexie(USER_DB_NAME, { indexedDB: factory, IDBKeyRange });
-    newer.version(5).stores({ events: 'id' });
+    newer.version(99).stores({ events: 'id' }); // above any version the app declares
     await newer.open();
     expect(isReloadNeeded.value).toBe(true);
     expect(syncStatus.value.lastError).toMatch(/Recargue esta página/);
