@@ -102,7 +102,9 @@ export async function runLiveScenario(rig: Rig, gestor: Account = rig.addAccount
 
 /** Opens the run on B once B's own pull brought it. */
 async function openWhenPulled(phone: Phone, path: string): Promise<void> {
-  const end = Date.now() + 30_000;
+  // A's first push and B's first pull both ride on a fresh login; on a loaded CI machine that took past 30 s
+  // twice. What this scenario measures starts only once B shows the list, so waiting longer here is fair.
+  const end = Date.now() + 90_000;
   for (;;) {
     await phone.goto(path);
     if (await phone.page.getByRole('heading', { level: 1, name: LIVE_TEMPLATE }).isVisible({ timeout: 2000 }).catch(() => false)) return;
