@@ -203,10 +203,11 @@ export interface ServerWithUser {
  * The setup most contract tests share: one server on `engine` with a clock the test moves, and one
  * logged-in account with `roles`, started before the file's tests and closed after them.
  */
-export function useServerWithUser(engine: EngineName, roles: Role[], name: string): ServerWithUser {
+export function useServerWithUser(engine: EngineName, roles: Role[], name?: string, { realClock = false } = {}): ServerWithUser {
   const setup = { clock: createTestClock(Date.parse('2026-11-29T15:00:00.000Z')) } as ServerWithUser;
   beforeAll(async () => {
-    setup.server = await startTestServer(engine, { now: setup.clock.now });
+    // realClock: the server reads the wall clock (tests whose stamps are taken from Date.now()).
+    setup.server = await startTestServer(engine, realClock ? {} : { now: setup.clock.now });
     setup.user = await createLoggedInUser(setup.server, roles, name);
   });
   afterAll(async () => setup.server.close());

@@ -3,27 +3,20 @@
  * nothing past the device's cursors is for it (its own echoes aside), 200 with the scopes
  * otherwise; the idle answer is kept tiny (no security headers on a body-less 204).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { SessionResponse } from '../../../src/shared/protocol';
-import { bearer, createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { bearer, createLoggedInUser, ENGINES, useServerWithUser } from '../../helpers/server-app';
 import { createDeviceQueue, makeEventArgs, pullAll, push } from '../../helpers/server-sync';
 
 describe.each(ENGINES)('head on %s', (engine) => {
-  let server: TestServer;
-  let gestor: SessionResponse;
-
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-    gestor = await createLoggedInUser(server, ['gestor']);
-  });
-  afterAll(async () => server.close());
+  const env = useServerWithUser(engine, ['gestor'], undefined, { realClock: true });
 
   const head = (query: Record<string, string | number>, session?: SessionResponse) =>
-    server.app.inject({ method: 'GET', url: `/api/sync/head?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: session ? bearer(session) : {} });
+    env.server.app.inject({ method: 'GET', url: `/api/sync/head?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: session ? bearer(session) : {} });
 
   it('answers a bare 204 to a device that is up to date, and names the catalogue when it is behind', async () => {
-    const { cursor } = await pullAll(server, undefined, 'catalogue');
+    const { cursor } = await pullAll(env.server, undefined, 'catalogue');
     const idle = await head({ catalogue: cursor });
     expect(idle.statusCode).toBe(204);
     expect(idle.body).toBe('');
@@ -38,34 +31,34 @@ describe.each(ENGINES)('head on %s', (engine) => {
   it('leaves out the device\'s own writes, and names the user scope for a teammate\'s change', async () => {
     const ana = createDeviceQueue();
     const rosa = createDeviceQueue();
-    const catalogue = (await pullAll(server, undefined, 'catalogue')).cursor;
-    const start = (await pullAll(server, gestor)).cursor;
-    await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
-    expect((await head({ catalogue, user: start, clientId: ana.clientId }, gestor)).statusCode).toBe(204);
-    expect((await head({ catalogue, user: start, clientId: rosa.clientId }, gestor)).json()).toEqual({ scopes: ['user'] });
-    expect((await head({ catalogue, user: start }, gestor)).json()).toEqual({ scopes: ['user'] });
-    await push(server, gestor, rosa.clientId, [rosa.next('event.save', makeEventArgs())], start);
-    expect((await head({ catalogue, user: start, clientId: ana.clientId }, gestor)).json()).toEqual({ scopes: ['user'] });
+    const catalogue = (await pullAll(env.server, undefined, 'catalogue')).cursor;
+    const start = (await pullAll(env.server, env.user)).cursor;
+    await push(env.server, env.user, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
+    expect((await head({ catalogue, user: start, clientId: ana.clientId }, env.user)).statusCode).toBe(204);
+    expect((await head({ catalogue, user: start, clientId: rosa.clientId }, env.user)).json()).toEqual({ scopes: ['user'] });
+    expect((await head({ catalogue, user: start }, env.user)).json()).toEqual({ scopes: ['user'] });
+    await push(env.server, env.user, rosa.clientId, [rosa.next('event.save', makeEventArgs())], start);
+    expect((await head({ catalogue, user: start, clientId: ana.clientId }, env.user)).json()).toEqual({ scopes: ['user'] });
     // Another account's change is nobody else's news.
-    const stranger = await createLoggedInUser(server, ['gestor']);
-    const strangersStart = (await pullAll(server, stranger)).cursor;
-    await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
+    const stranger = await createLoggedInUser(env.server, ['gestor']);
+    const strangersStart = (await pullAll(env.server, stranger)).cursor;
+    await push(env.server, env.user, ana.clientId, [ana.next('event.save', makeEventArgs())], start);
     expect((await head({ catalogue, user: strangersStart, clientId: uuidv7() }, stranger)).statusCode).toBe(204);
   });
 
   it('a push that carries both cursors is answered with the scopes still worth a pull: none for the phone\'s own writes', async () => {
     const ana = createDeviceQueue();
     const rosa = createDeviceQueue();
-    const catalogueCursor = (await pullAll(server, undefined, 'catalogue')).cursor;
-    const cursor = (await pullAll(server, gestor)).cursor;
+    const catalogueCursor = (await pullAll(env.server, undefined, 'catalogue')).cursor;
+    const cursor = (await pullAll(env.server, env.user)).cursor;
     const pushWithCursors = async (device: typeof ana) => {
-      const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(gestor), payload: { clientId: device.clientId, mutations: [device.next('event.save', makeEventArgs())], cursor, catalogueCursor } });
+      const res = await env.server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(env.user), payload: { clientId: device.clientId, mutations: [device.next('event.save', makeEventArgs())], cursor, catalogueCursor } });
       return res.json<{ news?: string[] }>().news;
     };
     expect(await pushWithCursors(ana)).toEqual([]);
     expect(await pushWithCursors(rosa)).toEqual(['user']);
     // Without the catalogue cursor (an older app) the answer says nothing about news.
-    expect((await push(server, gestor, ana.clientId, [ana.next('event.save', makeEventArgs())], cursor)).news).toBeUndefined();
+    expect((await push(env.server, env.user, ana.clientId, [ana.next('event.save', makeEventArgs())], cursor)).news).toBeUndefined();
   });
 
   it('asks for an account before it answers about the user scope, and refuses a malformed cursor in Spanish', async () => {

@@ -3,41 +3,34 @@
  * exactly as it holds them, and moves its cursor past them; every other change still arrives —
  * another phone's, a merge that kept someone else's field, a clamped stamp, a server-side write.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markRowDeleted } from '../../../src/server/store/tombstone';
 import { uuidv7 } from '../../../src/shared/ids';
 import { mergeFields } from '../../../src/shared/merge';
 import type { ChecklistItemRow } from '../../../src/shared/schemas/checklist';
-import type { SessionResponse, WireMutation } from '../../../src/shared/protocol';
-import { createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import type { WireMutation } from '../../../src/shared/protocol';
+import { ENGINES, useServerWithUser } from '../../helpers/server-app';
 import { createDeviceQueue, makeEventArgs, pull, pullAll, push, stampAt } from '../../helpers/server-sync';
 
 type Device = ReturnType<typeof createDeviceQueue> & { cursor: number };
 
 describe.each(ENGINES)('no echo on %s', (engine) => {
-  let server: TestServer;
-  let gestor: SessionResponse;
+  const env = useServerWithUser(engine, ['gestor'], undefined, { realClock: true });
 
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-    gestor = await createLoggedInUser(server, ['gestor']);
-  });
-  afterAll(async () => server.close());
-
-  /** A phone of the gestor that starts pulled up to date. */
+  /** A phone of the env.user that starts pulled up to date. */
   async function newPhone(startMs?: number): Promise<Device> {
     const queue = createDeviceQueue(uuidv7(), startMs);
-    return { ...queue, cursor: (await pullAll(server, gestor)).cursor };
+    return { ...queue, cursor: (await pullAll(env.server, env.user)).cursor };
   }
   /** Pushes with the phone's cursor, as the app does. */
-  const send = (phone: Device, mutations: WireMutation[]) => push(server, gestor, phone.clientId, mutations, phone.cursor);
+  const send = (phone: Device, mutations: WireMutation[]) => push(env.server, env.user, phone.clientId, mutations, phone.cursor);
   /** Pulls every page as the phone (its echo left out); moves its cursor. */
   async function sync(phone: Device) {
-    const all = await pullAll(server, gestor, 'user', 500, phone.cursor);
+    const all = await pullAll(env.server, env.user, 'user', 500, phone.cursor);
     const withId = [];
     let cursor = phone.cursor;
     for (;;) {
-      const page = await pull(server, gestor, { cursor, clientId: phone.clientId });
+      const page = await pull(env.server, env.user, { cursor, clientId: phone.clientId });
       withId.push(...page.changes);
       cursor = page.cursor;
       if (!page.hasMore) break;
@@ -60,7 +53,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     const before = ana.cursor;
     expect(await sync(ana)).toEqual([]);
     expect(ana.cursor).toBeGreaterThan(before);
-    expect((await pullAll(server, gestor, 'user', 500, before)).changes.map((c) => c.table)).toEqual(['events', 'checklistRuns', 'checklistItems']);
+    expect((await pullAll(env.server, env.user, 'user', 500, before)).changes.map((c) => c.table)).toEqual(['events', 'checklistRuns', 'checklistItems']);
     expect((await sync(rosa)).map((c) => c.id)).toEqual([event.id, runId, `${runId}:seguro`]);
   });
 
@@ -74,7 +67,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     const pages = [];
     let cursor = ana.cursor;
     for (;;) {
-      const page = await pull(server, gestor, { cursor, limit: 4, clientId: ana.clientId });
+      const page = await pull(env.server, env.user, { cursor, limit: 4, clientId: ana.clientId });
       pages.push(page.changes.map((c) => c.id));
       cursor = page.cursor;
       if (!page.hasMore) break;
@@ -100,7 +93,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     expect((await sync(rosa)).map((c) => c.row)).toEqual([expect.objectContaining({ title: 'Otra vez Ana' })]);
   });
 
-  it('a tick merged over a teammate\'s newer note is skipped: the phone\'s own merge over the pulled item is the server\'s', async () => {
+  it('a tick merged over a teammate\'s newer note is skipped: the phone\'s own merge over the pulled item is the env.server\'s', async () => {
     const rosa = await newPhone(Date.parse('2026-11-30T14:00:00.000Z'));
     const ana = await newPhone(Date.parse('2026-11-29T14:00:00.000Z'));
     const event = makeEventArgs();
@@ -113,12 +106,12 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     await send(ana, [tick]);
     expect(await sync(ana)).toEqual([]);
     const onAnasPhone = mergeFields({ values: pulled.state, fieldHlc: pulled.fieldHlc }, { note: 'Nota de Ana', done: true }, tick.hlc).state;
-    const stored = (await pullAll(server, gestor)).changes.find((c) => c.id === `${runId}:seguro`)!.row as ChecklistItemRow;
+    const stored = (await pullAll(env.server, env.user)).changes.find((c) => c.id === `${runId}:seguro`)!.row as ChecklistItemRow;
     expect(stored.state).toEqual({ note: 'Póliza de Rosa', done: true });
     expect({ values: stored.state, fieldHlc: stored.fieldHlc }).toEqual(onAnasPhone);
   });
 
-  it('a tick stamped far in the future is clamped by the server and comes back with the server\'s stamp', async () => {
+  it('a tick stamped far in the future is clamped by the env.server and comes back with the env.server\'s stamp', async () => {
     const ana = await newPhone();
     const event = makeEventArgs();
     const runId = uuidv7();
@@ -131,7 +124,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     expect((back[0]!.row as { fieldHlc: { done: string } }).fieldHlc.done < future).toBe(true);
   });
 
-  it('a tick over a teammate\'s pulled tick is skipped; a later change on the server voids the mark', async () => {
+  it('a tick over a teammate\'s pulled tick is skipped; a later change on the env.server voids the mark', async () => {
     const ana = await newPhone();
     const rosa = await newPhone();
     const event = makeEventArgs();
@@ -143,7 +136,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     expect(await sync(ana)).toHaveLength(1);
     await send(ana, [ana.next('checklist.setItem', { runId, itemId: 'limpieza', patch: { done: true } })]);
     expect(await sync(ana)).toEqual([]);
-    await server.store.db.transaction().execute((trx) => markRowDeleted(trx, 'events', event.id, new Date().toISOString()));
+    await env.server.store.db.transaction().execute((trx) => markRowDeleted(trx, 'events', event.id, new Date().toISOString()));
     expect(await sync(ana)).toEqual([{ table: 'events', id: event.id, version: expect.any(Number), deleted: true }]);
   });
 
@@ -154,7 +147,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     await send(rosa, [rosa.next('event.save', event)]);
     await sync(ana);
     const fresh = makeEventArgs();
-    await push(server, gestor, ana.clientId, [ana.next('event.save', fresh), ana.next('event.save', { ...event, title: 'Sin cursor' })]);
+    await push(env.server, env.user, ana.clientId, [ana.next('event.save', fresh), ana.next('event.save', { ...event, title: 'Sin cursor' })]);
     expect((await sync(ana)).map((c) => c.id)).toEqual([event.id]);
   });
 });

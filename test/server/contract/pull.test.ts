@@ -3,26 +3,19 @@ import { importPlaces } from '../../../src/server/places/places-store';
 import { markRowDeleted } from '../../../src/server/store/tombstone';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { Change, SessionResponse } from '../../../src/shared/protocol';
-import { createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { createLoggedInUser, ENGINES, startTestServer, type TestServer, useServerWithUser } from '../../helpers/server-app';
 import { createDeviceQueue, makeEventArgs, pull, pullAll, push } from '../../helpers/server-sync';
 
 describe.each(ENGINES)('pull on %s', (engine) => {
-  let server: TestServer;
-  let gestor: SessionResponse;
-
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-    gestor = await createLoggedInUser(server, ['gestor']);
-  });
-  afterAll(async () => server.close());
+  const env = useServerWithUser(engine, ['gestor'], undefined, { realClock: true });
 
   it('pages by limit in version order, with hasMore until the last page', async () => {
     const device = createDeviceQueue();
     const events = Array.from({ length: 10 }, (_, i) => makeEventArgs({ title: `Evento ${i}` }));
-    await push(server, gestor, device.clientId, events.map((e) => device.next('event.save', e)));
-    const first = await pull(server, gestor, { cursor: 0, limit: 4 });
-    const second = await pull(server, gestor, { cursor: first.cursor, limit: 4 });
-    const third = await pull(server, gestor, { cursor: second.cursor, limit: 4 });
+    await push(env.server, env.user, device.clientId, events.map((e) => device.next('event.save', e)));
+    const first = await pull(env.server, env.user, { cursor: 0, limit: 4 });
+    const second = await pull(env.server, env.user, { cursor: first.cursor, limit: 4 });
+    const third = await pull(env.server, env.user, { cursor: second.cursor, limit: 4 });
     expect([first.changes.length, second.changes.length, third.changes.length]).toEqual([4, 4, 2]);
     expect([first.hasMore, second.hasMore, third.hasMore]).toEqual([true, true, false]);
     const all = [...first.changes, ...second.changes, ...third.changes];
@@ -35,57 +28,57 @@ describe.each(ENGINES)('pull on %s', (engine) => {
   });
 
   it('a page that ends exactly at the last row says hasMore false, and a pull past the end keeps the cursor', async () => {
-    const { cursor } = await pullAll(server, gestor);
+    const { cursor } = await pullAll(env.server, env.user);
     const device = createDeviceQueue();
-    await push(server, gestor, device.clientId, [device.next('event.save', makeEventArgs()), device.next('event.save', makeEventArgs())]);
-    const page = await pull(server, gestor, { cursor, limit: 2 });
+    await push(env.server, env.user, device.clientId, [device.next('event.save', makeEventArgs()), device.next('event.save', makeEventArgs())]);
+    const page = await pull(env.server, env.user, { cursor, limit: 2 });
     expect(page.changes).toHaveLength(2);
     expect(page.hasMore).toBe(false);
-    expect(await pull(server, gestor, { cursor: page.cursor, limit: 2 })).toEqual({ changes: [], cursor: page.cursor, hasMore: false });
+    expect(await pull(env.server, env.user, { cursor: page.cursor, limit: 2 })).toEqual({ changes: [], cursor: page.cursor, hasMore: false });
   });
 
-  it('a row removed on the server comes back as a tombstone, only to those who could see it', async () => {
+  it('a row removed on the env.server comes back as a tombstone, only to those who could see it', async () => {
     const device = createDeviceQueue();
     const event = makeEventArgs();
-    await push(server, gestor, device.clientId, [device.next('event.save', event)]);
-    const { cursor } = await pullAll(server, gestor);
-    await server.store.db.transaction().execute((trx) => markRowDeleted(trx, 'events', event.id, new Date().toISOString()));
-    const after = await pull(server, gestor, { cursor });
+    await push(env.server, env.user, device.clientId, [device.next('event.save', event)]);
+    const { cursor } = await pullAll(env.server, env.user);
+    await env.server.store.db.transaction().execute((trx) => markRowDeleted(trx, 'events', event.id, new Date().toISOString()));
+    const after = await pull(env.server, env.user, { cursor });
     expect(after.changes).toEqual([{ table: 'events', id: event.id, version: expect.any(Number), deleted: true }]);
     // From scratch the device never sees the old row, only its tombstone.
-    const fromZero = (await pullAll(server, gestor)).changes.filter((c) => c.id === event.id);
+    const fromZero = (await pullAll(env.server, env.user)).changes.filter((c) => c.id === event.id);
     expect(fromZero).toEqual(after.changes);
-    const stranger = await createLoggedInUser(server, ['gestor']);
-    expect((await pullAll(server, stranger)).changes).toEqual([]);
-    const coordinadora = await createLoggedInUser(server, ['coordinador']);
-    expect((await pullAll(server, coordinadora)).changes.filter((c) => c.id === event.id)).toEqual(after.changes);
+    const stranger = await createLoggedInUser(env.server, ['gestor']);
+    expect((await pullAll(env.server, stranger)).changes).toEqual([]);
+    const coordinadora = await createLoggedInUser(env.server, ['coordinador']);
+    expect((await pullAll(env.server, coordinadora)).changes.filter((c) => c.id === event.id)).toEqual(after.changes);
     // A tombstoned event cannot be edited back to life from an old device.
-    const late = await push(server, gestor, device.clientId, [device.next('event.save', { ...event, title: 'Revivido' })]);
+    const late = await push(env.server, env.user, device.clientId, [device.next('event.save', { ...event, title: 'Revivido' })]);
     expect(late.rejected).toEqual([{ seq: 2, code: 'missing_record', message: expect.any(String) }]);
   });
 
   it('the catalogue serves regions and provinces to anyone, a page at a time; districts come per region, retired ones gone', async () => {
-    const all = await pullAll(server, undefined, 'catalogue', 100);
+    const all = await pullAll(env.server, undefined, 'catalogue', 100);
     // The catalogue also holds the entries and templates loaded on start: pages of 100 whatever its size.
     expect(all.pages).toBe(Math.ceil(all.changes.length / 100));
     const places = all.changes.filter((c) => c.table === 'places');
     expect(places.map((c) => c.id.split(':')[0]).sort()).toEqual([...Array(196).fill('province'), ...Array(26).fill('region')]);
     expect(new Set(all.changes.map((c) => c.table))).toEqual(new Set(['places', 'entries', 'checklistTemplates', 'workshops']));
-    const ayacucho = async () => (await server.app.inject({ method: 'GET', url: '/api/places/districts?region=05' })).json<{ districts: string[][] }>().districts;
+    const ayacucho = async () => (await env.server.app.inject({ method: 'GET', url: '/api/places/districts?region=05' })).json<{ districts: string[][] }>().districts;
     expect(await ayacucho()).toContainEqual(['050116', 'Andrés Avelino Cáceres Dorregaray']);
-    await importPlaces(server.store.db, [{ code: '050101', name: 'Ayacucho' }], { removeMissing: true });
+    await importPlaces(env.server.store.db, [{ code: '050101', name: 'Ayacucho' }], { removeMissing: true });
     expect(await ayacucho()).toEqual([['050101', 'Ayacucho']]);
     // Retiring districts changes nothing in the catalogue pull.
-    expect((await pull(server, undefined, { scope: 'catalogue', cursor: all.cursor })).changes).toEqual([]);
+    expect((await pull(env.server, undefined, { scope: 'catalogue', cursor: all.cursor })).changes).toEqual([]);
     // The user scope never carries catalogue rows.
-    expect((await pullAll(server, gestor)).changes.some((c) => c.table === 'places')).toBe(false);
+    expect((await pullAll(env.server, env.user)).changes.some((c) => c.table === 'places')).toBe(false);
   });
 
   it('the catalogue pulls without an account; the user scope needs one', async () => {
-    const catalogue = await server.app.inject({ method: 'GET', url: '/api/sync/pull?scope=catalogue&cursor=7&limit=100' });
+    const catalogue = await env.server.app.inject({ method: 'GET', url: '/api/sync/pull?scope=catalogue&cursor=7&limit=100' });
     expect(catalogue.statusCode).toBe(200);
     expect(catalogue.json()).toMatchObject({ cursor: expect.any(Number), hasMore: expect.any(Boolean) });
-    const user = await server.app.inject({ method: 'GET', url: '/api/sync/pull?scope=user&cursor=0' });
+    const user = await env.server.app.inject({ method: 'GET', url: '/api/sync/pull?scope=user&cursor=0' });
     expect(user.statusCode).toBe(401);
     expect(user.json().error.code).toBe('unauthorized');
   });
@@ -97,7 +90,7 @@ describe.each(ENGINES)('pull on %s', (engine) => {
     ['scope=todo', 'scope'],
     ['token=abc', 'token'],
   ])('a bad query (%s) is a 400 naming the field', async (query, field) => {
-    const res = await server.app.inject({ method: 'GET', url: `/api/sync/pull?${query}` });
+    const res = await env.server.app.inject({ method: 'GET', url: `/api/sync/pull?${query}` });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.join(' ')).toContain(`${field}:`);
   });
