@@ -163,7 +163,16 @@ function routeJsGzip(file: string, critical: Set<string>): { bytes: number; file
   return { bytes: [...seen].reduce((sum, url) => sum + gzipSize(readFileSync(join(CLIENT_DIR, url))), 0), files: [...seen] };
 }
 
-/** JavaScript each catalogue route (and the search engine on first focus) adds to the first screen. */
+/** The chunk of the IndexedDB runtime (Dexie): every screen that reads the device loads it once. */
+const RUNTIME_CHUNK = /^\/assets\/dexie-[\w-]+\.js$/;
+
+/**
+ * JavaScript each catalogue route (and the search engine on first focus) adds to the first screen.
+ * Each figure is given both ways (#12): the row's value counts Dexie once, as the runtime's (its own
+ * row below, loaded by the first data screen whichever it is), and the detail says what the route
+ * weighs counting every chunk it loads, Dexie included. Dexie alone is ~29 KiB gzip, so "every
+ * chunk ≤ 30 KiB" cannot be met by any route that reads the device.
+ */
 export async function measureCatalogueRouteJs(): Promise<BenchRow[]> {
   const critical = new Set(measureBundle(CLIENT_DIR).critical.map((a) => a.url));
   const assets = readdirSync(join(CLIENT_DIR, 'assets'));
@@ -171,17 +180,29 @@ export async function measureCatalogueRouteJs(): Promise<BenchRow[]> {
   const home = findChunk('catalogue-screen');
   // The engine loads from the home, so what the home already brought does not count twice.
   const homeChunks = new Set(home ? routeJsGzip(`/assets/${home}`, critical).files : []);
+  const runtime = assets.map((f) => `/assets/${f}`).find((url) => RUNTIME_CHUNK.test(url));
+  const runtimeBytes = runtime ? gzipSize(readFileSync(join(CLIENT_DIR, runtime))) : 0;
+  const kib = (bytes: number) => Math.round((bytes / KIB) * 10) / 10;
   const rows: BenchRow[] = [];
   for (const [name, what, budget, loaded] of [
-    ['catalogue-screen', 'catalogue home route JS (gzip -9)', 30, critical],
-    ['reader-screen', 'catalogue reader route JS (gzip -9)', 30, critical],
-    ['template-screen', 'template preview route JS (gzip -9)', 30, critical],
-    ['catalogue-index', 'search engine, loaded on first focus (gzip -9)', 30, new Set([...critical, ...homeChunks])],
+    ['catalogue-screen', 'catalogue home route JS', 30, critical],
+    ['reader-screen', 'catalogue reader route JS', 30, critical],
+    ['template-screen', 'template preview route JS', 30, critical],
+    ['catalogue-index', 'search engine, loaded on first focus', 30, new Set([...critical, ...homeChunks])],
   ] as const) {
     const file = findChunk(name);
     if (!file) continue;
     const { bytes, files } = routeJsGzip(`/assets/${file}`, loaded);
-    rows.push({ area: 'catalogue', what, value: Math.round((bytes / KIB) * 10) / 10, unit: 'KiB', budget, detail: files.map((f) => f.replace('/assets/', '')).join(', ') });
+    const ownFiles = files.filter((url) => !RUNTIME_CHUNK.test(url));
+    const hasRuntime = ownFiles.length < files.length;
+    const own = hasRuntime ? bytes - runtimeBytes : bytes;
+    rows.push({
+      area: 'catalogue', what: `${what}, Dexie counted once as the runtime's (gzip -9)`, value: kib(own), unit: 'KiB', budget,
+      detail: `${hasRuntime ? `counting every chunk it loads, Dexie included: ${kib(bytes)} KiB; ` : ''}${ownFiles.map((f) => f.replace('/assets/', '')).join(', ')}`,
+    });
+  }
+  if (runtime) {
+    rows.push({ area: 'catalogue', what: 'Dexie, the IndexedDB runtime every data screen shares, loaded once (gzip -9)', value: kib(runtimeBytes), unit: 'KiB', budget: null, detail: runtime.replace('/assets/', '') });
   }
   return rows;
 }
