@@ -37,6 +37,9 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   'checklist.start': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistStart(db, args, '') },
   'checklist.setItem': { tables: ['checklistItems'], apply: applyChecklistSetItem },
   'checklist.addItem': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistAddItem(db, args) },
+  // Photos (#13): queued only until the device's photo store (issue 15, device side) gives them a local effect.
+  'checklist.attachPhoto': 'queue-only',
+  'checklist.removePhoto': 'queue-only',
   'workshop.save': 'queue-only',
   'attendance.register': { tables: ['attendance'], apply: applyAttendanceRegister },
   'attendance.update': { tables: ['attendance'], apply: applyAttendanceUpdate },

@@ -32,6 +32,9 @@ const UNDO: { [N in MutationName]: Undo } = {
   'checklist.start': { scope: 'user', drop: (db, args) => db.checklistRuns.delete(String(args['runId'])) },
   'checklist.setItem': { scope: 'user', drop: (db, args) => db.checklistItems.delete([String(args['runId']), String(args['itemId'])]) },
   'checklist.addItem': { scope: 'user', drop: (db, args) => db.checklistRuns.delete(String(args['runId'])) },
+  // Photos (#13): no local copy yet (queue-only); the device's photo store will say how a refusal is undone.
+  'checklist.attachPhoto': { scope: 'none' },
+  'checklist.removePhoto': { scope: 'none' },
   'workshop.save': { scope: 'catalogue', drop: (db, args) => db.workshops.delete(id(args)) },
   // A registration may have been merged locally into an earlier record: drop that one too.
   'attendance.register': {

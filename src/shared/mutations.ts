@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EventArchiveArgs, EventSaveArgs } from './schemas/event';
 import { ChecklistAddItemArgs, ChecklistSetItemArgs, ChecklistStartArgs } from './schemas/checklist';
+import { ChecklistAttachPhotoArgs, ChecklistRemovePhotoArgs } from './schemas/checklist-photo';
 import { WorkshopSaveArgs } from './schemas/workshop';
 import { AttendanceCloseProposalArgs, AttendanceExportArgs, AttendanceMergeArgs, AttendanceRegisterArgs, AttendanceRegisterArgsV1, AttendanceRemoveArgs, AttendanceUpdateArgs } from './schemas/attendance';
 import { FeedbackSubmitArgs } from './schemas/feedback';
@@ -30,6 +31,8 @@ export const MUTATIONS = {
   'checklist.start': mutation({ 1: ChecklistStartArgs }, 1),
   'checklist.setItem': mutation({ 1: ChecklistSetItemArgs }, 1),
   'checklist.addItem': mutation({ 1: ChecklistAddItemArgs }, 1),
+  'checklist.attachPhoto': mutation({ 1: ChecklistAttachPhotoArgs }, 1),
+  'checklist.removePhoto': mutation({ 1: ChecklistRemovePhotoArgs }, 1),
   'workshop.save': mutation({ 1: WorkshopSaveArgs }, 1),
   'attendance.register': mutation({ 1: AttendanceRegisterArgsV1, 2: AttendanceRegisterArgs }, 2),
   'attendance.update': mutation({ 1: AttendanceUpdateArgs }, 1),

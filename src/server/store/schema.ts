@@ -208,6 +208,20 @@ export interface CertificatesTable extends SyncableColumns {
   revoked_at: string | null;
 }
 
+/** A photo attached to a checklist item (#13); the image is in the media store, by `sha256`. */
+export interface ChecklistPhotosTable extends SyncableColumns {
+  run_id: string;
+  item_id: string;
+  event_id: string;
+  owner_id: string;
+  sha256: string;
+  width: number;
+  height: number;
+  bytes: number;
+  taken_at: string | null;
+  caption: string | null;
+}
+
 /** The whole database. Other features add their tables here and in a migration. */
 export interface Database {
   users: UsersTable;
@@ -229,4 +243,5 @@ export interface Database {
   attendance_erasures: AttendanceErasuresTable;
   feedback: FeedbackTable;
   certificates: CertificatesTable;
+  checklist_photos: ChecklistPhotosTable;
 }

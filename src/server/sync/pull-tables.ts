@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/sessions';
 import { toPlaceRow } from '../places/places-store';
 import type { ChecklistItemsTable, ChecklistRunsTable, EventsTable, WorkshopsTable } from '../store/schema';
 import { readJson } from '../store/json';
+import { toChecklistPhotoRow } from './handlers/checklist-photos';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toCertificateRow } from '../workshops/certificate-handlers';
 import { toProposalRow } from '../workshops/attendance-proposals';
@@ -96,6 +97,8 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow, hasEcho: true },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow, hasEcho: true },
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow, hasEcho: true },
+  // Photos of checklist items (#13): the event's owner (owner_id is the run's) and coordinación; no echo mark yet.
+  { name: 'checklistPhotos', scope: 'user', table: 'checklist_photos', visibility: ownRowsOrAll(), toRow: toChecklistPhotoRow },
   // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
   // Who leads a workshop, for the accounts that may change it (its owner; coordinación sees all):

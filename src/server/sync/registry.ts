@@ -3,6 +3,7 @@ import { isMutationName, MUTATIONS, type MutationName, type MutationVersions, ty
 import { ROLES, type Role } from '../../shared/schemas/common';
 import type { AuthUser } from '../auth/sessions';
 import { applyChecklistAddItem, applyChecklistSetItem, applyChecklistStart } from './handlers/checklist';
+import { applyChecklistAttachPhoto, applyChecklistRemovePhoto } from './handlers/checklist-photos';
 import { applyEventArchive, applyEventSave } from './handlers/event';
 import type { MutationContext, MutationOutcome } from './mutation-context';
 import { applyAttendanceMerge } from '../workshops/attendance-merge';
@@ -47,6 +48,8 @@ const REGISTRY: { [N in MutationName]: ServerMutation<N> } = {
   'checklist.start': { roles: ROLES, handlers: { 1: applyChecklistStart } },
   'checklist.setItem': { roles: ROLES, handlers: { 1: applyChecklistSetItem } },
   'checklist.addItem': { roles: ROLES, handlers: { 1: applyChecklistAddItem } },
+  'checklist.attachPhoto': { roles: ROLES, handlers: { 1: applyChecklistAttachPhoto } },
+  'checklist.removePhoto': { roles: ROLES, handlers: { 1: applyChecklistRemovePhoto } },
   'workshop.save': { roles: STAFF, handlers: { 1: applyWorkshopSave } },
   'attendance.register': { roles: ROLES, participants: true, handlers: { 1: applyAttendanceRegister, 2: applyAttendanceRegister } },
   'attendance.update': { roles: STAFF, handlers: { 1: applyAttendanceUpdate } },

@@ -4,7 +4,8 @@ import { Id, IsoDate, MAX_INT4, requiredText, StorableString, text } from './com
 /** A reserved item id whose `notApplicable` field sets a whole run aside (there is no remove mutation). */
 export const RUN_ITEM_ID = 'tinkuy.run';
 
-const ItemId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identificador de ítem no válido.'));
+/** A checklist item id: a template item or a custom one. */
+export const ItemId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'Identificador de ítem no válido.'));
 
 /** `checklist.start` v1: creates a run of a template for an event, once. */
 export const ChecklistStartArgs = v.strictObject({

@@ -33,6 +33,11 @@ const WORDS: { [N in MutationName]: Words } = {
     return known ? t('sync.change.checklistSetItem', known) : t('sync.change.checklistSetItem.unnamed');
   },
   'checklist.addItem': (args) => t('sync.change.checklistAddItem', { text: text(args['text']) ?? '' }),
+  'checklist.attachPhoto': (args, names) => {
+    const known = titled(names.eventOfRun(id(args['runId'])));
+    return known ? t('sync.change.checklistAttachPhoto', known) : t('sync.change.checklistAttachPhoto.unnamed');
+  },
+  'checklist.removePhoto': () => t('sync.change.checklistRemovePhoto'),
   'workshop.save': (args) => t('sync.change.workshopSave', { title: text(args['title']) ?? '' }),
   'attendance.register': (args, names) => {
     const name = text((args['person'] as Args | undefined)?.['fullName']) ?? '';

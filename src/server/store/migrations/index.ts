@@ -13,6 +13,7 @@ import * as attendanceDistinct from './955-attendance-distinct';
 import * as certificates from './960-certificates';
 import * as echo from './970-echo';
 import * as attendanceProposals from './980-attendance-proposals';
+import * as checklistPhotos from './990-checklist-photos';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '960-certificates': certificates,
   '970-echo': echo,
   '980-attendance-proposals': attendanceProposals,
+  '990-checklist-photos': checklistPhotos,
 };

@@ -20,7 +20,7 @@ export function toChecklistItemId(runId: string, itemId: string): string {
 }
 
 /** The run, if it exists and belongs to the caller; otherwise the refusal to send. */
-async function findOwnRun(ctx: MutationContext, runId: string) {
+export async function findOwnRun(ctx: MutationContext, runId: string) {
   const run = await ctx.trx.selectFrom('checklist_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run || run.deleted === 1) return { refusal: { applied: false, code: 'missing_record' } as const };
   if (!canChangeEvent(ctx.caller, run.owner_id)) return { refusal: { applied: false, code: 'not_owner' } as const };
