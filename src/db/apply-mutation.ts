@@ -6,14 +6,16 @@ import { applyAttendanceExport, applyAttendanceMerge, applyAttendanceRegister, a
 import { applyFeedbackSubmit } from './feedback-store';
 import { applyCloseProposal } from './attendance-proposals-store';
 import { applyCertificateIssue, applyCertificateRevoke } from './certificates-store';
+import { applyAttachPhoto, applyRemovePhoto, type PhotoBlobs } from './photos-store';
 import type { UserDb } from './user-db';
 
 /** The user tables a mutation's local effect may write (`outbox` and `meta` are always covered). */
-export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance' | 'attendanceProposals' | 'certificates';
+export type EffectTable = 'events' | 'checklistRuns' | 'checklistItems' | 'attendance' | 'attendanceProposals' | 'certificates' | 'photos' | 'mediaUploads';
 
 /** What the screen already knows that spares a local effect a lookup, for the few mutations that take one. */
 interface LocalHints {
   'attendance.register': RegisterHint;
+  'checklist.attachPhoto': PhotoBlobs;
 }
 
 /** The hint a mutation's local effect accepts (`never`: none). */
@@ -37,9 +39,9 @@ const LOCAL_EFFECTS: { [N in MutationName]: LocalEffect<N> | 'queue-only' } = {
   'checklist.start': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistStart(db, args, '') },
   'checklist.setItem': { tables: ['checklistItems'], apply: applyChecklistSetItem },
   'checklist.addItem': { tables: ['checklistRuns'], apply: (db, args) => applyChecklistAddItem(db, args) },
-  // Photos (#13): queued only until the device's photo store (issue 15, device side) gives them a local effect.
-  'checklist.attachPhoto': 'queue-only',
-  'checklist.removePhoto': 'queue-only',
+  // Photos (#13): the images come as a hint from the screen; they join the upload queue, never the outbox.
+  'checklist.attachPhoto': { tables: ['photos', 'mediaUploads'], apply: (db, args, _hlc, blobs) => applyAttachPhoto(db, args, blobs) },
+  'checklist.removePhoto': { tables: ['photos', 'mediaUploads'], apply: (db, args) => applyRemovePhoto(db, args) },
   'workshop.save': 'queue-only',
   'attendance.register': { tables: ['attendance'], apply: applyAttendanceRegister },
   'attendance.update': { tables: ['attendance'], apply: applyAttendanceUpdate },

@@ -14,12 +14,14 @@ import { forgetLocalWorkshops } from './workshops-store';
  * forward. The catalogue (public) stays, except the person's own unconfirmed workshops.
  *
  * Refuses — returns false, nothing changed — while unsent or rejected changes exist that were
- * not exported to a file. The check and the clearing are ONE transaction, so a change written
+ * not exported to a file, or a photo waits to be sent (its image is only here). The check and the clearing are ONE transaction, so a change written
  * meanwhile (another tab, the service worker) is never cleared unseen.
  */
 export async function forgetUserData(db: UserDb, catalogue?: CatalogueDb): Promise<boolean> {
-  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
+  const cleared = [db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates, db.photos, db.mediaUploads, db.outbox, db.rejected, db.favourites, db.readingProgress, db.recents];
   const isForgotten = await db.transaction('rw', [...cleared, db.meta], async () => {
+    // A photo not yet on the server exists only here, and no file export carries its image.
+    if ((await db.mediaUploads.filter((row) => !row.isRefused).count()) > 0) return false;
     const hasWaiting = (await db.outbox.count()) > 0 || (await db.rejected.count()) > 0;
     if (hasWaiting && !(await isEverythingExported(db))) return false;
     for (const table of cleared) await table.clear();

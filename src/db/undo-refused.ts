@@ -21,7 +21,7 @@ type Undo =
   | { scope: 'none' };
 
 /** The user tables a drop may touch: the push's settle transaction opens them all. */
-export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'attendanceProposals', 'certificates', 'meta'] as const;
+export const UNDO_TABLES = ['events', 'checklistRuns', 'checklistItems', 'attendance', 'attendanceProposals', 'certificates', 'photos', 'mediaUploads', 'meta'] as const;
 
 const id = (args: Record<string, unknown>): string => String(args['id']);
 
@@ -32,9 +32,10 @@ const UNDO: { [N in MutationName]: Undo } = {
   'checklist.start': { scope: 'user', drop: (db, args) => db.checklistRuns.delete(String(args['runId'])) },
   'checklist.setItem': { scope: 'user', drop: (db, args) => db.checklistItems.delete([String(args['runId']), String(args['itemId'])]) },
   'checklist.addItem': { scope: 'user', drop: (db, args) => db.checklistRuns.delete(String(args['runId'])) },
-  // Photos (#13): no local copy yet (queue-only); the device's photo store will say how a refusal is undone.
-  'checklist.attachPhoto': { scope: 'none' },
-  'checklist.removePhoto': { scope: 'none' },
+  // Photos (#13): a refused photo leaves the item and its upload queue (the refusal, with its data,
+  // stays in «Requiere atención»); a refused removal brings the photo back by the pull from the start.
+  'checklist.attachPhoto': { scope: 'user', drop: async (db, args) => { await db.photos.delete(String(args['photoId'])); await db.mediaUploads.delete(String(args['photoId'])); } },
+  'checklist.removePhoto': { scope: 'user', drop: (db, args) => db.photos.delete(String(args['photoId'])) },
   'workshop.save': { scope: 'catalogue', drop: (db, args) => db.workshops.delete(id(args)) },
   // A registration may have been merged locally into an earlier record: drop that one too.
   'attendance.register': {

@@ -11,6 +11,7 @@ import type { FeedbackRow } from './feedback-store';
 import type { LocalCertificate } from './certificates-store';
 import { withMatchKeys, type LocalAttendance } from './attendance-store';
 import type { LocalProposal } from './attendance-proposals-store';
+import type { LocalPhoto, MediaUploadRow } from './photos-store';
 
 /** The name of the database that holds what the person wrote on this device. */
 export const USER_DB_NAME = 'tinkuy-user';
@@ -33,6 +34,10 @@ export class UserDb extends Dexie {
   feedback!: Table<FeedbackRow, string>;
   /** v5: constancias de participación of the workshops this person leads (issue 13). */
   certificates!: Table<LocalCertificate, string>;
+  /** v6: photos of checklist items, their images as blobs beside them (issue 15, #13). */
+  photos!: Table<LocalPhoto, string>;
+  /** v6: photos whose bytes still have to reach `PUT /api/media/<sha256>`, one per request. */
+  mediaUploads!: Table<MediaUploadRow, string>;
   outbox!: Table<OutboxRow, number>;
   rejected!: Table<RejectedRow, number>;
   meta!: Table<MetaRow, string>;
@@ -77,5 +82,8 @@ export class UserDb extends Dexie {
     this.version(4).stores({ attendanceProposals: 'id, workshopId, attendanceId' });
     // v5: constancias, issued here or pulled for the workshops this person leads.
     this.version(5).stores({ certificates: 'id, workshopId, attendanceId' });
+    // v6: photos beside their checklist item and the queue of their uploads; two new tables, so
+    // upgrading from v5 touches no row.
+    this.version(6).stores({ photos: 'id, runId, [runId+itemId], sha256', mediaUploads: 'photoId, queuedAt, sha256' });
   }
 }

@@ -26,3 +26,14 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
   const error = await readErrorBody(response);
   return { ok: false, status: response.status, message: error?.message ?? ERROR_MESSAGES.unavailable, body };
 }
+
+/** Like `requestJson` for a binary answer (a photo): the body as a Blob. */
+export async function requestBlob(path: string): Promise<ApiResult<Blob>> {
+  const { user, catalogue } = getDatabases();
+  const ctx = { user, catalogue, transport: getTransport() };
+  const response = await sendAuthorised(ctx, { refreshed: false }, (token) => ctx.transport(path, { headers: { authorization: `Bearer ${token}` } }));
+  if (isOutcome(response)) return { ok: false, status: 0, message: 'message' in response ? response.message : ERROR_MESSAGES.network };
+  if (response.ok) return { ok: true, body: await response.blob() };
+  const error = await readErrorBody(response);
+  return { ok: false, status: response.status, message: error?.message ?? ERROR_MESSAGES.unavailable };
+}

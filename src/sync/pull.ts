@@ -10,6 +10,8 @@ import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import { keepLostEdits } from '../db/lost-edits-store';
 import { applyWorkshopLead, rewindOnceForLeads } from '../db/workshop-leads-store';
+import { applyPulledPhoto } from '../db/photos-store';
+import type { ChecklistPhotoRow } from '../shared/schemas/checklist-photo';
 import type { UserDb } from '../db/user-db';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { readAnswer, unreadableOutcome } from './read-answer';
@@ -38,6 +40,11 @@ async function applyUserChange(db: UserDb, change: Change, page: PageContext): P
     // A text written here that a later edit from another phone replaces is kept, not lost.
     await keepLostEdits(db, await db.checklistItems.get(key), change.row as ChecklistItemRow, page.clientId, page.nowIso);
     await db.checklistItems.put(change.row as ChecklistItemRow);
+    return;
+  }
+  if (change.table === 'checklistPhotos') {
+    // The photo's data; the blobs this device holds (taken here, or downloaded) stay.
+    await applyPulledPhoto(db, change.id, change.deleted ? undefined : (change.row as ChecklistPhotoRow | undefined));
     return;
   }
   if (change.table === 'workshopLeads') {
@@ -69,7 +76,7 @@ function findNewestHlc(changes: Change[]): string | undefined {
  * the outbox has rows (nothing written).
  */
 export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boolean> {
-  const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates];
+  const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates, db.photos, db.mediaUploads];
   return db.transaction('rw', tables, async (tx) => {
     if ((await db.outbox.count()) > 0) return false;
     const context = { clientId: (await readMeta<string>(db.meta, META_KEYS.clientId)) ?? '', nowIso: new Date(db.now()).toISOString() };

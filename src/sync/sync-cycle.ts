@@ -1,5 +1,6 @@
 import type { PullScope } from '../shared/protocol';
 import { META_KEYS, readMeta, readSession, writeMeta } from '../db/meta-store';
+import { sendQueuedPhotos } from './media-upload';
 import { drainOutbox } from './push';
 import { pullScope } from './pull';
 import type { SyncOutcome } from './retry-policy';
@@ -23,7 +24,7 @@ const PULL_SCOPE_NAMES: readonly PullScope[] = ['catalogue', 'user'];
 /**
  * One sync round under the Web Lock: 1) drain the outbox; 2) pull the catalogue; 3) pull the
  * user's data when signed in — and if a write slipped in meanwhile, drain again before pulling,
- * so a pull never lands over a pending edit. Never throws for HTTP or network trouble: it
+ * so a pull never lands over a pending edit; 4) send the queued photos while nothing else waits. Never throws for HTTP or network trouble: it
  * returns what happened so the caller can back off or ask for a login.
  */
 export function runSyncCycle(ctx: SyncContext): Promise<SyncOutcome> {
@@ -47,7 +48,11 @@ export function runSyncCycle(ctx: SyncContext): Promise<SyncOutcome> {
         if (user.kind !== 'done') return user;
       }
       await writeMeta(ctx.user.meta, META_KEYS.lastSyncedAt, new Date(ctx.user.now()).toISOString());
-      return { kind: 'done' };
+      // 4) photos, last and one per request: the text above never waits behind them (#13).
+      if (!session || session.expired) return { kind: 'done' };
+      const photos = await sendQueuedPhotos(ctx, round);
+      if (photos.kind === 'busy') continue;
+      return photos;
     }
     // Writes keep arriving faster than a round ends; the next wake-up finishes the job.
     return { kind: 'done' };

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { BIGINT, createTable, TEXT } from './tables';
 
 /**
  * `sync_rejections`: every mutation the server refused, kept by (client, seq) in the push's own
@@ -8,12 +7,15 @@ import { BIGINT, createTable, TEXT } from './tables';
  * never show them under «Requiere atención».
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await createTable(
-    db,
-    'sync_rejections',
-    { client_id: TEXT, seq: BIGINT, code: TEXT, message: TEXT, created_at: TEXT },
-    { name: 'sync_rejections_pk', columns: ['client_id', 'seq'] },
-  );
+  await db.schema
+    .createTable('sync_rejections')
+    .addColumn('client_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('message', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('sync_rejections_pk', ['client_id', 'seq'])
+    .execute();
 }
 
 /** Drops the table. */
