@@ -87,6 +87,12 @@ export const PullQuery = v.strictObject({
    * holds them, are left out of `changes` (the cursor still moves past them). Without it, all come.
    */
   clientId: v.optional(Id),
+  /**
+   * `lean=1` (#12): catalogue entries come without `searchText`, which the device derives from
+   * their title, summary and body (shared/catalogue/plain-text), a fifth of the first download.
+   * Without it, entries come whole (devices built before this flag search their stored text).
+   */
+  lean: v.optional(v.literal('1')),
 });
 export type PullQuery = v.InferOutput<typeof PullQuery>;
 

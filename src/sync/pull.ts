@@ -2,6 +2,8 @@ import { isHlc } from '../shared/hlc';
 import { PullResponse, type Change, type PullScope } from '../shared/protocol';
 import { MAX_PULL_LIMIT } from '../shared/protocol-limits';
 import type { ChecklistItemRow } from '../shared/schemas/checklist';
+import { deriveSearchText } from '../shared/catalogue/plain-text';
+import type { Entry } from '../shared/catalogue/entry';
 import { CATALOGUE_TABLES, type CatalogueDb } from '../db/catalogue-db';
 import { CATALOGUE_CURSOR_KEY, readCatalogueCursor } from '../db/catalogue-meta-store';
 import { withMatchKeys, type LocalAttendance } from '../db/attendance-store';
@@ -88,6 +90,13 @@ export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boo
   });
 }
 
+/** A catalogue row as stored: an entry pulled lean gets the search text the compiler would have written. */
+function withSearchText(table: string, row: unknown): object {
+  const entry = row as Partial<Entry>;
+  if (table !== 'entries' || typeof entry.searchText === 'string' || !Array.isArray(entry.body)) return row as object;
+  return { ...(row as object), searchText: deriveSearchText(row as Entry) };
+}
+
 /**
  * Applies a catalogue page and its cursor in ONE transaction. The change's version is kept as
  * `syncVersion`; the row's own `version` (an entry's content hash) stays as the server sent it.
@@ -101,7 +110,7 @@ export async function applyCataloguePage(db: CatalogueDb, page: PullResponse): P
       // The pull boundary: a row is stored as the server built it from the shared schemas.
       const table = db.table<{ id: string; syncVersion?: number }, string>(name);
       if (change.deleted || !change.row) await table.delete(change.id);
-      else await table.put({ ...(change.row as object), id: change.id, syncVersion: change.version });
+      else await table.put({ ...withSearchText(name, change.row), id: change.id, syncVersion: change.version });
     }
     await db.meta.put({ key: CATALOGUE_CURSOR_KEY, value: page.cursor });
   });
@@ -123,7 +132,8 @@ async function fetchPage(ctx: SyncContext, round: RoundState, scope: PullScope, 
     const userPath = path + (await readEchoParam(ctx.user));
     response = await sendAuthorised(ctx, round, (token) => ctx.transport(userPath, { method: 'GET', headers: { authorization: `Bearer ${token}` } }));
   } else {
-    response = await ctx.transport(path, { method: 'GET' }).catch(() => networkOutcome());
+    // Lean (#12): entries come without their search text, which the device derives on arrival.
+    response = await ctx.transport(`${path}&lean=1`, { method: 'GET' }).catch(() => networkOutcome());
   }
   if (isOutcome(response)) return response;
   if (!response.ok) return classifyFailure(response, ctx.user.now());

@@ -34,7 +34,7 @@ async function pullWeighed(server: TestServer, from: number): Promise<{ download
   for (let cursor = from; ; ) {
     const res = await server.app.inject({
       method: 'GET',
-      url: `/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=${MAX_PULL_LIMIT}`,
+      url: `/api/sync/pull?scope=catalogue&cursor=${cursor}&limit=${MAX_PULL_LIMIT}&lean=1`,
       headers: { 'accept-encoding': 'gzip, deflate, br' },
     });
     if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode}`);

@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { EntryFrontMatter, type Entry } from '../../shared/catalogue/entry';
+import { deriveSearchText } from '../../shared/catalogue/plain-text';
 import type { InternalLink } from './body-context';
 import { checkNoYearlyAmounts, checkNormsHaveSources, findLinkProblem, readEntryLines } from './content-rules';
 import type { Fault } from './faults';
@@ -55,7 +56,8 @@ export function compileEntry(file: string, text: string, options: BodyOptions = 
   }
   if (!front || faults.length > 0) return { entry: undefined, faults, links: body.context.links, related: [] };
   const related = front.related.map((id, i) => ({ id, line: yaml.lineOf(['related', i]) }));
-  const searchText = [front.title, front.summary, body.plainText].join('\n');
+  // The same function a device runs on an entry pulled without it (shared/catalogue/plain-text).
+  const searchText = deriveSearchText({ title: front.title, summary: front.summary, body: body.blocks });
   const entry = { ...front, body: body.blocks, toc: body.toc, searchText };
   return { entry, faults, links: body.context.links, related };
 }

@@ -6,7 +6,8 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { CALLOUT_KINDS, type Block, type TocItem } from '../../shared/catalogue/entry';
 import { BodyContext } from './body-context';
-import { toInlines, toPlainText } from './markdown-inlines';
+import { toPlainText } from '../../shared/catalogue/plain-text';
+import { toInlines } from './markdown-inlines';
 import { protectValorTokens } from './valor-placeholders';
 import type { ValorTable } from './valores-source';
 
@@ -14,7 +15,6 @@ import type { ValorTable } from './valores-source';
 export interface CompiledBody {
   blocks: Block[];
   toc: TocItem[];
-  plainText: string;
   context: BodyContext;
 }
 
@@ -38,10 +38,10 @@ export function compileBody(markdown: string, file: string, firstLine: number, o
   if (tooDeep !== undefined) {
     // marked recurses once per level: thousands of levels overflow the stack. Not lexed at all.
     context.fault(firstLine + tooDeep, `Demasiados niveles de listas o recuadros anidados (máximo ${MAX_NESTING}); simplifique la estructura.`);
-    return { blocks: [], toc, plainText: '', context };
+    return { blocks: [], toc, context };
   }
   const blocks = toBlocks(marked.lexer(source, { gfm: true }), context, toc);
-  return { blocks, toc, plainText: blocks.map(toBlockText).join('\n'), context };
+  return { blocks, toc, context };
 }
 
 /** Lists and callouts nest a few levels in real entries; far beyond that is an attack or an accident. */
@@ -152,20 +152,4 @@ function toCallout(token: Tokens.Blockquote, ctx: BodyContext, toc: TocItem[], l
   const blocks = toBlocks(marked.lexer(token.text.slice(match[0].length), { gfm: true }), ctx, toc);
   if (blocks.length === 0) ctx.fault(line, 'El recuadro está vacío.');
   return { type: 'callout', kind: kind as Extract<Block, { type: 'callout' }>['kind'], blocks };
-}
-
-/** Plain text of a block, for the search index. */
-function toBlockText(block: Block): string {
-  switch (block.type) {
-    case 'heading':
-      return toPlainText(block.text);
-    case 'paragraph':
-      return toPlainText(block.inlines);
-    case 'list':
-      return block.items.map((item) => item.map(toBlockText).join('\n')).join('\n');
-    case 'table':
-      return [block.header, ...block.rows].map((row) => row.map(toPlainText).join(' · ')).join('\n');
-    case 'callout':
-      return block.blocks.map(toBlockText).join('\n');
-  }
 }

@@ -99,7 +99,3 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** The plain text of inlines (for the table of contents and the search index). */
-export function toPlainText(inlines: Inline[]): string {
-  return inlines.map((i) => (i.type === 'link' ? toPlainText(i.children) : i.value)).join('');
-}

@@ -30,6 +30,8 @@ export interface PullTable {
   exclude?: { column: string; value: string };
   // The stored row type differs per table; each entry converts its own.
   toRow(stored: any): unknown;
+  /** The row for a device that pulls lean (`lean=1`): what it can derive itself left out. */
+  toLeanRow?(row: unknown): unknown;
 }
 
 /** Catalogue rules: server-authored rows, readable by anyone, with or without an account. */
@@ -37,6 +39,12 @@ export const isPublic = (): Visibility => ({ kind: 'all' });
 
 /** A catalogue row (entry or template) as stored: its compiled JSON. */
 const readCatalogueRow = (stored: { row: string }): unknown => readJson(stored.row);
+
+/** An entry without `searchText`: a lean device derives it from title, summary and body (#12). */
+function withoutSearchText(row: unknown): unknown {
+  const { searchText: _derived, ...rest } = row as { searchText?: string };
+  return rest;
+}
 
 /** User rules: a coordinador sees everything, everyone else their own rows (workshops have their own rule, below). */
 export function ownRowsOrAll(column = 'owner_id') {
@@ -92,7 +100,7 @@ export const PULL_TABLES: readonly PullTable[] = [
   // Districts come per region when first needed (routes/places.ts), not in the first download.
   { name: 'places', scope: 'catalogue', table: 'places', visibility: isPublic, toRow: toPlaceRow, exclude: { column: 'level', value: 'district' } },
   // Catalogue rows are stored as their compiled JSON (src/server/catalogue): exactly Entry and ChecklistTemplate.
-  { name: 'entries', scope: 'catalogue', table: 'catalogue_entries', visibility: isPublic, toRow: readCatalogueRow },
+  { name: 'entries', scope: 'catalogue', table: 'catalogue_entries', visibility: isPublic, toRow: readCatalogueRow, toLeanRow: withoutSearchText },
   { name: 'checklistTemplates', scope: 'catalogue', table: 'catalogue_templates', visibility: isPublic, toRow: readCatalogueRow },
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow, hasEcho: true },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow, hasEcho: true },

@@ -42,7 +42,8 @@ async function readTableChanges(
     const version = Number(stored.version);
     if (isEchoOf(stored, pull.clientId)) return { echoVersion: version };
     if (stored.deleted === 1) return { table: def.name, id: stored.id, version, deleted: true };
-    return { table: def.name, id: stored.id, version, row: def.toRow(stored) };
+    const row = def.toRow(stored);
+    return { table: def.name, id: stored.id, version, row: pull.lean && def.toLeanRow ? def.toLeanRow(row) : row };
   });
 }
 

@@ -181,3 +181,20 @@ describe('a sync round', () => {
     expect(await dbs.user.outbox.count()).toBe(1);
   });
 });
+
+describe('pulling the catalogue lean (#12)', () => {
+  it('asks for lean entries and stores each with the search text derived from its title, summary and body', async () => {
+    const dbs = createDevice();
+    const body = [
+      { type: 'heading', level: 2, id: 'pasos', text: [{ type: 'text', value: 'Pasos' }] },
+      { type: 'list', ordered: true, items: [[{ type: 'paragraph', inlines: [{ type: 'text', value: 'Pida el ' }, { type: 'link', href: '/c/aforo', children: [{ type: 'text', value: 'aforo' }] }] }]] },
+    ];
+    const lean = { id: 'aforo-x', kind: 'guia', title: 'Aforo', summary: 'Cuántas personas caben.', body, toc: [], tags: [], related: [], version: 'h1' };
+    const { transport, seen } = scriptTransport(() => json(200, { changes: [{ table: 'entries', id: 'aforo-x', version: 5, row: lean }], cursor: 5, hasMore: false }));
+    expect(await pullScope({ ...dbs, transport }, round(), 'catalogue')).toEqual({ kind: 'done' });
+    expect(seen[0]!.path).toBe('/api/sync/pull?scope=catalogue&cursor=0&limit=500&lean=1');
+    const stored = (await dbs.catalogue.entries.get('aforo-x')) as { searchText?: string } | undefined;
+    expect(stored?.searchText).toBe('Aforo\nCuántas personas caben.\nPasos\nPida el aforo');
+    expect(await readCatalogueCursor(dbs.catalogue)).toBe(5);
+  });
+});
