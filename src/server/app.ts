@@ -10,6 +10,7 @@ import { installErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security';
 import { createPrettyLogStream, formatPasswordBox } from './log/pretty-log';
 import { startCatalogue } from './catalogue/start-catalogue';
+import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerCertificateRoutes } from './routes/certificates';
@@ -66,6 +67,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerPlacesRoutes(app, ctx);
     registerReportRoutes(app, ctx);
     registerCertificateRoutes(app, ctx);
+    registerAdminRoutes(app, ctx);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

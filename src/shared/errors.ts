@@ -60,6 +60,12 @@ export const REFUSALS = {
   certificateIdTaken: 'Esta constancia ya fue emitida con otros datos; no se cambió.',
   certificateCodeTaken: 'El código de esta constancia ya lo usa otra constancia. Vuelva a emitirla: el teléfono sorteará un código nuevo.',
   certificateGone: 'Esta constancia no existe en el servidor; no se pudo anular.',
+  adminCoordinatorOnly: 'Solo la coordinación de la RED administra las cuentas y los datos personales.',
+  accountNotFound: 'No encontramos esa cuenta. Vuelva a abrir la lista de cuentas.',
+  accountEmailTaken: 'Ya existe una cuenta con ese correo. Búsquela en la lista: puede activarla o darle una contraseña nueva.',
+  accountCannotDisableSelf: 'No puede desactivar su propia cuenta. Pida a otra persona de la coordinación que lo haga.',
+  accountLastCoordinador: 'Es la última cuenta activa de la coordinación: si se desactiva, nadie podría administrar las cuentas. Active antes otra cuenta de coordinación.',
+  sessionNotFoundAdmin: 'Esa sesión ya estaba cerrada o no existe. Vuelva a abrir la lista de cuentas.',
 } as const;
 
 /** A push without a session carrying more than `max` mutations (the device then sends smaller ones). */

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { HeadQuery, MAX_PUSH_BYTES, PullQuery, PushRequest, type HeadResponse, type PushResponse } from '../../shared/protocol';
+import { recordSyncActivity } from '../admin/sync-activity';
 import { findCaller } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
@@ -14,6 +15,10 @@ const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 
 /** Push and pull. Routes only parse and hand over; the protocol lives in sync/. */
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // «Who synced when» for the coordinación. The push already committed: a stamp that fails is
+  // logged, never turned into an error that would make the device send its batch again.
+  const stampSync = (sessionId: string, kind: 'push' | 'pull', log: FastifyBaseLogger) =>
+    recordSyncActivity(ctx.db, sessionId, kind, ctx.now()).catch((error: unknown) => log.warn({ err: error, kind }, 'sync stamp not written'));
   const housekeeping = createParticipantHousekeeping(ctx.db, ctx.now, app.log);
   // A server that nobody pushes to still forgets what expired.
   const timer = setInterval(() => void housekeeping.run(), HOUSEKEEPING_EVERY_MS).unref();
@@ -34,6 +39,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const unknown = caller ? undefined : await answerUnknownCodes(ctx.db, body);
     if (unknown) return reply.header('Cache-Control', 'no-store').send(unknown);
     const result: PushResponse = await applyPush(ctx, caller ?? PARTICIPANT, body, request.log);
+    if (caller) await stampSync(caller.sessionId, 'push', request.log);
     // After the commit, in a snapshot of its own: what else the device should pull (its own writes aside).
     if (body.catalogueCursor !== undefined) {
       const cursors = { catalogue: body.catalogueCursor, ...(caller && body.cursor !== undefined ? { user: body.cursor } : {}) };
@@ -62,6 +68,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     const caller = await findCaller(ctx, request);
     if (query.scope === 'user' && !caller) throw new HttpError(401, 'unauthorized');
     const page = await readPullPage(ctx, caller, query);
+    if (caller) await stampSync(caller.sessionId, 'pull', request.log);
     return reply.header('Cache-Control', 'no-store').send(page);
   });
 }

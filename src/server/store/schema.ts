@@ -26,6 +26,9 @@ export interface DeviceSessionsTable {
   last_used_at: string;
   last_address: string;
   revoked_at: string | null;
+  /** When this device last pushed / pulled (migration 991); null until it did. */
+  last_push_at: string | null;
+  last_pull_at: string | null;
 }
 
 export interface RefreshTokensTable {

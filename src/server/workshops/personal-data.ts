@@ -3,27 +3,16 @@
  * workshop's owner or a coordinador reads who exported its attendance and when.
  */
 import { randomUUID } from 'node:crypto';
-import * as v from 'valibot';
-import { DOCUMENT_TYPES, makeDocumentKey, makeNameKey } from '../../shared/schemas/attendance';
-import { requiredText } from '../../shared/schemas/common';
+import { EraseRequest } from '../../shared/schemas/admin';
+import { makeDocumentKey, makeNameKey } from '../../shared/schemas/attendance';
 import type { AppContext } from '../context';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
 import { scrubbedTombstone } from './attendance-handlers';
 import { closeProposalsOf } from './attendance-proposals';
 
-/** Who to erase: by document, or by full name and entity (folded as the merge folds them). */
-export const EraseRequest = v.union(
-  [
-    v.strictObject({
-      documentType: v.picklist(DOCUMENT_TYPES, 'Tipo de documento no válido.'),
-      documentNumber: requiredText(20, 'El número de documento'),
-    }),
-    v.strictObject({ fullName: requiredText(160, 'El nombre completo'), entityName: requiredText(200, 'El nombre de la entidad') }),
-  ],
-  'Indique el tipo y número de documento, o el nombre completo y la entidad.',
-);
-export type EraseRequest = v.InferOutput<typeof EraseRequest>;
+/** Who to erase: the shared schema (the Administración screen builds its form on it). */
+export { EraseRequest };
 
 /**
  * Turns every matching attendance record, in every workshop, into a tombstone with no personal

@@ -14,6 +14,7 @@ import * as certificates from './960-certificates';
 import * as echo from './970-echo';
 import * as attendanceProposals from './980-attendance-proposals';
 import * as checklistPhotos from './990-checklist-photos';
+import * as deviceSyncTimes from './991-device-sync-times';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '970-echo': echo,
   '980-attendance-proposals': attendanceProposals,
   '990-checklist-photos': checklistPhotos,
+  '991-device-sync-times': deviceSyncTimes,
 };
