@@ -119,6 +119,42 @@ interface ViewContext {
   rows: Map<string, ChecklistItemRow>;
   today: string;
   deviceId: string;
+  /** What every item's view depends on besides its own template item and row (see `reuseItemView`). */
+  sharedKey: string;
+  /** The last views of this run's items, by item id. */
+  cache: Map<string, { key: string; view: ItemView }>;
+}
+
+/** The item views of the last few runs on screen, by run id then item id. */
+const viewCache = new Map<string, Map<string, { key: string; view: ItemView }>>();
+const CACHED_RUNS = 4;
+
+function cacheOfRun(runId: string): Map<string, { key: string; view: ItemView }> {
+  let cache = viewCache.get(runId);
+  if (cache) {
+    viewCache.delete(runId);
+  } else {
+    cache = new Map();
+    if (viewCache.size >= CACHED_RUNS) viewCache.delete(viewCache.keys().next().value!);
+  }
+  viewCache.set(runId, cache);
+  return cache;
+}
+
+/**
+ * The item's view from the last build when nothing it depends on changed, so a tick rebuilds
+ * one item, not 300, and the screen sees the same object for the other 299 (its memo then
+ * compares one reference). Keyed by everything `makeItemView` reads: the template item itself,
+ * its row, the event's answers, the day and the device.
+ */
+function reuseItemView(item: Parameters<typeof makeItemView>[0], isCustom: boolean, ctx: ViewContext): ItemView {
+  const row = ctx.rows.get(item.id);
+  const key = `${ctx.sharedKey}|${isCustom}|${JSON.stringify(item)}|${row ? `${JSON.stringify(row.state)}${JSON.stringify(row.fieldHlc)}` : ''}`;
+  const cached = ctx.cache.get(item.id);
+  if (cached?.key === key) return cached.view;
+  const view = makeItemView(item, isCustom, ctx);
+  ctx.cache.set(item.id, { key, view });
+  return view;
 }
 
 function makeItemView(
@@ -157,15 +193,22 @@ export function buildChecklistView(
   today: string,
   deviceId: string,
 ): ChecklistView {
-  const ctx: ViewContext = { event, rows: new Map(rows.map((r) => [r.itemId, r])), today, deviceId };
-  const sections = template.sections.map((s) => ({ id: s.id, title: s.title, items: s.items.map((i) => makeItemView(i, false, ctx)) }));
+  const answers: EventAnswers & { startsAt: string } = {
+    type: event.type, expectedAudience: event.expectedAudience, outdoors: event.outdoors, music: event.music,
+    heritageSite: event.heritageSite, minors: event.minors, startsAt: event.startsAt,
+  };
+  const ctx: ViewContext = {
+    event, rows: new Map(rows.map((r) => [r.itemId, r])), today, deviceId,
+    sharedKey: `${today}|${deviceId}|${JSON.stringify(answers)}`, cache: cacheOfRun(run.id),
+  };
+  const sections = template.sections.map((s) => ({ id: s.id, title: s.title, items: s.items.map((i) => reuseItemView(i, false, ctx)) }));
   for (const custom of run.customItems) {
     let section = sections.find((s) => s.title === custom.section);
     if (!section) {
       section = { id: `custom-${sections.length}`, title: custom.section, items: [] };
       sections.push(section);
     }
-    section.items.push(makeItemView({ id: custom.itemId, text: custom.text }, true, ctx));
+    section.items.push(reuseItemView({ id: custom.itemId, text: custom.text }, true, ctx));
   }
   const withProgress = sections.map((s) => ({ ...s, progress: countProgress(s.items) }));
   const all = withProgress.flatMap((s) => s.items);

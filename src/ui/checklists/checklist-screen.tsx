@@ -1,12 +1,14 @@
 import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import { setChecklistItem } from '../../state/checklist-model';
 import { watchChecklistScreen, type LostEdit } from '../../state/checklist-screen-model';
 import { canEditEvent } from '../../state/permission-model';
-import type { ChecklistView, ItemView } from '../../state/checklist-view-model';
+import type { ChecklistView, ItemView, SectionView } from '../../state/checklist-view-model';
 import { BackLink, ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { ProgressLine } from '../events/progress-line';
 import { ChecklistItem } from './checklist-item';
+import { ChecklistSection } from './checklist-section';
 import { AddItemForm } from './add-item-form';
 import '../forms/forms.css';
 import './checklists.css';
@@ -29,9 +31,22 @@ export function ChecklistScreen({ eventId, runId }: { eventId: string; runId: st
   return <ChecklistBody eventId={eventId} eventTitle={data.event.title} view={data.view} myName={data.myName} isReadOnly={!canEditEvent(data.event)} lostEdits={data.lostEdits} />;
 }
 
+/** Above this many items a list opens folded: one section on screen, the others a tap away. */
+export const FOLD_ABOVE_ITEMS = 60;
+
+const NO_LOST_EDITS: LostEdit[] = [];
+
+/** The section a long list opens on: the first with something left to do, else the first. */
+function firstOpenSection(view: ChecklistView): string {
+  const pending = (s: SectionView) => s.items.some((i) => i.applies && i.state.done !== true && i.state.notApplicable !== true);
+  return (view.sections.find(pending) ?? view.sections[0])?.id ?? '';
+}
+
 /**
  * The run's sections and items; pure props, so the bench renders it with 300 items. Read-only
  * (someone else's event, by the server's rule): no tick, no details to change, no new item.
+ * A long list opens folded (FOLD_ABOVE_ITEMS): a folded section draws no items, so opening 300
+ * costs one section; «Abrir todas las secciones» draws them all (to search the page, say).
  */
 export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOnly = false, lostEdits = [] }: {
   eventId: string; eventTitle: string; view: ChecklistView; myName?: string; isReadOnly?: boolean; lostEdits?: LostEdit[];
@@ -39,6 +54,16 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOn
   const showHidden = useSignal(false);
   const openId = useSignal('');
   const failure = useSignal('');
+  const isLong = view.sections.reduce((sum, s) => sum + s.items.length, 0) > FOLD_ABOVE_ITEMS;
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(() => new Set([firstOpenSection(view)]));
+  const isAllOpen = view.sections.every((s) => unfolded.has(s.id));
+  const fold = (id: string) => setUnfolded((open) => {
+    const next = new Set(open);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
+  const editsByItem = new Map<string, LostEdit[]>();
+  for (const edit of lostEdits) editsByItem.set(edit.itemId, [...(editsByItem.get(edit.itemId) ?? []), edit]);
   async function save(item: ItemView, patch: Parameters<typeof setChecklistItem>[2]) {
     try {
       failure.value = '';
@@ -50,6 +75,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOn
       failure.value = error instanceof Error ? error.message : t('events.form.failed');
     }
   }
+  const onFailure = (message: string) => (failure.value = message);
   return (
     <section class="screen checklist">
       <ScreenHeader title={view.title} />
@@ -64,18 +90,21 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOn
           {tn(showHidden.value ? 'checklists.hideNa' : 'checklists.showNa', view.hiddenCount)}
         </button>
       )}
+      {isLong && (
+        <p class="checklist__folding">
+          <span>{t('checklists.foldNote')}</span>
+          <button type="button" class="button button--light" onClick={() => setUnfolded(isAllOpen ? new Set() : new Set(view.sections.map((s) => s.id)))}>
+            {t(isAllOpen ? 'checklists.foldAll' : 'checklists.unfoldAll')}
+          </button>
+        </p>
+      )}
       {view.sections.map((section) => (
-        <section key={section.id} class="checklist__section" aria-labelledby={`sec-${section.id}`}>
-          <h2 id={`sec-${section.id}`}>{section.title}</h2>
-          <ProgressLine progress={section.progress} />
-          <ul class="checklist__items">
-            {section.items.filter((i) => i.applies || showHidden.value).map((item) => (
-              <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
-                lostEdits={lostEdits.filter((edit) => edit.itemId === item.id)} onFailure={(message) => (failure.value = message)}
-                onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
-            ))}
-          </ul>
-        </section>
+        <ChecklistSection key={section.id} section={section} isFolded={isLong && !unfolded.has(section.id)} {...(isLong ? { onFold: () => fold(section.id) } : {})}
+          items={() => section.items.filter((i) => i.applies || showHidden.value).map((item) => (
+            <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
+              lostEdits={editsByItem.get(item.id) ?? NO_LOST_EDITS} onFailure={onFailure}
+              onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
+          ))} />
       ))}
       {!isReadOnly && <AddItemForm runId={view.runId} sections={view.sections.map((s) => s.title)} />}
     </section>

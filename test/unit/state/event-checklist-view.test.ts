@@ -203,3 +203,22 @@ describe('a yearly value in an item', () => {
     expect(view.sections[0]?.items[0]).toMatchObject({ text, hint });
   });
 });
+
+describe('a rebuilt view after one tick', () => {
+  it('hands back the same object for every unchanged item and a new one for the ticked item', () => {
+    const run = { ...RUN, id: 'run-reuse' };
+    const before = buildChecklistView(TEMPLATE, run, [], EVENT, '2026-07-01', 'device-a');
+    const after = buildChecklistView(TEMPLATE, run, [{ ...row('a', { done: true }), runId: 'run-reuse' }], EVENT, '2026-07-01', 'device-a');
+    const [a0, b0] = before.sections[0]!.items;
+    const [a1, b1] = after.sections[0]!.items;
+    expect(a1).not.toBe(a0);
+    expect(a1!.state.done).toBe(true);
+    expect(b1).toBe(b0);
+    expect(after.sections[1]!.items[0]).toBe(before.sections[1]!.items[0]);
+    // Another day (or another event's answers) rebuilds every item.
+    const tomorrow = buildChecklistView(TEMPLATE, run, [], EVENT, '2026-07-02', 'device-a');
+    expect(tomorrow.sections[0]!.items[1]).not.toBe(b1);
+    const live = buildChecklistView(TEMPLATE, run, [], { ...EVENT, music: 'live' }, '2026-07-02', 'device-a');
+    expect(live.sections[0]!.items[1]!.applies).toBe(true);
+  });
+});

@@ -6,6 +6,9 @@ import { addMessages } from '../registry';
 export const checklists = {
   'checklists.progress': '{done} de {total} · {percent} %',
   'checklists.overall': 'Avance total',
+  'checklists.foldNote': 'Lista larga: se abre una sección a la vez. Para buscar en la página, abra todas las secciones.',
+  'checklists.unfoldAll': 'Abrir todas las secciones',
+  'checklists.foldAll': 'Cerrar las secciones',
   'checklists.inUse': 'Listas de verificación del evento',
   'checklists.lost.note': 'Otra persona cambió esta nota; su versión: «{text}»',
   'checklists.lost.reason': 'Otra persona cambió el motivo; su versión: «{text}»',
