@@ -15,6 +15,8 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCatalogueRoutes } from './routes/catalogue';
 import { registerCertificateRoutes } from './routes/certificates';
 import { registerHealthRoutes } from './routes/health';
+import { registerMediaRoutes } from './routes/media';
+import { openMediaStore } from './media/media-store';
 import { registerPlacesRoutes } from './routes/places';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
@@ -68,6 +70,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerReportRoutes(app, ctx);
     registerCertificateRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
+    await registerMediaRoutes(app, ctx, openMediaStore(store.engine, store.db, config.dataDir));
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

@@ -66,6 +66,15 @@ export const REFUSALS = {
   accountCannotDisableSelf: 'No puede desactivar su propia cuenta. Pida a otra persona de la coordinación que lo haga.',
   accountLastCoordinador: 'Es la última cuenta activa de la coordinación: si se desactiva, nadie podría administrar las cuentas. Active antes otra cuenta de coordinación.',
   sessionNotFoundAdmin: 'Esa sesión ya estaba cerrada o no existe. Vuelva a abrir la lista de cuentas.',
+  mediaBadName: 'La dirección de la foto no es válida: debe terminar en su huella SHA-256 (64 caracteres hexadecimales en minúscula).',
+  mediaNotImage: 'El archivo no es una foto JPEG ni WebP. Tinkuy guarda las fotos solo en esos formatos.',
+  mediaTooLarge: 'La foto pesa más de 1 MiB. Vuelva a adjuntarla desde Tinkuy, que la reduce antes de enviarla.',
+  mediaHashMismatch: 'La foto llegó distinta de como salió del teléfono (su huella SHA-256 no coincide): llegó dañada o incompleta. Se volverá a enviar.',
+  mediaHasLocation: 'La foto todavía lleva datos de ubicación (GPS) y no se guardó. Vuelva a adjuntarla desde Tinkuy, que quita esos datos.',
+  mediaMetadataUnreadable: 'No se pudo comprobar que la foto no lleve datos de ubicación (sus datos internos están dañados) y no se guardó. Vuelva a adjuntarla desde Tinkuy.',
+  mediaNotAttached: 'Esta foto no está adjunta a ninguna lista de verificación suya en el servidor (aún no llegó el cambio que la adjunta, o la foto fue quitada).',
+  mediaNotFound: 'No encontramos esa foto entre las que usted puede ver.',
+  mediaNotArrived: 'Esta foto todavía no llegó al servidor: el teléfono que la tomó la enviará cuando tenga conexión.',
 } as const;
 
 /** A push without a session carrying more than `max` mutations (the device then sends smaller ones). */

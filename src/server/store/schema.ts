@@ -225,6 +225,15 @@ export interface ChecklistPhotosTable extends SyncableColumns {
   caption: string | null;
 }
 
+/** A photo's bytes (PostgreSQL; SQLite keeps files), by the SHA-256 of those bytes. */
+export interface MediaObjectsTable {
+  sha256: string;
+  content_type: string;
+  size: number;
+  data: Buffer;
+  stored_at: string;
+}
+
 /** The whole database. Other features add their tables here and in a migration. */
 export interface Database {
   users: UsersTable;
@@ -247,4 +256,5 @@ export interface Database {
   feedback: FeedbackTable;
   certificates: CertificatesTable;
   checklist_photos: ChecklistPhotosTable;
+  media_objects: MediaObjectsTable;
 }

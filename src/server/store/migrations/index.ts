@@ -15,6 +15,7 @@ import * as echo from './970-echo';
 import * as attendanceProposals from './980-attendance-proposals';
 import * as checklistPhotos from './990-checklist-photos';
 import * as deviceSyncTimes from './991-device-sync-times';
+import * as media from './992-media';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '980-attendance-proposals': attendanceProposals,
   '990-checklist-photos': checklistPhotos,
   '991-device-sync-times': deviceSyncTimes,
+  '992-media': media,
 };

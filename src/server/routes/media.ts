@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { REFUSALS } from '../../shared/errors';
+import { isSha256, MAX_MEDIA_BYTES, MEDIA_TYPES, type MediaType } from '../../shared/media';
+import { requireCaller } from '../auth/guard';
+import type { AuthUser } from '../auth/sessions';
+import type { AppContext } from '../context';
+import { HttpError } from '../http/errors';
+import type { MediaStore } from '../media/media-store';
+import { canReadPhoto, isAttachedBy } from '../media/photo-access';
+import { checkUploadedPhoto } from '../media/upload-check';
+
+type MediaRequest = FastifyRequest<{ Params: { sha256: string } }>;
+
+/** The hash in the path, or a 400 (before the body is read). */
+function readSha256(request: MediaRequest): string {
+  const { sha256 } = request.params;
+  if (!isSha256(sha256)) throw new HttpError(400, 'bad_request', REFUSALS.mediaBadName);
+  return sha256;
+}
+
+/** The declared type without its parameters, when it is one of ours. */
+function readDeclaredType(request: FastifyRequest): MediaType | undefined {
+  const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return (MEDIA_TYPES as readonly string[]).includes(declared) ? (declared as MediaType) : undefined;
+}
+
+/** A year: the bytes behind a hash never change. Private: only the signed-in reader's own cache. */
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+/**
+ * `PUT /api/media/<sha256>` and `GET /api/media/<sha256>` (#13): a photo's bytes, apart from the
+ * mutation that attaches it. Registered in their own scope: the body is raw bytes (any declared
+ * type reaches the handler, which answers 415 in words), at most 1 MiB; the server-wide request
+ * timeout (TINKUY_REQUEST_TIMEOUT_MS) cuts an upload that trickles.
+ */
+export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore): Promise<void> {
+  const callers = new WeakMap<FastifyRequest, AuthUser>();
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_MEDIA_BYTES }, (_request, body, done) => done(null, body));
+    // Over the limit is a photo too big, not a batch to split (the general 413 says that).
+    scope.setErrorHandler((error, _request, _reply) => {
+      if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') throw new HttpError(413, 'payload_too_large', REFUSALS.mediaTooLarge);
+      throw error;
+    });
+
+    scope.put<{ Params: { sha256: string } }>('/api/media/:sha256', {
+      // Everything that needs no body is judged before a byte of it is read: on 3G a refused
+      // photo should cost nothing but the headers.
+      onRequest: async (request) => {
+        const caller = await requireCaller(ctx, request);
+        const sha256 = readSha256(request);
+        if (!(await isAttachedBy(ctx.db, caller, sha256))) throw new HttpError(409, 'conflict', REFUSALS.mediaNotAttached);
+        callers.set(request, caller);
+      },
+    }, async function handlePutMedia(request, reply) {
+      const sha256 = readSha256(request);
+      const type = checkUploadedPhoto(sha256, readDeclaredType(request), request.body);
+      const stored = await media.put(sha256, type, request.body as Buffer, new Date(ctx.now()).toISOString());
+      request.log.info({ sha256, bytes: (request.body as Buffer).length, stored, by: callers.get(request)?.id }, 'photo received');
+      return reply.code(stored ? 201 : 200).header('Cache-Control', 'no-store').send({ sha256, stored });
+    });
+
+    scope.get<{ Params: { sha256: string } }>('/api/media/:sha256', async function handleGetMedia(request, reply) {
+      const caller = await requireCaller(ctx, request);
+      const sha256 = readSha256(request);
+      // Someone else's photo and no photo at all get the same answer: a hash says nothing.
+      if (!(await canReadPhoto(ctx.db, caller, sha256))) throw new HttpError(404, 'not_found', REFUSALS.mediaNotFound);
+      const image = await media.get(sha256);
+      if (!image) throw new HttpError(404, 'not_found', REFUSALS.mediaNotArrived);
+      const etag = `"${sha256}"`;
+      void reply.header('Cache-Control', IMMUTABLE).header('ETag', etag).header('Vary', 'Authorization');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(image.type).send(image.bytes);
+    });
+  });
+}
