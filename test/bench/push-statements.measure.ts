@@ -18,26 +18,23 @@ import { makeBatch } from './server-batch.measure';
 let counting = false;
 let statements = 0;
 
+/** Wraps `method` of a driver's prototype once, so each call counts while `counting`. */
+function countCalls(proto: object, method: string): void {
+  const target = proto as Record<string, unknown> & { __counted?: Set<string> };
+  target.__counted ??= new Set();
+  if (target.__counted.has(method)) return;
+  const original = target[method] as (...args: unknown[]) => unknown;
+  target[method] = function counted(this: unknown, ...args: unknown[]) {
+    if (counting) statements += 1;
+    return original.apply(this, args);
+  };
+  target.__counted.add(method);
+}
+
 /** Wraps the two drivers' entry points once; they count only while `counting`. */
 function installCounters(): void {
-  const pgProto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown; __counted?: true };
-  if (!pgProto.__counted) {
-    const query = pgProto.query;
-    pgProto.query = function countedQuery(this: unknown, ...args: unknown[]) {
-      if (counting) statements += 1;
-      return query.apply(this, args);
-    };
-    pgProto.__counted = true;
-  }
-  const sqliteProto = SqliteDatabase.prototype as unknown as { prepare: (...args: unknown[]) => unknown; __counted?: true };
-  if (!sqliteProto.__counted) {
-    const prepare = sqliteProto.prepare;
-    sqliteProto.prepare = function countedPrepare(this: unknown, ...args: unknown[]) {
-      if (counting) statements += 1;
-      return prepare.apply(this, args);
-    };
-    sqliteProto.__counted = true;
-  }
+  countCalls(pg.Client.prototype, 'query');
+  countCalls(SqliteDatabase.prototype, 'prepare');
 }
 
 async function countPush(server: TestServer, session: Parameters<typeof push>[1], clientId: string, mutations: WireMutation[]): Promise<number> {

@@ -3,28 +3,15 @@
  * a norm cited without a source, a yearly amount written as prose, items out of due order,
  * and a link whose userinfo makes it open another site than the one it reads as.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCatalogue, formatFault } from '../../src/content/compiler';
 import { findNormCitations, isSameNorm } from '../../src/content/compiler/norm-citations';
+import { useContentFolders } from './content-folder';
 
-const CONTENT = join(import.meta.dirname, '..', '..', 'src', 'content');
-const made: string[] = [];
-
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const writeContent = useContentFolders('tinkuy-rules-');
 
 function faultsOf(files: Record<string, string>): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'tinkuy-rules-'));
-  made.push(dir);
-  const all = { 'valores.yaml': readFileSync(join(CONTENT, 'valores.yaml'), 'utf8'), ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
+  const dir = writeContent(files);
   return checkCatalogue(dir).faults.map((f) => formatFault({ ...f, file: f.file.slice(f.file.indexOf('/', dir.length - 1) + 1) }));
 }
 

@@ -3,36 +3,21 @@
  * entry or an item becomes the amount with its year and norm, the phone picks its own year, and
  * a wrong key or a malformed token stops the build at its line.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { checkCatalogue, compileCatalogue, formatFault } from '../../src/content/compiler';
 import { parseValores } from '../../src/content/compiler/valores-source';
 import type { Inline } from '../../src/shared/catalogue';
 import { formatValor, limaYear, pickValorYear, resolveItemText, resolveValorText } from '../../src/shared/catalogue/valor-text';
+import { CONTENT, useContentFolders } from './content-folder';
 
-const CONTENT = join(import.meta.dirname, '..', '..', 'src', 'content');
 const real = parseValores('valores.yaml', readFileSync(join(CONTENT, 'valores.yaml'), 'utf8'));
 const uit = real.table.get('uit');
-const made: string[] = [];
 const NBSP = '\u00a0';
 
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A content folder with the real valores.yaml (unless given) and the files given. */
-function writeContent(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tinkuy-valores-'));
-  made.push(dir);
-  const all = { 'valores.yaml': readFileSync(join(CONTENT, 'valores.yaml'), 'utf8'), ...files };
-  for (const [path, text] of Object.entries(all)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const writeContent = useContentFolders('tinkuy-valores-');
 
 /** An entry whose body starts on line 10. */
 function entry(id: string, body: string, front = ''): string {

@@ -192,6 +192,19 @@ export async function createLoggedInUser(server: TestServer, roles: Role[], name
   return response.json<SessionResponse>();
 }
 
+/**
+ * One server on `engine`, started before the file's (or describe block's) tests and closed after
+ * them; `onStart` receives it, typically to set the block's `server`.
+ */
+export function useTestServer(engine: EngineName, onStart: (server: TestServer) => void, options: TestServerOptions = {}): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(engine, options);
+    onStart(server);
+  });
+  afterAll(async () => server?.close());
+}
+
 export interface ServerWithUser {
   readonly clock: TestClock;
   /** Set before the first test runs. */

@@ -18,19 +18,8 @@ import { runSyncCycle } from '../../src/sync/sync-cycle';
 import type { SyncOutcome } from '../../src/sync/retry-policy';
 import type { Transport } from '../../src/sync/transport';
 import { uuidv7 } from '../../src/shared/ids';
+import { createRng } from '../helpers/random';
 import { ENGINES, startTestServer, type EngineName, type TestServer } from '../helpers/server-app';
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed exactly. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 const ITEM_IDS = ['permiso-municipal', 'seguro', 'sonido', 'limpieza', 'primeros-auxilios'];
@@ -205,7 +194,7 @@ afterEach(async () => {
 });
 
 async function simulate(engine: EngineName, seed: number, deviceCount: number, targetCycles: number) {
-  const random = createRandom(seed);
+  const random = createRng(seed);
   let nowMs = Date.parse('2026-11-29T15:00:00Z');
   server = await startTestServer(engine, { now: () => nowMs });
   const accounts: Account[] = [];

@@ -30,6 +30,23 @@ function rate(group: string, value: string) {
 
 const CLOSED_REASON = 'El taller ya cerró su registro: la ventana terminó el martes 1 de diciembre de 2026, 6:00 p. m. (hora de Lima).';
 
+/**
+ * Starts sync against a server that refuses the first mutation of every push with `message`;
+ * the phone is offline until the test sets `online`.
+ */
+function startRefusingServer(message: string): { online: boolean } {
+  const network = { online: false };
+  const { transport } = scriptTransport((r) => {
+    if (!network.online) throw new TypeError('Failed to fetch');
+    if (r.path !== '/api/sync/push') return emptyPage();
+    const seqs = (r.body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
+    return json(200, { lastSeq: seqs.at(-1), rejected: [{ seq: seqs[0], code: 'forbidden', message }] });
+  });
+  setTransport(transport);
+  startSync();
+  return network;
+}
+
 describe('The participant page tells the truth', { timeout: 20_000 }, () => {
   it('a workshop whose window closed by this phone\'s clock offers no form, and says when it closed', async () => {
     const workshop = await seedWorkshop(dbs, { code: 'CERR4D', startsAt: '2026-11-28T14:00:00.000Z', endsAt: '2026-11-29T23:00:00.000Z' });
@@ -52,22 +69,14 @@ describe('The participant page tells the truth', { timeout: 20_000 }, () => {
 
   it('feedback the server refused shows the refusal on the page, never «Enviado al servidor»', async () => {
     const workshop = await seedWorkshop(dbs);
-    let online = false;
-    const { transport } = scriptTransport((r) => {
-      if (!online) throw new TypeError('Failed to fetch');
-      if (r.path !== '/api/sync/push') return emptyPage();
-      const seqs = (r.body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
-      return json(200, { lastSeq: seqs.at(-1), rejected: [{ seq: seqs[0], code: 'forbidden', message: CLOSED_REASON }] });
-    });
-    setTransport(transport);
-    startSync();
+    const network = startRefusingServer(CLOSED_REASON);
     openAt(`/t/${workshop.code}/opinion`);
     await screen.findByRole('group', { name: 'Contenido' });
     for (const group of ['Contenido', 'Facilitación', 'Utilidad para mi trabajo', 'Organización']) rate(group, '4');
     rate('¿Recomendaría este taller a un colega? (0 a 10)', '8');
     fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
     await screen.findByText('Esperando conexión para enviar.');
-    online = true;
+    network.online = true;
     await syncNow();
     const alert = await screen.findByText(/Su opinión no fue aceptada/);
     expect(alert.closest('[role="alert"]')?.textContent).toContain(CLOSED_REASON);
@@ -81,15 +90,7 @@ describe('The participant page tells the truth', { timeout: 20_000 }, () => {
   it('a check-in the server refused shows the refusal on the page, never «Enviado al servidor»', async () => {
     const workshop = await seedWorkshop(dbs);
     const FULL = 'El taller ya llegó a su capacidad: 40 personas.';
-    let online = false;
-    const { transport } = scriptTransport((r) => {
-      if (!online) throw new TypeError('Failed to fetch');
-      if (r.path !== '/api/sync/push') return emptyPage();
-      const seqs = (r.body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
-      return json(200, { lastSeq: seqs.at(-1), rejected: [{ seq: seqs[0], code: 'forbidden', message: FULL }] });
-    });
-    setTransport(transport);
-    startSync();
+    const network = startRefusingServer(FULL);
     openAt(`/t/${workshop.code}/asistencia`);
     fireEvent.input(await screen.findByLabelText('Nombre completo'), { target: { value: 'Rosa Ccori Mamani' } });
     fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
@@ -97,7 +98,7 @@ describe('The participant page tells the truth', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByLabelText(/^Leí el aviso de privacidad y acepto/));
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     await screen.findByText('Esperando conexión para enviar.');
-    online = true;
+    network.online = true;
     await syncNow();
     const alert = await screen.findByText(/Su asistencia no fue registrada/);
     expect(alert.closest('[role="alert"]')?.textContent).toContain(FULL);

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ADMIN_EMAIL } from '../../../src/server/auth/bootstrap';
 import { REFRESH_GRACE_MS } from '../../../src/server/auth/sessions';
 import { ACCESS_TTL_MS, REFRESH_TTL_MS } from '../../../src/server/auth/tokens';
 import { createAccount, listAccounts } from '../../../src/server/auth/users';
 import { runUsersCommand } from '../../../src/server/cli/users';
 import type { SessionResponse } from '../../../src/shared/protocol';
-import { bearer, createLogCollector, createTestClock, ENGINES, startTestServer, type TestClock, type TestServer } from '../../helpers/server-app';
+import { bearer, createLogCollector, createTestClock, ENGINES, startTestServer, type TestServer, useTestServer } from '../../helpers/server-app';
 
 const PASSWORD = 'quipu-de-Caral-2026';
 
 describe.each(ENGINES)('accounts and device sessions on %s', (engine) => {
   let server: TestServer;
-  let clock: TestClock;
+  const clock = createTestClock();
   let counter = 0;
 
   async function newAccount(roles: ('gestor' | 'facilitador' | 'coordinador')[] = ['gestor']) {
@@ -25,11 +25,7 @@ describe.each(ENGINES)('accounts and device sessions on %s', (engine) => {
   const refresh = (refreshToken: string) => server.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
   const sessions = (session: SessionResponse) => server.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: bearer(session) });
 
-  beforeAll(async () => {
-    clock = createTestClock();
-    server = await startTestServer(engine, { now: clock.now });
-  });
-  afterAll(async () => server.close());
+  useTestServer(engine, (started) => (server = started), { now: clock.now });
 
   it('a login opens a device session with a short access token and a refresh token', async () => {
     const email = await newAccount();

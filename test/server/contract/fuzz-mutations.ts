@@ -7,20 +7,9 @@
  */
 import type { WireMutation } from '../../../src/shared/protocol';
 import { formatHlc } from '../../../src/shared/hlc';
+import { createRng, type Rng } from '../../helpers/random';
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, good enough to shuffle test inputs. */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng, type Rng };
 
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const chance = (rng: Rng, p: number) => rng() < p;

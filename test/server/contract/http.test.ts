@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/server/store/migrations/index';
 import { MAX_PUSH_BYTES } from '../../../src/shared/protocol';
-import { createLoggedInUser, ENGINES, startTestServer, bearer, type TestServer } from '../../helpers/server-app';
+import { createLoggedInUser, ENGINES, startTestServer, bearer, type TestServer, useTestServer } from '../../helpers/server-app';
 
 const EXPECTED_CSP =
   "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data: blob:;connect-src 'self';" +
@@ -35,6 +35,9 @@ describe.each(ENGINES)('HTTP basics on %s', (engine) => {
     await server.close();
     rmSync(clientDir, { recursive: true, force: true });
   });
+  /** A login request whose body is sent as this text, as this content type. */
+  const postLoginText = (payload: string, contentType = 'application/json') =>
+    server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': contentType }, payload });
 
   it('health answers ok with the app version, the build it serves, the applied migrations and the engine', async () => {
     const res = await server.app.inject({ method: 'GET', url: '/api/health' });
@@ -64,18 +67,13 @@ describe.each(ENGINES)('HTTP basics on %s', (engine) => {
   });
 
   it('malformed JSON is a 400 with a Spanish message', async () => {
-    const res = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"email": "a@b.pe", ',
-    });
+    const res = await postLoginText('{"email": "a@b.pe", ');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: { code: 'bad_request', message: 'El cuerpo del envío no es JSON válido.' } });
   });
 
   it('a body that is not JSON is a 415', async () => {
-    const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hola' });
+    const res = await postLoginText('hola', 'text/plain');
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('unsupported_media_type');
   });
@@ -93,12 +91,7 @@ describe.each(ENGINES)('HTTP basics on %s', (engine) => {
   });
 
   it('a login body over the limit is a 413', async () => {
-    const res = await server.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ email: 'a@b.pe', password: 'x'.repeat(100_000) }),
-    });
+    const res = await postLoginText(JSON.stringify({ email: 'a@b.pe', password: 'x'.repeat(100_000) }));
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: { code: 'payload_too_large', message: expect.stringMatching(/demasiado grande/) } });
   });
@@ -153,10 +146,7 @@ describe.each(ENGINES)('HTTP basics on %s', (engine) => {
 
 describe.each(ENGINES)('without a client build on %s', (engine) => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  });
-  afterAll(async () => server.close());
+  useTestServer(engine, (started) => (server = started));
 
   it('the API still runs and / says in Spanish to run the build', async () => {
     expect((await server.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);

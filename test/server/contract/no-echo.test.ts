@@ -22,6 +22,8 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     const queue = createDeviceQueue(uuidv7(), startMs);
     return { ...queue, cursor: (await pullAll(env.server, env.user)).cursor };
   }
+  /** Two phones of the same account, Ana's and Rosa's, both up to date. */
+  const twoPhones = async () => ({ ana: await newPhone(), rosa: await newPhone() });
   /** Pushes with the phone's cursor, as the app does. */
   const send = (phone: Device, mutations: WireMutation[]) => push(env.server, env.user, phone.clientId, mutations, phone.cursor);
   /** Pulls every page as the phone (its echo left out); moves its cursor. */
@@ -41,8 +43,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
   }
 
   it('a phone does not get back the event, run and ticks it wrote; another phone and a pull without its id get them all', async () => {
-    const ana = await newPhone();
-    const rosa = await newPhone();
+    const { ana, rosa } = await twoPhones();
     const event = makeEventArgs();
     const runId = uuidv7();
     await send(ana, [
@@ -58,8 +59,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
   });
 
   it('echoes are skipped page by page, and a teammate\'s row between them still arrives', async () => {
-    const ana = await newPhone();
-    const rosa = await newPhone();
+    const { ana, rosa } = await twoPhones();
     await send(ana, Array.from({ length: 5 }, () => ana.next('event.save', makeEventArgs())));
     const rosas = makeEventArgs({ title: 'El de Rosa' });
     await send(rosa, [rosa.next('event.save', rosas)]);
@@ -76,8 +76,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
   });
 
   it('a teammate\'s change in between comes back; once pulled, the next own write over it does not', async () => {
-    const ana = await newPhone();
-    const rosa = await newPhone();
+    const { ana, rosa } = await twoPhones();
     const event = makeEventArgs();
     await send(ana, [ana.next('event.save', event)]);
     await sync(ana);
@@ -125,8 +124,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
   });
 
   it('a tick over a teammate\'s pulled tick is skipped; a later change on the env.server voids the mark', async () => {
-    const ana = await newPhone();
-    const rosa = await newPhone();
+    const { ana, rosa } = await twoPhones();
     const event = makeEventArgs();
     const runId = uuidv7();
     await send(ana, [ana.next('event.save', event), ana.next('checklist.start', { runId, eventId: event.id, templateId: 'concierto', templateVersion: 1 })]);
@@ -141,8 +139,7 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
   });
 
   it('a push without a cursor (an older app) still marks rows the phone made from scratch, and nothing it had pulled', async () => {
-    const ana = await newPhone();
-    const rosa = await newPhone();
+    const { ana, rosa } = await twoPhones();
     const event = makeEventArgs();
     await send(rosa, [rosa.next('event.save', event)]);
     await sync(ana);

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFRESH_GRACE_MS } from '../../../src/server/auth/sessions';
 import { createAccount } from '../../../src/server/auth/users';
 import type { SessionResponse } from '../../../src/shared/protocol';
-import { bearer, createTestClock, ENGINES, startTestServer, type TestClock, type TestServer } from '../../helpers/server-app';
+import { bearer, createTestClock, ENGINES, type TestServer, useTestServer } from '../../helpers/server-app';
 
 const PASSWORD = 'tejido-de-Taquile-2026';
 
 describe.each(ENGINES)('a lost refresh answer on %s', (engine) => {
   let server: TestServer;
-  let clock: TestClock;
+  const clock = createTestClock();
   let counter = 0;
 
   async function loginNewAccount(): Promise<SessionResponse> {
@@ -22,11 +22,7 @@ describe.each(ENGINES)('a lost refresh answer on %s', (engine) => {
   const isSessionAlive = async (session: SessionResponse) =>
     (await server.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: bearer(session) })).statusCode === 200;
 
-  beforeAll(async () => {
-    clock = createTestClock();
-    server = await startTestServer(engine, { now: clock.now });
-  });
-  afterAll(async () => server.close());
+  useTestServer(engine, (started) => (server = started), { now: clock.now });
 
   it('the token just used works again within the grace window while its successor is unused, and rotates', async () => {
     const first = await loginNewAccount();

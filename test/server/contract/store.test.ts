@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countAppliedMigrations, migrateToLatest } from '../../../src/server/store/migrate';
 import { MIGRATIONS } from '../../../src/server/store/migrations/index';
 import { runInTransaction } from '../../../src/server/store/transaction';
 import { nextVersion, readCurrentVersion } from '../../../src/server/store/version';
-import { ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { ENGINES, type TestServer, useTestServer } from '../../helpers/server-app';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(ENGINES)('store on %s', (engine) => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(engine);
-  });
-  afterAll(async () => server.close());
+  useTestServer(engine, (started) => (server = started));
 
   it('migrations run once: a second start applies nothing and the schema count stays', async () => {
     expect(await countAppliedMigrations(server.store.db)).toBe(Object.keys(MIGRATIONS).length);

@@ -18,6 +18,15 @@ afterEach(() => {
 
 const PUNO = { region: '21', districts: [['210101', 'Puno'], ['210104', 'Chucuito'], ['210105', 'Coata']] };
 
+/** A new session: another device object holding `previous`'s places and catalogue meta (its tags), made current. */
+async function openSessionWithCatalogueOf(previous: Databases): Promise<Databases> {
+  const next = createDevice();
+  await next.catalogue.places.bulkPut(await previous.catalogue.places.toArray());
+  await next.catalogue.meta.bulkPut(await previous.catalogue.meta.toArray());
+  useDatabases(next);
+  return next;
+}
+
 describe('districts per region, on the phone', () => {
   it('a district municipality is suggested once its region was fetched, and stays offline', async () => {
     const { transport, seen } = scriptTransport(() => json(200, PUNO, { etag: '"d21-5-3"' }));
@@ -36,17 +45,11 @@ describe('districts per region, on the phone', () => {
     setTransport(transport);
     expect(await ensureRegionDistricts('21')).toBe(true);
     // A new session (another device object) asks again with the tag it has.
-    const next = createDevice();
-    await next.catalogue.places.bulkPut(await dbs.catalogue.places.toArray());
-    await next.catalogue.meta.bulkPut(await dbs.catalogue.meta.toArray());
-    useDatabases(next);
+    const next = await openSessionWithCatalogueOf(dbs);
     expect(await ensureRegionDistricts('21')).toBe(true);
     expect(seen[1]?.headers['if-none-match']).toBe('"a"');
     expect((await next.catalogue.places.where('level').equals('district').toArray()).map((p) => p.code)).toEqual(['210101']);
-    const third = createDevice();
-    await third.catalogue.places.bulkPut(await next.catalogue.places.toArray());
-    await third.catalogue.meta.bulkPut(await next.catalogue.meta.toArray());
-    useDatabases(third);
+    await openSessionWithCatalogueOf(next);
     expect(await ensureRegionDistricts('21')).toBe(false);
     expect(seen[2]?.headers['if-none-match']).toBe('"b"');
   });

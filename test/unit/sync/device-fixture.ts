@@ -68,6 +68,14 @@ export async function signIn(dbs: Databases, overrides: Partial<StoredSession> =
   return session;
 }
 
+/** A signed-in device with `count` events waiting in its outbox (the drain tests' usual start). */
+export async function createSignedInDeviceWithEvents(count: number): Promise<Databases> {
+  const dbs = createDevice();
+  await signIn(dbs);
+  await queueEvents(dbs, count);
+  return dbs;
+}
+
 /** Valid `event.save` args: a Candelaria festival in Puno (the device tests' usual event). */
 export function makeEvent(overrides: Partial<EventSaveArgs> = {}): EventSaveArgs {
   return makeEventArgs({ title: 'Festival de la Candelaria', startsAt: '2026-02-02T15:00:00.000Z', endsAt: '2026-02-02T23:00:00.000Z', placeCode: '210101', heritageSite: false, ...overrides });

@@ -3,7 +3,7 @@ import { META_KEYS, readMeta } from '../../../src/db/meta-store';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { HOLD_BACK_AFTER } from '../../../src/sync/push-isolation';
 import { drainOutbox } from '../../../src/sync/push';
-import { acceptAll, createDevice, json, queueEvents, scriptTransport, signIn, type SeenRequest } from './device-fixture';
+import { acceptAll, createSignedInDeviceWithEvents, json, scriptTransport, type SeenRequest } from './device-fixture';
 
 const seqsOf = (request: SeenRequest) => (request.body as { mutations: { seq: number }[] }).mutations.map((m) => m.seq);
 const round = () => ({ refreshed: false });
@@ -16,9 +16,7 @@ function failOn(poison: number, failure: () => Response = internal) {
 
 describe('a batch that keeps meeting 500s', () => {
   it('is split until the one mutation the server fails on is alone; the others are sent and it is held back after a few tries', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 8);
+    const dbs = await createSignedInDeviceWithEvents(8);
     const { transport, seen } = failOn(3);
     const outcomes = [];
     for (let i = 0; i < HOLD_BACK_AFTER; i += 1) outcomes.push(await drainOutbox({ ...dbs, transport }, round()));
@@ -42,9 +40,7 @@ describe('a batch that keeps meeting 500s', () => {
   });
 
   it('never sends a later mutation past the one it holds (the server would skip it as a replay)', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 5);
+    const dbs = await createSignedInDeviceWithEvents(5);
     const { transport, seen } = failOn(1);
     for (let i = 0; i < HOLD_BACK_AFTER; i += 1) await drainOutbox({ ...dbs, transport }, round());
     const heldAt = seen.findIndex((r, i) => i > 0 && seqsOf(r)[0] === 2);
@@ -53,9 +49,7 @@ describe('a batch that keeps meeting 500s', () => {
   });
 
   it('a 503 or a lost network never counts against a mutation: it stays queued', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     let calls = 0;
     const { transport, seen } = scriptTransport(() => {
       calls += 1;
@@ -72,9 +66,7 @@ describe('a batch that keeps meeting 500s', () => {
   });
 
   it('a suspect the server accepts in the end is sent, not held back, and the count is forgotten', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 3);
+    const dbs = await createSignedInDeviceWithEvents(3);
     let failing = true;
     const { transport } = scriptTransport((request) => (failing && seqsOf(request).includes(2) ? internal() : acceptAll(request)));
     for (let i = 0; i < HOLD_BACK_AFTER - 1; i += 1) await drainOutbox({ ...dbs, transport }, round());

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../src/shared/ids';
 import { drainOutbox } from '../../../src/sync/push';
 import { readSession } from '../../../src/db/meta-store';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
-import { acceptAll, createDevice, json, queueEvents, scriptTransport, signIn, type SeenRequest } from './device-fixture';
+import { acceptAll, createDevice, createSignedInDeviceWithEvents, json, queueEvents, scriptTransport, signIn, type SeenRequest } from './device-fixture';
 
 type Mutations = { seq: number; name: string; hlc: string }[];
 const mutationsOf = (request: SeenRequest) => (request.body as { mutations: Mutations }).mutations;
@@ -12,9 +12,7 @@ const round = () => ({ refreshed: false });
 
 describe('draining the outbox', () => {
   it('sends queued mutations gzip-compressed, in seq order, with the bearer token, and empties the outbox', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 3);
+    const dbs = await createSignedInDeviceWithEvents(3);
     const { transport, seen } = scriptTransport(acceptAll);
     const outcome = await drainOutbox({ ...dbs, transport }, round());
     expect(outcome).toEqual({ kind: 'done' });
@@ -27,9 +25,7 @@ describe('draining the outbox', () => {
   });
 
   it('deletes only the rows up to the lastSeq the server confirmed', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 3);
+    const dbs = await createSignedInDeviceWithEvents(3);
     let calls = 0;
     const { transport } = scriptTransport(() => (calls++ === 0 ? json(200, { lastSeq: 2, rejected: [] }) : json(503, { error: { code: 'unavailable', message: 'x' } })));
     const outcome = await drainOutbox({ ...dbs, transport }, round());
@@ -38,9 +34,7 @@ describe('draining the outbox', () => {
   });
 
   it('moves rejected mutations to the attention list in the same step and keeps nothing else', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 3);
+    const dbs = await createSignedInDeviceWithEvents(3);
     const { transport } = scriptTransport(() =>
       json(200, { lastSeq: 3, rejected: [{ seq: 2, code: 'not_owner', message: ERROR_MESSAGES.not_owner }] }),
     );
@@ -56,9 +50,7 @@ describe('draining the outbox', () => {
     [503, { 'retry-after': '120' }, 'unavailable', 120_000],
     [429, { 'retry-after': '7' }, 'rate_limited', 7_000],
   ] as const)('treats a %i answer as transient, keeps every row and reads Retry-After', async (status, headers, code, retryAfterMs) => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     const { transport } = scriptTransport(() => json(status, { error: { code, message: 'x' } }, headers));
     const outcome = await drainOutbox({ ...dbs, transport }, round());
     expect(outcome).toMatchObject({ kind: 'transient', code, message: ERROR_MESSAGES[code] });
@@ -80,9 +72,7 @@ describe('draining the outbox', () => {
     ['a page that is not JSON (a captive portal)', () => new Response('<html>Inicie sesión en el wifi</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
     ['JSON of another shape', () => json(200, { ok: true })],
   ])('an answer it cannot read (%s) drops nothing and is tried again later', async (_case, answer) => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     const { transport } = scriptTransport(answer);
     const outcome = await drainOutbox({ ...dbs, transport }, round());
     expect(outcome).toEqual({ kind: 'transient', code: 'unavailable', message: ERROR_MESSAGES.unavailable });
@@ -91,18 +81,14 @@ describe('draining the outbox', () => {
   });
 
   it('keeps every row when the network fails', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     const outcome = await drainOutbox({ ...dbs, transport: () => Promise.reject(new TypeError('Failed to fetch')) }, round());
     expect(outcome).toEqual({ kind: 'transient', code: 'network', message: ERROR_MESSAGES.network });
     expect(await dbs.user.outbox.count()).toBe(2);
   });
 
   it('on 401 rotates the refresh token once, stores the new session and sends with it', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 1);
+    const dbs = await createSignedInDeviceWithEvents(1);
     const { transport, seen } = scriptTransport((request) => {
       if (request.path === '/api/auth/refresh') {
         return json(200, { accessToken: 'access-2', refreshToken: 'refresh-token-0000000000002', expiresIn: 900, user: { id: 'u', email: 'a@b.pe', name: 'A', roles: ['gestor'] } });
@@ -118,9 +104,7 @@ describe('draining the outbox', () => {
   });
 
   it('on 401 with a refused refresh token asks for a login and leaves the outbox untouched', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     const before = await dbs.user.outbox.toArray();
     const { transport, seen } = scriptTransport(() => json(401, { error: { code: 'unauthorized', message: 'x' } }));
     const outcome = await drainOutbox({ ...dbs, transport }, round());
@@ -143,9 +127,7 @@ describe('draining the outbox', () => {
   });
 
   it('on 426 stops with the Spanish update message and keeps the rows for the new version', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 2);
+    const dbs = await createSignedInDeviceWithEvents(2);
     const { transport } = scriptTransport(() => json(426, { error: { code: 'upgrade_required', message: 'x' } }));
     const outcome = await drainOutbox({ ...dbs, transport }, round());
     expect(outcome).toEqual({ kind: 'upgrade', message: ERROR_MESSAGES.upgrade_required });
@@ -154,9 +136,7 @@ describe('draining the outbox', () => {
   });
 
   it('on 413 halves the batch until the server takes it, and still sends everything once', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 5);
+    const dbs = await createSignedInDeviceWithEvents(5);
     const { transport, seen } = scriptTransport((request) =>
       mutationsOf(request).length > 2 ? json(413, { error: { code: 'payload_too_large', message: 'x' } }) : acceptAll(request),
     );
@@ -180,9 +160,7 @@ describe('draining the outbox', () => {
   });
 
   it('sends at most 500 mutations per push', async () => {
-    const dbs = createDevice();
-    await signIn(dbs);
-    await queueEvents(dbs, 1001);
+    const dbs = await createSignedInDeviceWithEvents(1001);
     const { transport, seen } = scriptTransport(acceptAll);
     expect(await drainOutbox({ ...dbs, transport }, round())).toEqual({ kind: 'done' });
     expect(seen.map((r) => mutationsOf(r).length)).toEqual([500, 500, 1]);
