@@ -37,4 +37,15 @@ export async function push(server: TestServer, session: SessionResponse, clientI
   return res.json<PushResponse>();
 }
 
+/** A push with no bearer from `address`: a participant's phone at the door. Returns the raw response. */
+export async function pushAnonymously(server: TestServer, clientId: string, mutations: WireMutation[], address = '127.0.0.1') {
+  return server.app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    remoteAddress: address,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ clientId, mutations }),
+  });
+}
+
 export { pull, pullAll } from './pull';

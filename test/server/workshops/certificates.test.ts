@@ -4,15 +4,15 @@
  * the document or contact data; `valid: false` once revoked; 404 for an unknown code or an
  * erased person; rate-limited per address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeCertificateAlreadyIssued, describeTooManyVerifications, REFUSALS } from '../../../src/shared/errors';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import type { CertificateIssueArgs, CertificateRow } from '../../../src/shared/schemas/certificate';
 import { CERTIFICATE_CODE_PATTERN, drawCertificateCode } from '../../../src/shared/schemas/certificate';
-import { bearer, createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { bearer, createTestClock, ENGINES } from '../../helpers/server-app';
 import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
-import { makePerson, makeRegistration, makeWorkshopArgs } from './workshop-fixtures';
+import { makePerson, makeRegistration, makeWorkshopArgs, useWorkshopTeam } from './workshop-fixtures';
 import { VERIFY_LIMIT } from '../../../src/server/workshops/certificate-verify';
 
 const clock = createTestClock();
@@ -22,11 +22,6 @@ const freshAddress = () => `10.9.${Math.floor(++addressCounter / 250)}.${address
 const randomInt = (n: number) => Math.floor(Math.random() * n);
 
 describe.each(ENGINES)('constancias on %s', (engine) => {
-  let server: TestServer;
-  let owner: SessionResponse;
-  let otherFacilitador: SessionResponse;
-  let coordinadora: SessionResponse;
-  let gestor: SessionResponse;
   const device = createDeviceQueue();
   const workshop = makeWorkshopArgs(clock.now(), { title: 'Gestión de festivales', facilitators: ['Rosa Huamán'] });
   const otherWorkshop = makeWorkshopArgs(clock.now());
@@ -40,20 +35,15 @@ describe.each(ENGINES)('constancias on %s', (engine) => {
   // Each account pushes from its own phone (a phone belongs to one account).
   const phones = new Map<SessionResponse, ReturnType<typeof createDeviceQueue>>();
   async function send(session: SessionResponse, name: 'certificate.issue' | 'certificate.revoke', args: object) {
-    const phone = session === owner ? device : phones.get(session) ?? phones.set(session, createDeviceQueue()).get(session)!;
-    return push(server, session, phone.clientId, [phone.next(name, args as never)]);
+    const phone = session === team.owner ? device : phones.get(session) ?? phones.set(session, createDeviceQueue()).get(session)!;
+    return push(team.server, session, phone.clientId, [phone.next(name, args as never)]);
   }
 
   function verify(code: string, address = freshAddress()) {
-    return server.app.inject({ method: 'GET', url: `/api/certificates/${encodeURIComponent(code)}`, remoteAddress: address });
+    return team.server.app.inject({ method: 'GET', url: `/api/certificates/${encodeURIComponent(code)}`, remoteAddress: address });
   }
 
-  beforeAll(async () => {
-    server = await startTestServer(engine, { now: clock.now });
-    owner = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
-    otherFacilitador = await createLoggedInUser(server, ['facilitador'], 'Luis Quispe');
-    coordinadora = await createLoggedInUser(server, ['coordinador']);
-    gestor = await createLoggedInUser(server, ['gestor']);
+  const team = useWorkshopTeam(engine, clock, async ({ server, owner }) => {
     await push(server, owner, device.clientId, [
       device.next('workshop.save', workshop),
       device.next('workshop.save', otherWorkshop),
@@ -62,7 +52,6 @@ describe.each(ENGINES)('constancias on %s', (engine) => {
       device.next('attendance.register', pedro),
     ]);
   });
-  afterAll(async () => server.close());
 
   it('draws codes of the agreed shape', () => {
     for (let i = 0; i < 200; i++) expect(drawCertificateCode(randomInt)).toMatch(CERTIFICATE_CODE_PATTERN);
@@ -71,10 +60,10 @@ describe.each(ENGINES)('constancias on %s', (engine) => {
 
   it('the owner issues once by id; anyone verifies it without a session and sees no document or contact', async () => {
     const args = issueArgs(ana);
-    expect((await send(owner, 'certificate.issue', args)).rejected).toEqual([]);
+    expect((await send(team.owner, 'certificate.issue', args)).rejected).toEqual([]);
     // The same mutation replayed (a lost answer) adds nothing.
-    expect((await send(owner, 'certificate.issue', args)).rejected).toEqual([]);
-    const rows = (await pullAll(server, owner)).changes.filter((c) => c.table === 'certificates');
+    expect((await send(team.owner, 'certificate.issue', args)).rejected).toEqual([]);
+    const rows = (await pullAll(team.server, team.owner)).changes.filter((c) => c.table === 'certificates');
     expect(rows.map((c) => (c.row as CertificateRow).code)).toEqual([args.code]);
     expect(rows[0]!.row).toMatchObject({ id: args.id, attendanceId: ana.id, workshopId: workshop.id });
     expect((rows[0]!.row as CertificateRow).revokedAt).toBeUndefined();
@@ -95,52 +84,52 @@ describe.each(ENGINES)('constancias on %s', (engine) => {
   });
 
   it('only those who lead the workshop issue; the attendance must be of that workshop; one valid constancia per person', async () => {
-    const byOther = await send(otherFacilitador, 'certificate.issue', issueArgs(luis));
+    const byOther = await send(team.otherFacilitador, 'certificate.issue', issueArgs(luis));
     expect(byOther.rejected).toEqual([expect.objectContaining({ code: 'not_owner' })]);
-    const byGestor = await send(gestor, 'certificate.issue', issueArgs(luis));
+    const byGestor = await send(team.gestor, 'certificate.issue', issueArgs(luis));
     expect(byGestor.rejected).toEqual([expect.objectContaining({ code: 'forbidden' })]);
-    const wrongWorkshop = await send(owner, 'certificate.issue', { ...issueArgs(pedro), workshopId: workshop.id });
+    const wrongWorkshop = await send(team.owner, 'certificate.issue', { ...issueArgs(pedro), workshopId: workshop.id });
     expect(wrongWorkshop.rejected).toEqual([expect.objectContaining({ code: 'missing_record', message: REFUSALS.certificateNotAttendee })]);
     // Coordinación leads every workshop.
     const byCoordinadora = issueArgs(luis);
-    expect((await send(coordinadora, 'certificate.issue', byCoordinadora)).rejected).toEqual([]);
-    const again = await send(owner, 'certificate.issue', issueArgs(luis));
+    expect((await send(team.coordinadora, 'certificate.issue', byCoordinadora)).rejected).toEqual([]);
+    const again = await send(team.owner, 'certificate.issue', issueArgs(luis));
     expect(again.rejected).toEqual([expect.objectContaining({ code: 'conflict', message: describeCertificateAlreadyIssued(byCoordinadora.code) })]);
     // The owner of the other workshop did not see it; its staff did.
-    expect((await pullAll(server, otherFacilitador)).changes.filter((c) => c.table === 'certificates')).toEqual([]);
-    expect((await pullAll(server, gestor)).changes.filter((c) => c.table === 'certificates')).toEqual([]);
-    expect((await pullAll(server, coordinadora)).changes.filter((c) => c.table === 'certificates').length).toBeGreaterThanOrEqual(2);
+    expect((await pullAll(team.server, team.otherFacilitador)).changes.filter((c) => c.table === 'certificates')).toEqual([]);
+    expect((await pullAll(team.server, team.gestor)).changes.filter((c) => c.table === 'certificates')).toEqual([]);
+    expect((await pullAll(team.server, team.coordinadora)).changes.filter((c) => c.table === 'certificates').length).toBeGreaterThanOrEqual(2);
   });
 
   it('a code another constancia holds is refused in Spanish; the same id with other data is a conflict', async () => {
     const first = issueArgs(pedro);
-    expect((await send(owner, 'certificate.issue', first)).rejected).toEqual([]);
+    expect((await send(team.owner, 'certificate.issue', first)).rejected).toEqual([]);
     const maria = makeRegistration(otherWorkshop.id, makePerson({ fullName: 'María Sulca' }));
-    await push(server, owner, device.clientId, [device.next('attendance.register', maria)]);
-    const clash = await send(owner, 'certificate.issue', issueArgs(maria, first.code));
+    await push(team.server, team.owner, device.clientId, [device.next('attendance.register', maria)]);
+    const clash = await send(team.owner, 'certificate.issue', issueArgs(maria, first.code));
     expect(clash.rejected).toEqual([expect.objectContaining({ code: 'conflict', message: REFUSALS.certificateCodeTaken })]);
-    const sameIdOtherCode = await send(owner, 'certificate.issue', { ...first, code: drawCertificateCode(randomInt) });
+    const sameIdOtherCode = await send(team.owner, 'certificate.issue', { ...first, code: drawCertificateCode(randomInt) });
     expect(sameIdOtherCode.rejected).toEqual([expect.objectContaining({ code: 'conflict', message: REFUSALS.certificateIdTaken })]);
-    expect((await send(owner, 'certificate.issue', issueArgs(maria))).rejected).toEqual([]);
+    expect((await send(team.owner, 'certificate.issue', issueArgs(maria))).rejected).toEqual([]);
   });
 
   it('revoked: only by those who lead it, once, and the code then answers valid: false; a new one may be issued', async () => {
     const person = makeRegistration(workshop.id, makePerson({ fullName: 'Rosa Quispe' }));
-    await push(server, owner, device.clientId, [device.next('attendance.register', person)]);
+    await push(team.server, team.owner, device.clientId, [device.next('attendance.register', person)]);
     const args = issueArgs(person);
-    await send(owner, 'certificate.issue', args);
-    expect((await send(otherFacilitador, 'certificate.revoke', { id: args.id })).rejected).toEqual([expect.objectContaining({ code: 'not_owner' })]);
+    await send(team.owner, 'certificate.issue', args);
+    expect((await send(team.otherFacilitador, 'certificate.revoke', { id: args.id })).rejected).toEqual([expect.objectContaining({ code: 'not_owner' })]);
     expect((await verify(args.code)).json()).toMatchObject({ valid: true });
-    expect((await send(owner, 'certificate.revoke', { id: args.id })).rejected).toEqual([]);
-    expect((await send(coordinadora, 'certificate.revoke', { id: args.id })).rejected).toEqual([]);
+    expect((await send(team.owner, 'certificate.revoke', { id: args.id })).rejected).toEqual([]);
+    expect((await send(team.coordinadora, 'certificate.revoke', { id: args.id })).rejected).toEqual([]);
     const revoked = await verify(args.code);
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json()).toMatchObject({ valid: false, name: 'Rosa Quispe' });
-    const pulled = (await pullAll(server, owner)).changes.filter((c) => c.table === 'certificates' && c.id === args.id);
+    const pulled = (await pullAll(team.server, team.owner)).changes.filter((c) => c.table === 'certificates' && c.id === args.id);
     expect((pulled.at(-1)!.row as CertificateRow).revokedAt).toBe(new Date(clock.now()).toISOString());
-    expect((await send(owner, 'certificate.revoke', { id: uuidv7() })).rejected).toEqual([expect.objectContaining({ code: 'missing_record', message: REFUSALS.certificateGone })]);
+    expect((await send(team.owner, 'certificate.revoke', { id: uuidv7() })).rejected).toEqual([expect.objectContaining({ code: 'missing_record', message: REFUSALS.certificateGone })]);
     // After a revocation the person may receive a new constancia.
-    expect((await send(owner, 'certificate.issue', issueArgs(person))).rejected).toEqual([]);
+    expect((await send(team.owner, 'certificate.issue', issueArgs(person))).rejected).toEqual([]);
   });
 
   it('an unknown or malformed code is a 404 in Spanish; an erased person leaves nothing to show', async () => {
@@ -150,11 +139,11 @@ describe.each(ENGINES)('constancias on %s', (engine) => {
       expect(answer.json()).toMatchObject({ error: { code: 'not_found', message: REFUSALS.certificateNotFound } });
     }
     const person = makeRegistration(workshop.id, makePerson({ fullName: 'Julia Borrada', documentType: 'dni', documentNumber: '47777777' }));
-    await push(server, owner, device.clientId, [device.next('attendance.register', person)]);
+    await push(team.server, team.owner, device.clientId, [device.next('attendance.register', person)]);
     const args = issueArgs(person);
-    await send(owner, 'certificate.issue', args);
+    await send(team.owner, 'certificate.issue', args);
     expect((await verify(args.code)).statusCode).toBe(200);
-    const erase = await server.app.inject({ method: 'POST', url: '/api/attendance/erase', headers: bearer(coordinadora), payload: { documentType: 'dni', documentNumber: '47777777' } });
+    const erase = await team.server.app.inject({ method: 'POST', url: '/api/attendance/erase', headers: bearer(team.coordinadora), payload: { documentType: 'dni', documentNumber: '47777777' } });
     expect(erase.statusCode).toBe(200);
     expect((await verify(args.code)).statusCode).toBe(404);
   });

@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFeedbackFull, describeParticipantBatchTooLarge, describeWorkshopFull, REFUSALS } from '../../../src/shared/errors';
-import type { PushResponse, SessionResponse, WireMutation } from '../../../src/shared/protocol';
+import type { PushResponse, SessionResponse } from '../../../src/shared/protocol';
 import type { AttendanceRow } from '../../../src/shared/schemas/attendance';
 import type { WorkshopSaveArgs } from '../../../src/shared/schemas/workshop';
 import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
-import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
+import { createDeviceQueue, pullAll, push, pushAnonymously } from '../../helpers/server-sync';
 import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs, randomCode } from './workshop-fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,16 +20,6 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
   let server: TestServer;
   let owner: SessionResponse;
   const staffDevice = createDeviceQueue();
-
-  async function pushAnonymously(clientId: string, mutations: WireMutation[], address = '127.0.0.1') {
-    return server.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      remoteAddress: address,
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ clientId, mutations }),
-    });
-  }
 
   async function createWorkshop(overrides: Partial<WorkshopSaveArgs> = {}): Promise<WorkshopSaveArgs> {
     const workshop = makeWorkshopArgs(clock.now(), overrides);
@@ -59,7 +49,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     const checkIn = (fullName: string, address: string) => {
       const phone = createDeviceQueue();
       const registration = makeRegistration(workshop.id, makePerson({ fullName }), { workshopCode: workshop.code });
-      return pushAnonymously(phone.clientId, [phone.next('attendance.register', registration)], address);
+      return pushAnonymously(server, phone.clientId, [phone.next('attendance.register', registration)], address);
     };
     for (const [i, name] of ['Ana Ccori', 'Luis Mamani', 'Rosa Quispe'].entries()) {
       expect((await checkIn(name, `10.1.0.${i}`)).json<PushResponse>().rejected).toEqual([]);
@@ -83,7 +73,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     for (let i = 0; i < 6; i += 1) {
       const phone = createDeviceQueue();
       const registration = makeRegistration(workshop.id, makePerson({ fullName: 'Ana Ccori' }), { workshopCode: workshop.code });
-      outcomes.push((await pushAnonymously(phone.clientId, [phone.next('attendance.register', registration)], `10.2.0.${i}`)).json<PushResponse>());
+      outcomes.push((await pushAnonymously(server, phone.clientId, [phone.next('attendance.register', registration)], `10.2.0.${i}`)).json<PushResponse>());
     }
     expect(outcomes.map((o) => o.rejected.length)).toEqual([0, 0, 0, 0, 1, 1]);
     const rows = await server.store.db.selectFrom('attendance').select('id').where('workshop_id', '=', workshop.id).execute();
@@ -95,7 +85,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     const answers: PushResponse[] = [];
     for (let i = 0; i < 3; i += 1) {
       const phone = createDeviceQueue();
-      answers.push((await pushAnonymously(phone.clientId, [phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))], `10.3.0.${i}`)).json<PushResponse>());
+      answers.push((await pushAnonymously(server, phone.clientId, [phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))], `10.3.0.${i}`)).json<PushResponse>());
     }
     expect(answers.map((a) => a.rejected)).toEqual([[], [], [{ seq: 1, code: 'forbidden', message: describeFeedbackFull(2) }]]);
     const typed = await push(server, owner, staffDevice.clientId, [staffDevice.next('feedback.submit', makeFeedback(workshop.id))]);
@@ -108,11 +98,11 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     const workshop = await createWorkshop({ capacity: 100 });
     const phone = createDeviceQueue();
     const six = Array.from({ length: 6 }, () => phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code })));
-    const res = await pushAnonymously(phone.clientId, six, '10.4.0.1');
+    const res = await pushAnonymously(server, phone.clientId, six, '10.4.0.1');
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toEqual({ code: 'payload_too_large', message: describeParticipantBatchTooLarge(5) });
     expect(await countRows('participant_clients', phone.clientId)).toBe(0);
-    const five = await pushAnonymously(phone.clientId, six.slice(0, 5), '10.4.0.1');
+    const five = await pushAnonymously(server, phone.clientId, six.slice(0, 5), '10.4.0.1');
     expect(five.json<PushResponse>()).toEqual({ lastSeq: 5, rejected: [] });
   });
 
@@ -120,7 +110,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     const workshop = await createWorkshop({ capacity: 10_000 });
     const phone = createDeviceQueue();
     const send = (address: string, count: number) =>
-      pushAnonymously(phone.clientId, Array.from({ length: count }, () => phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))), address);
+      pushAnonymously(server, phone.clientId, Array.from({ length: count }, () => phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))), address);
     // Start at a window's edge so the whole burst falls in one window.
     clock.advance(60_000 - (clock.now() % 60_000));
     for (let i = 0; i < 24; i += 1) expect((await send('10.5.0.1', 5)).statusCode).toBe(200);
@@ -139,7 +129,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     while (junkCode === workshop.code) junkCode = randomCode();
     const before = { clients: await countRows('participant_clients'), refusals: await countRows('sync_rejections') };
     const phone = createDeviceQueue();
-    const res = await pushAnonymously(phone.clientId, [
+    const res = await pushAnonymously(server, phone.clientId, [
       phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: junkCode })),
       phone.next('attendance.register', makeRegistration(workshop.id, makePerson(), { workshopCode: 'x' })),
     ], '10.6.0.1');
@@ -154,7 +144,7 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     const later = await createWorkshop({ capacity: 50, startsAt: new Date(clock.now() + 3 * DAY).toISOString(), endsAt: new Date(clock.now() + 3 * DAY + 3_600_000).toISOString() });
     const early = createDeviceQueue();
     // One mutation applies, one is refused (a code of another workshop): both tables get a row.
-    const first = await pushAnonymously(early.clientId, [
+    const first = await pushAnonymously(server, early.clientId, [
       early.next('feedback.submit', makeFeedback(soon.id, { workshopCode: soon.code })),
       early.next('feedback.submit', makeFeedback(soon.id, { workshopCode: later.code })),
     ], '10.7.0.1');
@@ -165,13 +155,13 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     // Still inside the window: a push (which runs the pruning) keeps them.
     clock.advance(closesAt - clock.now() - 60_000);
     const other = createDeviceQueue();
-    await pushAnonymously(other.clientId, [other.next('feedback.submit', makeFeedback(soon.id, { workshopCode: soon.code }))], '10.7.0.2');
+    await pushAnonymously(server, other.clientId, [other.next('feedback.submit', makeFeedback(soon.id, { workshopCode: soon.code }))], '10.7.0.2');
     expect(await countRows('participant_clients', early.clientId)).toBe(1);
 
     // The window has closed: the next push prunes them; a device of a workshop still open stays.
     clock.advance(2 * 60_000);
     const laterPhone = createDeviceQueue();
-    await pushAnonymously(laterPhone.clientId, [laterPhone.next('feedback.submit', makeFeedback(later.id, { workshopCode: later.code }))], '10.7.0.3');
+    await pushAnonymously(server, laterPhone.clientId, [laterPhone.next('feedback.submit', makeFeedback(later.id, { workshopCode: later.code }))], '10.7.0.3');
     expect([await countRows('participant_clients', early.clientId), await countRows('sync_rejections', early.clientId)]).toEqual([0, 0]);
     expect(await countRows('participant_clients', other.clientId)).toBe(0);
     expect(await countRows('participant_clients', laterPhone.clientId)).toBe(1);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toStoredFeedbackId } from '../../../src/server/workshops/feedback-handler';
 import { uuidv7 } from '../../../src/shared/ids';
-import type { PushResponse, SessionResponse, WireMutation } from '../../../src/shared/protocol';
+import type { PushResponse, SessionResponse } from '../../../src/shared/protocol';
 import type { AttendanceRow } from '../../../src/shared/schemas/attendance';
 import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
-import { createDeviceQueue, makeEventArgs, pullAll, push, pushRaw } from '../../helpers/server-sync';
+import { createDeviceQueue, makeEventArgs, pullAll, push, pushAnonymously, pushRaw } from '../../helpers/server-sync';
 import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from './workshop-fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -14,17 +14,6 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
   let server: TestServer;
   let owner: SessionResponse;
   const workshop = makeWorkshopArgs(clock.now());
-
-  /** A push with no bearer, from `address`. */
-  async function pushAnonymously(clientId: string, mutations: WireMutation[], address = '127.0.0.1') {
-    return server.app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      remoteAddress: address,
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ clientId, mutations }),
-    });
-  }
 
   async function readOwnersRows(table: 'attendance' | 'feedback') {
     const { changes } = await pullAll(server, owner);
@@ -45,10 +34,10 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
       phone.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Carmen Tito Ccora' }), { workshopCode: workshop.code.toLowerCase() })),
       phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code })),
     ];
-    const first = await pushAnonymously(phone.clientId, batch);
+    const first = await pushAnonymously(server, phone.clientId, batch);
     expect(first.statusCode).toBe(200);
     expect(first.json<PushResponse>()).toEqual({ lastSeq: 2, rejected: [] });
-    const retry = await pushAnonymously(phone.clientId, batch);
+    const retry = await pushAnonymously(server, phone.clientId, batch);
     expect(retry.json<PushResponse>()).toEqual({ lastSeq: 2, rejected: [] });
     const attendance = (await readOwnersRows('attendance')).map((c) => c.row as AttendanceRow).filter((r) => r.person.fullName === 'Carmen Tito Ccora');
     expect(attendance).toHaveLength(1);
@@ -67,7 +56,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
       [],
     ];
     for (const mutations of cases) {
-      const res = await pushAnonymously(phone.clientId, mutations);
+      const res = await pushAnonymously(server, phone.clientId, mutations);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }
@@ -76,7 +65,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
 
   it('a wrong code is refused with its reason, and the queue moves on', async () => {
     const phone = createDeviceQueue();
-    const res = await pushAnonymously(phone.clientId, [
+    const res = await pushAnonymously(server, phone.clientId, [
       phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ' })),
       phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code })),
     ]);
@@ -89,7 +78,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
   it('a device id that belongs to an account cannot be used without its token', async () => {
     const device = createDeviceQueue();
     await push(server, owner, device.clientId, [device.next('event.save', makeEventArgs())]);
-    const res = await pushAnonymously(device.clientId, [device.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))]);
+    const res = await pushAnonymously(server, device.clientId, [device.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code }))]);
     expect(res.statusCode).toBe(401);
   });
 
@@ -97,7 +86,7 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
     const phone = createDeviceQueue();
     const feedback = makeFeedback(workshop.id, { workshopCode: workshop.code, comment: 'Faltó tiempo para preguntas.' });
     const registration = makeRegistration(workshop.id, makePerson({ fullName: 'Anónima de verdad' }), { workshopCode: workshop.code });
-    await pushAnonymously(phone.clientId, [phone.next('attendance.register', registration), phone.next('feedback.submit', feedback)]);
+    await pushAnonymously(server, phone.clientId, [phone.next('attendance.register', registration), phone.next('feedback.submit', feedback)]);
     const stored = await server.store.db.selectFrom('feedback').selectAll().where('id', '=', toStoredFeedbackId(feedback.id)).executeTakeFirstOrThrow();
     expect(Object.keys(stored).sort()).toEqual(['answers', 'deleted', 'id', 'owner_id', 'version', 'workshop_id']);
     expect(stored.owner_id).toBe(owner.user.id);
@@ -112,9 +101,9 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
     const feedback = makeFeedback(workshop.id, { workshopCode: workshop.code, comment: 'Una sola vez' });
     const phone = createDeviceQueue();
     const other = createDeviceQueue();
-    await pushAnonymously(phone.clientId, [phone.next('feedback.submit', feedback)]);
-    await pushAnonymously(phone.clientId, [{ ...phone.next('feedback.submit', feedback), seq: 1 }]);
-    await pushAnonymously(other.clientId, [other.next('feedback.submit', feedback)]);
+    await pushAnonymously(server, phone.clientId, [phone.next('feedback.submit', feedback)]);
+    await pushAnonymously(server, phone.clientId, [{ ...phone.next('feedback.submit', feedback), seq: 1 }]);
+    await pushAnonymously(server, other.clientId, [other.next('feedback.submit', feedback)]);
     const rows = (await readOwnersRows('feedback')).filter((c) => (c.row as { comment?: string }).comment === 'Una sola vez');
     expect(rows).toHaveLength(1);
   });
@@ -132,12 +121,12 @@ describe.each(ENGINES)('participants without an account on %s', (engine) => {
     const device = createDeviceQueue();
     await push(server, owner, device.clientId, [device.next('workshop.save', future)]);
     const early = createDeviceQueue();
-    const tooEarly = await pushAnonymously(early.clientId, [early.next('feedback.submit', makeFeedback(future.id, { workshopCode: future.code }))]);
+    const tooEarly = await pushAnonymously(server, early.clientId, [early.next('feedback.submit', makeFeedback(future.id, { workshopCode: future.code }))]);
     expect(tooEarly.json<PushResponse>().rejected[0]?.message).toMatch(/^El registro del taller aún no abre: abre el martes 8 de diciembre de 2026, 12:00\u00a0p\.\u00a0m\. \(hora de Lima\)\.$/);
 
     clock.advance(3 * DAY);
     const late = createDeviceQueue();
-    const res = await pushAnonymously(late.clientId, [
+    const res = await pushAnonymously(server, late.clientId, [
       late.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Llegó tarde' }), { workshopCode: workshop.code })),
       late.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: workshop.code })),
     ]);

@@ -1,8 +1,11 @@
 /** Factories for the workshop tests: a workshop, a person, a registration, a feedback. */
+import { afterAll, beforeAll } from 'vitest';
 import { uuidv7 } from '../../../src/shared/ids';
+import type { SessionResponse } from '../../../src/shared/protocol';
 import type { AttendancePerson, AttendanceRegisterArgs } from '../../../src/shared/schemas/attendance';
 import type { FeedbackSubmitArgs } from '../../../src/shared/schemas/feedback';
 import type { WorkshopSaveArgs } from '../../../src/shared/schemas/workshop';
+import { createLoggedInUser, startTestServer, type EngineName, type TestClock, type TestServer } from '../../helpers/server-app';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -49,4 +52,34 @@ export function makeFeedback(workshopId: string, extra: Partial<FeedbackSubmitAr
     topics: ['Derechos de autor'],
     ...extra,
   };
+}
+
+/** The people around a workshop, each logged in on the block's server. */
+export interface WorkshopTeam {
+  server: TestServer;
+  /** Rosa Huamán, the facilitadora who leads the block's workshops. */
+  owner: SessionResponse;
+  /** Luis Mamani, a facilitador of other workshops. */
+  otherFacilitador: SessionResponse;
+  coordinadora: SessionResponse;
+  gestor: SessionResponse;
+}
+
+/**
+ * The setup the workshop tests share: one server on `engine` on the test's clock with the
+ * workshop team logged in, started before the block's tests (then `seed`, to push its workshops)
+ * and closed after them. The returned team is filled in once it has started.
+ */
+export function useWorkshopTeam(engine: EngineName, clock: TestClock, seed?: (team: WorkshopTeam) => Promise<void>): WorkshopTeam {
+  const team = {} as WorkshopTeam;
+  beforeAll(async () => {
+    team.server = await startTestServer(engine, { now: clock.now });
+    team.owner = await createLoggedInUser(team.server, ['facilitador'], 'Rosa Huamán');
+    team.otherFacilitador = await createLoggedInUser(team.server, ['facilitador'], 'Luis Mamani');
+    team.coordinadora = await createLoggedInUser(team.server, ['coordinador'], 'Coordinación DGIA');
+    team.gestor = await createLoggedInUser(team.server, ['gestor']);
+    await seed?.(team);
+  });
+  afterAll(async () => team.server?.close());
+  return team;
 }
