@@ -5,7 +5,7 @@
  * twice are stored once.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { MediaType } from '../../shared/media';
@@ -24,6 +24,8 @@ export interface MediaStore {
   get(sha256: string): Promise<StoredImage | undefined>;
   /** Forgets these images (an erasure); missing ones are no error. */
   remove(sha256s: readonly string[]): Promise<void>;
+  /** The names of every stored image (for the sweep of images no photo names any more). */
+  list(): Promise<string[]>;
 }
 
 const EXTENSIONS: Record<MediaType, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp' };
@@ -64,6 +66,10 @@ export function createFileMediaStore(dir: string): MediaStore {
         for (const type of Object.keys(EXTENSIONS) as MediaType[]) await rm(pathOf(sha256, type), { force: true });
       }
     },
+    async list() {
+      const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+      return entries.map((entry) => /([0-9a-f]{64})\.(?:jpg|webp)$/.exec(entry)?.[1]).filter((name): name is string => name !== undefined);
+    },
   };
 }
 
@@ -85,6 +91,9 @@ export function createDatabaseMediaStore(db: Kysely<Database>): MediaStore {
     },
     async remove(sha256s) {
       if (sha256s.length > 0) await db.deleteFrom('media_objects').where('sha256', 'in', sha256s).execute();
+    },
+    async list() {
+      return (await db.selectFrom('media_objects').select('sha256').execute()).map((row) => row.sha256);
     },
   };
 }

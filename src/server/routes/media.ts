@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import type { MediaStore } from '../media/media-store';
+import { sweepUnreferencedMedia } from '../media/media-erasure';
 import { canReadPhoto, isAttachedBy } from '../media/photo-access';
 import { checkUploadedPhoto } from '../media/upload-check';
 
@@ -24,6 +25,9 @@ function readDeclaredType(request: FastifyRequest): MediaType | undefined {
   return (MEDIA_TYPES as readonly string[]).includes(declared) ? (declared as MediaType) : undefined;
 }
 
+/** How often the bytes of removed photos are deleted. */
+const SWEEP_EVERY_MS = 10 * 60_000;
+
 /** A year: the bytes behind a hash never change. Private: only the signed-in reader's own cache. */
 const IMMUTABLE = 'private, max-age=31536000, immutable';
 
@@ -35,6 +39,9 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
  */
 export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore): Promise<void> {
   const callers = new WeakMap<FastifyRequest, AuthUser>();
+  const sweep = () => void sweepUnreferencedMedia(ctx.db, media).catch((error: unknown) => app.log.warn({ err: error }, 'photo sweep failed'));
+  const timer = setInterval(sweep, SWEEP_EVERY_MS).unref();
+  app.addHook('onClose', async () => clearInterval(timer));
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_MEDIA_BYTES }, (_request, body, done) => done(null, body));

@@ -44,7 +44,10 @@ export async function applyChecklistAttachPhoto(ctx: MutationContext, args: Chec
   return APPLIED;
 }
 
-/** `checklist.removePhoto` v1: the photo leaves the item for good; its image is no longer served through it. */
+/**
+ * `checklist.removePhoto` v1: the photo leaves the item for good; its caption and time go with
+ * it, its image is no longer served through it, and its bytes go at the next sweep (media-erasure.ts).
+ */
 export async function applyChecklistRemovePhoto(ctx: MutationContext, args: ChecklistRemovePhotoArgs): Promise<MutationOutcome> {
   const { refusal } = await findOwnRun(ctx, args.runId);
   if (refusal) return refusal;
@@ -52,7 +55,7 @@ export async function applyChecklistRemovePhoto(ctx: MutationContext, args: Chec
   if (!photo || photo.run_id !== args.runId || photo.item_id !== args.itemId) return { applied: false, code: 'missing_record' };
   if (photo.deleted === 1) return APPLIED;
   const version = await nextVersion(ctx.trx);
-  await ctx.trx.updateTable('checklist_photos').set({ deleted: 1, version, updated_at: ctx.nowIso }).where('id', '=', args.photoId).execute();
+  await ctx.trx.updateTable('checklist_photos').set({ deleted: 1, caption: null, taken_at: null, version, updated_at: ctx.nowIso }).where('id', '=', args.photoId).execute();
   return APPLIED;
 }
 
