@@ -15,6 +15,8 @@ export interface LocalPhoto extends Omit<ChecklistPhotoRow, 'eventId' | 'ownerId
   blob?: Blob;
   /** A 320 px thumbnail. */
   thumb?: Blob;
+  /** The thumbnail's size, kept beside it so measuring storage reads no blob. */
+  thumbBytes?: number;
   /** «Fijar en este teléfono»: the full photo stays here after it reached the server. */
   pinned?: boolean;
   /** The server holds the bytes (uploaded from here, or pulled from there). */
@@ -49,7 +51,7 @@ export interface MediaUploadRow {
 export async function applyAttachPhoto(db: UserDb, args: ChecklistAttachPhotoArgs, blobs?: PhotoBlobs): Promise<void> {
   const existing = await db.photos.get(args.photoId);
   const { photoId, takenAt, caption, ...data } = args;
-  await db.photos.put({ ...existing, ...data, id: photoId, ...(takenAt ? { takenAt } : {}), ...(caption ? { caption } : {}), ...(blobs ?? {}) });
+  await db.photos.put({ ...existing, ...data, id: photoId, ...(takenAt ? { takenAt } : {}), ...(caption ? { caption } : {}), ...(blobs ? { ...blobs, thumbBytes: blobs.thumb.size } : {}) });
   if (blobs) {
     await db.mediaUploads.put({ photoId: args.photoId, sha256: args.sha256, queuedAt: new Date(db.now()).toISOString(), attempts: 0, nextAttemptAt: 0 });
   }
@@ -104,6 +106,7 @@ export async function setPhotoPinned(db: UserDb, photoId: string, pinned: boolea
 export async function keepDownloadedImages(db: UserDb, photoId: string, images: { thumb: Blob; blob?: Blob }): Promise<void> {
   await db.photos.where('id').equals(photoId).modify((photo) => {
     photo.thumb = images.thumb;
+    photo.thumbBytes = images.thumb.size;
     if (images.blob) photo.blob = images.blob;
   });
 }
@@ -114,7 +117,8 @@ export async function measurePhotoBytes(db: UserDb): Promise<{ count: number; by
   let bytes = 0;
   await db.photos.each((photo) => {
     count += 1;
-    bytes += (photo.blob?.size ?? 0) + (photo.thumb?.size ?? 0);
+    // `bytes` is the full image's size, as hashed and sent.
+    bytes += (photo.blob ? photo.bytes : 0) + (photo.thumb ? (photo.thumbBytes ?? 0) : 0);
   });
   return { count, bytes };
 }

@@ -2,7 +2,7 @@
  * Photos as evidence on checklist items (issue 15, #13): chosen on the phone, reduced here,
  * stored beside their item, sent after the text. Everything but downloading works offline.
  */
-import type { ReadonlySignal } from '@preact/signals';
+import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../../db/connection';
 import { listUploads, retryUploadNow } from '../../db/media-uploads-store';
 import { keepDownloadedImages, listRunPhotos, measurePhotoBytes, setPhotoPinned, type LocalPhoto, type MediaUploadRow } from '../../db/photos-store';
@@ -44,6 +44,29 @@ export async function readRunPhotos(runId: string): Promise<PhotoView[]> {
 
 /** The photos of a run, live (a pull, an upload or a local change re-reads them). */
 export const watchRunPhotos: (runId: string) => ReadonlySignal<PhotoView[]> = keyedLiveSignal(readRunPhotos, []);
+
+const NO_PHOTOS: readonly PhotoView[] = Object.freeze([]);
+/** Per run signal (so a reset of the live signals forgets these too), one computed per item. */
+const itemSignals = new WeakMap<ReadonlySignal<PhotoView[]>, Map<string, ReadonlySignal<readonly PhotoView[]>>>();
+
+/**
+ * The photos of one item, live. An item with none reads the same frozen empty list every time,
+ * so a change to another item's photos re-renders none of the 300 items without photos.
+ */
+export function watchItemPhotos(runId: string, itemId: string): ReadonlySignal<readonly PhotoView[]> {
+  const run = watchRunPhotos(runId);
+  let items = itemSignals.get(run);
+  if (!items) itemSignals.set(run, (items = new Map()));
+  let watched = items.get(itemId);
+  if (!watched) {
+    watched = computed(() => {
+      const photos = run.value.filter((photo) => photo.itemId === itemId);
+      return photos.length ? photos : NO_PHOTOS;
+    });
+    items.set(itemId, watched);
+  }
+  return watched;
+}
 
 /** How many photos this phone holds and what they weigh, live (the Storage screen). */
 export const photoStorage: ReadonlySignal<{ count: number; bytes: number }> = liveSignal(() => measurePhotoBytes(getDatabases().user), { count: 0, bytes: 0 });

@@ -5,9 +5,12 @@ import { formatDateTime, formatDay } from '../../shared/calendar/lima-dates';
 import { Icon } from '../shell/icons';
 import type { LostEdit } from '../../state/checklist-screen-model';
 import { LostEditNote } from './lost-edit-note';
+import { ItemPhotos } from './photos/item-photos';
 import { t } from '../../shared/i18n/checklists';
 
 interface ItemProps {
+  /** The run the item belongs to (its photos are the run's). */
+  runId: string;
   item: ItemView;
   /** Who is signed in here: this device's changes are shown as theirs. */
   myName: string;
@@ -41,7 +44,7 @@ export const ChecklistItem = memo(
     && (before.item === after.item || signItem(before.item) === signItem(after.item)),
 );
 
-function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, lostEdits = [], onToggle, onSave, onFailure = () => undefined }: ItemProps) {
+function ChecklistItemRow({ runId, item, myName, isOpen, isReadOnly = false, lostEdits = [], onToggle, onSave, onFailure = () => undefined }: ItemProps) {
   const id = `item-${item.id}`;
   const stateClass = item.state.done ? 'is-done' : item.state.notApplicable ? 'is-na' : item.isOverdue ? 'is-overdue' : '';
   if (isReadOnly) {
@@ -49,6 +52,7 @@ function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, lostEdits 
       <li class={`checklist__item ${stateClass}`}>
         <p class="checklist__tick checklist__tick--read">{item.text}</p>
         <ItemStatus item={item} />
+        <ItemPhotos runId={runId} itemId={item.id} itemText={item.text} isOpen={false} isReadOnly />
       </li>
     );
   }
@@ -64,6 +68,7 @@ function ChecklistItemRow({ item, myName, isOpen, isReadOnly = false, lostEdits 
         {t('checklists.details')}<span class="visually-hidden"> {item.text}</span>
       </button>
       {isOpen && <ItemDetails id={id} item={item} myName={myName} onSave={onSave} />}
+      <ItemPhotos runId={runId} itemId={item.id} itemText={item.text} isOpen={isOpen} isReadOnly={false} />
     </li>
   );
 }

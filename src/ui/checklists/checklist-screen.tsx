@@ -101,7 +101,7 @@ export function ChecklistBody({ eventId, eventTitle, view, myName = '', isReadOn
       {view.sections.map((section) => (
         <ChecklistSection key={section.id} section={section} isFolded={isLong && !unfolded.has(section.id)} {...(isLong ? { onFold: () => fold(section.id) } : {})}
           items={() => section.items.filter((i) => i.applies || showHidden.value).map((item) => (
-            <ChecklistItem key={item.id} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
+            <ChecklistItem key={item.id} runId={view.runId} item={item} myName={myName} isOpen={openId.value === item.id} isReadOnly={isReadOnly}
               lostEdits={editsByItem.get(item.id) ?? NO_LOST_EDITS} onFailure={onFailure}
               onToggle={() => (openId.value = openId.value === item.id ? '' : item.id)} onSave={(patch) => save(item, patch)} />
           ))} />

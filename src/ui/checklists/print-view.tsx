@@ -2,6 +2,7 @@ import { watchEventChecklists } from '../../state/event-checklists-model';
 import type { ItemView } from '../../state/checklist-view-model';
 import { formatDay, formatRange } from '../../shared/calendar/lima-dates';
 import { BackLink } from '../shell/screen-header';
+import { PrintItemPhotos } from './photos/photo-thumbs';
 import './checklists.css';
 import { t } from '../../shared/i18n/checklists';
 import '../../shared/i18n/events';
@@ -31,6 +32,7 @@ export function PrintView({ eventId }: { eventId: string }) {
                     <span>
                       {item.text}
                       <small>{describeForPaper(item)}</small>
+                      <PrintItemPhotos runId={view!.runId} itemId={item.id} itemText={item.text} />
                     </span>
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import { formatChecklistCsv, formatChecklistText, listResponsibles, shareText } 
 import { Icon } from '../shell/icons';
 import { t } from '../../shared/i18n/checklists';
 import { downloadBlob } from '../shell/download';
+import { EventPhotos } from '../checklists/photos/photo-thumbs';
 
 /** Print view, text summary (Web Share or copy) and CSV download, all made on the device. */
 export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun[] }) {
@@ -41,6 +42,7 @@ export function EventOutput({ event, runs }: { event: LocalEvent; runs: EventRun
         {said.value && <Icon name="upToDate" />}
         <span>{said.value}</span>
       </p>
+      <EventPhotos runs={runs} />
     </div>
   );
 }

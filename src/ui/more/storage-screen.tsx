@@ -7,6 +7,7 @@ import { Icon } from '../shell/icons';
 import './more.css';
 import { t } from '../../shared/i18n/more';
 import { AlertNote } from '../shell/alert-note';
+import { StoragePhotos } from './storage-photos';
 
 type AskState = 'idle' | 'asking' | 'granted' | 'denied';
 
@@ -28,6 +29,7 @@ export function StorageScreen() {
       <ScreenHeader title={t('storage.title')} backToMore />
       <p>{t('storage.intro')}</p>
       {report === null ? <p role="status">{t('storage.loading')}</p> : <StorageDetails report={report} pending={pendingCount.value} />}
+      <StoragePhotos report={report} />
       {report?.isPersisted === false && report.canAskPersist && (
         <button type="button" class="button" disabled={ask.value === 'asking'} onClick={handleAsk}>
           {ask.value === 'asking' ? t('storage.persist.asking') : t('storage.persist.action')}

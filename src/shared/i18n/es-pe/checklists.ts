@@ -114,6 +114,7 @@ export const checklists = {
   'checklists.csv.yes': 'Sí',
   'checklists.csv.no': 'No',
   'photos.title': 'Fotos',
+  'photos.eventTitle': 'Fotos del evento ({count})',
   'photos.add': 'Agregar foto',
   'photos.caption': 'Leyenda de las fotos que agregue (opcional)',
   'photos.reducing': 'Preparando fotos: {done} de {total}…',
