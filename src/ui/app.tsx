@@ -40,6 +40,7 @@ const AccountRoute = lazyScreen(() => import('./more/account-route').then((m) =>
 const AboutScreen = lazyScreen(() => import('./more/about-screen').then((m) => m.AboutScreen));
 const EditorScreen = lazyScreen(() => import('./editor/editor-screen').then((m) => m.EditorScreen));
 const NationalScreen = lazyScreen(() => import('./national/national-screen').then((m) => m.NationalScreen));
+const AdminScreen = lazyScreen(() => import('./admin/admin-screen').then((m) => m.AdminScreen));
 
 /** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
 export function App() {
@@ -90,6 +91,8 @@ function Frame() {
           <Route path="/mas/editor" component={EditorScreen} />
           <Route path="/mas/editor/*" component={EditorScreen} />
           <Route path="/mas/panorama" component={NationalScreen} />
+          <Route path="/mas/administracion" component={AdminScreen} />
+          <Route path="/mas/administracion/*" component={AdminScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </main>

@@ -2,6 +2,7 @@
  * The keys of every area, as types only: nothing here reaches a bundle, so `t('events.new')` is
  * checked by tsc everywhere while the events strings still load with the events chunk.
  */
+import type { admin } from './es-pe/admin';
 import type { catalogue } from './es-pe/catalogue';
 import type { checklists } from './es-pe/checklists';
 import type { editor } from './es-pe/editor';
@@ -15,7 +16,7 @@ import type { shell } from './es-pe/shell';
 import type { sync } from './es-pe/sync';
 import type { workshops } from './es-pe/workshops';
 
-type Catalogue = typeof catalogue & typeof checklists & typeof editor & typeof events & typeof forms & typeof more & typeof national
+type Catalogue = typeof admin & typeof catalogue & typeof checklists & typeof editor & typeof events & typeof forms & typeof more & typeof national
   & typeof participant & typeof session & typeof shell & typeof sync & typeof workshops;
 
 /** A key of the string catalogue, in any area. */

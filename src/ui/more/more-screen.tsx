@@ -16,13 +16,16 @@ const EDITOR_LINK = { href: '/mas/editor', label: 'more.editor', hint: 'more.edi
 /** The national figures are coordinación's too (the server answers 403 to anyone else). */
 const NATIONAL_LINK = { href: '/mas/panorama', label: 'more.national', hint: 'more.national.hint', icon: 'map' } as const;
 
-/** Más: storage, sync, account and about, one large row each; the editor and the national view for coordinación. */
+/** Accounts, devices, erasure and the export log: coordinación's too (#11). */
+const ADMIN_LINK = { href: '/mas/administracion', label: 'more.admin', hint: 'more.admin.hint', icon: 'shield' } as const;
+
+/** Más: storage, sync, account and about, one large row each; the editor, the national view and Administración for coordinación. */
 export function MoreScreen() {
   return (
     <section class="screen">
       <ScreenHeader title={t('more.title')} />
       <ul class="link-list">
-        {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK, NATIONAL_LINK] : [])].map((link) => (
+        {[...LINKS, ...(currentUser.value?.roles.includes('coordinador') ? [EDITOR_LINK, NATIONAL_LINK, ADMIN_LINK] : [])].map((link) => (
           <LinkRow key={link.href} href={link.href} icon={link.icon} label={t(link.label)} hint={t(link.hint)} />
         ))}
       </ul>

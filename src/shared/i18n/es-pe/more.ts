@@ -15,6 +15,8 @@ export const more = {
   'more.editor': 'Editar catálogo',
   'more.editor.hint': 'Publicar entradas del catálogo (coordinación)',
   'more.national': 'Panorama de la RED',
+  'more.admin': 'Administración',
+  'more.admin.hint': 'Cuentas, dispositivos, supresión de datos y exportaciones (coordinación)',
   'more.national.hint': 'Cifras de capacitación y eventos por región (coordinación)',
   'more.about.hint': 'Versión de la aplicación y qué es Tinkuy',
   'storage.title': 'Almacenamiento',
