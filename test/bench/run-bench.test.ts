@@ -51,7 +51,7 @@ const PLANNED: Array<{ file: string; name: string; calls: unknown[][]; toRows: (
 ];
 
 /** Measurements Chromium is not needed for, so they run even where it is missing. */
-const NO_BROWSER = new Set(['./bundle.measure.ts', './login-flood.measure.ts', './server-batch.measure.ts', './pg-throughput.measure.ts', './national-report.measure.ts', './push-statements.measure.ts']);
+const NO_BROWSER = new Set(['./bundle.measure.ts', './media-server.measure.ts', './login-flood.measure.ts', './server-batch.measure.ts', './pg-throughput.measure.ts', './national-report.measure.ts', './push-statements.measure.ts']);
 
 const rows: BenchRow[] = [];
 

@@ -2,7 +2,7 @@
  * Real, tiny images built byte by byte for the media tests (no image library on the server): an
  * 8×8 grey baseline JPEG, a 1×1 lossless WebP, and EXIF blocks with or without a GPS directory.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** SHA-256 of bytes, as photos are named. */
 export function sha256Of(bytes: Buffer): string {
@@ -21,8 +21,10 @@ function segment(marker: number, body: Buffer): Buffer {
  * one-bit code each (DC difference 0, AC end-of-block), one block of data. `app1` segments
  * (EXIF, XMP) go right after SOI, where cameras put them; `comment` adds a COM segment.
  */
-export function makeJpeg(options: { exif?: Buffer; xmp?: string; comment?: Buffer } = {}): Buffer {
+export function makeJpeg(options: { exif?: Buffer; xmp?: string; comment?: Buffer; paddedTo?: number } = {}): Buffer {
   const parts: Buffer[] = [Buffer.from([0xff, 0xd8])];
+  // `paddedTo`: COM segments of random bytes until the file weighs about that much (a bench's 300 KB photo).
+  for (let left = (options.paddedTo ?? 0) - 150; left > 0; left -= 65_533) parts.push(segment(0xfe, randomBytes(Math.min(65_533, left))));
   if (options.exif) parts.push(segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), options.exif])));
   if (options.xmp) parts.push(segment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0${options.xmp}`, 'latin1')));
   if (options.comment) parts.push(segment(0xfe, options.comment));

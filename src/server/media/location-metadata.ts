@@ -50,32 +50,51 @@ function isStandalone(marker: number): boolean {
   return marker === 0xd8 || marker === 0xd9 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
 }
 
-/** JPEG: walks the segments up to the image data (SOS); metadata never comes after it. */
+/**
+ * Any other EXIF block with GPS inside the file: the secondary images of a Multi-Picture file
+ * (APP2 `MPF`, a preview appended after the main image, with its own EXIF) or anything appended
+ * after the end. Only a parsed GPS directory counts here: six bytes matching `Exif\0\0` by chance
+ * inside image data must not refuse a clean photo.
+ */
+function findEmbeddedGps(bytes: Buffer, from: number): LocationFinding {
+  for (let at = bytes.indexOf(EXIF_HEADER, from, 'latin1'); at >= 0; at = bytes.indexOf(EXIF_HEADER, at + 1, 'latin1')) {
+    if (findGpsInTiff(bytes.subarray(at + 6)) === 'gps') return 'gps';
+  }
+  return 'none';
+}
+
+/** JPEG: walks the header segments up to the image data (SOS), then looks for EXIF embedded further on. */
 export function findLocationInJpeg(bytes: Buffer): LocationFinding {
+  const header = walkJpegHeader(bytes);
+  return header.finding === 'gps' ? 'gps' : worse(header.finding, findEmbeddedGps(bytes, header.end));
+}
+
+/** The segments before the image data: what they say, and where they end. */
+function walkJpegHeader(bytes: Buffer): { finding: LocationFinding; end: number } {
   let finding: LocationFinding = 'none';
   let at = 2;
   while (at + 4 <= bytes.length) {
-    if (bytes[at] !== 0xff) return worse(finding, 'unreadable');
+    if (bytes[at] !== 0xff) return { finding: worse(finding, 'unreadable'), end: at };
     const marker = bytes[at + 1]!;
     if (marker === 0xff) {
       at += 1; // fill byte
       continue;
     }
-    if (marker === 0xda || marker === 0xd9) return finding;
+    if (marker === 0xda || marker === 0xd9) return { finding, end: at };
     if (isStandalone(marker)) {
       at += 2;
       continue;
     }
     const length = bytes.readUInt16BE(at + 2);
     const end = at + 2 + length;
-    if (length < 2 || end > bytes.length) return worse(finding, 'unreadable');
+    if (length < 2 || end > bytes.length) return { finding: worse(finding, 'unreadable'), end: at };
     const body = bytes.subarray(at + 4, end);
     if (marker === 0xe1 && body.toString('latin1', 0, 6) === EXIF_HEADER) finding = worse(finding, findGpsInTiff(body.subarray(6)));
     else if (marker === 0xe1) finding = worse(finding, judgeXmp(body));
     at = end;
   }
   // The file ends before its image data.
-  return worse(finding, 'unreadable');
+  return { finding: worse(finding, 'unreadable'), end: at };
 }
 
 /** WebP: walks the RIFF chunks; `EXIF` (with or without the `Exif\0\0` header) and `XMP `. */

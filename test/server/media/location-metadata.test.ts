@@ -30,6 +30,8 @@ describe('location metadata', () => {
     ['a JPEG whose EXIF is broken', makeJpeg({ exif: Buffer.from('XX not tiff') }), 'image/jpeg', 'unreadable'],
     ['a JPEG cut before its image data', makeJpeg({ exif: makeExif({ gps: false }) }).subarray(0, 60), 'image/jpeg', 'unreadable'],
     ['a JPEG whose GPS block follows a comment', makeJpeg({ comment: Buffer.from('hola'), exif: makeExif({ gps: true }) }), 'image/jpeg', 'gps'],
+    ['a JPEG carrying a second image with EXIF GPS after its end (a Multi-Picture preview)', Buffer.concat([makeJpeg(), makeJpeg({ exif: makeExif({ gps: true, bigEndian: true }) })]), 'image/jpeg', 'gps'],
+    ['a JPEG with "Exif\\0\\0" by chance after its image data, no directory behind it', Buffer.concat([makeJpeg(), Buffer.from('Exif\0\0MM\0*zz', 'latin1')]), 'image/jpeg', 'none'],
     ['a WebP with no metadata', makeWebp(), 'image/webp', 'none'],
     ['a WebP with an EXIF chunk holding GPS', makeWebp({ exif: makeExif({ gps: true }) }), 'image/webp', 'gps'],
     ['a WebP with an EXIF chunk in the "Exif\\0\\0" form', makeWebp({ exif: Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), makeExif({ gps: true })]) }), 'image/webp', 'gps'],
