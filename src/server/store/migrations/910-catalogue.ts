@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { BIGINT, createPulledTable, createTable, dropTables, NULLABLE_TEXT, TEXT } from './tables';
 
 /**
  * The catalogue as the server keeps it: entries (compiled row, Markdown source, the hash of the
@@ -6,47 +7,20 @@ import type { Kysely } from 'kysely';
  * pulled table they carry a version from the global counter and a tombstone flag.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('catalogue_entries')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .addColumn('row', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('build_hash', 'text')
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('catalogue_entries_version').on('catalogue_entries').column('version').execute();
-
-  await db.schema
-    .createTable('catalogue_entry_history')
-    .addColumn('entry_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('published_at', 'text', (c) => c.notNull())
-    .addColumn('published_by', 'text')
-    .addColumn('published_by_name', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('catalogue_entry_history_pk', ['entry_id', 'version'])
-    .execute();
-
-  await db.schema
-    .createTable('catalogue_templates')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .addColumn('row', 'text', (c) => c.notNull())
-    .addColumn('build_hash', 'text')
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('catalogue_templates_version').on('catalogue_templates').column('version').execute();
+  await createPulledTable(db, 'catalogue_entries', { hash: TEXT, row: TEXT, source: TEXT, build_hash: NULLABLE_TEXT });
+  await createTable(
+    db,
+    'catalogue_entry_history',
+    {
+      entry_id: TEXT, version: BIGINT, hash: TEXT, source: TEXT, published_at: TEXT,
+      published_by: NULLABLE_TEXT, published_by_name: TEXT,
+    },
+    { name: 'catalogue_entry_history_pk', columns: ['entry_id', 'version'] },
+  );
+  await createPulledTable(db, 'catalogue_templates', { hash: TEXT, row: TEXT, build_hash: NULLABLE_TEXT });
 }
 
 /** Drops the catalogue tables. */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('catalogue_templates').execute();
-  await db.schema.dropTable('catalogue_entry_history').execute();
-  await db.schema.dropTable('catalogue_entries').execute();
+  await dropTables(db, ['catalogue_templates', 'catalogue_entry_history', 'catalogue_entries']);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { BIGINT, createIndex, createPulledTable, createTable, dropTables, FLAG, INTEGER, KEY, NULLABLE_TEXT, TEXT } from './tables';
 
 /**
  * RED workshops (catalogue, public), their attendance (personal data, Ley 29733), anonymous
@@ -12,98 +13,50 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 async function createWorkshopTables(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('workshops')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('code', 'text', (c) => c.notNull().unique())
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('field_hlc', 'text', (c) => c.notNull())
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('workshops_version').on('workshops').column('version').execute();
+  await createPulledTable(db, 'workshops', { code: { ...TEXT, unique: true }, owner_id: TEXT, data: TEXT, field_hlc: TEXT });
 
   // A participant's device has no account: its lastSeq lives here, apart from sync_clients
   // (whose user_id must name an account). Nothing else about the device is kept.
-  await db.schema
-    .createTable('participant_clients')
-    .addColumn('client_id', 'text', (c) => c.primaryKey())
-    .addColumn('last_seq', 'bigint', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
+  await createTable(db, 'participant_clients', { client_id: KEY, last_seq: BIGINT, created_at: TEXT, updated_at: TEXT });
 }
 
 async function createAttendanceTables(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('attendance')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workshop_id', 'text', (c) => c.notNull())
-    // The workshop's owner, copied so the pull filters by one indexed column.
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('person', 'text', (c) => c.notNull())
-    .addColumn('consent', 'text', (c) => c.notNull())
-    .addColumn('field_hlc', 'text', (c) => c.notNull())
-    .addColumn('doc_key', 'text')
-    .addColumn('name_key', 'text')
-    .addColumn('recorded_by', 'text')
-    .addColumn('recorded_at', 'text', (c) => c.notNull())
-    .addColumn('merged_ids', 'text', (c) => c.notNull())
-    .addColumn('merged_into', 'text')
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('attendance_version').on('attendance').column('version').execute();
-  await db.schema.createIndex('attendance_owner_version').on('attendance').columns(['owner_id', 'version']).execute();
-  await db.schema.createIndex('attendance_workshop_doc').on('attendance').columns(['workshop_id', 'doc_key']).execute();
-  await db.schema.createIndex('attendance_workshop_name').on('attendance').columns(['workshop_id', 'name_key']).execute();
-  await db.schema.createIndex('attendance_doc').on('attendance').column('doc_key').execute();
-  await db.schema.createIndex('attendance_name').on('attendance').column('name_key').execute();
+  await createPulledTable(
+    db,
+    'attendance',
+    {
+      workshop_id: TEXT,
+      // The workshop's owner, copied so the pull filters by one indexed column.
+      owner_id: TEXT,
+      person: TEXT, consent: TEXT, field_hlc: TEXT,
+      doc_key: NULLABLE_TEXT, name_key: NULLABLE_TEXT, recorded_by: NULLABLE_TEXT,
+      recorded_at: TEXT, merged_ids: TEXT, merged_into: NULLABLE_TEXT,
+    },
+    { byOwner: true },
+  );
+  await createIndex(db, 'attendance_workshop_doc', 'attendance', ['workshop_id', 'doc_key']);
+  await createIndex(db, 'attendance_workshop_name', 'attendance', ['workshop_id', 'name_key']);
+  await createIndex(db, 'attendance_doc', 'attendance', 'doc_key');
+  await createIndex(db, 'attendance_name', 'attendance', 'name_key');
 
-  await db.schema
-    .createTable('attendance_exports')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workshop_id', 'text', (c) => c.notNull())
-    .addColumn('exported_by', 'text', (c) => c.notNull())
-    .addColumn('rows', 'integer', (c) => c.notNull())
-    .addColumn('format', 'text', (c) => c.notNull())
-    .addColumn('exported_at', 'text', (c) => c.notNull())
-    .addColumn('logged_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('attendance_exports_workshop').on('attendance_exports').columns(['workshop_id', 'exported_at']).execute();
+  await createTable(db, 'attendance_exports', {
+    id: KEY, workshop_id: TEXT, exported_by: TEXT, rows: INTEGER, format: TEXT, exported_at: TEXT, logged_at: TEXT,
+  });
+  await createIndex(db, 'attendance_exports_workshop', 'attendance_exports', ['workshop_id', 'exported_at']);
 
   // Who erased, when and how many; never whose data (that would keep what was erased).
-  await db.schema
-    .createTable('attendance_erasures')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('erased_by', 'text', (c) => c.notNull())
-    .addColumn('erased_at', 'text', (c) => c.notNull())
-    .addColumn('matched_by', 'text', (c) => c.notNull())
-    .addColumn('count', 'integer', (c) => c.notNull())
-    .execute();
+  await createTable(db, 'attendance_erasures', { id: KEY, erased_by: TEXT, erased_at: TEXT, matched_by: TEXT, count: INTEGER });
 }
 
 async function createFeedbackTables(db: Kysely<any>): Promise<void> {
-  // Anonymous by design: no user, device, attendance link or time of arrival is stored.
-  await db.schema
-    .createTable('feedback')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workshop_id', 'text', (c) => c.notNull())
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('answers', 'text', (c) => c.notNull())
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('feedback_version').on('feedback').column('version').execute();
-  await db.schema.createIndex('feedback_owner_version').on('feedback').columns(['owner_id', 'version']).execute();
+  // Anonymous by design: no user, device, attendance link or time of arrival is stored
+  // (hence no `updated_at`, unlike every other pulled table).
+  await createTable(db, 'feedback', { id: KEY, workshop_id: TEXT, owner_id: TEXT, answers: TEXT, deleted: FLAG, version: BIGINT });
+  await createIndex(db, 'feedback_version', 'feedback', 'version');
+  await createIndex(db, 'feedback_owner_version', 'feedback', ['owner_id', 'version']);
 }
 
 /** Drops everything `up` made, newest first. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['feedback', 'attendance_erasures', 'attendance_exports', 'attendance', 'participant_clients', 'workshops']) {
-    await db.schema.dropTable(table).execute();
-  }
+  await dropTables(db, ['feedback', 'attendance_erasures', 'attendance_exports', 'attendance', 'participant_clients', 'workshops']);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { BIGINT, createTable, TEXT } from './tables';
 
 /**
  * `sync_rejections`: every mutation the server refused, kept by (client, seq) in the push's own
@@ -7,15 +8,12 @@ import type { Kysely } from 'kysely';
  * never show them under «Requiere atención».
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('sync_rejections')
-    .addColumn('client_id', 'text', (c) => c.notNull())
-    .addColumn('seq', 'bigint', (c) => c.notNull())
-    .addColumn('code', 'text', (c) => c.notNull())
-    .addColumn('message', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('sync_rejections_pk', ['client_id', 'seq'])
-    .execute();
+  await createTable(
+    db,
+    'sync_rejections',
+    { client_id: TEXT, seq: BIGINT, code: TEXT, message: TEXT, created_at: TEXT },
+    { name: 'sync_rejections_pk', columns: ['client_id', 'seq'] },
+  );
 }
 
 /** Drops the table. */

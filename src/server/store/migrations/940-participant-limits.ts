@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { BIGINT, createIndex, createTable, TEXT } from './tables';
 
 /**
  * Limits that hold across server processes (security report H4, M7, L1):
@@ -9,14 +10,13 @@ import { sql, type Kysely } from 'kysely';
  * - an index to count a workshop's feedback against its capacity without scanning the table.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('request_counters')
-    .addColumn('key', 'text', (c) => c.notNull())
-    .addColumn('window_start', 'bigint', (c) => c.notNull())
-    .addColumn('count', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('request_counters_pk', ['key', 'window_start'])
-    .execute();
-  await db.schema.createIndex('request_counters_window').on('request_counters').column('window_start').execute();
+  await createTable(
+    db,
+    'request_counters',
+    { key: TEXT, window_start: BIGINT, count: BIGINT },
+    { name: 'request_counters_pk', columns: ['key', 'window_start'] },
+  );
+  await createIndex(db, 'request_counters_window', 'request_counters', 'window_start');
   await db.schema.alterTable('participant_clients').addColumn('expires_at', 'text').execute();
   // Rows kept before this migration have no window on record: they expire at once, which costs
   // nothing (a participant's check-in and feedback apply once by id anyway).

@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { addDerivedTextColumns, dropColumns, type DerivedColumns } from './tables';
 
 /**
  * Columns the national report groups attendance by, derived by the database from what the
@@ -15,22 +16,14 @@ const COLUMNS = {
   report_level: { postgres: sql`(person::json ->> 'governmentLevel')`, sqlite: sql`json_extract(person, '$.governmentLevel')` },
   report_person: { postgres: sql`coalesce(doc_key, name_key)`, sqlite: sql`coalesce(doc_key, name_key)` },
   report_entity: { postgres: sql`split_part(name_key, '|', 2)`, sqlite: sql`substr(name_key, instr(name_key, '|') + 1)` },
-} as const;
+} as const satisfies DerivedColumns;
 
 /** Adds the derived columns. */
 export async function up(db: Kysely<any>): Promise<void> {
-  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (const [name, expression] of Object.entries(COLUMNS)) {
-    const column = sql.id(name);
-    if (isPostgres) {
-      await sql`alter table attendance add column ${column} text collate "C" generated always as (${expression.postgres}) stored`.execute(db);
-    } else {
-      await sql`alter table attendance add column ${column} text generated always as (${expression.sqlite}) virtual`.execute(db);
-    }
-  }
+  await addDerivedTextColumns(db, 'attendance', COLUMNS);
 }
 
 /** Drops them. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const name of Object.keys(COLUMNS)) await db.schema.alterTable('attendance').dropColumn(name).execute();
+  await dropColumns(db, 'attendance', Object.keys(COLUMNS));
 }

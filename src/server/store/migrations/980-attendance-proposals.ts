@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createIndex, createPulledTable, NULLABLE_TEXT, TEXT } from './tables';
 
 /**
  * `attendance_proposals`: what a self check-in carried that differs from the person already
@@ -7,23 +8,13 @@ import type { Kysely } from 'kysely';
  * scrubs its personal data and leaves a tombstone that devices drop.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('attendance_proposals')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('workshop_id', 'text', (c) => c.notNull())
+  await createPulledTable(db, 'attendance_proposals', {
+    workshop_id: TEXT,
     // The workshop's owner, copied (as in `attendance`) so the pull filters by one column.
-    .addColumn('owner_id', 'text', (c) => c.notNull())
-    .addColumn('attendance_id', 'text', (c) => c.notNull())
-    .addColumn('patch', 'text', (c) => c.notNull())
-    .addColumn('proposed_at', 'text', (c) => c.notNull())
-    .addColumn('closed_by', 'text')
-    .addColumn('outcome', 'text')
-    .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('version', 'bigint', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('attendance_proposals_version').on('attendance_proposals').column('version').execute();
-  await db.schema.createIndex('attendance_proposals_attendance').on('attendance_proposals').column('attendance_id').execute();
+    owner_id: TEXT,
+    attendance_id: TEXT, patch: TEXT, proposed_at: TEXT, closed_by: NULLABLE_TEXT, outcome: NULLABLE_TEXT,
+  });
+  await createIndex(db, 'attendance_proposals_attendance', 'attendance_proposals', 'attendance_id');
 }
 
 /** Drops the table. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createTable, INTEGER, KEY, TEXT } from './tables';
 
 /**
  * `media_objects` (#13): the photos' bytes, by SHA-256, where every server process can reach them.
@@ -6,14 +7,7 @@ import type { Kysely } from 'kysely';
  * `TINKUY_DATA_DIR/media` instead (server/media/media-store.ts), so there the table stays empty.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('media_objects')
-    .addColumn('sha256', 'text', (c) => c.primaryKey())
-    .addColumn('content_type', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('data', 'bytea', (c) => c.notNull())
-    .addColumn('stored_at', 'text', (c) => c.notNull())
-    .execute();
+  await createTable(db, 'media_objects', { sha256: KEY, content_type: TEXT, size: INTEGER, data: { type: 'bytea' }, stored_at: TEXT });
 }
 
 /** Drops the table. */
