@@ -1,7 +1,8 @@
 /**
  * The national report (issue #11): the year's training, events and checklists per RED region,
- * per month and in total, built from the three tallies beside this file. Aggregates only; a
- * feedback figure with fewer than MIN_OPINIONS opinions behind it is left out.
+ * per month and in total, built from the three tallies beside this file over the report's mirror
+ * (report-mirror.ts). Aggregates only; a feedback figure with fewer than MIN_OPINIONS opinions
+ * behind it is left out.
  */
 import { countDistricts } from '../../shared/places/district-counts';
 import { REGIONS } from '../../shared/places/regions';
@@ -11,6 +12,7 @@ import {
 import type { AppContext } from '../context';
 import { emptyEventCounts, tallyEvents, type EventCounts } from './report-events';
 import { countReach, emptyReach, FEEDBACK_DIMENSIONS, sumFeedback, type FeedbackSums, type ReachCounts } from './report-training';
+import { createReportMirror, type ReportMirror } from './report-mirror';
 import { listReportWorkshops, type ReportWorkshop } from './report-workshops';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -23,15 +25,17 @@ interface WorkshopCounts {
   feedback: FeedbackSums;
 }
 
-/** Builds the report for `query` at the server's time. */
-export async function buildNationalReport(ctx: AppContext, query: NationalReportQuery): Promise<NationalReport> {
+/**
+ * Builds the report for `query` at the server's time from `mirror`, brought up to date first
+ * (a mirror kept between reports reads only what was written since; without one, all is read).
+ */
+export async function buildNationalReport(ctx: AppContext, query: NationalReportQuery, mirror: ReportMirror = createReportMirror(ctx.db)): Promise<NationalReport> {
+  await mirror.refresh();
   const nowMs = ctx.now();
-  // Events do not depend on the workshops: they are counted while the training figures are.
-  const training = listReportWorkshops(ctx.db, query.year, query.topic).then(async ({ workshops, topics }) => {
-    const [reach, feedback] = await Promise.all([countReach(ctx.db, ctx.engine, workshops, query), sumFeedback(ctx.db, ctx.engine, workshops)]);
-    return { workshops, topics, reach, feedback };
-  });
-  const [{ workshops, topics, reach, feedback }, events] = await Promise.all([training, tallyEvents(ctx.db, query.year, nowMs)]);
+  const { workshops, topics } = listReportWorkshops(mirror, query.year, query.topic);
+  const reach = countReach(mirror, workshops, query);
+  const feedback = sumFeedback(mirror, workshops);
+  const events = tallyEvents(mirror, query.year, nowMs);
   const held = tallyWorkshops(workshops, feedback);
   const figures = (r: ReachCounts | undefined, w: WorkshopCounts | undefined, e: EventCounts | undefined): ReportFigures =>
     composeFigures(r ?? emptyReach(), w ?? emptyWorkshopCounts(), e ?? emptyEventCounts());

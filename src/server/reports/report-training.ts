@@ -1,16 +1,11 @@
 /**
- * People, entities and municipalities reached, and feedback, for the report's workshops. The
- * counting happens in the database (hash aggregates: a person is counted once per region, per
- * month and in total; entities are first grouped by region and month, which leaves a few
- * thousand rows for the three entity counts); only a few dozen numbers come back. Nothing
- * personal is selected; feedback is read only to be summed here, and only sums leave.
+ * People, entities and municipalities reached, and feedback, for the report's workshops, counted
+ * from the report's mirror: a person is counted once per region, per month and in total; an
+ * entity likewise, and it is a municipality when any of its records says so. Only counts and
+ * sums leave this module.
  */
-import { sql, type Kysely } from 'kysely';
 import type { NationalReportQuery } from '../../shared/schemas/national-report';
-import type { Database } from '../store/schema';
-import type { FeedbackSubmitArgs } from '../../shared/schemas/feedback';
-import { readJson } from '../store/json';
-import { pairsFromJson, type Engine } from './report-sql';
+import type { MirrorAttendance, ReportMirror } from './report-mirror';
 import type { ReportWorkshop } from './report-workshops';
 
 /** People, entities and municipalities of one group. */
@@ -27,65 +22,56 @@ export interface Reach {
   total: ReachCounts;
 }
 
-interface ReachRow {
-  k: string;
-  r: string | null;
-  m: string | null;
-  n: number | string;
-  n2: number | string | null;
+/**
+ * Who was already counted in one group: a byte per person (1 = counted) and per entity
+ * (1 = counted, 2 = counted and a municipality), indexed by their numbers in the mirror.
+ */
+interface Seen {
+  people: Uint8Array;
+  entities: Uint8Array;
+  counts: ReachCounts;
 }
-
-const MUNICIPALITIES = sql`('municipalidad-provincial', 'municipalidad-distrital')`;
 
 /** Counts the people reached by the workshops given, with the query's entity and level filters. */
-export async function countReach(db: Kysely<Database>, engine: Engine, workshops: readonly ReportWorkshop[], query: NationalReportQuery): Promise<Reach> {
-  const reach: Reach = { byRegion: new Map(), byMonth: new Map(), total: emptyReach() };
-  if (workshops.length === 0) return reach;
-  const pairs = workshops.map((w) => [w.id, w.month] as const);
-  const entityFilter = query.entityType === undefined ? sql`` : sql` and a.report_entity_type = ${query.entityType}`;
-  const levelFilter = query.governmentLevel === undefined ? sql`` : sql` and a.report_level = ${query.governmentLevel}`;
-  const result = await sql<ReachRow>`
-    with wk as materialized (${pairsFromJson(engine, pairs)}),
-    base as materialized (
-      select a.report_region as r, wk.grp as m, a.report_person as p, a.report_entity as e,
-        case when a.report_entity_type in ${MUNICIPALITIES} then 1 else 0 end as mu
-      from attendance a join wk on wk.id = a.workshop_id
-      where a.deleted = 0${entityFilter}${levelFilter}
-    ),
-    ents_rm as materialized (select r, m, e, max(mu) as mu from base where e is not null and e <> '' group by r, m, e),
-    ents_r as (select r, e, max(mu) as mu from ents_rm group by r, e),
-    ents_m as (select m, e, max(mu) as mu from ents_rm group by m, e),
-    ents_t as (select e, max(mu) as mu from ents_rm group by e)
-    select 'pr' as k, r, null as m, count(*) as n, 0 as n2 from (select distinct r, p from base where p is not null) x group by r
-    union all select 'pm', null, m, count(*), 0 from (select distinct m, p from base where p is not null) x group by m
-    union all select 'pt', null, null, count(*), 0 from (select distinct p from base where p is not null) x
-    union all select 'er', r, null, count(*), sum(mu) from ents_r group by r
-    union all select 'em', null, m, count(*), sum(mu) from ents_m group by m
-    union all select 'et', null, null, count(*), sum(mu) from ents_t
-  `.execute(db);
-  for (const row of result.rows) addReachRow(reach, row);
-  return reach;
+export function countReach(mirror: ReportMirror, workshops: readonly ReportWorkshop[], query: NationalReportQuery): Reach {
+  const newSeen = (): Seen => ({ people: new Uint8Array(mirror.people.size), entities: new Uint8Array(mirror.entities.size), counts: emptyReach() });
+  const byRegion = new Map<string, Seen>();
+  const byMonth = new Map<string, Seen>();
+  const total = newSeen();
+  const groupOf = (map: Map<string, Seen>, key: string) => {
+    let seen = map.get(key);
+    if (!seen) map.set(key, (seen = newSeen()));
+    return seen;
+  };
+  for (const workshop of workshops) {
+    const month = groupOf(byMonth, workshop.month);
+    for (const record of mirror.attendance.get(workshop.id)?.values() ?? []) {
+      if (query.entityType !== undefined && record.entityType !== query.entityType) continue;
+      if (query.governmentLevel !== undefined && record.level !== query.governmentLevel) continue;
+      const region = groupOf(byRegion, record.region ?? '');
+      count(region, record);
+      count(month, record);
+      count(total, record);
+    }
+  }
+  const counted = (map: Map<string, Seen>) => new Map([...map].map(([key, seen]) => [key, seen.counts]));
+  return { byRegion: counted(byRegion), byMonth: counted(byMonth), total: total.counts };
 }
 
-function addReachRow(reach: Reach, row: ReachRow): void {
-  const target = row.k.endsWith('t') ? reach.total
-    : row.k.endsWith('r') ? ensure(reach.byRegion, row.r ?? '')
-      : ensure(reach.byMonth, row.m ?? '');
-  if (row.k.startsWith('p')) {
-    target.people = Number(row.n);
-  } else {
-    target.entities = Number(row.n);
-    target.municipalities = Number(row.n2 ?? 0);
+function count(seen: Seen, record: MirrorAttendance): void {
+  if (record.person >= 0 && seen.people[record.person] === 0) {
+    seen.people[record.person] = 1;
+    seen.counts.people += 1;
   }
-}
-
-function ensure(map: Map<string, ReachCounts>, key: string): ReachCounts {
-  let counts = map.get(key);
-  if (!counts) {
-    counts = emptyReach();
-    map.set(key, counts);
+  if (record.entity < 0) return;
+  const before = seen.entities[record.entity]!;
+  if (before === 0) seen.counts.entities += 1;
+  if (record.isMunicipality && before !== 2) {
+    seen.entities[record.entity] = 2;
+    seen.counts.municipalities += 1;
+  } else if (before === 0) {
+    seen.entities[record.entity] = 1;
   }
-  return counts;
 }
 
 /** Zero people, entities and municipalities. */
@@ -105,26 +91,23 @@ export interface FeedbackSums {
 
 export const FEEDBACK_DIMENSIONS = ['contenido', 'facilitacion', 'utilidad', 'organizacion'] as const;
 
-/**
- * Feedback sums per workshop id (only workshops that have any). The answers are read as text and
- * summed here: extracting five numbers from each row's JSON in SQL parses it five times, which on
- * PostgreSQL cost about 5× reading the text (measured on 12,000 answers).
- */
-export async function sumFeedback(db: Kysely<Database>, engine: Engine, workshops: readonly ReportWorkshop[]): Promise<Map<string, FeedbackSums>> {
+/** Feedback sums per workshop id (only workshops that have any); each workshop's is added up again only after it changed. */
+export function sumFeedback(mirror: ReportMirror, workshops: readonly ReportWorkshop[]): Map<string, FeedbackSums> {
   const sums = new Map<string, FeedbackSums>();
-  if (workshops.length === 0) return sums;
-  const pairs = workshops.map((w) => [w.id, w.month] as const);
-  const result = await sql<{ id: string; answers: string }>`
-    with wk as materialized (${pairsFromJson(engine, pairs)})
-    select f.workshop_id as id, f.answers from feedback f join wk on wk.id = f.workshop_id where f.deleted = 0
-  `.execute(db);
-  for (const row of result.rows) {
-    const answers = readJson<Pick<FeedbackSubmitArgs, 'ratings' | 'recommend'>>(row.answers);
-    let into = sums.get(row.id);
-    if (!into) sums.set(row.id, (into = { count: 0, contenido: 0, facilitacion: 0, utilidad: 0, organizacion: 0, recommend: 0 }));
-    into.count += 1;
-    into.recommend += answers.recommend;
-    for (const dimension of FEEDBACK_DIMENSIONS) into[dimension] += answers.ratings[dimension];
+  for (const workshop of workshops) {
+    const opinions = mirror.feedback.get(workshop.id);
+    if (!opinions || opinions.size === 0) continue;
+    let into = mirror.feedbackSums.get(workshop.id);
+    if (!into) {
+      into = { count: 0, contenido: 0, facilitacion: 0, utilidad: 0, organizacion: 0, recommend: 0 };
+      for (const answers of opinions.values()) {
+        into.count += 1;
+        into.recommend += answers.recommend;
+        for (const dimension of FEEDBACK_DIMENSIONS) into[dimension] += answers.ratings[dimension];
+      }
+      mirror.feedbackSums.set(workshop.id, into);
+    }
+    sums.set(workshop.id, into);
   }
   return sums;
 }
