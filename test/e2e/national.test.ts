@@ -24,6 +24,14 @@ describeE2E('the national view (Panorama de la RED)', (rig) => {
       const table = page.getByRole('table', { name: new RegExp(t('national.table.caption', { year: String(new Date().getFullYear()) })) });
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(1 + 26 + 1);
+      // The same year month by month, in place of the region table.
+      await page.getByRole('radio', { name: t('national.view.month') }).check();
+      const months = page.getByRole('table', { name: new RegExp(t('national.monthTable.caption', { year: String(new Date().getFullYear()) })) });
+      expect(await months.getByRole('row').count()).toBe(1 + 12 + 1);
+      await months.getByRole('rowheader', { name: 'Enero' }).waitFor();
+      await page.screenshot({ path: 'test-results/national-months-360.png' });
+      await page.getByRole('radio', { name: t('national.view.region') }).check();
+      await table.waitFor();
       // A tap on a region's tile opens its figures.
       await page.getByRole('button', { name: /^Ayacucho:/ }).click();
       await page.getByRole('heading', { level: 2, name: 'Ayacucho' }).waitFor();

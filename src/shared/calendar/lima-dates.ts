@@ -15,6 +15,12 @@ const MONTHS = [
   'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
 ] as const;
 
+/** The name of a month as a table heads it: `2026-03` → «Marzo»; anything else comes back as it was. */
+export function nameMonth(yearMonth: string): string {
+  const name = MONTHS[Number(yearMonth.slice(5, 7)) - 1];
+  return /^\d{4}-\d{2}$/.test(yearMonth) && name ? name[0]!.toUpperCase() + name.slice(1) : yearMonth;
+}
+
 /** The Lima wall clock of an instant, or undefined when `iso` is not a time. */
 function readLimaClock(iso: string): Date | undefined {
   const ms = Date.parse(iso);

@@ -11,11 +11,11 @@ import { formatNationalCsv, nameNationalCsv } from '../../state/national-csv';
 import { AlertNote } from '../shell/alert-note';
 import { downloadBlob } from '../shell/download';
 import { ScreenHeader } from '../shell/screen-header';
-import { Field } from '../forms/field';
+import { Choice, Field } from '../forms/field';
 import { NationalFiltersForm } from './national-filters';
 import { RegionDetail } from './region-detail';
 import { RegionMap } from './region-map';
-import { RegionTable } from './region-table';
+import { MonthTable, RegionTable } from './region-table';
 import './national.css';
 import { t } from '../../shared/i18n/national';
 
@@ -59,6 +59,7 @@ function StatusLine({ status, hasReport }: { status: NationalStatus; hasReport: 
 }
 
 function ReportView({ report }: { report: NationalReport }) {
+  const byMonth = useSignal(false);
   const figure = chosenFigure.value;
   const selected = selectedRegion.value;
   return (
@@ -84,8 +85,10 @@ function ReportView({ report }: { report: NationalReport }) {
           {selected && <RegionDetail report={report} code={selected} onClose={() => selectRegion(null)} />}
         </div>
         <div class="national__table-side">
-          <RegionTable report={report} />
-          <p class="form-hint">{t('national.unplaced')}</p>
+          <Choice id="national-view" legend={t('national.view')} value={byMonth.value ? 'month' : 'region'}
+            options={[['region', t('national.view.region')], ['month', t('national.view.month')]]} onPick={(view) => (byMonth.value = view === 'month')} />
+          {byMonth.value ? <MonthTable report={report} /> : <RegionTable report={report} />}
+          <p class="form-hint">{t(byMonth.value ? 'national.monthNote' : 'national.unplaced')}</p>
         </div>
       </div>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDay, formatRange, formatTime } from '../../../src/shared/calendar/lima-dates';
+import { formatDate, formatDateTime, formatDay, formatRange, formatTime, nameMonth } from '../../../src/shared/calendar/lima-dates';
 import { t } from '../../../src/shared/i18n';
 import '../../../src/shared/i18n/checklists';
 
@@ -39,6 +39,11 @@ describe('dates and times as a person in Peru reads them', () => {
     ['7/12/2026', '7/12/2026'],
   ])('the calendar day %s reads «%s»', (day, words) => {
     expect(formatDay(day)).toBe(words);
+  });
+
+  it('names a month of the report as a table heads it, and leaves anything else as it was', () => {
+    expect(['2026-01', '2026-09', '2026-12'].map(nameMonth)).toEqual(['Enero', 'Septiembre', 'Diciembre']);
+    expect(['2026-13', 'marzo', ''].map(nameMonth)).toEqual(['2026-13', 'marzo', '']);
   });
 
   it('an instant gives its day and its time in Lima apart', () => {
