@@ -1,18 +1,14 @@
-import { useEffect } from 'preact/hooks';
 import { adminAccounts, adminLoad, loadAdminAccounts, shownPassword } from '../../state/admin-model';
-import { isOnline } from '../../state/app-model';
 import { AccountCard } from './account-card';
 import { AdminLoadStatus, AdminOfflineNote } from './admin-status';
 import { NewAccountForm } from './new-account-form';
 import { OneTimePassword } from './one-time-password';
 import { t } from '../../shared/i18n/admin';
+import { useLoadWhileOnline } from '../shell/online-only';
 
 /** Administración → Cuentas: a one-time password when one was just made, «Agregar cuenta», and every account. */
 export function AccountsPanel() {
-  const online = isOnline.value;
-  useEffect(() => {
-    if (online) void loadAdminAccounts();
-  }, [online]);
+  const online = useLoadWhileOnline(loadAdminAccounts);
   const accounts = adminAccounts.value;
   const shown = shownPassword.value;
   return (

@@ -1,19 +1,15 @@
-import { useEffect } from 'preact/hooks';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { AdminAccount } from '../../shared/schemas/admin';
 import { adminAccounts, adminLoad, loadAdminAccounts } from '../../state/admin-model';
-import { isOnline } from '../../state/app-model';
 import { AdminLoadStatus, AdminOfflineNote } from './admin-status';
 import { t, tn } from '../../shared/i18n/admin';
+import { useLoadWhileOnline } from '../shell/online-only';
 
 const when = (iso: string | null) => (iso ? formatDateTime(iso) : t('admin.device.never'));
 
 /** Administración → ¿Quién sincronizó y cuándo?: per account, each device's last push and pull, and its refused changes. */
 export function ActivityPanel() {
-  const online = isOnline.value;
-  useEffect(() => {
-    if (online) void loadAdminAccounts();
-  }, [online]);
+  useLoadWhileOnline(loadAdminAccounts);
   const accounts = adminAccounts.value;
   return (
     <>

@@ -1,18 +1,12 @@
-import { isOnline } from '../../state/app-model';
 import type { AdminLoad } from '../../state/admin-model';
 import { AlertNote } from '../shell/alert-note';
+import { OfflineNote } from '../shell/online-only';
 import { Icon } from '../shell/icons';
 import { t } from '../../shared/i18n/admin';
 
 /** «Necesita conexión», plainly, while the phone is offline (announced politely). */
 export function AdminOfflineNote() {
-  if (isOnline.value) return null;
-  return (
-    <p class="note note--attention" role="status">
-      <Icon name="offline" />
-      <span>{t('admin.offline')}</span>
-    </p>
-  );
+  return <OfflineNote text={t('admin.offline')} />;
 }
 
 /** Where a read of the server stands: loading, offline, or failed with a way to try again. */

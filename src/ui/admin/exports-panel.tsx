@@ -1,19 +1,15 @@
-import { useEffect } from 'preact/hooks';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import { exportLog, exportLogLoad, loadExportLog } from '../../state/admin-data-model';
-import { isOnline } from '../../state/app-model';
 import { AdminLoadStatus, AdminOfflineNote } from './admin-status';
 import { t, tn } from '../../shared/i18n/admin';
+import { useLoadWhileOnline } from '../shell/online-only';
 
 /** The server answers at most this many, newest first (EXPORT_LOG_LIMIT). */
 const SHOWN_LIMIT = 500;
 
 /** Administración → Registro de exportaciones: who exported which workshop's attendance, and when (Ley 29733). */
 export function ExportsPanel() {
-  const online = isOnline.value;
-  useEffect(() => {
-    if (online) void loadExportLog();
-  }, [online]);
+  useLoadWhileOnline(loadExportLog);
   const rows = exportLog.value;
   return (
     <>

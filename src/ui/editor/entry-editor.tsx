@@ -9,7 +9,7 @@ import { Icon } from '../shell/icons';
 import { ScreenHeader } from '../shell/screen-header';
 import { EntryPreview } from './entry-preview';
 import { FaultList } from './fault-list';
-import { OfflineNote } from './offline-note';
+import { OfflineNote } from '../shell/online-only';
 import { PublishBar } from './publish-bar';
 import { VersionHistory } from './version-history';
 import { t } from '../../shared/i18n/editor';
@@ -38,7 +38,7 @@ export function EntryEditor({ id }: { id: string }) {
   return (
     <section class="screen editor">
       <ScreenHeader title={preview?.entry?.title ?? (id === 'nueva' ? t('editor.new') : id)} back={{ href: '/mas/editor', label: t('editor.back') }} />
-      <OfflineNote />
+      <OfflineNote text={t('editor.offline')} />
       {failure && <AlertNote>{failure}</AlertNote>}
       {!isOpen && online && !failure && <p role="status">{t('editor.loading')}</p>}
       {isOpen && (

@@ -1,25 +1,20 @@
-import { useEffect } from 'preact/hooks';
-import { isOnline } from '../../state/app-model';
 import { editorEntries, editorFailure, loadEditorEntries } from '../../state/editor-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { LinkRow } from '../shell/link-row';
-import { OfflineNote } from './offline-note';
 import { t } from '../../shared/i18n/editor';
 import '../../shared/i18n/more';
 import { AlertNote } from '../shell/alert-note';
+import { OfflineNote, useLoadWhileOnline } from '../shell/online-only';
 
 /** Every entry on the server, by title, each opening the editor; and "Nueva entrada". */
 export function EntryList() {
-  const online = isOnline.value;
-  useEffect(() => {
-    if (online) void loadEditorEntries();
-  }, [online]);
+  const online = useLoadWhileOnline(loadEditorEntries);
   const entries = editorEntries.value;
   const failure = editorFailure.value;
   return (
     <section class="screen">
       <ScreenHeader title={t('more.editor')} backToMore />
-      <OfflineNote />
+      <OfflineNote text={t('editor.offline')} />
       {failure && <AlertNote>{failure}</AlertNote>}
       <a class="button" href="/mas/editor/nueva">{t('editor.new')}</a>
       {entries === null && online && !failure && <p role="status">{t('editor.loading')}</p>}
