@@ -37,6 +37,9 @@ async function findUnreferenced(db: Kysely<Database>, sha256s: readonly string[]
 export async function sweepUnreferencedMedia(db: Kysely<Database>, media: MediaStore, candidates?: readonly string[]): Promise<number> {
   const orphans = await findUnreferenced(db, candidates ?? (await media.list()));
   await media.remove(orphans);
+  for (let at = 0; at < orphans.length; at += CHUNK) {
+    await db.deleteFrom('media_holders').where('sha256', 'in', orphans.slice(at, at + CHUNK)).execute();
+  }
   return orphans.length;
 }
 

@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import type { MediaStore } from '../media/media-store';
 import { sweepUnreferencedMedia } from '../media/media-erasure';
-import { canReadPhoto, isAttachedBy } from '../media/photo-access';
+import { findPhotoAccess, isAttachedBy, recordHolder } from '../media/photo-access';
 import { checkUploadedPhoto } from '../media/upload-check';
 
 type MediaRequest = FastifyRequest<{ Params: { sha256: string } }>;
@@ -62,9 +62,12 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext,
       },
     }, async function handlePutMedia(request, reply) {
       const sha256 = readSha256(request);
+      const caller = callers.get(request)!;
       const type = checkUploadedPhoto(sha256, readDeclaredType(request), request.body);
-      const stored = await media.put(sha256, type, request.body as Buffer, new Date(ctx.now()).toISOString());
-      request.log.info({ sha256, bytes: (request.body as Buffer).length, stored, by: callers.get(request)?.id }, 'photo received');
+      const nowIso = new Date(ctx.now()).toISOString();
+      const stored = await media.put(sha256, type, request.body as Buffer, nowIso);
+      await recordHolder(ctx.db, caller, sha256, nowIso);
+      request.log.info({ bytes: (request.body as Buffer).length, stored, by: caller.id }, 'photo received');
       return reply.code(stored ? 201 : 200).header('Cache-Control', 'no-store').send({ sha256, stored });
     });
 
@@ -72,8 +75,9 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext,
       const caller = await requireCaller(ctx, request);
       const sha256 = readSha256(request);
       // Someone else's photo and no photo at all get the same answer: a hash says nothing.
-      if (!(await canReadPhoto(ctx.db, caller, sha256))) throw new HttpError(404, 'not_found', REFUSALS.mediaNotFound);
-      const image = await media.get(sha256);
+      const access = await findPhotoAccess(ctx.db, caller, sha256);
+      if (access === 'none') throw new HttpError(404, 'not_found', REFUSALS.mediaNotFound);
+      const image = access === 'read' ? await media.get(sha256) : undefined;
       if (!image) throw new HttpError(404, 'not_found', REFUSALS.mediaNotArrived);
       const etag = `"${sha256}"`;
       void reply.header('Cache-Control', IMMUTABLE).header('ETag', etag).header('Vary', 'Authorization');

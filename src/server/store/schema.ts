@@ -234,6 +234,13 @@ export interface MediaObjectsTable {
   stored_at: string;
 }
 
+/** An account that sent a photo's bytes (and so may read them back). */
+export interface MediaHoldersTable {
+  sha256: string;
+  user_id: string;
+  sent_at: string;
+}
+
 /** The whole database. Other features add their tables here and in a migration. */
 export interface Database {
   users: UsersTable;
@@ -257,4 +264,5 @@ export interface Database {
   certificates: CertificatesTable;
   checklist_photos: ChecklistPhotosTable;
   media_objects: MediaObjectsTable;
+  media_holders: MediaHoldersTable;
 }

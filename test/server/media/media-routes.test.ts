@@ -135,6 +135,21 @@ describe.each(ENGINES)('PUT and GET /api/media on %s', (engine) => {
     expect((await putMedia(env.server.app, otherGestor, sha, jpeg)).statusCode).toBe(409);
   });
 
+  it('a hash alone opens nothing: another gestor who attaches it to their own run reads it only after sending its bytes', async () => {
+    const jpeg = makeJpeg({ comment: Buffer.from('ajena') });
+    const sha = sha256Of(jpeg);
+    await attachPhoto(env.server, env.user, runId, sha);
+    expect((await putMedia(env.server.app, env.user, sha, jpeg)).statusCode).toBe(201);
+    await attachPhoto(env.server, otherGestor, await createRun(env.server, otherGestor), sha);
+    // For them it has not arrived: the answer says nothing of what another account sent.
+    const before = await getMedia(env.server.app, otherGestor, sha);
+    expect([before.statusCode, before.json().error.message]).toEqual([404, REFUSALS.mediaNotArrived]);
+    // Sending the same picture proves they have it: stored once, and now theirs to read too.
+    const sent = await putMedia(env.server.app, otherGestor, sha, jpeg);
+    expect([sent.statusCode, sent.json()]).toEqual([200, { sha256: sha, stored: false }]);
+    expect((await getMedia(env.server.app, otherGestor, sha)).statusCode).toBe(200);
+  });
+
   it('GET: the owner and coordinación read it; another gestor gets 404; once removed, nobody reads it', async () => {
     const jpeg = makeJpeg({ comment: Buffer.from('cuatro') });
     const sha = sha256Of(jpeg);

@@ -16,6 +16,7 @@ import * as attendanceProposals from './980-attendance-proposals';
 import * as checklistPhotos from './990-checklist-photos';
 import * as deviceSyncTimes from './991-device-sync-times';
 import * as media from './992-media';
+import * as mediaHolders from './993-media-holders';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '990-checklist-photos': checklistPhotos,
   '991-device-sync-times': deviceSyncTimes,
   '992-media': media,
+  '993-media-holders': mediaHolders,
 };

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * `media_holders` (#13): which accounts have sent a photo's bytes. Photos are stored once per
+ * image, named by their hash, so a hash alone must not open an image: a gestor who attached
+ * someone else's hash (read in a log, an exported changes file) would otherwise read that
+ * person's photo. A gestor reads an image only after sending its bytes once (any device of the
+ * account); coordinación reads every photo attached to an event.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('media_holders')
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('media_holders_pk', ['sha256', 'user_id'])
+    .execute();
+}
+
+/** Drops the table. */
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('media_holders').execute();
+}
