@@ -109,7 +109,11 @@ function findFirstRecord(db: UserDb, args: AttendanceRegisterArgs, hint: Registe
 export async function applyAttendanceRegister(db: UserDb, args: AttendanceRegisterArgs, hlc: string, hint?: RegisterHint): Promise<void> {
   if (await db.attendance.get(args.id)) return;
   // Only a participant's own check-in carries the code: their phone remembers it, with the name.
-  if (args.workshopCode) await writeMeta(db.meta, checkInKey(args.workshopId), args.person.fullName);
+  if (args.workshopCode) {
+    await writeMeta(db.meta, checkInKey(args.workshopId), args.person.fullName);
+    // The record's id, drawn at random here: what lets this phone alone ask for the person's constancia.
+    await writeMeta(db.meta, checkInIdKey(args.workshopId), args.id);
+  }
   const nowIso = new Date(db.now()).toISOString();
   const first = await findFirstRecord(db, args, hint);
   if (first) {
@@ -168,6 +172,16 @@ export async function applyAttendanceRemove(db: UserDb, args: AttendanceRemoveAr
 /** The meta key that remembers this phone checked its owner in at a workshop (the name they gave). */
 export function checkInKey(workshopId: string): string {
   return `checkedIn:${workshopId}`;
+}
+
+/** The meta key of the attendance id of this phone's own check-in at a workshop. */
+export function checkInIdKey(workshopId: string): string {
+  return `checkedInId:${workshopId}`;
+}
+
+/** The attendance id of this phone's own check-in at a workshop (the last, if someone else checked in after), if any. */
+export function readCheckInId(db: UserDb, workshopId: string): Promise<string | undefined> {
+  return readMeta<string>(db.meta, checkInIdKey(workshopId));
 }
 
 /** The name this phone checked in with at a workshop (a participant's own check-in), if it did. */

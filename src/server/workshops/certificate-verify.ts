@@ -10,7 +10,8 @@ import * as v from 'valibot';
 import { describeTooManyVerifications, REFUSALS } from '../../shared/errors';
 import { regionName } from '../../shared/places/regions';
 import type { AttendancePerson } from '../../shared/schemas/attendance';
-import { CertificateCode, type CertificateVerification } from '../../shared/schemas/certificate';
+import { CertificateCode, type CertificateVerification, type OwnCertificate } from '../../shared/schemas/certificate';
+import { Id } from '../../shared/schemas/common';
 import { computeWorkshopHours } from '../../shared/workshop-hours';
 import { HttpError } from '../http/errors';
 import { readJson } from '../store/json';
@@ -58,4 +59,32 @@ export async function verifyCertificate(db: Kysely<Database>, rawCode: string): 
     hours: computeWorkshopHours(fields.startsAt, fields.endsAt),
     region: regionName(person.regionCode) ?? '',
   };
+}
+
+/**
+ * The constancia of one attendance record, for the phone that made it: `pending` while none was
+ * issued (or the record was removed), else what the code verifies and the facilitators. The
+ * record may since have been merged into another of the same person: its constancia counts.
+ * A revoked one is answered as such (`valid: false`) unless a valid one was issued after it.
+ */
+export async function readOwnCertificate(db: Kysely<Database>, rawId: string): Promise<OwnCertificate> {
+  const parsed = v.safeParse(Id, rawId);
+  if (!parsed.success) throw notFound();
+  const record = await db.selectFrom('attendance').select(['id', 'merged_into']).where('id', '=', parsed.output).executeTakeFirst();
+  if (!record) return { status: 'pending' };
+  const ids = record.merged_into ? [record.id, record.merged_into] : [record.id];
+  const certificates = await db.selectFrom('certificates').select(['code', 'revoked_at', 'workshop_id', 'version'])
+    .where('attendance_id', 'in', ids).where('deleted', '=', 0).execute();
+  const chosen = certificates.sort((a, b) => Number(a.revoked_at !== null) - Number(b.revoked_at !== null) || Number(b.version) - Number(a.version))[0];
+  if (!chosen) return { status: 'pending' };
+  let certificate: CertificateVerification;
+  try {
+    certificate = await verifyCertificate(db, chosen.code);
+  } catch (error) {
+    if (error instanceof HttpError && error.statusCode === 404) return { status: 'pending' };
+    throw error;
+  }
+  const workshop = await db.selectFrom('workshops').select('data').where('id', '=', chosen.workshop_id).executeTakeFirst();
+  const facilitators = workshop ? readJson<WorkshopFields>(workshop.data).facilitators ?? [] : [];
+  return { status: 'issued', certificate, facilitators };
 }

@@ -60,3 +60,14 @@ export const CertificateVerification = v.strictObject({
   region: v.string(),
 });
 export type CertificateVerification = v.InferOutput<typeof CertificateVerification>;
+
+/**
+ * `GET /api/certificates/for-attendance/<attendanceId>`: the person's own constancia, asked by the
+ * phone that checked them in (it alone holds the record's id, drawn at random on it; the staff who
+ * also see that id see the constancia anyway). One record per question, never a list.
+ */
+export const OwnCertificate = v.variant('status', [
+  v.strictObject({ status: v.literal('pending') }),
+  v.strictObject({ status: v.literal('issued'), certificate: CertificateVerification, facilitators: v.array(v.string()) }),
+]);
+export type OwnCertificate = v.InferOutput<typeof OwnCertificate>;

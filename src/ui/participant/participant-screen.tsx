@@ -11,6 +11,7 @@ import { formatRange } from '../../shared/calendar/lima-dates';
 import { CheckIn } from './participant-check-in';
 import { isRefused, RefusalNote, WindowShut } from './participant-notes';
 import { SendState } from './send-state';
+import { OwnCertificateCard, OwnCertificatePage } from './own-certificate';
 import '../workshops/workshops.css';
 import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
@@ -88,6 +89,7 @@ export function ParticipantScreen() {
   const workshop = watchWorkshopByCode(code).value;
   if (workshop === undefined) return <section class="screen workshops" aria-busy="true"><p>{t('participant.loading')}</p></section>;
   if (workshop === null) return <NotOnPhone code={code} />;
+  if (view === 'constancia') return <OwnCertificatePage workshop={workshop} />;
   // Closed or not open yet by this phone's clock (the server's rule): no form that can only be refused.
   const windowState = findWindowState(workshop);
   return (
@@ -97,6 +99,7 @@ export function ParticipantScreen() {
       <RefusalNote workshopId={workshop.id} action="attendance.register" />
       <RefusalNote workshopId={workshop.id} action="feedback.submit" />
       {windowState === 'open' ? <Actions workshop={workshop} view={view} /> : <WindowShut workshop={workshop} state={windowState} />}
+      <OwnCertificateCard workshop={workshop} />
     </section>
   );
 }

@@ -7,8 +7,7 @@ import { canEditWorkshop } from '../../state/permission-model';
 import { describeWorkshop } from '../../state/workshop-summary-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { QrCode } from './qr-code';
-import { formatRange } from '../../shared/calendar/lima-dates';
+import { CertificateDocument } from './certificate-document';
 import './certificates.css';
 import { t } from '../../shared/i18n/workshops';
 
@@ -45,18 +44,10 @@ export function CertificateSheet({ workshopId, certificateId }: { workshopId: st
         {canShare && <button type="button" class="button button--secondary" onClick={share}>{t('certificates.share')}</button>}
         <p class="ws-muted">{t('certificates.printHint')}</p>
       </div>
-      <article class="cert-sheet" aria-label={t('certificates.heading')}>
-        <p class="cert-sheet__issuer">{t('certificates.issuer')}</p>
-        <p class="cert-sheet__name">{person.person.fullName}</p>
-        <p>{t('certificates.participated')}</p>
-        <p class="cert-sheet__workshop">«{workshop.title}»</p>
-        <p>{t('certificates.when', { when: formatRange(workshop.startsAt, workshop.endsAt), hours: facts.hours })}</p>
-        {facts.facilitators.length > 0 && <p>{t('certificates.facilitators', { names: facts.facilitators.join(', ') })}</p>}
-        <div class="cert-sheet__verify">
-          <QrCode text={link} label={t('certificates.qr', { code: certificate.code })} />
-          <p>{t('certificates.verify', { link, code: certificate.code })}</p>
-        </div>
-      </article>
+      <CertificateDocument facts={{
+        name: person.person.fullName, workshopTitle: workshop.title, startsAt: workshop.startsAt, endsAt: workshop.endsAt,
+        hours: facts.hours, facilitators: facts.facilitators, code: certificate.code, link,
+      }} />
       {/* Only who leads the workshop revokes (certificate.revoke is refused to anyone else). */}
       {!certificate.revokedAt && canEditWorkshop(workshopId) && (confirming.value ? (
         <div class="note note--attention cert-actions" role="alertdialog" aria-label={t('certificates.confirmRevoke', { code: certificate.code })}>

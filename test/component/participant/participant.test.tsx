@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
+import { readCheckInId } from '../../../src/db/attendance-store';
 import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
@@ -93,8 +94,10 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     await screen.findByText(/Gracias, Teodoro Ñaupari/);
     const [queued] = await dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
-    const args = queued?.args as { workshopCode?: string; person: { governmentLevel: string; regionCode: string } };
+    const args = queued?.args as { id: string; workshopCode?: string; person: { governmentLevel: string; regionCode: string } };
     expect(args.workshopCode).toBe(workshop.code);
+    // The phone keeps the id of the record it made: it alone asks for the person's constancia with it.
+    expect(await readCheckInId(dbs.user, workshop.id)).toBe(args.id);
     expect(args.person.governmentLevel).toBe('regional');
     expect(args.person.regionCode).toBe('12');
   });

@@ -60,6 +60,16 @@ export const participant = {
   'verify.unknown': 'No existe una constancia con el código {code}. Revise que lo haya escrito tal como figura en la constancia.',
   'verify.offline': 'Sin conexión: la verificación necesita internet. Vuelva a abrir el enlace cuando tenga señal.',
   'verify.failed': 'No pudimos verificar la constancia ahora. Vuelva a intentarlo en unos minutos.',
+  'own.title': 'Su constancia',
+  'own.pending': 'Su constancia aún no ha sido emitida. Cuando el equipo del taller la emita, aparecerá aquí: abra esta página con conexión.',
+  'own.issued': 'Su constancia de participación fue emitida.',
+  'own.open': 'Ver su constancia',
+  'own.revoked': 'Su constancia fue anulada por el equipo del taller: ya no es válida.',
+  'own.saved': 'Se muestra lo que este teléfono guardó la última vez que tuvo conexión.',
+  'own.offline': 'Sin conexión: para saber si su constancia fue emitida, abra esta página cuando tenga internet.',
+  'own.failed': 'No pudimos consultar su constancia ahora. Vuelva a intentarlo en unos minutos.',
+  'own.back': 'Volver al taller',
+  'own.missing': 'Este teléfono no tiene una constancia válida para mostrar.',
 } as const;
 
 addMessages(participant);
