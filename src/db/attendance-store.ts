@@ -18,27 +18,23 @@ export interface LocalAttendance extends AttendanceRow {
 // Folding a name (Unicode normalisation and classes) is the costly part of a check: each stored
 // record's keys are kept by id and `updatedAt`, so a check over 500 records folds only the typed
 // person. A record changed by a pull or a correction gets a new `updatedAt` and is folded again.
-const keyCache = new Map<string, { stamp: string; keys: PersonMatchKeys }>();
+type StoredPerson = { id: string; updatedAt?: string; person: PersonKeys };
 
-function readKeys(row: { id: string; updatedAt?: string; person: PersonKeys }): PersonMatchKeys {
-  const stamp = `${row.updatedAt ?? ''}|${row.person.fullName}|${row.person.entityName}|${row.person.documentType ?? ''}|${row.person.documentNumber ?? ''}`;
-  const cached = keyCache.get(row.id);
-  if (cached && cached.stamp === stamp) return cached.keys;
-  const keys = computeKeys(row.person);
-  keyCache.set(row.id, { stamp, keys });
-  return keys;
+/** `compute` of a stored record's person, kept by id until the record or its person changes. */
+function cachedByRecord<T>(compute: (person: PersonKeys) => T): (row: StoredPerson) => T {
+  const cache = new Map<string, { stamp: string; value: T }>();
+  return (row) => {
+    const stamp = `${row.updatedAt ?? ''}|${row.person.fullName}|${row.person.entityName}|${row.person.documentType ?? ''}|${row.person.documentNumber ?? ''}`;
+    const cached = cache.get(row.id);
+    if (cached && cached.stamp === stamp) return cached.value;
+    const value = compute(row.person);
+    cache.set(row.id, { stamp, value });
+    return value;
+  };
 }
 
-const likenessCache = new Map<string, { stamp: string; likeness: Likeness }>();
-
-function readLikeness(row: { id: string; updatedAt?: string; person: PersonKeys }): Likeness {
-  const stamp = `${row.updatedAt ?? ''}|${row.person.fullName}|${row.person.entityName}|${row.person.documentType ?? ''}|${row.person.documentNumber ?? ''}`;
-  const cached = likenessCache.get(row.id);
-  if (cached && cached.stamp === stamp) return cached.likeness;
-  const likeness = computeLikeness(row.person);
-  likenessCache.set(row.id, { stamp, likeness });
-  return likeness;
-}
+const readKeys: (row: StoredPerson) => PersonMatchKeys = cachedByRecord(computeKeys);
+const readLikeness: (row: StoredPerson) => Likeness = cachedByRecord(computeLikeness);
 
 /** The first record in `rows` that may be `person` spelled otherwise (the warning's rule, never the merge's). */
 export function findLikelyPerson<R extends { id: string; updatedAt?: string; person: PersonKeys }>(rows: readonly R[], person: PersonKeys, exceptId?: string): R | undefined {

@@ -13,6 +13,7 @@
  * The mark names a version: any later write, by whatever path, moves `version` and voids it.
  */
 import type { EchoColumns } from '../store/schema';
+import { nextVersion } from '../store/version';
 import type { MutationContext } from './mutation-context';
 
 /** The stored part a pull and a handler need to judge a mark. */
@@ -44,4 +45,13 @@ export function markEcho(ctx: MutationContext, version: number, prior: Marked | 
   if (!writer || !isSameMerge) return NO_MARK;
   const isHeld = prior === undefined || isEchoOf(prior, writer.clientId) || Number(prior.version) <= writer.heldUpTo;
   return isHeld ? { echo_client: writer.clientId, echo_version: version } : NO_MARK;
+}
+
+/**
+ * The columns a row the device creates starts with: live, at the next version, written now, and
+ * marked as the writer's echo (the device made it from scratch, so it holds it exactly).
+ */
+export async function startRowColumns(ctx: MutationContext): Promise<{ deleted: 0; version: number; updated_at: string } & EchoColumns> {
+  const version = await nextVersion(ctx.trx);
+  return { deleted: 0, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, undefined) };
 }

@@ -24,11 +24,14 @@ export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
       </g>
     </svg>
   );
+  const crowded = isCrowded(online, isParticipant ? '' : sync.text);
+  // Crowded: the name is only read aloud, so the status pills keep the one row.
+  const name = <span class={crowded ? 'top-bar__name visually-hidden' : 'top-bar__name'}>{t('app.name')}</span>;
   return (
-    <header class={isCrowded(online, isParticipant ? '' : sync.text) ? 'top-bar top-bar--crowded' : 'top-bar'}>
+    <header class={crowded ? 'top-bar top-bar--crowded' : 'top-bar'}>
       {isParticipant
-        ? <span class="top-bar__brand">{mark}<span class="top-bar__name">{t('app.name')}</span></span>
-        : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}<span class="top-bar__name">{t('app.name')}</span></a>}
+        ? <span class="top-bar__brand">{mark}{name}</span>
+        : <a class="top-bar__brand" href="/" aria-label={t('shell.homeLink')}>{mark}{name}</a>}
       <div class="top-bar__status" role="group" aria-label={t('shell.statusLabel')}>
         <ConnectionStatus online={online} />
         {!isParticipant && <SyncBadge pending={pendingCount.value} phase={syncStatus.value.phase} refused={rejectedChanges.value.length} />}

@@ -8,7 +8,7 @@ import type {
   ChecklistStartArgs,
 } from '../../../shared/schemas/checklist';
 import { nextVersion } from '../../store/version';
-import { markEcho } from '../echo';
+import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 
@@ -37,7 +37,6 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
   const event = await ctx.trx.selectFrom('events').select(['owner_id', 'deleted']).where('id', '=', args.eventId).executeTakeFirst();
   if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, event.owner_id)) return { applied: false, code: 'not_owner' };
-  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .insertInto('checklist_runs')
     .values({
@@ -47,10 +46,7 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
       template_id: args.templateId,
       template_version: args.templateVersion,
       custom_items: writeJson([]),
-      deleted: 0,
-      version,
-      updated_at: ctx.nowIso,
-      ...markEcho(ctx, version, undefined),
+      ...(await startRowColumns(ctx)),
     })
     .execute();
   return APPLIED;

@@ -2,7 +2,7 @@ import { mergeFields, type FieldState } from '../../../shared/merge';
 import { canChangeEvent } from '../../../shared/permissions';
 import type { EventArchiveArgs, EventFields, EventSaveArgs } from '../../../shared/schemas/event';
 import { nextVersion } from '../../store/version';
-import { markEcho } from '../echo';
+import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 
@@ -17,20 +17,9 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
   const stored = await ctx.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
   if (!stored) {
     const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
-    const version = await nextVersion(ctx.trx);
     await ctx.trx
       .insertInto('events')
-      .values({
-        id,
-        owner_id: ctx.caller.id,
-        data: writeJson(fields),
-        field_hlc: writeJson(fieldHlc),
-        archived: 0,
-        deleted: 0,
-        version,
-        updated_at: ctx.nowIso,
-        ...markEcho(ctx, version, undefined),
-      })
+      .values({ id, owner_id: ctx.caller.id, data: writeJson(fields), field_hlc: writeJson(fieldHlc), archived: 0, ...(await startRowColumns(ctx)) })
       .execute();
     return APPLIED;
   }
