@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createTable, TEXT } from './tables';
 
 /**
  * `media_holders` (#13): which accounts have sent a photo's bytes. Photos are stored once per
@@ -8,13 +9,7 @@ import type { Kysely } from 'kysely';
  * account); coordinación reads every photo attached to an event.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('media_holders')
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('user_id', 'text', (c) => c.notNull())
-    .addColumn('sent_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('media_holders_pk', ['sha256', 'user_id'])
-    .execute();
+  await createTable(db, 'media_holders', { sha256: TEXT, user_id: TEXT, sent_at: TEXT }, { name: 'media_holders_pk', columns: ['sha256', 'user_id'] });
 }
 
 /** Drops the table. */
