@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import type { Databases } from '../../../src/db/connection';
 import { readCheckInId } from '../../../src/db/attendance-store';
 import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
-import { useFormDevice } from '../../unit/sync/device-fixture';
-import { seedWorkshop } from '../workshops/workshop-fixture';
-import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
+import { useSeededWorkshop } from '../workshops/workshop-fixture';
 
-// The machine is shared and slow at times: give live queries time to answer.
-configure({ asyncUtilTimeout: 4000 });
-
-let dbs: Databases;
-let workshop: WorkshopRow;
-useFormDevice(async (device) => {
-  dbs = device;
-  workshop = await seedWorkshop(dbs);
-});
+const seeded = useSeededWorkshop();
 
 function openAt(path: string) {
   history.replaceState(null, '', path);
@@ -31,16 +20,16 @@ function rate(group: string, value: string) {
 
 describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20_000 }, () => {
   it('asks for the four ratings and the recommendation before sending, and sends nothing until then', async () => {
-    openAt(`/t/${workshop.code.toLowerCase()}/opinion`);
+    openAt(`/t/${seeded.workshop.code.toLowerCase()}/opinion`);
     await screen.findByRole('group', { name: 'Contenido' });
     rate('Contenido', '5');
     fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Responda las cuatro notas y la recomendación');
-    expect(await dbs.user.outbox.count()).toBe(0);
+    expect(await seeded.dbs.user.outbox.count()).toBe(0);
   });
 
   it('queues one anonymous feedback with the workshop code, keeps no copy, and shows it was sent from this phone', async () => {
-    openAt(`/t/${workshop.code}/opinion`);
+    openAt(`/t/${seeded.workshop.code}/opinion`);
     await screen.findByRole('group', { name: 'Contenido' });
     rate('Contenido', '5');
     rate('Facilitación', '4');
@@ -51,7 +40,7 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     fireEvent.input(screen.getByLabelText('Temas para próximos talleres (opcional)'), { target: { value: 'Derechos de autor, Financiamiento' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
     await screen.findByText(/ya envió su opinión sobre este taller desde este teléfono/, {}, { timeout: 4000 });
-    const queued = await dbs.user.outbox.toArray();
+    const queued = await seeded.dbs.user.outbox.toArray();
     expect(queued).toHaveLength(1);
     expect(queued[0]!.name).toBe('feedback.submit');
     const args = queued[0]!.args as Record<string, unknown>;
@@ -59,26 +48,26 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     expect(args['ratings']).toEqual({ contenido: 5, facilitacion: 4, utilidad: 5, organizacion: 3 });
     expect(args['recommend']).toBe(9);
     expect(args['topics']).toEqual(['Derechos de autor', 'Financiamiento']);
-    expect(args['workshopCode']).toBe(workshop.code);
-    expect(await dbs.user.feedback.count()).toBe(0);
+    expect(args['workshopCode']).toBe(seeded.workshop.code);
+    expect(await seeded.dbs.user.feedback.count()).toBe(0);
   });
 
   it('remembers on this phone that feedback was sent: reopening the link shows thanks, not the form', async () => {
-    const first = openAt(`/t/${workshop.code}/opinion`);
+    const first = openAt(`/t/${seeded.workshop.code}/opinion`);
     await screen.findByRole('group', { name: 'Contenido' });
     for (const group of ['Contenido', 'Facilitación', 'Utilidad para mi trabajo', 'Organización']) rate(group, '4');
     rate('¿Recomendaría este taller a un colega? (0 a 10)', '7');
     fireEvent.click(screen.getByRole('button', { name: 'Enviar mi opinión' }));
     await screen.findByText(/ya envió su opinión/, {}, { timeout: 4000 });
     first.unmount();
-    openAt(`/t/${workshop.code}/opinion`);
+    openAt(`/t/${seeded.workshop.code}/opinion`);
     await screen.findByText(/ya envió su opinión/, {}, { timeout: 4000 });
     expect(screen.queryByRole('button', { name: 'Enviar mi opinión' })).toBeNull();
   });
 
   it('self check-in asks consent in the first person, starts from the workshop\'s region, then queues attendance.register with the code', async () => {
-    openAt(`/t/${workshop.code}/asistencia`);
-    await screen.findByRole('heading', { name: workshop.title });
+    openAt(`/t/${seeded.workshop.code}/asistencia`);
+    await screen.findByRole('heading', { name: seeded.workshop.title });
     // The workshop is in Ayacucho (place 0501): the participant need not look for their region.
     expect((await screen.findByLabelText('Región') as HTMLSelectElement).value).toBe('05');
     expect(screen.queryByText(/La persona leyó/)).toBeNull();
@@ -88,22 +77,22 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     fireEvent.change(screen.getByLabelText('Región'), { target: { value: '12' } });
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Sin el consentimiento');
-    expect(await dbs.user.outbox.count()).toBe(0);
+    expect(await seeded.dbs.user.outbox.count()).toBe(0);
     fireEvent.click(screen.getByLabelText(/^Leí el aviso de privacidad y acepto/));
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     await screen.findByText(/Gracias, Teodoro Ñaupari/);
-    const [queued] = await dbs.user.outbox.toArray();
+    const [queued] = await seeded.dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
     const args = queued?.args as { id: string; workshopCode?: string; person: { governmentLevel: string; regionCode: string } };
-    expect(args.workshopCode).toBe(workshop.code);
+    expect(args.workshopCode).toBe(seeded.workshop.code);
     // The phone keeps the id of the record it made: it alone asks for the person's constancia with it.
-    expect(await readCheckInId(dbs.user, workshop.id)).toBe(args.id);
+    expect(await readCheckInId(seeded.dbs.user, seeded.workshop.id)).toBe(args.id);
     expect(args.person.governmentLevel).toBe('regional');
     expect(args.person.regionCode).toBe('12');
   });
 
   it('remembers a completed check-in on this phone: reopening shows the thanks and both actions say what is done', async () => {
-    const first = openAt(`/t/${workshop.code}/asistencia`);
+    const first = openAt(`/t/${seeded.workshop.code}/asistencia`);
     await screen.findByLabelText('Nombre completo');
     fireEvent.input(screen.getByLabelText('Nombre completo'), { target: { value: 'Rosa Ccori Mamani' } });
     fireEvent.change(screen.getByLabelText('Tipo de entidad'), { target: { value: 'municipalidad-distrital' } });
@@ -112,7 +101,7 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     fireEvent.click(screen.getByRole('button', { name: 'Registrar mi asistencia' }));
     await screen.findByText(/Gracias, Rosa Ccori Mamani/);
     first.unmount();
-    openAt(`/t/${workshop.code}/asistencia`);
+    openAt(`/t/${seeded.workshop.code}/asistencia`);
     await screen.findByText(/Gracias, Rosa Ccori Mamani: su asistencia quedó registrada/);
     expect(screen.queryByLabelText('Nombre completo')).toBeNull();
     const actions = within(screen.getByRole('navigation', { name: 'Acciones del participante' }));
@@ -121,7 +110,7 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
     // Someone else may use the same phone: the form comes back, empty but for the region.
     fireEvent.click(screen.getByRole('button', { name: 'Registrar a otra persona' }));
     expect((await screen.findByLabelText('Nombre completo') as HTMLInputElement).value).toBe('');
-    expect(await dbs.user.outbox.count()).toBe(1);
+    expect(await seeded.dbs.user.outbox.count()).toBe(1);
   });
 
   it('a code not on this phone says the workshop is loading while the server is asked, and never blames the code unless the server did', async () => {
@@ -136,9 +125,9 @@ describe('Opinión anónima del participante (/t/<CODE>/opinion)', { timeout: 20
 describe('La puerta del participante dentro de la aplicación', { timeout: 20_000 }, () => {
   it('shows no staff navigation and no sync pill at /t/<CODE>, only the connection', async () => {
     window.scrollTo = () => undefined;
-    history.replaceState(null, '', `/t/${workshop.code}`);
+    history.replaceState(null, '', `/t/${seeded.workshop.code}`);
     render(<App />);
-    await screen.findByRole('heading', { name: workshop.title }, { timeout: 8000 });
+    await screen.findByRole('heading', { name: seeded.workshop.title }, { timeout: 8000 });
     expect(screen.queryByRole('navigation', { name: t('nav.label') })).toBeNull();
     expect(screen.queryByRole('link', { name: /Envío/ })).toBeNull();
     expect(screen.queryByRole('link', { name: t('shell.homeLink') })).toBeNull();

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import type { Databases } from '../../../src/db/connection';
 import { registerAttendance, PRIVACY_NOTICE_VERSION } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
-import { useFormDevice } from '../../unit/sync/device-fixture';
-import { makePerson, seedWorkshop } from './workshop-fixture';
+import { makePerson, useSeededWorkshop } from './workshop-fixture';
 
-// The machine is shared and slow at times: give live queries time to answer.
-configure({ asyncUtilTimeout: 4000 });
-
-let dbs: Databases;
-let workshopId: string;
-useFormDevice(async (device) => {
-  dbs = device;
-  workshopId = (await seedWorkshop(dbs)).id;
-});
+const seeded = useSeededWorkshop();
 
 function open() {
-  return render(<LocationProvider><AttendanceScreen workshopId={workshopId} /></LocationProvider>);
+  return render(<LocationProvider><AttendanceScreen workshopId={seeded.workshopId} /></LocationProvider>);
 }
 
 function type(label: string, value: string) {
@@ -45,8 +35,8 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fireEvent.click(saveButton());
     expect((await screen.findByRole('alert')).textContent).toContain('Sin el consentimiento de la persona no se puede guardar');
     expect(consentBox().getAttribute('aria-invalid')).toBe('true');
-    expect(await dbs.user.outbox.count()).toBe(0);
-    expect(await dbs.user.attendance.count()).toBe(0);
+    expect(await seeded.dbs.user.outbox.count()).toBe(0);
+    expect(await seeded.dbs.user.attendance.count()).toBe(0);
   });
 
   it('with consent it saves record and outbox together, confirms in Spanish and readies the form for the next person of the same entity', async () => {
@@ -62,19 +52,19 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect([valueOf('Tipo de entidad'), valueOf('Nombre de la entidad'), valueOf('Nivel de gobierno'), valueOf('Región')])
       .toEqual(['municipalidad-distrital', 'Municipalidad Distrital de Quinua', 'distrital', '05']);
     expect([valueOf('Cargo'), (consentBox() as HTMLInputElement).checked]).toEqual(['', false]);
-    const [queued] = await dbs.user.outbox.toArray();
+    const [queued] = await seeded.dbs.user.outbox.toArray();
     expect(queued?.name).toBe('attendance.register');
     expect((queued?.args as { consent: unknown }).consent).toEqual({ given: true, textVersion: PRIVACY_NOTICE_VERSION });
     // Version 2 of the notice (issue 13) tells the person what a constancia's code shows.
     expect(PRIVACY_NOTICE_VERSION).toBe('ley29733-2026-12-v2');
     expect(screen.getByText(/Quien tenga ese código .* puede verificarla y ver su nombre/)).toBeTruthy();
-    const rows = await dbs.user.attendance.toArray();
+    const rows = await seeded.dbs.user.attendance.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.person.fullName).toBe('Juan Pérez Ñahui');
   });
 
   it('warns as you type about the same normalised name and entity, and about the same document', async () => {
-    await registerAttendance({ workshopId, person: makePerson({ documentType: 'dni', documentNumber: '45678912' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ documentType: 'dni', documentNumber: '45678912' }), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 1');
     type('Nombre completo', 'maria  QUISPE huamani');
@@ -89,7 +79,7 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
   });
 
   it('warns about another spelling of the name (Condory, Mamany, no second surname, Ácora) without merging it on save', async () => {
-    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Juan Condori Mamani', entityName: 'Municipalidad Distrital de Ácora' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Juan Condori Mamani', entityName: 'Municipalidad Distrital de Ácora' }), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 1');
     fillPerson('Juan Condory Mamany', 'Municipalidad Distrital de Acora');
@@ -105,24 +95,24 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fireEvent.click(saveButton());
     await screen.findByText(/Asistencia de Juan Condory Mamani guardada/);
     // A warning, never a merge: the spelling may be another person; the merge rule is unchanged.
-    expect(await dbs.user.attendance.count()).toBe(2);
+    expect(await seeded.dbs.user.attendance.count()).toBe(2);
   });
 
   it('saving the same person twice keeps one record, marked "Unificado con otro registro"', async () => {
-    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson(), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 1');
     fillPerson('MARÍA QUISPE HUAMANÍ', 'Municipalidad Distrital de Quinua');
     fireEvent.click(consentBox());
     fireEvent.click(saveButton());
     await screen.findByText(/ya tenía un registro: se unificó con él/);
-    expect(await dbs.user.attendance.count()).toBe(1);
-    expect(await dbs.user.outbox.count()).toBe(2);
+    expect(await seeded.dbs.user.attendance.count()).toBe(1);
+    expect(await seeded.dbs.user.outbox.count()).toBe(2);
     expect(screen.getByText('Unificado con otro registro (1)')).toBeTruthy();
   });
 
   it('«No es la misma persona» keeps a namesake apart: no warning, no merge, and the mark goes with the record to the server', async () => {
-    const firstId = await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    const firstId = await registerAttendance({ workshopId: seeded.workshopId, person: makePerson(), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 1');
     fillPerson('María Quispe Huamaní', 'Municipalidad Distrital de Quinua');
@@ -132,17 +122,17 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     fireEvent.click(consentBox());
     fireEvent.click(saveButton());
     await screen.findByText(/Asistencia de María Quispe Huamaní guardada/);
-    const rows = await dbs.user.attendance.toArray();
+    const rows = await seeded.dbs.user.attendance.toArray();
     expect(rows).toHaveLength(2);
     const second = rows.find((r) => r.id !== firstId)!;
     expect(second.distinctFrom).toEqual([firstId]);
-    const queued = (await dbs.user.outbox.toArray()).at(-1)!;
+    const queued = (await seeded.dbs.user.outbox.toArray()).at(-1)!;
     expect([queued.name, queued.v, (queued.args as { distinctFrom?: string[] }).distinctFrom]).toEqual(['attendance.register', 2, [firstId]]);
   });
 
   it('merges two records of one person by hand from the roster: the chosen one stays, with the other\'s missing data', async () => {
-    const keepId = await registerAttendance({ workshopId, person: makePerson({ fullName: 'Rosa Condori Mamani', entityName: 'DDC Puno' }), consentGiven: true });
-    const goneId = await registerAttendance({ workshopId, person: makePerson({ fullName: 'Rosa Condory Mamany', entityName: 'DDC Puno', phone: '951 222 333' }), consentGiven: true });
+    const keepId = await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Rosa Condori Mamani', entityName: 'DDC Puno' }), consentGiven: true });
+    const goneId = await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Rosa Condory Mamany', entityName: 'DDC Puno', phone: '951 222 333' }), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 2');
     fireEvent.click(screen.getByRole('button', { name: 'Unir a Rosa Condori Mamani con otro registro' }));
@@ -150,16 +140,16 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
     expect(screen.getByText(/Queda el registro de Rosa Condori Mamani/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Unir los dos registros' }));
     await screen.findByText('Asistentes: 1');
-    const [row] = await dbs.user.attendance.toArray();
+    const [row] = await seeded.dbs.user.attendance.toArray();
     expect([row!.id, row!.person.fullName, row!.person.phone, row!.mergedIds]).toEqual([keepId, 'Rosa Condori Mamani', '951 222 333', [goneId]]);
-    const queued = (await dbs.user.outbox.toArray()).at(-1)!;
+    const queued = (await seeded.dbs.user.outbox.toArray()).at(-1)!;
     expect([queued.name, queued.args]).toEqual(['attendance.merge', { keepId, mergeId: goneId }]);
   });
 
   it('searches the roster by name, entity or document, ignoring accents and case', async () => {
-    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
-    await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori Mamani', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
-    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Lucía Ramos', entityName: 'Municipalidad Provincial de Huamanga', documentType: 'dni', documentNumber: '12345678' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'José Ccori Mamani', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Lucía Ramos', entityName: 'Municipalidad Provincial de Huamanga', documentType: 'dni', documentNumber: '12345678' }), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 3');
     type('Buscar por nombre, entidad o documento', 'jose');
@@ -172,9 +162,9 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
   });
 
   it('counts live by region and by government level, in tables beside the charts', async () => {
-    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
-    await registerAttendance({ workshopId, person: makePerson({ fullName: 'Ana Torres' }), consentGiven: true });
-    await registerAttendance({ workshopId, person: makePerson({ fullName: 'José Ccori', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Ana Torres' }), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'José Ccori', entityName: 'Gobierno Regional de Cusco', entityType: 'gobierno-regional', governmentLevel: 'regional', regionCode: '08' }), consentGiven: true });
     open();
     await screen.findByText('Asistentes: 3');
     const byRegion = screen.getAllByRole('table')[0]!;
@@ -192,20 +182,20 @@ describe('Registro de asistencia', { timeout: 20_000 }, () => {
   });
 
   it('corrects a record and removes one only after a confirmation', async () => {
-    await registerAttendance({ workshopId, person: makePerson(), consentGiven: true });
+    await registerAttendance({ workshopId: seeded.workshopId, person: makePerson(), consentGiven: true });
     open();
     fireEvent.click(await screen.findByRole('button', { name: 'Corregir a María Quispe Huamaní' }));
     type('Cargo', 'Promotora cultural');
     fireEvent.click(screen.getByRole('button', { name: 'Guardar corrección' }));
     await screen.findByText('Corrección de María Quispe Huamaní guardada.');
-    const [row] = await dbs.user.attendance.toArray();
+    const [row] = await seeded.dbs.user.attendance.toArray();
     expect(row!.person.position).toBe('Promotora cultural');
     fireEvent.click(screen.getByRole('button', { name: 'Quitar a María Quispe Huamaní' }));
-    expect(await dbs.user.attendance.count()).toBe(1);
+    expect(await seeded.dbs.user.attendance.count()).toBe(1);
     const dialog = screen.getByRole('alertdialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Quitar' }));
     await screen.findByText('Asistentes: 0');
-    expect((await dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['attendance.register', 'attendance.update', 'attendance.remove']);
+    expect((await seeded.dbs.user.outbox.toArray()).map((r) => r.name)).toEqual(['attendance.register', 'attendance.update', 'attendance.remove']);
   });
 
   it('keeps what was typed across a reload (sessionStorage draft)', async () => {

@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import type { Databases } from '../../../src/db/connection';
 import { registerAttendance } from '../../../src/state/attendance-model';
 import { uuidv7 } from '../../../src/shared/ids';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
-import { useFormDevice } from '../../unit/sync/device-fixture';
-import { makePerson, seedWorkshop } from './workshop-fixture';
+import { makePerson, useSeededWorkshop } from './workshop-fixture';
 
-configure({ asyncUtilTimeout: 4000 });
-
-let dbs: Databases;
-let workshopId: string;
-useFormDevice(async (device) => {
-  dbs = device;
-  workshopId = (await seedWorkshop(dbs)).id;
-});
+const seeded = useSeededWorkshop();
 
 /** A listed person, and the proposal a self check-in left about them (as a pull brings it). */
 async function seedProposal() {
-  const attendanceId = await registerAttendance({ workshopId, person: makePerson({ fullName: 'Elena Quispe Ccora', email: 'elena@quinua.gob.pe' }), consentGiven: true });
-  await dbs.user.outbox.clear();
-  const proposal = { id: uuidv7(), workshopId, attendanceId, patch: { email: 'elena.quispe@quinua.gob.pe', phone: '966111222' }, proposedAt: '2026-11-29T15:00:00.000Z' };
-  await dbs.user.attendanceProposals.put(proposal);
-  render(<LocationProvider><AttendanceScreen workshopId={workshopId} /></LocationProvider>);
+  const attendanceId = await registerAttendance({ workshopId: seeded.workshopId, person: makePerson({ fullName: 'Elena Quispe Ccora', email: 'elena@quinua.gob.pe' }), consentGiven: true });
+  await seeded.dbs.user.outbox.clear();
+  const proposal = { id: uuidv7(), workshopId: seeded.workshopId, attendanceId, patch: { email: 'elena.quispe@quinua.gob.pe', phone: '966111222' }, proposedAt: '2026-11-29T15:00:00.000Z' };
+  await seeded.dbs.user.attendanceProposals.put(proposal);
+  render(<LocationProvider><AttendanceScreen workshopId={seeded.workshopId} /></LocationProvider>);
   const card = await screen.findByRole('listitem', { name: 'Propuesta de corrección: Elena Quispe Ccora' });
   return { attendanceId, proposal, card };
 }
@@ -34,7 +25,7 @@ describe('Propuesta de corrección on the attendance screen', { timeout: 20_000 
     const text = card.textContent ?? '';
     expect(text).toContain('Correo (opcional)Ahora: elena@quinua.gob.pePropuesto: elena.quispe@quinua.gob.pe');
     expect(text).toContain('Teléfono (opcional)Ahora: (sin dato)Propuesto: 966111222');
-    expect((await dbs.user.attendance.get(attendanceId))?.person.email).toBe('elena@quinua.gob.pe');
+    expect((await seeded.dbs.user.attendance.get(attendanceId))?.person.email).toBe('elena@quinua.gob.pe');
   });
 
   it('Aceptar corrects the record on this phone and queues the correction, then closes the proposal', async () => {
@@ -42,8 +33,8 @@ describe('Propuesta de corrección on the attendance screen', { timeout: 20_000 
     fireEvent.click(within(card).getByRole('button', { name: 'Aceptar la corrección de Elena Quispe Ccora' }));
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /Propuesta de corrección/ })).toBeNull());
     expect(screen.getByText(/Corrección de Elena Quispe Ccora aceptada/)).toBeTruthy();
-    expect((await dbs.user.attendance.get(attendanceId))?.person).toMatchObject({ email: 'elena.quispe@quinua.gob.pe', phone: '966111222' });
-    expect((await dbs.user.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([
+    expect((await seeded.dbs.user.attendance.get(attendanceId))?.person).toMatchObject({ email: 'elena.quispe@quinua.gob.pe', phone: '966111222' });
+    expect((await seeded.dbs.user.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([
       ['attendance.update', { id: attendanceId, patch: proposal.patch }],
       ['attendance.closeProposal', { id: proposal.id, outcome: 'accepted' }],
     ]);
@@ -53,7 +44,7 @@ describe('Propuesta de corrección on the attendance screen', { timeout: 20_000 
     const { attendanceId, proposal, card } = await seedProposal();
     fireEvent.click(within(card).getByRole('button', { name: 'Descartar la corrección de Elena Quispe Ccora' }));
     await waitFor(() => expect(screen.queryByRole('listitem', { name: /Propuesta de corrección/ })).toBeNull());
-    expect((await dbs.user.attendance.get(attendanceId))?.person.email).toBe('elena@quinua.gob.pe');
-    expect((await dbs.user.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([['attendance.closeProposal', { id: proposal.id, outcome: 'dismissed' }]]);
+    expect((await seeded.dbs.user.attendance.get(attendanceId))?.person.email).toBe('elena@quinua.gob.pe');
+    expect((await seeded.dbs.user.outbox.toArray()).map((m) => [m.name, m.args])).toEqual([['attendance.closeProposal', { id: proposal.id, outcome: 'dismissed' }]]);
   });
 });

@@ -4,35 +4,24 @@
  * its QR to /v/<código>, revocable after a confirmation — all only for who leads the workshop.
  */
 import { describe, expect, it } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import type { Databases } from '../../../src/db/connection';
 import { registerAttendance } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
 import { CertificateSheet } from '../../../src/ui/workshops/certificate-sheet';
 import { CERTIFICATE_CODE_PATTERN, type CertificateIssueArgs } from '../../../src/shared/schemas/certificate';
-import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
-import { useFormDevice } from '../../unit/sync/device-fixture';
-import { facilitateOnly, leadWorkshop, makePerson, seedWorkshop } from './workshop-fixture';
+import { facilitateOnly, leadWorkshop, makePerson, useSeededWorkshop } from './workshop-fixture';
 
-configure({ asyncUtilTimeout: 4000 });
-
-let dbs: Databases;
-let workshop: WorkshopRow;
-useFormDevice(async (device) => {
-  dbs = device;
-  workshop = await seedWorkshop(dbs);
-  await leadWorkshop(dbs, workshop.id);
-});
+const seeded = useSeededWorkshop(({ dbs, workshopId }) => leadWorkshop(dbs, workshopId));
 
 let nextDni = 40_000_000;
 async function register(fullName: string): Promise<string> {
-  await registerAttendance({ workshopId: workshop.id, person: makePerson({ fullName, documentType: 'dni', documentNumber: String(++nextDni) }), consentGiven: true });
-  return (await dbs.user.attendance.toArray()).find((row) => row.person.fullName === fullName)!.id;
+  await registerAttendance({ workshopId: seeded.workshop.id, person: makePerson({ fullName, documentType: 'dni', documentNumber: String(++nextDni) }), consentGiven: true });
+  return (await seeded.dbs.user.attendance.toArray()).find((row) => row.person.fullName === fullName)!.id;
 }
 
 async function queuedIssues(): Promise<CertificateIssueArgs[]> {
-  return (await dbs.user.outbox.toArray()).filter((m) => m.name === 'certificate.issue').map((m) => m.args as CertificateIssueArgs);
+  return (await seeded.dbs.user.outbox.toArray()).filter((m) => m.name === 'certificate.issue').map((m) => m.args as CertificateIssueArgs);
 }
 
 describe('Constancias de participación', { timeout: 20_000 }, () => {
@@ -40,7 +29,7 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     const ana = await register('Ana Ccori Tito');
     await register('Luis Mamani');
     await register('Rosa Quispe');
-    render(<LocationProvider><AttendanceScreen workshopId={workshop.id} /></LocationProvider>);
+    render(<LocationProvider><AttendanceScreen workshopId={seeded.workshop.id} /></LocationProvider>);
     fireEvent.click(await screen.findByRole('button', { name: 'Emitir constancia a Ana Ccori Tito' }));
     // Who leads the workshop keeps the form and the roster's corrections.
     expect(screen.getByLabelText('Nombre completo')).toBeTruthy();
@@ -50,10 +39,10 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
       expect(issued).toHaveLength(1);
       return issued;
     });
-    expect(first).toMatchObject({ attendanceId: ana, workshopId: workshop.id });
+    expect(first).toMatchObject({ attendanceId: ana, workshopId: seeded.workshop.id });
     expect(first!.code).toMatch(CERTIFICATE_CODE_PATTERN);
     const link = await screen.findByRole('link', { name: `Ver la constancia ${first!.code} de Ana Ccori Tito` });
-    expect(link.getAttribute('href')).toBe(`/talleres/${workshop.id}/constancia/${first!.id}`);
+    expect(link.getAttribute('href')).toBe(`/talleres/${seeded.workshop.id}/constancia/${first!.id}`);
     expect(document.querySelector('.ws-certificates')!.textContent).toContain('Constancias emitidas: 1 de 3 personas registradas.');
 
     fireEvent.click(screen.getByRole('button', { name: 'Emitir constancia a todas las personas presentes (2)' }));
@@ -69,11 +58,11 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
   it('the constancia shows the name, workshop, hours, RED and DGIA, facilitators and a QR to /v/<código>; it can be revoked', async () => {
     const ana = await register('Ana Ccori Tito');
     const { issueCertificates } = await import('../../../src/state/certificate-model');
-    await issueCertificates(workshop.id, [ana]);
+    await issueCertificates(seeded.workshop.id, [ana]);
     const [args] = await queuedIssues();
-    render(<LocationProvider><CertificateSheet workshopId={workshop.id} certificateId={args!.id} /></LocationProvider>);
+    render(<LocationProvider><CertificateSheet workshopId={seeded.workshop.id} certificateId={args!.id} /></LocationProvider>);
     const sheet = await screen.findByRole('article', { name: 'Constancia de participación' });
-    for (const part of ['Ana Ccori Tito', workshop.title, 'Dirección General de Industrias Culturales y Artes (DGIA)', 'Red de Gestión Pública en Industrias Culturales y Artes (RED)', workshop.facilitators[0]!, `${location.origin}/v/${args!.code}`]) {
+    for (const part of ['Ana Ccori Tito', seeded.workshop.title, 'Dirección General de Industrias Culturales y Artes (DGIA)', 'Red de Gestión Pública en Industrias Culturales y Artes (RED)', seeded.workshop.facilitators[0]!, `${location.origin}/v/${args!.code}`]) {
       expect(sheet.textContent).toContain(part);
     }
     expect(sheet.textContent).not.toContain(String(nextDni));
@@ -83,7 +72,7 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Anular esta constancia' }));
     fireEvent.click(screen.getByRole('button', { name: 'Anular esta constancia' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Esta constancia fue anulada');
-    const revokes = (await dbs.user.outbox.toArray()).filter((m) => m.name === 'certificate.revoke');
+    const revokes = (await seeded.dbs.user.outbox.toArray()).filter((m) => m.name === 'certificate.revoke');
     expect(revokes.map((m) => m.args)).toEqual([{ id: args!.id }]);
   });
 
@@ -91,10 +80,10 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     const ana = await register('Ana Ccori Tito');
     await register('Luis Mamani');
     const { issueCertificates } = await import('../../../src/state/certificate-model');
-    await issueCertificates(workshop.id, [ana]);
+    await issueCertificates(seeded.workshop.id, [ana]);
     const [args] = await queuedIssues();
-    await facilitateOnly(dbs);
-    const view = render(<LocationProvider><AttendanceScreen workshopId={workshop.id} /></LocationProvider>);
+    await facilitateOnly(seeded.dbs);
+    const view = render(<LocationProvider><AttendanceScreen workshopId={seeded.workshop.id} /></LocationProvider>);
     await screen.findByRole('link', { name: `Ver la constancia ${args!.code} de Ana Ccori Tito` });
     expect(await screen.findByText('Constancias emitidas: 1 de 2 personas registradas.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Emitir constancia a Luis Mamani' })).toBeNull();
@@ -108,7 +97,7 @@ describe('Constancias de participación', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Unir a Ana Ccori Tito con otro registro' })).toBeNull();
     view.unmount();
 
-    render(<LocationProvider><CertificateSheet workshopId={workshop.id} certificateId={args!.id} /></LocationProvider>);
+    render(<LocationProvider><CertificateSheet workshopId={seeded.workshop.id} certificateId={args!.id} /></LocationProvider>);
     await screen.findByRole('img', { name: `Código QR para verificar la constancia ${args!.code}` });
     expect(screen.getByRole('button', { name: 'Imprimir o guardar como PDF' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Anular esta constancia' })).toBeNull();

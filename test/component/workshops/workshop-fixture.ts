@@ -2,7 +2,8 @@ import { uuidv7 } from '../../../src/shared/ids';
 import type { WorkshopRow } from '../../../src/shared/schemas/workshop';
 import type { Databases } from '../../../src/db/connection';
 import { writeMeta, type StoredSession } from '../../../src/db/meta-store';
-import { makeSession, signIn } from '../../unit/sync/device-fixture';
+import { configure } from '@testing-library/preact';
+import { makeSession, signIn, useFormDevice } from '../../unit/sync/device-fixture';
 
 /** A workshop as the catalogue pull writes it; running now, so its participant window is open. */
 export function makeWorkshop(overrides: Partial<WorkshopRow> = {}): WorkshopRow {
@@ -46,4 +47,27 @@ export async function leadWorkshop(dbs: Databases, workshopId: string): Promise<
 /** Signs the device in as a facilitador who does not lead the workshops it sees. */
 export function facilitateOnly(dbs: Databases): Promise<StoredSession> {
   return signIn(dbs, { user: { ...makeSession().user, roles: ['facilitador'] } });
+}
+
+/** What `useSeededWorkshop` gives each test: its device and the workshop seeded on it. */
+export interface SeededWorkshop {
+  dbs: Databases;
+  workshop: WorkshopRow;
+  workshopId: string;
+}
+
+/**
+ * The setup the workshop screens' tests share: a fresh device for each test with one workshop
+ * seeded, then `prepare` (to sign someone in). The returned holder is filled in before each test.
+ * Live queries get 4 s to answer: the machine is shared and slow at times.
+ */
+export function useSeededWorkshop(prepare?: (seeded: SeededWorkshop) => Promise<unknown>): SeededWorkshop {
+  configure({ asyncUtilTimeout: 4000 });
+  const seeded = {} as SeededWorkshop;
+  useFormDevice(async (dbs) => {
+    const workshop = await seedWorkshop(dbs);
+    Object.assign(seeded, { dbs, workshop, workshopId: workshop.id });
+    await prepare?.(seeded);
+  });
+  return seeded;
 }

@@ -1,33 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { configure, render, screen, within } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import type { Databases } from '../../../src/db/connection';
 import { uuidv7 } from '../../../src/shared/ids';
 import { formatFeedbackCsv } from '../../../src/state/feedback-csv-model';
 import type { FeedbackRow } from '../../../src/state/feedback-model';
 import { WorkshopReport } from '../../../src/ui/workshops/workshop-report';
-import { useFormDevice } from '../../unit/sync/device-fixture';
 import { parseCsv } from '../../helpers/csv';
-import { facilitateOnly, leadWorkshop, seedWorkshop } from './workshop-fixture';
+import { facilitateOnly, leadWorkshop, useSeededWorkshop } from './workshop-fixture';
 
-configure({ asyncUtilTimeout: 4000 });
-
-let dbs: Databases;
-let workshopId: string;
-useFormDevice(async (device) => {
-  dbs = device;
-  workshopId = (await seedWorkshop(dbs)).id;
-});
+const seeded = useSeededWorkshop();
 
 function makeFeedback(ratings: [number, number, number, number], recommend: number, extra: Partial<FeedbackRow> = {}): FeedbackRow {
   const [contenido, facilitacion, utilidad, organizacion] = ratings;
-  return { id: uuidv7(), workshopId, ratings: { contenido, facilitacion, utilidad, organizacion } as FeedbackRow['ratings'], recommend, ...extra };
+  return { id: uuidv7(), workshopId: seeded.workshopId, ratings: { contenido, facilitacion, utilidad, organizacion } as FeedbackRow['ratings'], recommend, ...extra };
 }
 
 describe('the workshop report', { timeout: 20_000 }, () => {
   it('shows averages as averages out of 5 (no %), labels whole, each chart with its table folded beside it', async () => {
-    await dbs.user.feedback.bulkPut([makeFeedback([5, 4, 5, 3], 9), makeFeedback([4, 4, 4, 4], 7)]);
-    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    await seeded.dbs.user.feedback.bulkPut([makeFeedback([5, 4, 5, 3], 9), makeFeedback([4, 4, 4, 4], 7)]);
+    render(<LocationProvider><WorkshopReport workshopId={seeded.workshopId} /></LocationProvider>);
     const averages = (await screen.findByText('Promedio por aspecto (de 1 a 5)', { selector: 'figcaption' })).closest('figure')!;
     const chart = within(averages);
     // The label the old chart cut («Utilidad para mi …») is whole, and the value reads as an average.
@@ -46,7 +37,7 @@ describe('the workshop report', { timeout: 20_000 }, () => {
   });
 
   it('heads the Informe del taller with its dates, hours and facilitators, counts by entity type, and offers A4 print and the figures CSV', async () => {
-    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    render(<LocationProvider><WorkshopReport workshopId={seeded.workshopId} /></LocationProvider>);
     expect(await screen.findByText('2 horas de capacitación')).toBeTruthy();
     expect(screen.getByText('Facilitación: Rosa Huamán')).toBeTruthy();
     expect(screen.getByText('Asistentes por tipo de entidad', { selector: 'figcaption' })).toBeTruthy();
@@ -55,13 +46,13 @@ describe('the workshop report', { timeout: 20_000 }, () => {
   });
 
   it('offers the attendance CSV (a logged export of personal data) only to who leads the workshop', async () => {
-    await leadWorkshop(dbs, workshopId);
-    const view = render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    await leadWorkshop(seeded.dbs, seeded.workshopId);
+    const view = render(<LocationProvider><WorkshopReport workshopId={seeded.workshopId} /></LocationProvider>);
     await screen.findByRole('button', { name: 'Descargar asistencia (CSV)' });
     view.unmount();
 
-    await facilitateOnly(dbs);
-    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    await facilitateOnly(seeded.dbs);
+    render(<LocationProvider><WorkshopReport workshopId={seeded.workshopId} /></LocationProvider>);
     expect(await screen.findByText('2 horas de capacitación')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Descargar cifras (CSV)' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Descargar asistencia (CSV)' })).toBeNull();
