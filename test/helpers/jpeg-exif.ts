@@ -8,6 +8,8 @@ export interface ExifFields {
   dateTimeOriginal?: string;
   /** "+HH:MM" / "-HH:MM". */
   offsetTimeOriginal?: string;
+  /** EXIF orientation (1 upright … 6 turned 90°), in IFD0. */
+  orientation?: number;
   /** Adds a GPS directory (latitude ref "S"): the location metadata that must never leave the phone. */
   gps?: boolean;
 }
@@ -23,8 +25,9 @@ function buildTiff(fields: ExifFields): Uint8Array {
   if (fields.offsetTimeOriginal) exifTags.push([0x9011, fields.offsetTimeOriginal]);
   out.push(0x4d, 0x4d); u16(42); u32(8);
   // IFD0: pointers to the Exif and GPS directories.
-  const ifd0Count = fields.gps ? 2 : 1;
+  const ifd0Count = (fields.gps ? 2 : 1) + (fields.orientation ? 1 : 0);
   u16(ifd0Count);
+  if (fields.orientation) { u16(0x0112); u16(3); u32(1); u16(fields.orientation); u16(0); }
   const exifPointerAt = out.length + 8;
   u16(0x8769); u16(4); u32(1); u32(0);
   let gpsPointerAt = -1;
@@ -58,6 +61,11 @@ export function addExif(jpeg: Uint8Array, fields: ExifFields): Uint8Array {
   const length = payload.length + 2;
   const segment = [0xff, 0xe1, (length >> 8) & 0xff, length & 0xff, ...payload];
   return Uint8Array.from([...jpeg.subarray(0, 2), ...segment, ...jpeg.subarray(2)]);
+}
+
+/** A JPEG header with a baseline frame (SOF0) of `width`×`height`, then SOS and EOI (not decodable). */
+export function jpegWithFrame(width: number, height: number): Uint8Array {
+  return Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9]);
 }
 
 /** The smallest JPEG frame these tests need: SOI, one DQT-like segment, SOS, EOI (not decodable). */

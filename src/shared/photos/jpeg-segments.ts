@@ -105,3 +105,32 @@ export function readExifTakenAt(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const TAG_ORIENTATION = 0x0112;
+
+/**
+ * A JPEG's stored size and EXIF orientation (1–8; 1 when absent), read from its header only, or
+ * undefined when the header does not say (not a JPEG, or the frame header lies past `bytes`).
+ * Lets the device decode a 12 MP photo straight to its reduced size.
+ */
+export function readJpegHeader(bytes: Uint8Array): { width: number; height: number; orientation: number } | undefined {
+  const segments = listJpegSegments(bytes);
+  const frame = segments.find((s) => SOF_MARKERS.has(s.marker));
+  if (!frame || frame.data.length < 5) return undefined;
+  const height = (frame.data[1]! << 8) | frame.data[2]!;
+  const width = (frame.data[3]! << 8) | frame.data[4]!;
+  if (!width || !height) return undefined;
+  let orientation = 1;
+  try {
+    const app1 = segments.find((s) => s.marker === 0xe1 && EXIF_HEADER.every((b, i) => s.data[i] === b));
+    if (app1) {
+      const reader = tiffReader(app1.data.subarray(6));
+      const entry = reader.entries(reader.u32(4)).get(TAG_ORIENTATION);
+      if (entry !== undefined && reader.u16(entry + 2) === 3) orientation = reader.u16(entry + 8);
+    }
+  } catch {
+    orientation = 1;
+  }
+  return { width, height, orientation: orientation >= 1 && orientation <= 8 ? orientation : 1 };
+}

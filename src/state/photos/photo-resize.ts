@@ -1,4 +1,4 @@
-import { readExifTakenAt } from '../../shared/photos/jpeg-segments';
+import { readExifTakenAt, readJpegHeader } from '../../shared/photos/jpeg-segments';
 
 /**
  * Reduces a photo on the device before anything stores it, with the browser's own decoder and
@@ -117,38 +117,55 @@ function bitmapEncoder(source: ImageBitmap): Encoder {
   };
 }
 
+/** The first bytes of a JPEG (its EXIF block and frame header sit there), or undefined for other types. */
+async function readJpegHead(file: File): Promise<Uint8Array | undefined> {
+  if (file.type !== 'image/jpeg' && !/\.jpe?g$/i.test(file.name)) return undefined;
+  return new Uint8Array(await file.slice(0, 128 * 1024).arrayBuffer());
+}
+
 /** The time a photo was taken: EXIF DateTimeOriginal (JPEG), else the file's own date. */
-async function readTakenAt(file: File): Promise<string | undefined> {
-  if (file.type === 'image/jpeg' || /\.jpe?g$/i.test(file.name)) {
-    // The EXIF block sits in the first 64 KiB of the file.
-    const fromExif = readExifTakenAt(new Uint8Array(await file.slice(0, 128 * 1024).arrayBuffer()));
-    if (fromExif) return fromExif;
-  }
+function readTakenAt(file: File, head: Uint8Array | undefined): string | undefined {
+  const fromExif = head ? readExifTakenAt(head) : undefined;
+  if (fromExif) return fromExif;
   return file.lastModified > 0 ? new Date(file.lastModified).toISOString() : undefined;
 }
 
 /**
- * Reduces one chosen photo: decode (turned upright by its EXIF orientation), resize to ≤ 1,600 px
- * on the long side, encode as JPEG within budget, make a 320 px thumbnail, hash the result.
+ * Decodes the file at its stored size. An upright JPEG whose header gives its size is decoded
+ * straight to ≤ 1,600 px (no 12 MP bitmap in memory, one pass); any other image (PNG, WebP, a JPEG
+ * the camera stored turned) is decoded upright at full size, then resized.
+ */
+async function decodeReduced(file: File, head: Uint8Array | undefined): Promise<ImageBitmap> {
+  const header = head ? readJpegHeader(head) : undefined;
+  try {
+    if (header && header.orientation === 1) {
+      const target = fitWithin(header.width, header.height, PHOTO_LONG_SIDE);
+      return await createImageBitmap(file, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
+    }
+    const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const target = fitWithin(full.width, full.height, PHOTO_LONG_SIDE);
+    if (target.width === full.width && target.height === full.height) return full;
+    const reduced = await createImageBitmap(full, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
+    full.close();
+    return reduced;
+  } catch {
+    throw new NotAnImageError();
+  }
+}
+
+/**
+ * Reduces one chosen photo: decode (upright by its EXIF orientation), resize to ≤ 1,600 px on the
+ * long side, encode as JPEG within budget, make a 320 px thumbnail, hash the result.
  * Throws NotAnImageError for a file the browser cannot read as an image, PhotoTooLargeError
  * when it cannot be brought under 1 MiB.
  */
 export async function reducePhoto(file: File): Promise<ReducedPhoto> {
-  const takenAt = await readTakenAt(file);
-  let bitmap: ImageBitmap;
+  const head = await readJpegHead(file);
+  const takenAt = readTakenAt(file, head);
+  const stored = await decodeReduced(file, head);
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch {
-    throw new NotAnImageError();
-  }
-  try {
-    const target = fitWithin(bitmap.width, bitmap.height, PHOTO_LONG_SIDE);
-    // One decode-and-resize to the stored size; the quality tries and the thumbnail start from it.
-    const stored = await createImageBitmap(bitmap, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
-    bitmap.close();
-    bitmap = stored;
     const encode = bitmapEncoder(stored);
-    const main = await encodeWithinBudget(target.width, target.height, encode);
+    const main = await encodeWithinBudget(stored.width, stored.height, encode);
     const thumbSize = fitWithin(stored.width, stored.height, THUMB_LONG_SIDE);
     const thumb = await encode(thumbSize.width, thumbSize.height, 0.7);
     return {
@@ -156,6 +173,6 @@ export async function reducePhoto(file: File): Promise<ReducedPhoto> {
       sha256: await hashBlob(main.blob), ...(takenAt ? { takenAt } : {}),
     };
   } finally {
-    bitmap.close();
+    stored.close();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasMetadataBlock, listJpegSegments, readExifTakenAt } from '../../../src/shared/photos/jpeg-segments';
-import { addExif, BARE_JPEG } from '../../helpers/jpeg-exif';
+import { hasMetadataBlock, listJpegSegments, readExifTakenAt, readJpegHeader } from '../../../src/shared/photos/jpeg-segments';
+import { addExif, BARE_JPEG, jpegWithFrame } from '../../helpers/jpeg-exif';
 
 describe('reading a photo’s metadata before it is re-encoded', () => {
   it.each([
@@ -25,5 +25,12 @@ describe('reading a photo’s metadata before it is re-encoded', () => {
     expect(hasMetadataBlock(BARE_JPEG)).toBe(false);
     expect(hasMetadataBlock(addExif(BARE_JPEG, { gps: true }))).toBe(true);
     expect(listJpegSegments(BARE_JPEG).map((s) => s.marker)).toEqual([0xdb]);
+  });
+
+  it('reads a JPEG’s size and orientation from its header, so a 12 MP photo is decoded straight to its reduced size', () => {
+    expect(readJpegHeader(jpegWithFrame(4000, 3000))).toEqual({ width: 4000, height: 3000, orientation: 1 });
+    expect(readJpegHeader(addExif(jpegWithFrame(4032, 3024), { orientation: 6, gps: true, dateTimeOriginal: '2026:11:28 15:42:07' }))).toEqual({ width: 4032, height: 3024, orientation: 6 });
+    expect(readExifTakenAt(addExif(jpegWithFrame(10, 10), { orientation: 6, dateTimeOriginal: '2026:11:28 15:42:07' }))).toBe('2026-11-28T20:42:07.000Z');
+    expect(readJpegHeader(BARE_JPEG)).toBeUndefined();
   });
 });
