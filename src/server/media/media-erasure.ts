@@ -17,6 +17,9 @@ import type { MediaStore } from './media-store';
 /** At most this many names per `in (…)` query. */
 const CHUNK = 500;
 
+/** A temporary file this old is no upload in progress (one takes seconds): a crash left it. */
+const LEFTOVER_AFTER_MS = 60 * 60_000;
+
 /** Of these image names, the ones no live photo names any more. */
 async function findUnreferenced(db: Kysely<Database>, sha256s: readonly string[]): Promise<string[]> {
   const orphans: string[] = [];
@@ -31,10 +34,11 @@ async function findUnreferenced(db: Kysely<Database>, sha256s: readonly string[]
 
 /**
  * Deletes the bytes of every stored image no live photo names (removed, erased, or never
- * attached). Known gap: the same picture attached again in the instant between the check and the
+ * attached), and what interrupted writes left behind. Known gap: the same picture attached again in the instant between the check and the
  * delete loses its bytes (its phone was told they were there); the window is one query long.
  */
-export async function sweepUnreferencedMedia(db: Kysely<Database>, media: MediaStore, candidates?: readonly string[]): Promise<number> {
+export async function sweepUnreferencedMedia(db: Kysely<Database>, media: MediaStore, candidates?: readonly string[], nowMs = Date.now()): Promise<number> {
+  if (!candidates) await media.removeLeftovers(LEFTOVER_AFTER_MS, nowMs);
   const orphans = await findUnreferenced(db, candidates ?? (await media.list()));
   await media.remove(orphans);
   for (let at = 0; at < orphans.length; at += CHUNK) {

@@ -5,7 +5,7 @@
  * twice are stored once.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { MediaType } from '../../shared/media';
@@ -26,6 +26,8 @@ export interface MediaStore {
   remove(sha256s: readonly string[]): Promise<void>;
   /** The names of every stored image (for the sweep of images no photo names any more). */
   list(): Promise<string[]>;
+  /** Deletes what a write cut short left behind (files: a `.tmp` older than `olderThanMs`); returns how many. */
+  removeLeftovers(olderThanMs: number, nowMs: number): Promise<number>;
 }
 
 const EXTENSIONS: Record<MediaType, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp' };
@@ -70,6 +72,19 @@ export function createFileMediaStore(dir: string): MediaStore {
       const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
       return entries.map((entry) => /([0-9a-f]{64})\.(?:jpg|webp)$/.exec(entry)?.[1]).filter((name): name is string => name !== undefined);
     },
+    async removeLeftovers(olderThanMs, nowMs) {
+      const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+      let removed = 0;
+      for (const entry of entries.filter((name) => name.endsWith('.tmp'))) {
+        const path = join(dir, entry);
+        // A younger one may be an upload being written right now.
+        const modified = await stat(path).then((s) => s.mtimeMs, () => nowMs);
+        if (nowMs - modified < olderThanMs) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      }
+      return removed;
+    },
   };
 }
 
@@ -95,6 +110,8 @@ export function createDatabaseMediaStore(db: Kysely<Database>): MediaStore {
     async list() {
       return (await db.selectFrom('media_objects').select('sha256').execute()).map((row) => row.sha256);
     },
+    // A row is written whole or not at all.
+    removeLeftovers: async () => 0,
   };
 }
 
