@@ -1,9 +1,8 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { doesItemApply } from '../../src/shared/catalogue/conditions';
 import type { ChecklistTemplate } from '../../src/shared/catalogue/template';
 import { t } from '../../src/shared/i18n';
-import type { Account } from '../helpers/e2e-accounts';
 import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
 import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import type { RunningServer } from '../helpers/e2e-server';
@@ -66,12 +65,8 @@ async function readItemState(page: Page) {
 }
 
 describeE2E('checklists: ticked offline on two phones, merged per item and field', (rig) => {
-  let gestor: Account;
+  const gestor = rig.useAccount('gestor');
   const serverItems = async (runId: string) => (await readServerData(rig.server, gestor)).filter((c) => c.table === 'checklistItems' && c.id.startsWith(`${runId}:`));
-
-  beforeAll(() => {
-    gestor = rig.addAccount('gestor');
-  });
 
   for (const order of [['first', 'second'], ['second', 'first']] as const) {
     it(`two phones offline tick different items and note the same one; online ${order.join(' then ')}, both keep both ticks and the later note, as the server does; the losing note is shown on its phone and restored`, async () => {

@@ -1,6 +1,5 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { t } from '../../src/shared/i18n';
-import type { Account } from '../helpers/e2e-accounts';
 import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
 import { describeE2E } from '../helpers/e2e-rig';
 import { readServerData } from '../helpers/e2e-server-view';
@@ -12,11 +11,7 @@ const festival = (title: string): EventForm => ({
 });
 
 describeE2E('events: planned offline, kept on the phone, sent once', (rig) => {
-  let gestor: Account;
-
-  beforeAll(() => {
-    gestor = rig.addAccount('gestor');
-  });
+  const gestor = rig.useAccount('gestor');
 
   it('an event created offline is still there after an offline reload, and reaches the server once', async () => {
     await rig.phone({ login: gestor, templates: true }, async (phone) => {

@@ -1,7 +1,6 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
-import type { Account } from '../helpers/e2e-accounts';
 import { describeE2E } from '../helpers/e2e-rig';
 import { planEvent } from '../helpers/e2e-steps';
 
@@ -20,10 +19,7 @@ async function pressLink(page: Page, link: ReturnType<Page['getByRole']>): Promi
 }
 
 describeE2E('focus follows the person to each new screen', (rig) => {
-  let gestor: Account;
-  beforeAll(() => {
-    gestor = rig.addAccount('gestor');
-  });
+  const gestor = rig.useAccount('gestor');
 
   it('every navigation, sub-screens included, leaves focus on the new screen’s heading', async () => {
     await rig.phone({ login: gestor, templates: true }, async (phone) => {

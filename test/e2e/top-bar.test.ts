@@ -1,7 +1,6 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { t } from '../../src/shared/i18n';
-import type { Account } from '../helpers/e2e-accounts';
 import { describeE2E } from '../helpers/e2e-rig';
 import { createEvent } from '../helpers/e2e-steps';
 
@@ -15,10 +14,7 @@ const measureBar = (page: Page) => page.evaluate(() => {
 });
 
 describeE2E('the top bar at 360 px', (rig) => {
-  let gestor: Account;
-  beforeAll(() => {
-    gestor = rig.addAccount('gestor');
-  });
+  const gestor = rig.useAccount('gestor');
 
   it('fits one line in every state: online, offline, changes waiting offline, the sync screen', async () => {
     await rig.phone({ login: gestor, templates: true }, async (phone) => {

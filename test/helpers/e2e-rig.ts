@@ -45,6 +45,12 @@ export interface Rig {
   close(): Promise<void>;
 }
 
+/** The rig of a `describeE2E` block, which can also make the block's accounts. */
+export interface BlockRig extends Rig {
+  /** An account made before the block's first test; the object returned is filled in then. */
+  useAccount(role: Role, overrides?: Partial<Account>): Account;
+}
+
 /** Starts a server and a browser (in parallel) and returns the rig around them. */
 export async function createRig(options: StartServerOptions = {}): Promise<Rig> {
   const [started, launched] = await Promise.allSettled([startServer({ ...options, recordRequests: true }), launchBrowser()]);
@@ -116,14 +122,14 @@ export async function withRig<T>(use: (rig: Rig) => Promise<T>, options: StartSe
  * `describe` for end-to-end tests: a rig (server + browser) before the first test, closed after
  * the last. Skipped like `describeWithChromium` when Chromium is missing (a failure under CI).
  */
-export function describeE2E(name: string, body: (rig: Rig) => void, options: StartServerOptions = {}): void {
+export function describeE2E(name: string, body: (rig: BlockRig) => void, options: StartServerOptions = {}): void {
   describeWithChromium(name, () => {
     let current: Rig | undefined;
     const need = (): Rig => {
       if (!current) throw new Error('El rig aún no arrancó: úselo dentro de un test o de un hook.');
       return current;
     };
-    const rig: Rig = {
+    const rig: BlockRig = {
       get server() {
         return need().server;
       },
@@ -135,6 +141,13 @@ export function describeE2E(name: string, body: (rig: Rig) => void, options: Sta
       restartServer: (env) => need().restartServer(env),
       addAccount: (role, overrides) => need().addAccount(role, overrides),
       close: () => need().close(),
+      useAccount: (role, overrides) => {
+        const account = {} as Account;
+        beforeAll(() => {
+          Object.assign(account, need().addAccount(role, overrides));
+        });
+        return account;
+      },
     };
     beforeAll(async () => {
       current = await createRig(options);
