@@ -41,7 +41,8 @@ function worse(a: LocationFinding, b: LocationFinding): LocationFinding {
   return a === 'unreadable' || b === 'unreadable' ? 'unreadable' : 'none';
 }
 
-function judgeXmp(block: Buffer): LocationFinding {
+/** Whether an XMP packet names a place (its text is searched; XMP is plain XML). */
+function findLocationInXmp(block: Buffer): LocationFinding {
   return XMP_LOCATION.test(block.toString('latin1')) ? 'gps' : 'none';
 }
 
@@ -90,7 +91,7 @@ function walkJpegHeader(bytes: Buffer): { finding: LocationFinding; end: number 
     if (length < 2 || end > bytes.length) return { finding: worse(finding, 'unreadable'), end: at };
     const body = bytes.subarray(at + 4, end);
     if (marker === 0xe1 && body.toString('latin1', 0, 6) === EXIF_HEADER) finding = worse(finding, findGpsInTiff(body.subarray(6)));
-    else if (marker === 0xe1) finding = worse(finding, judgeXmp(body));
+    else if (marker === 0xe1) finding = worse(finding, findLocationInXmp(body));
     at = end;
   }
   // The file ends before its image data.
@@ -108,7 +109,7 @@ export function findLocationInWebp(bytes: Buffer): LocationFinding {
     if (end > bytes.length) return worse(finding, 'unreadable');
     const body = bytes.subarray(at + 8, end);
     if (kind === 'EXIF') finding = worse(finding, findGpsInTiff(body.toString('latin1', 0, 6) === EXIF_HEADER ? body.subarray(6) : body));
-    else if (kind === 'XMP ') finding = worse(finding, judgeXmp(body));
+    else if (kind === 'XMP ') finding = worse(finding, findLocationInXmp(body));
     at = end + (size % 2); // chunks are padded to an even size
   }
   return at === bytes.length ? finding : worse(finding, 'unreadable');
