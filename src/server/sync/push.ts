@@ -13,6 +13,7 @@ import { runInTransaction } from '../store/transaction';
 import { closeVersionBlock, markVersions, openVersionBlock, rewindVersions } from '../store/version';
 import type { MutationContext, MutationOutcome } from './mutation-context';
 import { findMutation, isAllowedFor } from './registry';
+import { collectReadIds, prefetchPushReads } from './push-reads';
 import { readReplayedRejections, storeRejections, toStoredMessage } from './rejections';
 import { isParticipant, readParticipantSeq, writeParticipantSeq } from '../workshops/participant';
 
@@ -50,6 +51,8 @@ function assertKnownVersions(pending: readonly WireMutation[]): void {
 /** A mutation checked before the transaction: its refusal, or the handler call that applies it. */
 interface PreparedMutation {
   m: WireMutation;
+  /** The arguments as the schema parsed them (absent when refused). */
+  args?: unknown;
   refusal?: RejectedMutation;
   apply?: (base: Omit<MutationContext, 'hlc'>, nowMs: number) => Promise<MutationOutcome>;
 }
@@ -67,7 +70,7 @@ function prepareOne(m: WireMutation, caller: AuthUser, order: number): PreparedM
     return { m, refusal: reject(m.seq, 'validation_failed', `${ERROR_MESSAGES.validation_failed} ${formatIssues(parsed.issues).join(' ')}`) };
   }
   if (!isAllowedFor(mutation, caller)) return { m, refusal: reject(m.seq, 'forbidden') };
-  return { m, apply: (base, nowMs) => mutation.apply(withHlc(base, m, nowMs, order), parsed.output) };
+  return { m, args: parsed.output, apply: (base, nowMs) => mutation.apply(withHlc(base, m, nowMs, order), parsed.output) };
 }
 
 /** The handler's context: the clamped stamp, and the echo mark only when the stamp is the device's own. */
@@ -141,7 +144,8 @@ function isUniqueViolation(error: unknown): boolean {
  * 2: read (or register) the client's lastSeq;
  * 3: skip every seq ≤ lastSeq — a replay has no second effect;
  * 4: a newer mutation version anywhere → 426, nothing applied;
- * 5: apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves
+ * 5: read in one statement per table the rows the handlers will look up by id (push-reads.ts);
+ *    apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves
  *    on. If the database itself refuses one, the attempt is undone and the push runs again
  *    with a savepoint per mutation, so that refusal costs only its own writes;
  * 6: store the new lastSeq and the refusals with the effects (a replay answers them again).
@@ -172,6 +176,8 @@ async function applyPrepared(
     const replayedRejections = await readReplayedRejections(trx, clientId, mutations, lastSeq);
     if (pending.length === 0) return { lastSeq, rejected: replayedRejections };
     assertKnownVersions(pending.map((p) => p.m));
+    // The rows the handlers will read by id, one statement per table rather than one per mutation.
+    await prefetchPushReads(trx, collectReadIds(pending.filter((p) => p.apply).map((p) => ({ name: p.m.name, args: p.args }))));
     const rejected: RejectedMutation[] = [...replayedRejections];
     // A participant never pulls the user scope: only an account's device gets echo marks (#12).
     const base = isParticipant(caller) ? { trx, caller, nowIso } : { trx, caller, nowIso, echo: { clientId, heldUpTo: cursor ?? 0 } };

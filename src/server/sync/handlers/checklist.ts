@@ -11,6 +11,7 @@ import { nextVersion } from '../../store/version';
 import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
+import { forgetRow, keepRow, readRow } from '../push-reads';
 
 const APPLIED: MutationOutcome = { applied: true };
 
@@ -21,7 +22,7 @@ export function toChecklistItemId(runId: string, itemId: string): string {
 
 /** The run, if it exists and belongs to the caller; otherwise the refusal to send. */
 export async function findOwnRun(ctx: MutationContext, runId: string) {
-  const run = await ctx.trx.selectFrom('checklist_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  const run = await readRow(ctx.trx, 'checklist_runs', runId);
   if (!run || run.deleted === 1) return { refusal: { applied: false, code: 'missing_record' } as const };
   if (!canChangeEvent(ctx.caller, run.owner_id)) return { refusal: { applied: false, code: 'not_owner' } as const };
   return { run };
@@ -29,26 +30,26 @@ export async function findOwnRun(ctx: MutationContext, runId: string) {
 
 /** `checklist.start` v1: creates the run once; a second start of the same run changes nothing. */
 export async function applyChecklistStart(ctx: MutationContext, args: ChecklistStartArgs): Promise<MutationOutcome> {
-  const existing = await ctx.trx.selectFrom('checklist_runs').select(['owner_id', 'event_id']).where('id', '=', args.runId).executeTakeFirst();
+  const existing = await readRow(ctx.trx, 'checklist_runs', args.runId);
   if (existing) {
     if (!canChangeEvent(ctx.caller, existing.owner_id)) return { applied: false, code: 'not_owner' };
     return APPLIED;
   }
-  const event = await ctx.trx.selectFrom('events').select(['owner_id', 'deleted']).where('id', '=', args.eventId).executeTakeFirst();
+  const event = await readRow(ctx.trx, 'events', args.eventId);
   if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, event.owner_id)) return { applied: false, code: 'not_owner' };
-  await ctx.trx
-    .insertInto('checklist_runs')
-    .values({
-      id: args.runId,
-      owner_id: ctx.caller.id,
-      event_id: args.eventId,
-      template_id: args.templateId,
-      template_version: args.templateVersion,
-      custom_items: writeJson([]),
-      ...(await startRowColumns(ctx)),
-    })
-    .execute();
+  forgetRow(ctx.trx, 'checklist_runs', args.runId);
+  const row = {
+    id: args.runId,
+    owner_id: ctx.caller.id,
+    event_id: args.eventId,
+    template_id: args.templateId,
+    template_version: args.templateVersion,
+    custom_items: writeJson([]),
+    ...(await startRowColumns(ctx)),
+  };
+  await ctx.trx.insertInto('checklist_runs').values(row).execute();
+  keepRow(ctx.trx, 'checklist_runs', row);
   return APPLIED;
 }
 
@@ -57,7 +58,8 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
   const { refusal } = await findOwnRun(ctx, args.runId);
   if (refusal) return refusal;
   const id = toChecklistItemId(args.runId, args.itemId);
-  const stored = await ctx.trx.selectFrom('checklist_items').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await readRow(ctx.trx, 'checklist_items', id);
+  forgetRow(ctx.trx, 'checklist_items', id);
   const state: FieldState<ChecklistItemPatch> = stored
     ? { values: readJson(stored.state), fieldHlc: readJson(stored.field_hlc) }
     : { values: {}, fieldHlc: {} };
@@ -73,11 +75,11 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
   };
   if (stored) {
     await ctx.trx.updateTable('checklist_items').set(columns).where('id', '=', id).execute();
+    keepRow(ctx.trx, 'checklist_items', { ...stored, ...columns });
   } else {
-    await ctx.trx
-      .insertInto('checklist_items')
-      .values({ id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns })
-      .execute();
+    const row = { id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns };
+    await ctx.trx.insertInto('checklist_items').values(row).execute();
+    keepRow(ctx.trx, 'checklist_items', row);
   }
   return APPLIED;
 }
@@ -90,10 +92,9 @@ export async function applyChecklistAddItem(ctx: MutationContext, args: Checklis
   if (items.some((item) => item.itemId === args.itemId)) return APPLIED;
   items.push({ itemId: args.itemId, section: args.section, text: args.text });
   const version = await nextVersion(ctx.trx);
-  await ctx.trx
-    .updateTable('checklist_runs')
-    .set({ custom_items: writeJson(items), version, updated_at: ctx.nowIso, ...markEcho(ctx, version, run) })
-    .where('id', '=', args.runId)
-    .execute();
+  forgetRow(ctx.trx, 'checklist_runs', args.runId);
+  const changes = { custom_items: writeJson(items), version, updated_at: ctx.nowIso, ...markEcho(ctx, version, run) };
+  await ctx.trx.updateTable('checklist_runs').set(changes).where('id', '=', args.runId).execute();
+  keepRow(ctx.trx, 'checklist_runs', { ...run, ...changes });
   return APPLIED;
 }

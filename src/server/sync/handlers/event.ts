@@ -5,6 +5,7 @@ import { nextVersion } from '../../store/version';
 import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
+import { forgetRow, keepRow, readRow } from '../push-reads';
 
 const APPLIED: MutationOutcome = { applied: true };
 
@@ -14,13 +15,13 @@ const APPLIED: MutationOutcome = { applied: true };
  */
 export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs): Promise<MutationOutcome> {
   const { id, ...fields } = args;
-  const stored = await ctx.trx.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  const stored = await readRow(ctx.trx, 'events', id);
+  forgetRow(ctx.trx, 'events', id);
   if (!stored) {
     const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
-    await ctx.trx
-      .insertInto('events')
-      .values({ id, owner_id: ctx.caller.id, data: writeJson(fields), field_hlc: writeJson(fieldHlc), archived: 0, ...(await startRowColumns(ctx)) })
-      .execute();
+    const row = { id, owner_id: ctx.caller.id, data: writeJson(fields), field_hlc: writeJson(fieldHlc), archived: 0, ...(await startRowColumns(ctx)) };
+    await ctx.trx.insertInto('events').values(row).execute();
+    keepRow(ctx.trx, 'events', row);
     return APPLIED;
   }
   if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
@@ -33,35 +34,28 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
   // stamps are all on the server as well, so then the device took every field).
   const isSameMerge = Object.keys(fields).every((key) => merged.state.fieldHlc[key as keyof EventFields] === ctx.hlc);
   const version = await nextVersion(ctx.trx);
-  await ctx.trx
-    .updateTable('events')
-    .set({
-      data: writeJson(merged.state.values),
-      field_hlc: writeJson(merged.state.fieldHlc),
-      version,
-      updated_at: ctx.nowIso,
-      ...markEcho(ctx, version, stored, isSameMerge),
-    })
-    .where('id', '=', id)
-    .execute();
+  const changes = {
+    data: writeJson(merged.state.values),
+    field_hlc: writeJson(merged.state.fieldHlc),
+    version,
+    updated_at: ctx.nowIso,
+    ...markEcho(ctx, version, stored, isSameMerge),
+  };
+  await ctx.trx.updateTable('events').set(changes).where('id', '=', id).execute();
+  keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
 
 /** `event.archive` v1: hides the event from active lists on every device of its owner. */
 export async function applyEventArchive(ctx: MutationContext, args: EventArchiveArgs): Promise<MutationOutcome> {
-  const stored = await ctx.trx
-    .selectFrom('events')
-    .select(['owner_id', 'archived', 'deleted', 'version', 'echo_client', 'echo_version'])
-    .where('id', '=', args.id)
-    .executeTakeFirst();
+  const stored = await readRow(ctx.trx, 'events', args.id);
+  forgetRow(ctx.trx, 'events', args.id);
   if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
   if (stored.archived === 1) return APPLIED;
   const version = await nextVersion(ctx.trx);
-  await ctx.trx
-    .updateTable('events')
-    .set({ archived: 1, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, stored) })
-    .where('id', '=', args.id)
-    .execute();
+  const changes = { archived: 1, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, stored) };
+  await ctx.trx.updateTable('events').set(changes).where('id', '=', args.id).execute();
+  keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
