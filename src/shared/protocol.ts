@@ -143,10 +143,18 @@ export const PullResponse: v.GenericSchema<unknown, PullResponse> = v.object({
   hasMore: v.boolean(),
 });
 
+/** Shortest password a person may choose for themselves. */
+export const MIN_OWN_PASSWORD = 10;
+
 export const LoginRequest = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('Escriba un correo válido.'), v.maxLength(254)),
   password: v.pipe(v.string(), v.minLength(1, 'Escriba su contraseña.'), v.maxLength(200)),
   deviceName: v.optional(v.pipe(StorableString, v.trim(), v.maxLength(120))),
+  /**
+   * The person's own password, sent with a one-time password the coordinación gave them (a new
+   * account, a reset): the server answers 403 `password_change_required` until it comes.
+   */
+  newPassword: v.optional(v.pipe(v.string(), v.minLength(MIN_OWN_PASSWORD, `La contraseña nueva debe tener al menos ${MIN_OWN_PASSWORD} caracteres.`), v.maxLength(200, 'La contraseña nueva: como máximo 200 caracteres.'))),
 });
 export type LoginRequest = v.InferOutput<typeof LoginRequest>;
 

@@ -34,7 +34,8 @@ export const needsLogin: ReadonlySignal<boolean> = computed(() => expired.value 
 export class LoginError extends Error {
   constructor(
     message: string,
-    readonly field?: 'email' | 'password',
+    /** `newPassword`: the password was a one-time password; the person must choose their own. */
+    readonly field?: 'email' | 'password' | 'newPassword',
   ) {
     super(message);
     this.name = 'LoginError';
@@ -48,18 +49,24 @@ export async function loadSession(): Promise<void> {
   expired.value = session?.expired === true;
 }
 
-/** Signs in (needs a connection), keeps the session on the device, then sends what was waiting. */
-export async function login(email: string, password: string): Promise<SessionUser> {
-  const parsed = v.safeParse(LoginRequest, { email, password, deviceName: describeDevice() });
+/**
+ * Signs in (needs a connection), keeps the session on the device, then sends what was waiting.
+ * `newPassword` replaces a one-time password (asked for after a `newPassword` LoginError).
+ */
+export async function login(email: string, password: string, newPassword?: string): Promise<SessionUser> {
+  const parsed = v.safeParse(LoginRequest, { email, password, deviceName: describeDevice(), ...(newPassword === undefined ? {} : { newPassword }) });
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const field = issue?.path?.[0]?.key === 'password' ? 'password' : 'email';
+    const key = issue?.path?.[0]?.key;
+    const field = key === 'password' || key === 'newPassword' ? key : 'email';
     throw new LoginError(issue?.message ?? t('session.error.check'), field);
   }
   let session;
   try {
     session = await requestLogin(getTransport(), parsed.output, Date.now());
   } catch (error) {
+    // A one-time password from the coordinación: the form asks for the person's own and sends both.
+    if (error instanceof AuthError && error.code === 'password_change_required') throw new LoginError(error.message, 'newPassword');
     throw new LoginError(error instanceof AuthError ? error.message : String(error));
   }
   await writeSession(getDatabases().user, session);

@@ -43,7 +43,7 @@ async function readSessionAnswer(response: Response, nowMs: number): Promise<Sto
 /** `POST /api/auth/login`: needs a connection; throws an AuthError with the reason in Spanish. */
 export async function requestLogin(
   transport: Transport,
-  request: { email: string; password: string; deviceName?: string | undefined },
+  request: { email: string; password: string; deviceName?: string | undefined; newPassword?: string | undefined },
   nowMs: number,
 ): Promise<StoredSession> {
   return readSessionAnswer(await postJson(transport, '/api/auth/login', request), nowMs);

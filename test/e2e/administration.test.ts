@@ -1,6 +1,6 @@
 /**
  * Administración (#11): a coordinador adds an account in the app and sees its one-time password
- * once; the new account logs in with it; the coordinador disables it and its login is refused.
+ * once; the new account logs in with it and chooses its own; the coordinador disables it and its login is refused.
  * A gestor gets no way in (no row in Más, a refusal on the address, 403 from the API), and
  * offline the screens say they need a connection.
  */
@@ -41,8 +41,19 @@ describeE2E('Administración in the app', (rig) => {
     await shown.getByRole('button', { name: t('admin.password.done') }).click();
     expect(await page.getByText(password).count()).toBe(0);
 
-    const person = { email, password, name: 'Nélida Quispe' };
-    await rig.phone({ login: person, name: 'la persona nueva' }, async () => undefined);
+    // The person logs in with it and, asked for a password of her own, chooses one.
+    const own = 'clave-propia-de-nelida';
+    await rig.phone({ name: 'la persona nueva' }, async ({ page: hers }) => {
+      await openMore(hers, t('more.account'));
+      await hers.getByLabel(t('session.email'), { exact: true }).fill(email);
+      await hers.getByLabel(t('session.password'), { exact: true }).fill(password);
+      await hers.getByRole('button', { name: t('session.submit') }).click();
+      await hers.getByText(ERROR_MESSAGES.password_change_required).waitFor({ timeout: 20_000 });
+      await hers.getByLabel(t('session.newPassword'), { exact: true }).fill(own);
+      if (SHOTS) await hers.screenshot({ path: `${SHOTS}/own-password.png`, fullPage: true });
+      await hers.getByRole('button', { name: t('session.submit') }).click();
+      await hers.getByText(t('session.signedInAs', { name: 'Nélida Quispe' })).first().waitFor({ timeout: 20_000 });
+    });
 
     const card = page.getByRole('listitem', { name: /Nélida Quispe/ });
     await page.reload();
@@ -56,11 +67,11 @@ describeE2E('Administración in the app', (rig) => {
     await rig.phone({ name: 'la persona, otra vez' }, async ({ page: again }) => {
       await openMore(again, t('more.account'));
       await again.getByLabel(t('session.email'), { exact: true }).fill(email);
-      await again.getByLabel(t('session.password'), { exact: true }).fill(password);
+      await again.getByLabel(t('session.password'), { exact: true }).fill(own);
       await again.getByRole('button', { name: t('session.submit') }).click();
       await again.getByText(ERROR_MESSAGES.invalid_credentials, { exact: false }).waitFor({ timeout: 20_000 });
     });
-    expect((await fetch(`${rig.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).status).toBe(401);
+    expect((await fetch(`${rig.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: own }) })).status).toBe(401);
   });
 
   it('offline, Administración says it needs a connection', async () => {

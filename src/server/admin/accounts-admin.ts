@@ -24,6 +24,7 @@ function toAdminAccount(account: Account, ctxParts: Pick<AdminAccount, 'devices'
     name: account.name,
     roles: account.roles,
     active: !account.disabled,
+    mustChangePassword: account.mustChangePassword,
     createdAt: account.createdAt,
     ...ctxParts,
   };
@@ -54,7 +55,7 @@ export async function readAdminAccount(ctx: AppContext, id: string): Promise<Adm
 export async function addAccount(ctx: AppContext, request: NewAccountRequest): Promise<OneTimePasswordResponse> {
   if (await findAccountByEmail(ctx.db, request.email)) throw new HttpError(409, 'conflict', REFUSALS.accountEmailTaken);
   const oneTimePassword = generatePassword();
-  const account = await createAccount(ctx.db, { ...request, password: oneTimePassword }, iso(ctx.now())).catch(async (error: unknown) => {
+  const account = await createAccount(ctx.db, { ...request, password: oneTimePassword, mustChangePassword: true }, iso(ctx.now())).catch(async (error: unknown) => {
     // Two coordinadores adding the same email at once: the unique index speaks for the second.
     if (await findAccountByEmail(ctx.db, request.email)) throw new HttpError(409, 'conflict', REFUSALS.accountEmailTaken);
     throw error;
@@ -103,13 +104,13 @@ export async function setAccountActive(ctx: AppContext, caller: AuthUser, id: st
   return readAdminAccount(ctx, id);
 }
 
-/** A new generated password for the account; every device of it is signed out. */
+/** A new one-time password for the account (the person replaces it at login); every device of it is signed out. */
 export async function resetPassword(ctx: AppContext, id: string): Promise<OneTimePasswordResponse> {
   const oneTimePassword = generatePassword();
   const hash = await hashPassword(oneTimePassword);
   await runInTransaction(ctx.db, async (trx) => {
     const nowIso = iso(ctx.now());
-    const updated = await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso }).where('id', '=', id).executeTakeFirst();
+    const updated = await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, updated_at: nowIso }).where('id', '=', id).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new HttpError(404, 'not_found', REFUSALS.accountNotFound);
     await revokeSessionsOf(trx, id, nowIso);
   });

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { LoginRequest, SessionResponse } from '../../shared/protocol';
-import { describeLoginWait } from '../../shared/errors';
+import { describeLoginWait, REFUSALS } from '../../shared/errors';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/schema';
 import { clearLoginFailures, readLoginRetryAfter, recordLoginFailure } from './login-limit';
-import { DUMMY_PASSWORD_HASH_PROMISE, isPasswordCorrect } from './password';
+import { DUMMY_PASSWORD_HASH_PROMISE, hashPassword, isPasswordCorrect } from './password';
 import { openDeviceSession } from './sessions';
-import { findAccountByEmail } from './users';
+import { findAccountByEmail, type Account } from './users';
 
 /**
  * Checks email and password and opens a device session. Failed attempts are counted per
@@ -27,5 +27,22 @@ export async function logIn(db: Kysely<Database>, request: LoginRequest, address
     throw new HttpError(401, 'invalid_credentials');
   }
   await clearLoginFailures(db, request.email, address);
+  if (account.mustChangePassword) await replaceOneTimePassword(db, account, request, nowMs);
   return openDeviceSession(db, account, request.deviceName || 'Dispositivo sin nombre', address, nowMs);
+}
+
+/**
+ * A one-time password (made by the coordinación) opens no session by itself: the person's own
+ * password must come with it, and replaces it before the session opens. Without it the answer
+ * is 403 `password_change_required`, and the app asks for one.
+ */
+async function replaceOneTimePassword(db: Kysely<Database>, account: Account, request: LoginRequest, nowMs: number): Promise<void> {
+  if (!request.newPassword) throw new HttpError(403, 'password_change_required');
+  if (request.newPassword === request.password) throw new HttpError(400, 'validation_failed', REFUSALS.newPasswordSameAsOld, [`newPassword: ${REFUSALS.newPasswordSameAsOld}`]);
+  const hash = await hashPassword(request.newPassword);
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: 0, updated_at: new Date(nowMs).toISOString() })
+    .where('id', '=', account.id)
+    .execute();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { ROLES, type Role } from '../../shared/schemas/common';
 import type { SessionUser } from '../../shared/protocol';
 import type { Database, UsersTable } from '../store/schema';
@@ -8,6 +8,8 @@ import { hashPassword } from './password';
 /** An account as the server code uses it. */
 export interface Account extends SessionUser {
   disabled: boolean;
+  /** The password is a one-time password: a login must set the person's own (login.ts). */
+  mustChangePassword: boolean;
   passwordHash: string;
   createdAt: string;
 }
@@ -23,7 +25,7 @@ export function normaliseEmail(email: string): string {
 }
 
 /** Turns a stored row into an account. */
-export function toAccount(row: UsersTable): Account {
+export function toAccount(row: Selectable<UsersTable>): Account {
   const roles = (JSON.parse(row.roles) as string[]).filter(isRole);
   return {
     id: row.id,
@@ -31,6 +33,7 @@ export function toAccount(row: UsersTable): Account {
     name: row.name,
     roles,
     disabled: row.disabled === 1,
+    mustChangePassword: row.must_change_password === 1,
     passwordHash: row.password_hash,
     createdAt: row.created_at,
   };
@@ -44,10 +47,10 @@ export function toSessionUser(account: Account): SessionUser {
 /** Creates an account; throws if the email is taken (unique index). */
 export async function createAccount(
   db: Kysely<Database>,
-  input: { email: string; name: string; roles: Role[]; password: string },
+  input: { email: string; name: string; roles: Role[]; password: string; mustChangePassword?: boolean },
   nowIso: string = new Date().toISOString(),
 ): Promise<Account> {
-  const row: UsersTable = {
+  const row: Selectable<UsersTable> = {
     id: randomUUID(),
     email: normaliseEmail(input.email),
     name: input.name,
@@ -56,6 +59,7 @@ export async function createAccount(
     disabled: 0,
     created_at: nowIso,
     updated_at: nowIso,
+    must_change_password: input.mustChangePassword ? 1 : 0,
   };
   await db.insertInto('users').values(row).execute();
   return toAccount(row);

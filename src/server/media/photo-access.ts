@@ -2,7 +2,7 @@
  * Who may send and read a photo's bytes (#13). A photo is reachable only through a checklist
  * photo row that names its hash and was not removed: coordinación reads every one (it follows the
  * country's programme); a gestor reads the photos of their own events whose bytes their account
- * sent (migration 993: a hash alone opens nothing, since an image is stored once for everyone who
+ * sent (migration 998: a hash alone opens nothing, since an image is stored once for everyone who
  * attaches it); nobody else. The owner alone uploads, and only a photo already attached on the
  * server (the text travels first).
  */

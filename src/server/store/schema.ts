@@ -2,6 +2,7 @@
  * The tables as Kysely sees them. Both engines store the same shapes: JSON as text, booleans as
  * 0/1 integers, times as ISO UTC text, so SQLite and PostgreSQL answer the same way.
  */
+import type { ColumnType } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -13,6 +14,8 @@ export interface UsersTable {
   disabled: number;
   created_at: string;
   updated_at: string;
+  /** 1 while the password is a one-time password the person must replace at login (migration 998). */
+  must_change_password: ColumnType<number, number | undefined, number>;
 }
 
 export interface DeviceSessionsTable {

@@ -24,6 +24,7 @@ export const PARTICIPANT: AuthUser = Object.freeze({
   name: 'Participante',
   roles: [],
   disabled: false,
+  mustChangePassword: false,
   passwordHash: '',
   createdAt: '',
   sessionId: '',

@@ -64,6 +64,8 @@ export interface AdminAccount {
   name: string;
   roles: Role[];
   active: boolean;
+  /** Still on a one-time password: the person chooses their own at their next login. */
+  mustChangePassword: boolean;
   createdAt: string;
   devices: AdminDevice[];
   refusals: AdminRefusals;

@@ -36,6 +36,7 @@ export function AccountCard({ account }: { account: AdminAccount }) {
       <p class={account.active ? 'admin__state admin__state--on' : 'admin__state admin__state--off'}>
         {account.active ? t('admin.account.active') : t('admin.account.disabled')}
       </p>
+      {account.mustChangePassword && <p class="admin__muted">{t('admin.account.mustChange')}</p>}
       <ActionNoteLine note={note.value} />
       {asking.value === null && (
         <div class="admin__actions">

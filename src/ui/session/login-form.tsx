@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
-import type { SessionUser } from '../../shared/protocol';
+import { MIN_OWN_PASSWORD, type SessionUser } from '../../shared/protocol';
 import { Icon } from '../shell/icons';
 import { Checkbox, Field } from '../forms/field';
 import { t, type MessageKey } from '../../shared/i18n/more';
@@ -11,7 +11,7 @@ import { AlertNote } from '../shell/alert-note';
 /** A failed login: the Spanish reason and, when one input is at fault, which. */
 export interface LoginFailure {
   message: string;
-  field?: 'email' | 'password' | undefined;
+  field?: 'email' | 'password' | 'newPassword' | undefined;
 }
 
 /** The login form's inputs and outcome, as plain values; it keeps what was typed across failures. */
@@ -20,26 +20,33 @@ export interface LoginFormProps {
   isBusy: boolean;
   isOffline: boolean;
   failure: LoginFailure | null;
-  onSubmit(email: string, password: string): void;
+  /** `newPassword` only once the server asked for one (a one-time password). */
+  onSubmit(email: string, password: string, newPassword?: string): void;
 }
 
 /** Email + password with labels; the error is announced (role=alert) and the faulty field gets focus. */
 export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSubmit }: LoginFormProps) {
   const email = useSignal(initialEmail);
   const password = useSignal('');
+  const newPassword = useSignal('');
   const showPassword = useSignal(false);
+  // Once the server said the password was a one-time one, the form keeps asking for the person's own.
+  const asksNewPassword = useSignal(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const newPasswordRef = useRef<HTMLInputElement>(null);
   const errorField = failure?.field;
+  const isAskingNewPassword = asksNewPassword.value || errorField === 'newPassword';
 
   function handleSubmit(event: Event) {
     event.preventDefault();
-    onSubmit(email.value, password.value);
+    onSubmit(email.value, password.value, isAskingNewPassword ? newPassword.value : undefined);
   }
 
   useEffect(() => {
+    if (errorField === 'newPassword') asksNewPassword.value = true;
     // Move focus to the field to fix once per failure, never while the person is typing.
-    if (failure) (errorField === 'password' ? passwordRef : emailRef).current?.focus();
+    if (failure) ({ password: passwordRef, newPassword: newPasswordRef, email: emailRef }[errorField ?? 'email']).current?.focus();
   }, [failure]);
 
   return (
@@ -57,6 +64,11 @@ export function LoginForm({ initialEmail = '', isBusy, isOffline, failure, onSub
           autocomplete="current-password"
         />
       </Field>
+      {isAskingNewPassword && (
+        <Field id="session-newPassword" label={t('session.newPassword')} hint={t('session.newPassword.hint', { min: MIN_OWN_PASSWORD })}>
+          <SessionInput field="newPassword" inputRef={newPasswordRef} value={newPassword} failure={failure} type={showPassword.value ? 'text' : 'password'} autocomplete="new-password" hasHint />
+        </Field>
+      )}
       <Checkbox label={t('session.showPassword')} checked={showPassword.value} onToggle={(checked) => (showPassword.value = checked)} />
       {failure && <AlertNote id="session-error">{failure.message}</AlertNote>}
       {isOffline && <p class="note note--pending">{t('session.offlineHint')}</p>}
@@ -106,17 +118,19 @@ export function SignedInPanel({ user, isBusy, refusal, onLogout }: SignedInPanel
 }
 
 interface SessionInputProps {
-  field: 'email' | 'password';
+  field: 'email' | 'password' | 'newPassword';
   inputRef: RefObject<HTMLInputElement | null>;
   value: Signal<string>;
   failure: LoginFailure | null;
   type: 'email' | 'password' | 'text';
   autocomplete: string;
   inputMode?: 'email';
+  hasHint?: boolean;
 }
 
 /** One of the login's two inputs: required, bound to its signal, marked invalid when the failure names it. */
-function SessionInput({ field, inputRef, value, failure, type, autocomplete, inputMode }: SessionInputProps) {
+function SessionInput({ field, inputRef, value, failure, type, autocomplete, inputMode, hasHint = false }: SessionInputProps) {
+  const describedBy = [hasHint ? `session-${field}-hint` : '', failure ? 'session-error' : ''].filter(Boolean).join(' ');
   return (
     <input
       id={`session-${field}`}
@@ -129,7 +143,7 @@ function SessionInput({ field, inputRef, value, failure, type, autocomplete, inp
       value={value.value}
       onInput={(e) => (value.value = e.currentTarget.value)}
       aria-invalid={failure?.field === field ? 'true' : undefined}
-      aria-describedby={failure ? 'session-error' : undefined}
+      aria-describedby={describedBy || undefined}
     />
   );
 }

@@ -17,12 +17,12 @@ export function LoginScreen() {
     void loadSession().catch(() => undefined);
   }, []);
 
-  async function handleLogin(email: string, password: string) {
+  async function handleLogin(email: string, password: string, newPassword?: string) {
     isBusy.value = true;
     failure.value = null;
     notice.value = null;
     try {
-      await login(email, password);
+      await login(email, password, newPassword);
     } catch (error) {
       failure.value = error instanceof LoginError ? { message: error.message, field: error.field } : { message: String(error) };
     }
@@ -57,7 +57,7 @@ export function LoginScreen() {
         isBusy={isBusy.value}
         isOffline={!isOnline.value}
         failure={failure.value}
-        onSubmit={(email, password) => void handleLogin(email, password)}
+        onSubmit={(email, password, newPassword) => void handleLogin(email, password, newPassword)}
       />
     </div>
   );

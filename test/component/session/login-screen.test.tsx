@@ -3,19 +3,23 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useDatabases, type Databases } from '../../../src/db/connection';
 import { readSession } from '../../../src/db/meta-store';
 import { setTransport } from '../../../src/sync/transport';
+import { loadSession } from '../../../src/state/session-model';
 import { stopSync, syncNow } from '../../../src/state/sync-model';
 import { LoginScreen } from '../../../src/ui/session/login-screen';
 import { ERROR_MESSAGES } from '../../../src/shared/errors';
 import { createDevice, emptyPage, json, queueEvents, scriptTransport, signIn } from '../../unit/sync/device-fixture';
 
 let dbs: Databases;
-beforeEach(() => {
+beforeEach(async () => {
   dbs = createDevice();
   useDatabases(dbs);
+  // The signed-in person lives in a module signal: start each test from this fresh device's (none).
+  await loadSession();
   const { transport } = scriptTransport((request) => {
     if (request.path === '/api/auth/login') {
-      const { password } = request.body as { password: string };
-      if (password !== 'clave-correcta') return json(401, { error: { code: 'invalid_credentials', message: ERROR_MESSAGES.invalid_credentials } });
+      const { password, newPassword } = request.body as { password: string; newPassword?: string };
+      if (password === 'un-solo-uso' && !newPassword) return json(403, { error: { code: 'password_change_required', message: ERROR_MESSAGES.password_change_required } });
+      if (password !== 'clave-correcta' && !(password === 'un-solo-uso' && newPassword === 'mi-clave-propia')) return json(401, { error: { code: 'invalid_credentials', message: ERROR_MESSAGES.invalid_credentials } });
       return json(200, { accessToken: 'a', refreshToken: 'refresh-0000000000000000000', expiresIn: 900, user: { id: 'u', email: 'ana@cultura.gob.pe', name: 'Ana Quispe', roles: ['gestor'] } });
     }
     if (request.path === '/api/auth/logout') return json(204, null);
@@ -54,6 +58,22 @@ describe('Más → Cuenta', () => {
     const email = screen.getByLabelText('Correo electrónico');
     expect(email.getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(email));
+  });
+
+  it('a one-time password asks for a password of her own, focused and explained, and sends both', async () => {
+    render(<LoginScreen />);
+    fillAndSubmit('ana@cultura.gob.pe', 'un-solo-uso');
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.password_change_required);
+    const own = await screen.findByLabelText('Su contraseña nueva');
+    await waitFor(() => expect(document.activeElement).toBe(own));
+    expect(own.getAttribute('autocomplete')).toBe('new-password');
+    expect(own.getAttribute('aria-describedby')).toContain('session-newPassword-hint');
+    fireEvent.input(own, { target: { value: 'corta' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/al menos 10 caracteres/));
+    fireEvent.input(own, { target: { value: 'mi-clave-propia' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));
+    await screen.findByText('Sesión iniciada: Ana Quispe');
   });
 
   it('a correct login shows who is signed in, with a way to log out', async () => {

@@ -11,7 +11,8 @@ describe.each(ENGINES)('Administración: accounts, on %s', (engine) => {
 
   const call = (session: SessionResponse | undefined, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
     server.app.inject({ method, url, headers: session ? bearer(session) : {}, ...(payload ? { payload } : {}) });
-  const logIn = (email: string, password: string) => server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const logIn = (email: string, password: string, newPassword?: string) =>
+    server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(newPassword ? { newPassword } : {}) } });
   const listAccounts = async () => (await call(coordinadora, 'GET', '/api/admin/accounts')).json<{ accounts: AdminAccount[] }>().accounts;
 
   beforeAll(async () => {
@@ -37,20 +38,29 @@ describe.each(ENGINES)('Administración: accounts, on %s', (engine) => {
     expect(refused.json().error.message).toBe('Solo la coordinación de la RED administra las cuentas y los datos personales.');
   });
 
-  it('a coordinadora adds an account with roles; its one-time password logs in, and is in no later answer', async () => {
+  it('a coordinadora adds an account with roles; its one-time password opens a session only with a new one the person chooses, and is in no later answer', async () => {
     const res = await call(coordinadora, 'POST', '/api/admin/accounts', { email: ' Facilitadora.Puno@Tinkuy.test ', name: 'Facilitadora de Puno', roles: ['facilitador', 'gestor'] });
     expect(res.statusCode).toBe(201);
     const { account, oneTimePassword } = res.json<{ account: AdminAccount; oneTimePassword: string }>();
     expect(account).toEqual(expect.objectContaining({ email: 'facilitadora.puno@tinkuy.test', name: 'Facilitadora de Puno', roles: ['facilitador', 'gestor'], active: true, devices: [] }));
     expect(oneTimePassword).toMatch(/^[\w-]{16}$/);
-    const login = await logIn('facilitadora.puno@tinkuy.test', oneTimePassword);
+    expect(account.mustChangePassword).toBe(true);
+    // The one-time password alone opens no session: the person must choose their own with it.
+    const alone = await logIn('facilitadora.puno@tinkuy.test', oneTimePassword);
+    expect(alone.statusCode).toBe(403);
+    expect(alone.json().error).toEqual({ code: 'password_change_required', message: 'Esta contraseña es de un solo uso. Elija ahora su propia contraseña para entrar.' });
+    expect((await logIn('facilitadora.puno@tinkuy.test', oneTimePassword, 'corta')).statusCode).toBe(400);
+    expect((await logIn('facilitadora.puno@tinkuy.test', oneTimePassword, oneTimePassword)).json().error.message).toMatch(/distinta/);
+    const login = await logIn('facilitadora.puno@tinkuy.test', oneTimePassword, 'mi-clave-de-puno-2026');
     expect(login.statusCode).toBe(200);
     expect(login.json().user.roles).toEqual(['facilitador', 'gestor']);
+    expect((await logIn('facilitadora.puno@tinkuy.test', oneTimePassword, 'otra-clave-de-puno')).statusCode).toBe(401);
+    expect((await logIn('facilitadora.puno@tinkuy.test', 'mi-clave-de-puno-2026')).statusCode).toBe(200);
     const listed = await call(coordinadora, 'GET', '/api/admin/accounts');
     expect(listed.headers['cache-control']).toBe('no-store');
     expect(listed.body).not.toContain(oneTimePassword);
-    expect(listed.body).not.toMatch(/scrypt|password/i);
-    expect(listed.json().accounts.find((a: AdminAccount) => a.id === account.id).devices).toHaveLength(1);
+    expect(listed.body).not.toMatch(/scrypt|passwordHash|password_hash/i);
+    expect(listed.json().accounts.find((a: AdminAccount) => a.id === account.id)).toEqual(expect.objectContaining({ mustChangePassword: false, devices: [expect.anything(), expect.anything()] }));
   });
 
   it('an email already taken is a 409; a body without roles or with a bad email is a 400 with Spanish details', async () => {
@@ -68,7 +78,8 @@ describe.each(ENGINES)('Administración: accounts, on %s', (engine) => {
 
   it('disabling an account signs its devices out at once and refuses its login; enabling lets it in again', async () => {
     const added = (await call(coordinadora, 'POST', '/api/admin/accounts', { email: 'gestor.cusco@tinkuy.test', name: 'Gestor de Cusco', roles: ['gestor'] })).json();
-    const session = (await logIn('gestor.cusco@tinkuy.test', added.oneTimePassword)).json<SessionResponse>();
+    const own = 'clave-propia-de-cusco';
+    const session = (await logIn('gestor.cusco@tinkuy.test', added.oneTimePassword, own)).json<SessionResponse>();
     expect((await call(session, 'GET', '/api/auth/sessions')).statusCode).toBe(200);
 
     const off = await call(coordinadora, 'POST', `/api/admin/accounts/${added.account.id}/active`, { active: false });
@@ -76,11 +87,11 @@ describe.each(ENGINES)('Administración: accounts, on %s', (engine) => {
     expect(off.json().account).toEqual(expect.objectContaining({ active: false, devices: [] }));
     expect((await call(session, 'GET', '/api/auth/sessions')).statusCode).toBe(401);
     expect((await server.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } })).statusCode).toBe(401);
-    expect((await logIn('gestor.cusco@tinkuy.test', added.oneTimePassword)).statusCode).toBe(401);
+    expect((await logIn('gestor.cusco@tinkuy.test', own)).statusCode).toBe(401);
 
     const on = await call(coordinadora, 'POST', `/api/admin/accounts/${added.account.id}/active`, { active: true });
     expect(on.json().account.active).toBe(true);
-    expect((await logIn('gestor.cusco@tinkuy.test', added.oneTimePassword)).statusCode).toBe(200);
+    expect((await logIn('gestor.cusco@tinkuy.test', own)).statusCode).toBe(200);
   });
 
   it('a coordinadora cannot disable herself (409), and an unknown account is a 404', async () => {

@@ -73,19 +73,21 @@ describe.each(ENGINES)('Administración: devices, who synced when, erasure and e
     expect(again.json().error.message).toMatch(/ya estaba cerrada/);
   });
 
-  it('a password reset answers a new one-time password once: the old one stops working, every device is signed out', async () => {
-    const logIn = (email: string, password: string) => server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  it('a password reset answers a new one-time password once: the old password stops working, every device is signed out, and the person chooses a new one at login', async () => {
+    const logIn = (email: string, password: string, newPassword?: string) =>
+      server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(newPassword ? { newPassword } : {}) } });
     const added = (await call(coordinadora, 'POST', '/api/admin/accounts', { email: 'gestora.reset@tinkuy.test', name: 'Gestora', roles: ['gestor'] })).json();
-    const session = (await logIn('gestora.reset@tinkuy.test', added.oneTimePassword)).json<SessionResponse>();
+    const session = (await logIn('gestora.reset@tinkuy.test', added.oneTimePassword, 'clave-que-ella-olvido')).json<SessionResponse>();
     const res = await call(coordinadora, 'POST', `/api/admin/accounts/${added.account.id}/password`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     const { oneTimePassword, account } = res.json();
     expect(oneTimePassword).not.toBe(added.oneTimePassword);
-    expect(account.devices).toEqual([]);
+    expect(account).toEqual(expect.objectContaining({ devices: [], mustChangePassword: true }));
     expect((await call(session, 'GET', '/api/auth/sessions')).statusCode).toBe(401);
-    expect((await logIn('gestora.reset@tinkuy.test', added.oneTimePassword)).statusCode).toBe(401);
-    expect((await logIn('gestora.reset@tinkuy.test', oneTimePassword)).statusCode).toBe(200);
+    expect((await logIn('gestora.reset@tinkuy.test', 'clave-que-ella-olvido')).statusCode).toBe(401);
+    expect((await logIn('gestora.reset@tinkuy.test', oneTimePassword)).statusCode).toBe(403);
+    expect((await logIn('gestora.reset@tinkuy.test', oneTimePassword, 'clave-nueva-de-ella')).statusCode).toBe(200);
     expect((await call(coordinadora, 'POST', '/api/admin/accounts/0193a5b0-0000-7000-8000-000000000001/password')).statusCode).toBe(404);
   });
 

@@ -17,6 +17,7 @@ import * as checklistPhotos from './990-checklist-photos';
 import * as deviceSyncTimes from './991-device-sync-times';
 import * as media from './992-media';
 import * as mediaHolders from './993-media-holders';
+import * as passwordChange from './998-password-change';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -41,4 +42,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '991-device-sync-times': deviceSyncTimes,
   '992-media': media,
   '993-media-holders': mediaHolders,
+  '998-password-change': passwordChange,
 };

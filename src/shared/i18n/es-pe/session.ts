@@ -8,6 +8,8 @@ export const session = {
   'session.email': 'Correo electrónico',
   'session.password': 'Contraseña',
   'session.showPassword': 'Mostrar contraseña',
+  'session.newPassword': 'Su contraseña nueva',
+  'session.newPassword.hint': 'La contraseña que le dieron es de un solo uso. Elija la suya: al menos {min} caracteres. Desde ahora entrará con ella.',
   'session.submit': 'Iniciar sesión',
   'session.submitting': 'Iniciando sesión…',
   'session.offlineHint': 'Para iniciar sesión se necesita conexión a internet.',
