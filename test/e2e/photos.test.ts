@@ -44,6 +44,34 @@ async function openRun(phone: Phone, path: string): Promise<void> {
   }, { timeout: 60_000 }).toBe(true);
 }
 
+/** For a person to look at (TINKUY_SHOTS_DIR): the item with its photos at 360×640, and the kept acta, readable. */
+async function takeShots(page: Page): Promise<void> {
+  const row = itemRow(page, ITEM_B);
+  await row.getByRole('button', { name: new RegExp(`^${t('checklists.details')}`) }).click();
+  await row.getByRole('img').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/photos-item-details.png` });
+  await row.getByRole('button', { name: new RegExp(`^${t('checklists.details')}`) }).click();
+  await itemRow(page, ITEM_A).getByRole('img').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/photos-item.png` });
+  // The acta as kept on the phone (1,600 px), shown at the phone's width and at full size.
+  const src = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('tinkuy-user'); r.onsuccess = () => resolve(r.result); });
+    const rows = await new Promise<{ caption?: string; blob: Blob }[]>((resolve) => { const r = db.transaction('photos').objectStore('photos').getAll(); r.onsuccess = () => resolve(r.result); });
+    db.close();
+    const blob = rows.find((row) => row.caption === 'Acta de inspección')!.blob;
+    return new Promise<string>((resolve) => { const reader = new FileReader(); reader.onload = () => resolve(String(reader.result)); reader.readAsDataURL(blob); });
+  });
+  // A blank page (no app, no CSP): the image alone, as wide as the phone, then at its own size.
+  const view = await page.context().newPage();
+  await view.setViewportSize({ width: 360, height: 640 });
+  await view.setContent(`<body style="margin:0"><img src="${src}" width="360"><br><img src="${src}"></body>`);
+  await view.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+  await view.screenshot({ path: `${SHOTS}/photos-acta-fit.png` });
+  await view.evaluate(() => window.scrollTo(0, 300));
+  await view.screenshot({ path: `${SHOTS}/photos-acta-full.png` });
+  await view.close();
+}
+
 describeE2E('photos as evidence on checklist items', (rig) => {
   let gestor: Account;
   let photos: PhotoFile[];
@@ -91,7 +119,7 @@ describeE2E('photos as evidence on checklist items', (rig) => {
       await page.getByRole('heading', { level: 1, name: TEMPLATE }).waitFor();
       await expect.poll(() => page.getByRole('img', { name: /^Foto: / }).count()).toBe(3);
       await expect.poll(() => page.getByText(t('photos.state.waiting')).count()).toBe(3);
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/photos-item-offline.png` });
+      if (SHOTS) await takeShots(page);
       await phone.expectServerSawNothingWhileOffline();
 
       const back = Date.now();
