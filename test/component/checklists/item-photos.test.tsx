@@ -13,6 +13,7 @@ import { saveEvent } from '../../../src/state/event-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
 import { StorageScreen } from '../../../src/ui/more/storage-screen';
+import { StoragePhotos } from '../../../src/ui/more/storage-photos';
 import { uuidv7 } from '../../../src/shared/ids';
 import { makeEvent } from '../../unit/sync/device-fixture';
 import { MUSIC_TEMPLATE, useDeviceWithTemplates } from '../events/fixtures';
@@ -127,4 +128,12 @@ describe('photos on a checklist item', () => {
     // 250,000 + 20,000 bytes (the image and its thumbnail) = 263.7 KB.
     await waitFor(() => expect(document.querySelector('.storage__photos')?.textContent).toBe('1 foto ocupa 263.7 KB en este teléfono.'), { timeout: 3000 });
   }, 15_000);
+
+  it('the Storage screen warns from 80 % of the quota, and not before', async () => {
+    const report = (usage: number) => ({ isSupported: true, usageBytes: usage, quotaBytes: 1000, isPersisted: true, canAskPersist: true });
+    const { rerender } = render(<StoragePhotos report={report(790)} />);
+    expect(screen.queryByRole('alert')).toBeNull();
+    rerender(<StoragePhotos report={report(850)} />);
+    expect(screen.getByRole('alert').textContent).toContain('Queda poco espacio para Tinkuy (85 % usado).');
+  });
 });
