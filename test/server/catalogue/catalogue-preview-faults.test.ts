@@ -7,24 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewResponse } from '../../../src/shared/catalogue/publishing';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import { bearer, createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { makeEntry, makeEntryFront } from './entry-source';
 
-/** A valid entry's front matter lines (without the --- fences) and a body. */
-const FRONT = [
-  'id: entrada-hostil',
-  'kind: recomendacion',
-  'topic: planificacion',
-  'title: Una entrada de prueba',
-  'summary: Resumen breve de prueba.',
-  'levels: [distrital]',
-  'sources:',
-  '  - norm: Ley 29565',
-  '    title: Ley de creación del Ministerio de Cultura',
-  'reviewed: 2026-11-29',
-];
-
-function entry(front: string[], body: string): string {
-  return ['---', ...front, '---', '', body, ''].join('\n');
-}
+/** A valid entry's front matter lines (without the --- fences). */
+const FRONT = makeEntryFront('entrada-hostil', 'Una entrada de prueba');
+const entry = makeEntry;
 
 /** Nine levels of nine: 9^9 ≈ 387 million strings once expanded. */
 function billionLaughs(): string[] {

@@ -12,31 +12,14 @@ import type { Role } from '../../../src/shared/schemas/common';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import { bearer, createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
 import { pullAll } from '../../helpers/server-sync';
+import { makeEntry, makeEntryFront } from './entry-source';
 
 const built = readBuiltCatalogue()!;
 const ENTRY_ID = built.catalogue.entries[0]!.id;
 
 /** A new entry's Markdown; `extra` goes at the end of the body. */
 function newEntrySource(id: string, extra = ''): string {
-  return [
-    '---',
-    `id: ${id}`,
-    'kind: recomendacion',
-    'topic: planificacion',
-    'title: Una entrada escrita en la aplicación',
-    'summary: Resumen breve de prueba.',
-    'levels: [distrital]',
-    'sources:',
-    '  - norm: Ley 29565',
-    '    title: Ley de creación del Ministerio de Cultura',
-    'reviewed: 2026-11-29',
-    '---',
-    '',
-    '## Primer paso',
-    '',
-    `Texto del primer paso. ${extra}`,
-    '',
-  ].join('\n');
+  return makeEntry(makeEntryFront(id, 'Una entrada escrita en la aplicación'), `## Primer paso\n\nTexto del primer paso. ${extra}`);
 }
 
 describe.each(ENGINES)('publishing catalogue entries (%s)', (engine) => {

@@ -12,14 +12,12 @@ import type { CertificateIssueArgs, CertificateRow } from '../../../src/shared/s
 import { CERTIFICATE_CODE_PATTERN, drawCertificateCode } from '../../../src/shared/schemas/certificate';
 import { bearer, createTestClock, ENGINES } from '../../helpers/server-app';
 import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
-import { makePerson, makeRegistration, makeWorkshopArgs, useWorkshopTeam } from './workshop-fixtures';
+import { createAddressSource, makePerson, makeRegistration, makeWorkshopArgs, randomInt, useWorkshopTeam } from './workshop-fixtures';
 import { VERIFY_LIMIT } from '../../../src/server/workshops/certificate-verify';
 
 const clock = createTestClock();
-let addressCounter = 0;
 /** A fresh address per verification, so the limit is tested only where it is meant to be. */
-const freshAddress = () => `10.9.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
-const randomInt = (n: number) => Math.floor(Math.random() * n);
+const freshAddress = createAddressSource(9);
 
 describe.each(ENGINES)('constancias on %s', (engine) => {
   const device = createDeviceQueue();

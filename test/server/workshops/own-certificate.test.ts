@@ -13,12 +13,11 @@ import * as v from 'valibot';
 import { createTestClock, ENGINES } from '../../helpers/server-app';
 import { createDeviceQueue, push } from '../../helpers/server-sync';
 import { VERIFY_LIMIT } from '../../../src/server/workshops/certificate-verify';
-import { makePerson, makeRegistration, makeWorkshopArgs, useWorkshopTeam } from './workshop-fixtures';
+import { createAddressSource, makePerson, makeRegistration, makeWorkshopArgs, randomInt, useWorkshopTeam } from './workshop-fixtures';
 
 const clock = createTestClock();
-let addressCounter = 0;
-const freshAddress = () => `10.8.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
-const randomInt = (n: number) => Math.floor(Math.random() * n);
+/** A fresh address per verification, so the limit is tested only where it is meant to be. */
+const freshAddress = createAddressSource(8);
 
 describe.each(ENGINES)('the participant\'s own constancia on %s', (engine) => {
   const device = createDeviceQueue();

@@ -36,6 +36,21 @@ export function randomCode(): string {
 
 export { makePerson } from '../../helpers/factories';
 
+/**
+ * Fresh client addresses in 10.<block>.x.y, one per call, so a per-address limit is met only
+ * where a test means it to be (each file takes its own block).
+ */
+export function createAddressSource(block: number): () => string {
+  let counter = 0;
+  return () => {
+    counter += 1;
+    return `10.${block}.${Math.floor(counter / 250)}.${counter % 250}`;
+  };
+}
+
+/** A random whole number below `n`: the dice `drawCertificateCode` takes. */
+export const randomInt = (n: number): number => Math.floor(Math.random() * n);
+
 /** An `attendance.register` for `workshopId`. */
 export function makeRegistration(workshopId: string, person: AttendancePerson, extra: Partial<AttendanceRegisterArgs> = {}): AttendanceRegisterArgs {
   return { id: uuidv7(), workshopId, person, consent: { given: true, textVersion: 'privacidad-2026-11' }, ...extra };
