@@ -82,7 +82,8 @@ describeE2E('photos as evidence on checklist items', (rig) => {
     photos = [
       await makeCameraPhoto(rig.browser, 'acta.jpg', 'document', { width: 4000, height: 3000 }, exif),
       await makeCameraPhoto(rig.browser, 'extintores.jpg', 'scene', { width: 3000, height: 4000 }, { dateTimeOriginal: '2026:11:28 16:00:00', gps: true }),
-      await makeCameraPhoto(rig.browser, 'ruta.jpg', 'scene', { width: 4000, height: 3000 }, { gps: true }),
+      // Held upright, stored turned: the camera wrote 4000×3000 and EXIF orientation 6 (90° clockwise).
+      await makeCameraPhoto(rig.browser, 'ruta.jpg', 'scene', { width: 4000, height: 3000 }, { gps: true, orientation: 6 }),
     ];
   });
 
@@ -113,6 +114,8 @@ describeE2E('photos as evidence on checklist items', (rig) => {
       const acta = stored.find((p) => p.caption === 'Acta de inspección')!;
       expect(acta).toMatchObject({ width: 1600, height: 1200, takenAt: '2026-11-28T20:42:07.000Z' });
       expect(acta.bytes).toBeLessThanOrEqual(300 * 1024);
+      // The turned one is kept upright (1200×1600), its orientation applied before the tag went.
+      expect(stored.filter((p) => p.width === 1200 && p.height === 1600)).toHaveLength(2);
       if (SHOTS) writeFileSync(`${SHOTS}/photos-sizes.json`, JSON.stringify(stored.map(({ head: _, ...p }) => p), null, 2));
 
       await page.reload();
