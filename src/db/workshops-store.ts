@@ -31,3 +31,16 @@ export async function keepLocalWorkshop(db: CatalogueDb, row: LocalWorkshop): Pr
 export async function forgetLocalWorkshops(db: CatalogueDb): Promise<void> {
   await db.workshops.filter((row) => row.isLocal === true).delete();
 }
+
+/**
+ * Keeps the one workshop a participant's door fetched by its code (#12), as a pull would store
+ * it: the catalogue cursor does not move, so the next full pull brings it again; a copy this
+ * device already holds at the same or a newer version is left as it is.
+ */
+export async function keepDoorWorkshop(db: CatalogueDb, change: { id: string; version: number; row?: unknown }): Promise<void> {
+  await db.transaction('rw', db.workshops, async () => {
+    const existing = await db.workshops.get(change.id);
+    if ((existing?.syncVersion ?? -1) >= change.version) return;
+    await db.workshops.put({ ...(change.row as LocalWorkshop), id: change.id, syncVersion: change.version });
+  });
+}

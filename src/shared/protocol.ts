@@ -128,17 +128,24 @@ export interface PullResponse {
   hasMore: boolean;
 }
 
+/** One pulled row as the device reads it: the row itself is checked by its own table. */
+const ChangeSchema = v.object({
+  table: v.string(),
+  id: v.string(),
+  version: v.number(),
+  deleted: v.exactOptional(v.literal(true)),
+  row: v.exactOptional(v.unknown()),
+});
+
+/** `GET /api/workshops/by-code/<CÓDIGO>` (#12, the participant's door): the workshop as a pull would carry it. */
+export interface WorkshopByCodeResponse {
+  change: Change;
+}
+export const WorkshopByCodeResponse: v.GenericSchema<unknown, WorkshopByCodeResponse> = v.object({ change: ChangeSchema });
+
 /** The pull answer as the device reads it before writing a page (rows are checked by their own tables). */
 export const PullResponse: v.GenericSchema<unknown, PullResponse> = v.object({
-  changes: v.array(
-    v.object({
-      table: v.string(),
-      id: v.string(),
-      version: v.number(),
-      deleted: v.exactOptional(v.literal(true)),
-      row: v.exactOptional(v.unknown()),
-    }),
-  ),
+  changes: v.array(ChangeSchema),
   cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
   hasMore: v.boolean(),
 });

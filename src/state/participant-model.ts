@@ -1,42 +1,41 @@
 /**
  * A participant's own door (`/t/<CÓDIGO>`): finding the workshop on a first visit, and what this
  * phone remembers having done there (a check-in, an opinion), so a reload shows it as done.
- * Offline the memory is the device's own; finding a workshop needs one pull with a connection.
+ * Offline the memory is the device's own; finding a workshop needs one small request with a connection.
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { hasSentFeedback } from '../db/feedback-store';
 import { readCheckIn } from '../db/attendance-store';
 import { keyedLiveSignal } from './live-signal';
-import { syncNow, syncStatus } from './sync-model';
+import { keepDoorWorkshop } from '../db/workshops-store';
+import { askWorkshopByCode } from '../sync/workshop-door-client';
 import { regionOfDepartment } from '../shared/places/regions';
 import type { LocalWorkshop } from './workshop-model';
 
 /**
- * Where the search for a workshop not on this phone stands: still asking the server, the server
- * answered and has no such code, no connection, or the server could not be reached for another reason.
+ * Where the search for a workshop stands: still asking the server, the workshop the server sent,
+ * no such code, no connection, or the server could not be reached for another reason.
  */
-export type WorkshopLookup = 'loading' | 'missing' | 'offline' | 'failed';
+export type WorkshopLookup = 'loading' | LocalWorkshop | 'missing' | 'offline' | 'failed';
 
 /**
- * Asks the server for the programme (one pull) and says what that means for a code this phone
- * does not have: only a pull that finished is the server saying "no such workshop"; while it
- * runs the screen says it is loading, and offline it says to come back with a connection.
+ * Asks the server for the one workshop `code` names (#12: not the whole catalogue), beside the
+ * phone's own copy: the door shows the answer at once and keeps it on the phone for an offline
+ * return. Only the server's answer says "no such workshop"; while it is on its way the screen
+ * says it is loading, and offline it says to come back with a connection.
  */
-export function lookUpWorkshop(): ReadonlySignal<WorkshopLookup> {
+export function lookUpWorkshop(code: string): ReadonlySignal<WorkshopLookup> {
   const state = signal<WorkshopLookup>('loading');
-  void syncNow().then(
-    () => (state.value = describeLookup(syncStatus.value.phase)),
-    () => (state.value = 'failed'),
-  );
+  void askWorkshopByCode(code)
+    .then((answer) => {
+      if (answer.kind !== 'found') return void (state.value = answer.kind);
+      state.value = { ...(answer.change.row as LocalWorkshop), id: answer.change.id, syncVersion: answer.change.version };
+      // Kept for the next visit; a phone that cannot store still shows the workshop this time.
+      return keepDoorWorkshop(getDatabases().catalogue, answer.change).catch(() => undefined);
+    })
+    .catch(() => (state.value = 'failed'));
   return state;
-}
-
-/** What a finished pull's phase says about a code that is still not on the phone. */
-export function describeLookup(phase: string): WorkshopLookup {
-  if (phase === 'idle') return 'missing';
-  if (phase === 'offline') return 'offline';
-  return 'failed';
 }
 
 /** The name this phone checked in with at the workshop, live; null when it has not. */

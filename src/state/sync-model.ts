@@ -5,6 +5,7 @@ import type { SyncService } from '../sync/sync-service';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { askPersistentStorage, findStorageApi } from './storage-model';
 import { t } from '../shared/i18n';
+import { isParticipantPath } from '../sync/door-prefetch';
 
 /**
  * Sync as the screens see it: how many changes wait, where sync stands, what needs attention.
@@ -115,6 +116,9 @@ async function startService(): Promise<SyncService | undefined> {
       void requestPersistOnce();
       void rt.registerBackgroundSync(rt.SYNC_TAG);
     },
+    // A participant's door needs its workshop (fetched by code), not the catalogue: on Slow 3G
+    // that download would hold up the check-in. Once the person goes elsewhere, rounds pull it.
+    wantsCatalogue: () => !isParticipantPath(location.pathname),
   });
   const lastSyncedAt = await service.readLastSyncedAt().catch(() => null);
   status.value = { ...status.value, lastSyncedAt, ...(status.value.phase === 'starting' ? { phase: 'idle' as const } : {}) };

@@ -15,6 +15,8 @@ export interface SyncContext {
   random?: () => number;
   /** Reports push progress (mutations accepted so far, of those queued when the round began). */
   onProgress?: (progress: { sent: number; total: number }) => void;
+  /** Whether a round pulls the catalogue now; false on a participant's door, which needs none of it (#12). */
+  wantsCatalogue?: () => boolean;
 }
 
 /** Per-round state: the refresh token is tried at most once a round. */

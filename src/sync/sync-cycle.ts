@@ -15,6 +15,7 @@ const MAX_ROUNDS = 5;
  * answer left its own writes out.
  */
 async function findSparedScopes(ctx: SyncContext, news: readonly PullScope[] | undefined): Promise<Set<PullScope>> {
+  if (ctx.wantsCatalogue?.() === false) return new Set(['catalogue']);
   if (!news || (await ctx.user.outbox.count()) > 0 || (await readMeta<boolean>(ctx.user.meta, META_KEYS.echoOff))) return new Set();
   return new Set(PULL_SCOPE_NAMES.filter((scope) => !news.includes(scope)));
 }
@@ -34,7 +35,7 @@ export function runSyncCycle(ctx: SyncContext): Promise<SyncOutcome> {
       const pushed = await drainOutbox(ctx, round);
       if (pushed.kind === 'needs-login') {
         // The catalogue needs no account: keep it fresh while the outbox waits for a login.
-        await pullScope(ctx, round, 'catalogue');
+        if (ctx.wantsCatalogue?.() !== false) await pullScope(ctx, round, 'catalogue');
         return pushed;
       }
       if (pushed.kind !== 'done') return pushed;

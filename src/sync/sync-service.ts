@@ -24,6 +24,8 @@ export interface SyncServiceListeners {
   onProgress(progress: { sent: number; total: number }): void;
   /** After each committed local write (for the persist request and Background Sync). */
   onWrite(): void;
+  /** Whether a round pulls the catalogue now (not on a participant's door, #12); yes when absent. */
+  wantsCatalogue?(): boolean;
 }
 
 /** A running sync runtime. */
@@ -45,7 +47,11 @@ export function createSyncService(
   let lastSyncedAt: string | null = null;
   const scheduler = createSyncScheduler({
     run: async () => {
-      const outcome = await runSyncCycle({ ...databases, transport, onProgress: listeners.onProgress, ...(random ? { random } : {}) });
+      const outcome = await runSyncCycle({
+        ...databases, transport, onProgress: listeners.onProgress,
+        ...(listeners.wantsCatalogue ? { wantsCatalogue: () => listeners.wantsCatalogue!() } : {}),
+        ...(random ? { random } : {}),
+      });
       lastSyncedAt = await readLastSyncedAt().catch(() => lastSyncedAt);
       return outcome;
     },

@@ -1,14 +1,16 @@
 /**
  * A participant's own door (`/t/<CÓDIGO>`, issue 12), on a phone that has never opened Tinkuy:
- * while the workshop is still on its way (a slow pull) the page says it is loading and never
- * blames the code; only the server's answer says a code does not exist. The door is a frame of
- * its own — no staff navigation, no sync pill — and the check-in starts from the workshop's region.
+ * while the workshop is still on its way (a slow answer) the page says it is loading and never
+ * blames the code; only the server's answer says a code does not exist. The door asks for its one
+ * workshop, never the catalogue (#12); it is a frame of its own — no staff navigation, no sync
+ * pill — the check-in starts from the workshop's region, and the phone opens it again offline.
  */
 import { expect, it } from 'vitest';
 import { describeE2E } from '../helpers/e2e-rig';
 import { latestByRecord } from '../helpers/e2e-server-view';
 import { pullAll } from '../helpers/pull';
 import type { RunningServer } from '../helpers/e2e-server';
+import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 
 /** A workshop of the seeded RED programme in Cusco (place 080101): its code and title. */
 async function findCuscoWorkshop(server: RunningServer): Promise<{ code: string; title: string }> {
@@ -20,7 +22,7 @@ async function findCuscoWorkshop(server: RunningServer): Promise<{ code: string;
 }
 
 describeE2E('the participant\'s own door', (rig) => {
-  it('a first visit with a slow pull says «Cargando el taller…», then shows the workshop with no staff navigation and the region already chosen', async () => {
+  it('a first visit with a slow answer says «Cargando el taller…», then shows the workshop with no staff navigation and the region already chosen', async () => {
     const workshop = await findCuscoWorkshop(rig.server);
     await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async (phone) => {
       const { page, context } = phone;
@@ -28,8 +30,9 @@ describeE2E('the participant\'s own door', (rig) => {
       await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
       let release = () => undefined as void;
       const held = new Promise<void>((resolve) => (release = resolve));
-      // The catalogue pull is held back, as on a weak signal: the page must say it is loading meanwhile.
-      await context.route('**/api/sync/pull**', async (route) => {
+      // The workshop's answer is held back, as on a weak signal: the page must say it is loading meanwhile.
+      const since = Date.now();
+      await context.route('**/api/workshops/by-code/**', async (route) => {
         await held;
         await route.continue();
       });
@@ -38,15 +41,37 @@ describeE2E('the participant\'s own door', (rig) => {
       expect(await page.getByText(/bien escrito|No hay ningún taller/).count()).toBe(0);
       release();
       await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
-      await context.unroute('**/api/sync/pull**');
+      await context.unroute('**/api/workshops/by-code/**');
       expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: /Envío/ }).count()).toBe(0);
       expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
       await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
       expect(await page.getByLabel('Región').inputValue()).toBe('08');
       expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
+      // The door asked for its workshop and never for the catalogue with its places (#12).
+      const asked = (await phone.requestsSince(since)).map((r) => r.url);
+      expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([`/api/workshops/by-code/${workshop.code}`]);
+      expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);
     });
   }, 120_000);
+
+  it('a participant who opened the door once opens it again with no connection at all', async () => {
+    const workshop = await findCuscoWorkshop(rig.server);
+    await rig.phone({ open: false, name: 'teléfono del participante que vuelve' }, async (phone) => {
+      const { page, context } = phone;
+      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+      await phone.goto(`/t/${workshop.code}`);
+      await page.getByRole('link', { name: 'Registrar mi asistencia' }).waitFor({ timeout: 30_000 });
+      // The worker registers once the door is drawn, and keeps the app for the way back.
+      await waitForServiceWorkerControl(page, 60_000);
+      await phone.goOffline();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
+      await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
+      expect(await page.getByLabel('Región').inputValue()).toBe('08');
+      await phone.expectServerSawNothingWhileOffline();
+    });
+  }, 180_000);
 
   it('a code the server does not have: once the server answered, it says so', async () => {
     await rig.phone({ open: false, name: 'teléfono con un código mal copiado' }, async (phone) => {

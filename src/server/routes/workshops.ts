@@ -5,10 +5,13 @@ import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
 import { EraseRequest, eraseAttendance, listErasures, listExports } from '../workshops/personal-data';
 import { seedWorkshops } from '../workshops/seed';
-import { isOwnerOrCoordinador } from '../workshops/workshop-store';
+import { isOwnerOrCoordinador, toWorkshopRow } from '../workshops/workshop-store';
 import { REFUSALS } from '../../shared/errors';
+import { WorkshopCode } from '../../shared/schemas/workshop';
+import type { WorkshopByCodeResponse } from '../../shared/protocol';
 
 const WorkshopParams = v.object({ id: v.pipe(v.string(), v.uuid('Identificador de taller no válido.')) });
+const DoorParams = v.object({ code: WorkshopCode });
 const NO_STORE = 'no-store';
 
 /**
@@ -26,6 +29,16 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     } catch (error) {
       app.log.error({ err: error }, 'No se pudo sembrar el programa de talleres.');
     }
+  });
+
+  // A participant's door (#12): the one workshop a QR code names, public like the programme the
+  // catalogue pull carries, so a first visit on a slow network does not wait for the whole catalogue.
+  app.get('/api/workshops/by-code/:code', async function handleWorkshopByCode(request, reply) {
+    const { code } = parseOrThrow(DoorParams, request.params);
+    const stored = await ctx.db.selectFrom('workshops').selectAll().where('code', '=', code).where('deleted', '=', 0).executeTakeFirst();
+    if (!stored) throw new HttpError(404, 'not_found', REFUSALS.codeMatchesNoWorkshop);
+    const answer: WorkshopByCodeResponse = { change: { table: 'workshops', id: stored.id, version: Number(stored.version), row: toWorkshopRow(stored) } };
+    return reply.header('Cache-Control', NO_STORE).send(answer);
   });
 
   app.post('/api/attendance/erase', async function handleEraseAttendance(request, reply) {

@@ -1,33 +1,20 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { findWindowState, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
-import { lookUpWorkshop, watchCheckIn, watchFeedbackSent } from '../../state/participant-model';
+import { lookUpWorkshop, watchCheckIn, watchFeedbackSent, type WorkshopLookup } from '../../state/participant-model';
+import { markDoorReady } from '../../state/door-ready';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
-import { FeedbackForm } from '../workshops/feedback-form';
-import { Notice } from '../forms/notice';
 import { describeModality } from '../workshops/format';
 import { formatRange } from '../../shared/calendar/lima-dates';
-import { CheckIn } from './participant-check-in';
 import { isRefused, RefusalNote, WindowShut } from './participant-notes';
-import { SendState } from './send-state';
-import { OwnCertificateCard, OwnCertificatePage } from './own-certificate';
 import '../workshops/workshops.css';
 import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
-/** The opinion: the form once; after it was sent from this phone, the thanks (after a reload too). */
-function Feedback({ workshop }: { workshop: LocalWorkshop }) {
-  const isSent = watchFeedbackSent(workshop.id).value;
-  if (isSent === undefined) return <p>{t('participant.loading')}</p>;
-  if (isRefused(workshop.id, 'feedback.submit')) return null; // the RefusalNote above says what happened
-  if (isSent) return <><Notice kind="done" text={t('participant.feedbackSent')} /><SendState workshopId={workshop.id} action="feedback.submit" /></>;
-  return <FeedbackForm workshopId={workshop.id} workshopCode={workshop.code} onSent={() => undefined} />;
-}
-
-/** A code this phone does not have: loading while the server is asked, and only its answer says "no such code". */
-function NotOnPhone({ code }: { code: string }) {
-  const lookup = useMemo(() => lookUpWorkshop(), [code]).value;
+/** A workshop neither on the phone nor (yet) from the server: loading while asked; only the server's answer says "no such code". */
+function NotFound({ code, lookup }: { code: string; lookup: Exclude<WorkshopLookup, LocalWorkshop> }) {
+  useEffect(() => void (lookup !== 'loading' && markDoorReady()), [lookup]);
   if (lookup === 'loading') {
     return (
       <section class="screen workshops" aria-busy="true">
@@ -43,6 +30,36 @@ function NotOnPhone({ code }: { code: string }) {
       <p class="note note--attention"><Icon name="attention" /><span>{message}</span></p>
     </section>
   );
+}
+
+type Forms = typeof import('./participant-forms');
+
+/** The forms' chunk, asked for once the door is drawn: null while on its way, 'failed' when it could not come. */
+function useForms(): Forms | null | 'failed' {
+  const [forms, setForms] = useState<Forms | null | 'failed'>(null);
+  useEffect(() => {
+    let isLive = true;
+    import('./participant-forms').then((m) => isLive && setForms(m), () => isLive && setForms('failed'));
+    return () => void (isLive = false);
+  }, []);
+  return forms;
+}
+
+/**
+ * A part of the door that comes after the check-in is offered, once its code is here: a form or
+ * the constancia say they are loading meanwhile (offline without the worker: that there is no
+ * connection); the constancia's card simply appears.
+ */
+function Later({ workshop, part }: { workshop: LocalWorkshop; part: 'asistencia' | 'opinion' | 'constancia' | 'card' }) {
+  const forms = useForms();
+  if (!forms || forms === 'failed') {
+    if (part === 'card') return null;
+    if (forms === 'failed') return <p class="note note--attention"><Icon name="attention" /><span>{t('participant.offline')}</span></p>;
+    return <p aria-busy="true">{t('participant.loading')}</p>;
+  }
+  if (part === 'asistencia') return <forms.CheckIn workshop={workshop} />;
+  if (part === 'opinion') return <forms.Feedback workshop={workshop} />;
+  return part === 'constancia' ? <forms.OwnCertificatePage workshop={workshop} /> : <forms.OwnCertificateCard workshop={workshop} />;
 }
 
 /** One of the two actions, a link that says its state once done on this phone. */
@@ -69,8 +86,7 @@ function Actions({ workshop, view }: { workshop: LocalWorkshop; view: string | u
         <Action href={`${base}/opinion`} isCurrent={view === 'opinion'} isDone={isFeedbackSent}
           label={t('participant.giveFeedback')} doneLabel={t('participant.feedbackDone')} icon="catalogue" />
       </nav>
-      {view === 'asistencia' && <CheckIn workshop={workshop} />}
-      {view === 'opinion' && <Feedback workshop={workshop} />}
+      {(view === 'asistencia' || view === 'opinion') && <Later workshop={workshop} part={view} />}
       {!view && <p class="note"><Icon name="info" /><span>{t('participant.intro')}</span></p>}
     </>
   );
@@ -86,12 +102,27 @@ export function ParticipantScreen() {
   const { path } = useLocation();
   const [, rawCode = '', view] = path.split('/').filter(Boolean);
   const code = decodeURIComponent(rawCode).toUpperCase();
-  const workshop = watchWorkshopByCode(code).value;
-  if (workshop === undefined) return <section class="screen workshops" aria-busy="true"><p>{t('participant.loading')}</p></section>;
-  if (workshop === null) return <NotOnPhone code={code} />;
-  if (view === 'constancia') return <OwnCertificatePage workshop={workshop} />;
+  const stored = watchWorkshopByCode(code).value;
+  // Asked at once, beside the phone's own copy (#12): on a first visit the answer is the door.
+  const lookup = useMemo(() => lookUpWorkshop(code), [code]).value;
+  const workshop = stored ?? (typeof lookup === 'object' ? lookup : undefined);
+  if (!workshop) {
+    const isStillLooking = stored === undefined && typeof lookup !== 'object' && lookup !== 'loading' && lookup !== 'missing';
+    if (isStillLooking) return <section class="screen workshops" aria-busy="true"><p>{t('participant.loading')}</p></section>;
+    return <NotFound code={code} lookup={lookup as Exclude<WorkshopLookup, LocalWorkshop>} />;
+  }
+  if (view === 'constancia') return <Later workshop={workshop} part="constancia" />;
   // Closed or not open yet by this phone's clock (the server's rule): no form that can only be refused.
   const windowState = findWindowState(workshop);
+  return <WorkshopDoor workshop={workshop} view={view} windowState={windowState} />;
+}
+
+/** The workshop, its window and its actions; once drawn, the door lets sync and the worker start. */
+function WorkshopDoor({ workshop, view, windowState }: { workshop: LocalWorkshop; view: string | undefined; windowState: ReturnType<typeof findWindowState> }) {
+  useEffect(() => {
+    markDoorReady();
+    void import('./participant-forms').catch(() => undefined); // warm: the form is ready when it is tapped
+  }, []);
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} />
@@ -99,7 +130,7 @@ export function ParticipantScreen() {
       <RefusalNote workshopId={workshop.id} action="attendance.register" />
       <RefusalNote workshopId={workshop.id} action="feedback.submit" />
       {windowState === 'open' ? <Actions workshop={workshop} view={view} /> : <WindowShut workshop={workshop} state={windowState} />}
-      <OwnCertificateCard workshop={workshop} />
+      <Later workshop={workshop} part="card" />
     </section>
   );
 }

@@ -198,3 +198,19 @@ describe('pulling the catalogue lean (#12)', () => {
     expect(await readCatalogueCursor(dbs.catalogue)).toBe(5);
   });
 });
+
+describe('a round on a participant\'s door (#12)', () => {
+  it('pushes what waits but pulls no catalogue while the door says it wants none; afterwards it does', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await queueEvents(dbs, 1);
+    const { transport, seen } = scriptTransport((r) => (r.path.startsWith('/api/sync/push') ? acceptAll(r) : emptyPage()));
+    let isDoor = true;
+    await runSyncCycle({ ...dbs, transport, wantsCatalogue: () => !isDoor });
+    expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/push', '/api/sync/pull?scope=user']);
+    isDoor = false;
+    seen.length = 0;
+    await runSyncCycle({ ...dbs, transport, wantsCatalogue: () => !isDoor });
+    expect(seen.map((r) => r.path.split('&')[0])).toContain('/api/sync/pull?scope=catalogue');
+  });
+});

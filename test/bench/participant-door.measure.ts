@@ -1,0 +1,75 @@
+/**
+ * A participant's first visit to `/t/<CÓDIGO>` (the QR link, #12) on a phone that never opened
+ * Tinkuy, Slow 3G and CPU ×4, until «Registrar mi asistencia» is offered: the link is laid out,
+ * a frame has been painted and the main thread ran a task (a tap is answered). Times are
+ * `performance.now()` in the page, from the start of the navigation; bytes are what the page
+ * received by then (the service worker's own precache is not throttled, PITFALLS 15).
+ */
+import type { Page } from 'playwright-core';
+import { withRig } from '../helpers/e2e-rig';
+import { latestByRecord } from '../helpers/e2e-server-view';
+import { pullAll } from '../helpers/pull';
+import type { RunningServer } from '../helpers/e2e-server';
+import { median, type BenchRow } from './bench-row';
+import { emulateNetwork, SLOW_3G } from './networks';
+
+const CPU_SLOWDOWN = 4;
+const BUDGET_MS = 6_000;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+/** The seeded RED programme's Cusco workshop is on 14 January 2027: the phone's clock says so. */
+const WORKSHOP_DAY = new Date('2027-01-14T15:00:00.000Z');
+
+async function findSeededCode(server: RunningServer): Promise<string> {
+  const rows = [...latestByRecord((await pullAll(server, undefined, 'catalogue')).changes).values()].map((c) => c.row as { code?: string; placeCode?: string } | undefined);
+  const code = rows.find((r) => r?.placeCode === '080101' && r.code)?.code;
+  if (!code) throw new Error('sin taller sembrado en Cusco');
+  return code;
+}
+
+/** Runs in the page before any script: notes when «Registrar mi asistencia» can be tapped. */
+function watchCheckInOffered(): void {
+  const w = window as unknown as { __tinkuyOffered?: number };
+  const isOffered = () => [...document.querySelectorAll('a')].some((a) => a.textContent?.trim() === 'Registrar mi asistencia' && a.getClientRects().length > 0);
+  const observer = new MutationObserver(() => {
+    if (!isOffered()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (w.__tinkuyOffered = performance.now()), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function timeOffered(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  const handle = await page.waitForFunction(() => (window as unknown as { __tinkuyOffered?: number }).__tinkuyOffered, undefined, { timeout: 120_000, polling: 100 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** The participant's first visit, Slow 3G, CPU ×4: ms until check-in is offered and bytes until then. */
+export async function measureParticipantDoor(): Promise<BenchRow[]> {
+  return withRig(async (rig) => {
+    const code = await findSeededCode(rig.server);
+    const runs: Array<{ ms: number; bytes: number; requests: number }> = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async ({ context, url }) => {
+        await context.clock.setFixedTime(WORKSHOP_DAY);
+        const page = await context.newPage();
+        await page.addInitScript(watchCheckInOffered);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await emulateNetwork(cdp, SLOW_3G, CPU_SLOWDOWN);
+        const count = { bytes: 0, requests: 0 };
+        let offered = false;
+        cdp.on('Network.requestWillBeSent', () => void (offered || count.requests++));
+        cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => void (offered || (count.bytes += event.encodedDataLength)));
+        const ms = await timeOffered(page, `${url}/t/${code}`);
+        offered = true;
+        return { ms, ...count };
+      }));
+    }
+    const times = runs.map((r) => r.ms);
+    return [
+      { area: 'participant', what: `participant's first visit to /t/<CÓDIGO> until «Registrar mi asistencia» is offered (Slow 3G, CPU ×${CPU_SLOWDOWN})`, value: Math.round(median(times)), unit: 'ms', budget: BUDGET_MS, detail: `${times.length} runs: ${times.map(Math.round).join(', ')} ms` },
+      { area: 'participant', what: 'participant\'s first visit, page bytes until check-in is offered (Slow 3G)', value: Math.round(median(runs.map((r) => r.bytes))), unit: 'bytes', budget: null, detail: `${median(runs.map((r) => r.requests))} requests` },
+    ];
+  });
+}
