@@ -139,7 +139,7 @@ describe('La puerta pide solo su taller (#12)', { timeout: 20_000 }, () => {
   it('a first visit shows the workshop from /api/workshops/by-code, keeps it on the phone, and asks for no catalogue', async () => {
     const { setTransport } = await import('../../../src/sync/transport');
     const { json, scriptTransport } = await import('../../unit/sync/device-fixture');
-    const served = { ...workshop, id: '0195f0a0-0000-7000-8000-0000000000aa', code: 'QRS234', title: 'Taller que llega por su código' };
+    const served = { ...seeded.workshop, id: '0195f0a0-0000-7000-8000-0000000000aa', code: 'QRS234', title: 'Taller que llega por su código' };
     const { transport, seen } = scriptTransport((r) =>
       r.path === '/api/workshops/by-code/QRS234' ? json(200, { change: { table: 'workshops', id: served.id, version: 41, row: served } }) : json(404, { error: { code: 'not_found', message: 'No' } }),
     );
@@ -148,7 +148,7 @@ describe('La puerta pide solo su taller (#12)', { timeout: 20_000 }, () => {
       openAt('/t/qrs234');
       expect(await screen.findByRole('heading', { name: served.title })).toBeTruthy();
       expect(screen.getByRole('link', { name: 'Registrar mi asistencia' })).toBeTruthy();
-      await expect.poll(async () => (await dbs.catalogue.workshops.get(served.id))?.syncVersion).toBe(41);
+      await expect.poll(async () => (await seeded.dbs.catalogue.workshops.get(served.id))?.syncVersion).toBe(41);
       expect(seen.map((r) => r.path)).toEqual(['/api/workshops/by-code/QRS234']);
     } finally {
       setTransport(undefined);
