@@ -29,3 +29,26 @@ export async function shareLink(title: string, text: string, url: string): Promi
     return (error as { name?: string } | null)?.name === 'AbortError' ? 'cancelled' : 'failed';
   }
 }
+
+/** Whether this phone's share sheet takes files of `type` (Web Share Level 2); false where it cannot tell. */
+export function canShareFiles(type: string): boolean {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (typeof nav?.share !== 'function' || typeof nav.canShare !== 'function') return false;
+  try {
+    return nav.canShare({ files: [new File([], 'prueba', { type })] });
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the share sheet with a file (a constancia's PDF): 'cancelled' when the person closed it, 'failed' otherwise. */
+export async function shareFile(file: File, title: string, text: string): Promise<'shared' | 'cancelled' | 'failed'> {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (typeof nav?.share !== 'function') return 'failed';
+  try {
+    await nav.share({ files: [file], title, text });
+    return 'shared';
+  } catch (error) {
+    return (error as { name?: string } | null)?.name === 'AbortError' ? 'cancelled' : 'failed';
+  }
+}

@@ -3,6 +3,7 @@
  * issues a constancia from the attendance screen and opens it with its QR; back online, the
  * server holds it, and someone else's browser with no session verifies its code at /v/<código>.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/protocol';
 import { apiLogIn, type Account } from '../helpers/e2e-accounts';
@@ -65,6 +66,12 @@ describeE2E('Constancias: issued offline, verified by anyone after sync', (rig) 
     expect(sheet).toContain('Ñusta Cárdenas Huamaní');
     expect(sheet).toContain(`/v/${code}`);
     await page.screenshot({ path: 'test-results/certificate-360.png', fullPage: true });
+    // The PDF file, made on the phone while offline (headless Chromium's share sheet takes no files: it is downloaded).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar la constancia (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`constancia-${code}.pdf`);
+    const file = readFileSync(await download.path());
+    expect(file.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(file.toString('latin1')).toMatch(/\/MediaBox \[0 0 842 595\][\s\S]*\/Count 1|\/Count 1[\s\S]*\/MediaBox \[0 0 842 595\]/);
     // On paper: one A4 landscape page (297 × 210 mm), the constancia alone.
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ preferCSSPageSize: true, path: 'test-results/certificate.pdf' });

@@ -6,6 +6,7 @@ import type { OwnCertificate } from '../../shared/schemas/certificate';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { CertificateDocument } from '../workshops/certificate-document';
+import { CertificatePdfButton } from '../workshops/certificate-pdf-button';
 import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
@@ -68,10 +69,11 @@ export function OwnCertificatePage({ workshop }: { workshop: LocalWorkshop }) {
   );
 }
 
-function OwnCertificateActions(_props: { issued: Issued }) {
+function OwnCertificateActions({ issued }: { issued: Issued }) {
   return (
     <div class="cert-actions">
-      <button type="button" class="button" onClick={() => window.print()}>{t('certificates.print')}</button>
+      <CertificatePdfButton facts={toFacts(issued)} />
+      <button type="button" class="button button--secondary" onClick={() => window.print()}>{t('certificates.print')}</button>
       <p class="ws-muted">{t('certificates.printHint')}</p>
     </div>
   );

@@ -1,20 +1,8 @@
 import { formatRange } from '../../shared/calendar/lima-dates';
+import type { CertificateFacts } from '../../state/certificate-pdf';
 import { QrCode } from './qr-code';
 import './certificates.css';
 import { t } from '../../shared/i18n/workshops';
-
-/** What a constancia shows: the same on the staff's sheet and on the participant's own phone. */
-export interface CertificateFacts {
-  name: string;
-  workshopTitle: string;
-  startsAt: string;
-  endsAt: string;
-  hours: number;
-  facilitators: readonly string[];
-  code: string;
-  /** `<origin>/v/<code>`, which the QR carries. */
-  link: string;
-}
 
 /** The constancia itself: a card at 360 px, one A4 landscape page in print (certificates.css). */
 export function CertificateDocument({ facts }: { facts: CertificateFacts }) {

@@ -7,15 +7,18 @@ import { canEditWorkshop } from '../../state/permission-model';
 import { describeWorkshop } from '../../state/workshop-summary-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
+import type { CertificateFacts } from '../../state/certificate-pdf';
 import { CertificateDocument } from './certificate-document';
+import { CertificatePdfButton } from './certificate-pdf-button';
 import './certificates.css';
 import { t } from '../../shared/i18n/workshops';
 
 /**
  * One constancia, ready for paper: A4 landscape with the person's name, the workshop, its dates
  * and hours, the RED and DGIA, the facilitators, and a QR drawn on this phone that points to
- * `/v/<código>`. The browser's own print makes the PDF («Guardar como PDF»); where the phone can
- * share, the verification link goes through its share sheet (WhatsApp among others). Offline.
+ * `/v/<código>`. The PDF file is made on the phone and goes through its share sheet (WhatsApp
+ * among others) where it takes files, else it is downloaded; the browser's print («Guardar como
+ * PDF») stays beside it, and so does sharing the verification link. Offline.
  */
 export function CertificateSheet({ workshopId, certificateId }: { workshopId: string; certificateId: string }) {
   const workshop = watchWorkshop(workshopId).value;
@@ -34,20 +37,22 @@ export function CertificateSheet({ workshopId, certificateId }: { workshopId: st
   const link = makeVerifyLink(certificate.code);
   const facts = describeWorkshop(workshop);
   const canShare = typeof navigator.share === 'function';
+  const sheet: CertificateFacts = {
+    name: person.person.fullName, workshopTitle: workshop.title, startsAt: workshop.startsAt, endsAt: workshop.endsAt,
+    hours: facts.hours, facilitators: facts.facilitators, code: certificate.code, link,
+  };
   const share = () => void shareLink(t('certificates.heading'), t('certificates.shareText', { name: person.person.fullName, title: workshop.title }), link);
   return (
     <section class="screen workshops cert-screen">
       <ScreenHeader title={t('certificates.sheetTitle', { code: certificate.code })} back={back} />
       {certificate.revokedAt && <p class="note note--attention" role="alert"><Icon name="attention" /><span>{t('certificates.revoked')}</span></p>}
       <div class="cert-actions">
-        <button type="button" class="button" onClick={() => window.print()}>{t('certificates.print')}</button>
+        {!certificate.revokedAt && <CertificatePdfButton facts={sheet} />}
+        <button type="button" class="button button--secondary" onClick={() => window.print()}>{t('certificates.print')}</button>
         {canShare && <button type="button" class="button button--secondary" onClick={share}>{t('certificates.share')}</button>}
         <p class="ws-muted">{t('certificates.printHint')}</p>
       </div>
-      <CertificateDocument facts={{
-        name: person.person.fullName, workshopTitle: workshop.title, startsAt: workshop.startsAt, endsAt: workshop.endsAt,
-        hours: facts.hours, facilitators: facts.facilitators, code: certificate.code, link,
-      }} />
+      <CertificateDocument facts={sheet} />
       {/* Only who leads the workshop revokes (certificate.revoke is refused to anyone else). */}
       {!certificate.revokedAt && canEditWorkshop(workshopId) && (confirming.value ? (
         <div class="note note--attention cert-actions" role="alertdialog" aria-label={t('certificates.confirmRevoke', { code: certificate.code })}>
