@@ -4,7 +4,7 @@
  * asks for the file (a dynamic import from the constancia's screen).
  */
 import { formatRange } from '../shared/calendar/lima-dates';
-import { measureText, textAt, wrapText, writePdf, type PdfFont } from './pdf/pdf-writer';
+import { measureText, op, textAt, wrapText, writePdf, type PdfFont } from './pdf/pdf-writer';
 import { t } from '../shared/i18n/workshops';
 
 /** What a constancia shows: the same on the staff's sheet, the participant's phone and the PDF. */
@@ -63,7 +63,8 @@ export function drawCertificate(facts: CertificateFacts, qr: readonly (readonly 
   const height = blocks.reduce((sum, block) => sum + block.reduce((s, line) => s + leading(line), 0), 0) + gap * (blocks.length - 1);
   // The text block centred in the room above the QR.
   let y = QR_Y + QR_SIZE + (HEIGHT - 40 - QR_Y - QR_SIZE + height) / 2;
-  let ops = '0.55 0.17 0.06 RG 3 w 24 24 794 547 re S 1 w 30 30 782 535 re S 0 g\n';
+  // A double border in the RED's brick red, then black for the text and the QR.
+  let ops = op('RG', 0.55, 0.17, 0.06) + op('w', 3) + op('re', 24, 24, 794, 547) + op('S') + op('w', 1) + op('re', 30, 30, 782, 535) + op('S') + op('g', 0);
   for (const block of blocks) {
     for (const line of block) {
       y -= line.size * 1.05;
@@ -74,9 +75,9 @@ export function drawCertificate(facts: CertificateFacts, qr: readonly (readonly 
   }
   const module = QR_SIZE / qr.length;
   qr.forEach((row, r) => row.forEach((isDark, c) => {
-    if (isDark) ops += `${(QR_X + c * module).toFixed(2)} ${(QR_Y + QR_SIZE - (r + 1) * module).toFixed(2)} ${module.toFixed(2)} ${module.toFixed(2)} re\n`;
+    if (isDark) ops += op('re', ...[QR_X + c * module, QR_Y + QR_SIZE - (r + 1) * module, module, module].map((n) => Math.round(n * 100) / 100));
   }));
-  ops += 'f\n';
+  ops += op('f');
   const verify = wrapText(t('certificates.verify', { link: facts.link, code: facts.code }), 'regular', 11, WIDTH - QR_X * 2 - QR_SIZE - 16);
   verify.forEach((line, i) => (ops += textAt(line, 'regular', 11, QR_X + QR_SIZE + 16, QR_Y + QR_SIZE / 2 + (verify.length / 2 - i - 1) * 14 + 4)));
   return ops;

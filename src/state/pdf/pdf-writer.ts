@@ -53,12 +53,22 @@ export function textAt(text: string, font: PdfFont, size: number, x: number, y: 
   return `BT /${FONTS[font].resource} ${size} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td ${literal(text)} Tj ET\n`;
 }
 
+/** An indirect reference to object `n` (`n 0 R`). */
+function ref(n: number): string {
+  return `${n} 0 ${'R'}`;
+}
+
+/** A content-stream operator after its operands (`24 24 794 547 re`). */
+export function op(operator: string, ...operands: number[]): string {
+  return `${[...operands.map((n) => String(n)), operator].join(' ')}\n`;
+}
+
 /** The bytes of a one-page PDF of `width`×`height` points drawn by `content` (all ASCII). */
 export function writePdf(width: number, height: number, content: string, title: string): Uint8Array<ArrayBuffer> {
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>`,
+    `<< /Type /Catalog /Pages ${ref(2)} >>`,
+    `<< /Type /Pages /Kids [${ref(3)}] /Count 1 >>`,
+    `<< /Type /Page /Parent ${ref(2)} /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${ref(4)} /F2 ${ref(5)} >> >> /Contents ${ref(6)} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
     `<< /Length ${content.length} >>\nstream\n${content}endstream`,
@@ -72,6 +82,6 @@ export function writePdf(width: number, height: number, content: string, title: 
   });
   const xref = pdf.length;
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 7 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${ref(1)} /Info ${ref(7)} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Uint8Array.from(pdf, (char) => char.charCodeAt(0));
 }

@@ -75,7 +75,8 @@ describe('the constancia as a PDF file', () => {
       expect(line.y).toBeGreaterThan(36);
       expect(line.y).toBeLessThan(560);
     }
-    expect(content.match(/ re\n/g)!.length).toBe(qr.flat().filter(Boolean).length);
+    // One square per dark module, and the two rectangles of the border.
+    expect(content.match(/ re\n/g)!.length).toBe(qr.flat().filter(Boolean).length + 2);
   });
 
   it('measures with Helvetica\'s own widths and writes Spanish in WinAnsi', () => {
