@@ -68,8 +68,12 @@ export function watchItemPhotos(runId: string, itemId: string): ReadonlySignal<r
   return watched;
 }
 
-/** How many photos this phone holds and what they weigh, live (the Storage screen). */
-export const photoStorage: ReadonlySignal<{ count: number; bytes: number }> = liveSignal(() => measurePhotoBytes(getDatabases().user), { count: 0, bytes: 0 });
+/** How many photos this phone holds, what they weigh and how many wait to be sent, live (the Storage screen). */
+export const photoStorage: ReadonlySignal<{ count: number; bytes: number; waiting: number }> = liveSignal(async () => {
+  const db = getDatabases().user;
+  const [measured, waiting] = await Promise.all([measurePhotoBytes(db), db.mediaUploads.filter((row) => !row.isRefused).count()]);
+  return { ...measured, waiting };
+}, { count: 0, bytes: 0, waiting: 0 });
 
 /** What happened to one chosen file. */
 export type AddOutcome = { ok: true; photoId: string } | { ok: false; name: string; message: string };

@@ -12,9 +12,12 @@ export function isNearQuota(report: StorageReport | null): boolean {
   return report.usageBytes / report.quotaBytes >= NEAR_QUOTA_SHARE;
 }
 
-/** How much the photos take on this phone, and a warning before the quota runs out. */
+/**
+ * How much the photos take on this phone, a warning before the quota runs out, and one while photos
+ * that exist only here sit in storage the browser may evict.
+ */
 export function StoragePhotos({ report }: { report: StorageReport | null }) {
-  const { count, bytes } = photoStorage.value;
+  const { count, bytes, waiting } = photoStorage.value;
   const percent = report?.usageBytes && report.quotaBytes ? Math.round((report.usageBytes / report.quotaBytes) * 100) : 0;
   return (
     <div class="storage__facts">
@@ -22,6 +25,7 @@ export function StoragePhotos({ report }: { report: StorageReport | null }) {
       <p class="storage__photos">{count === 0 ? t('storage.photos.none') : tn('storage.photos.value', count, { bytes: formatBytes(bytes) })}</p>
       {count > 0 && <p>{t('storage.photos.hint')}</p>}
       {isNearQuota(report) && <AlertNote>{t('storage.nearQuota', { percent })}</AlertNote>}
+      {report?.isPersisted === false && waiting > 0 && <AlertNote>{tn('storage.photos.unsent', waiting)}</AlertNote>}
     </div>
   );
 }

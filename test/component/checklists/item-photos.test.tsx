@@ -136,4 +136,11 @@ describe('photos on a checklist item', () => {
     rerender(<StoragePhotos report={report(850)} />);
     expect(screen.getByRole('alert').textContent).toContain('Queda poco espacio para Tinkuy (85 % usado).');
   });
+
+  it('the Storage screen warns while a photo that exists only here sits in storage the browser may evict', async () => {
+    const { runId } = await planRun();
+    await attach(runId);
+    render(<StoragePhotos report={{ isSupported: true, usageBytes: 10, quotaBytes: 1000, isPersisted: false, canAskPersist: true }} />);
+    await screen.findByText(/^Hay 1 foto que aún no se envió y el almacenamiento no está protegido/);
+  });
 });

@@ -40,6 +40,8 @@ export const more = {
   'storage.photos.value.one': '1 foto ocupa {bytes} en este teléfono.',
   'storage.photos.value.many': '{count} fotos ocupan {bytes} en este teléfono.',
   'storage.photos.none': 'No hay fotos guardadas en este teléfono.',
+  'storage.photos.unsent.one': 'Hay 1 foto que aún no se envió y el almacenamiento no está protegido: solo está en este teléfono. Conéctese pronto o pida que se conserven los datos.',
+  'storage.photos.unsent.many': 'Hay {count} fotos que aún no se enviaron y el almacenamiento no está protegido: solo están en este teléfono. Conéctese pronto o pida que se conserven los datos.',
   'storage.photos.hint': 'Cuando una foto llega al servidor, aquí se conserva solo su miniatura, salvo las fijadas en este teléfono.',
   'storage.nearQuota': 'Queda poco espacio para Tinkuy ({percent} % usado). Envíe sus cambios y fotos con conexión y quite la fijación de las fotos que ya no necesite aquí.',
   'about.title': 'Acerca de Tinkuy',
