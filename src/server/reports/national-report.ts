@@ -14,6 +14,7 @@ import { emptyEventCounts, tallyEvents, type EventCounts } from './report-events
 import { countReach, emptyReach, FEEDBACK_DIMENSIONS, sumFeedback, type FeedbackSums, type ReachCounts } from './report-training';
 import { createReportMirror, type ReportMirror } from './report-mirror';
 import { listReportWorkshops, type ReportWorkshop } from './report-workshops';
+import { groupIn } from './report-groups';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 const TOTAL_DISTRICTS = REGIONS.reduce((sum, region) => sum + countDistricts(region.code), 0);
@@ -102,11 +103,7 @@ function tallyWorkshops(workshops: readonly ReportWorkshop[], feedback: Map<stri
   const byRegion = new Map<string, WorkshopCounts>();
   const byMonth = new Map<string, WorkshopCounts>();
   const total = emptyWorkshopCounts();
-  const ensure = (map: Map<string, WorkshopCounts>, key: string) => {
-    let counts = map.get(key);
-    if (!counts) map.set(key, (counts = emptyWorkshopCounts()));
-    return counts;
-  };
+  const ensure = (map: Map<string, WorkshopCounts>, key: string) => groupIn(map, key, emptyWorkshopCounts);
   for (const workshop of workshops) {
     const sums = feedback.get(workshop.id);
     const groups = [ensure(byMonth, workshop.month), total];

@@ -12,6 +12,7 @@ import { RUN_ITEM_ID, type ChecklistItemPatch, type ChecklistRunRow } from '../.
 import type { EventFields } from '../../shared/schemas/event';
 import { readJson } from '../store/json';
 import type { ReportMirror } from './report-mirror';
+import { groupIn, type Grouped } from './report-groups';
 
 /** Event and checklist counts of one group. */
 export interface EventCounts {
@@ -23,11 +24,7 @@ export interface EventCounts {
 }
 
 /** One group's counts, keyed by region code (or '' without one) and by month. */
-export interface EventTally {
-  byRegion: Map<string, EventCounts>;
-  byMonth: Map<string, EventCounts>;
-  total: EventCounts;
-}
+export type EventTally = Grouped<EventCounts>;
 
 /** Zero events and items. */
 export function emptyEventCounts(): EventCounts {
@@ -50,16 +47,7 @@ export function tallyEvents(mirror: ReportMirror, year: number, nowMs: number): 
 }
 
 function targets(tally: EventTally, group: { region: string; month: string }): EventCounts[] {
-  return [ensure(tally.byRegion, group.region), ensure(tally.byMonth, group.month), tally.total];
-}
-
-function ensure(map: Map<string, EventCounts>, key: string): EventCounts {
-  let counts = map.get(key);
-  if (!counts) {
-    counts = emptyEventCounts();
-    map.set(key, counts);
-  }
-  return counts;
+  return [groupIn(tally.byRegion, group.region, emptyEventCounts), groupIn(tally.byMonth, group.month, emptyEventCounts), tally.total];
 }
 
 function tallyChecklists(mirror: ReportMirror, tally: EventTally, year: number, today: string): void {

@@ -7,6 +7,7 @@
 import type { NationalReportQuery } from '../../shared/schemas/national-report';
 import type { MirrorAttendance, ReportMirror } from './report-mirror';
 import type { ReportWorkshop } from './report-workshops';
+import { groupIn, type Grouped } from './report-groups';
 
 /** People, entities and municipalities of one group. */
 export interface ReachCounts {
@@ -16,11 +17,7 @@ export interface ReachCounts {
 }
 
 /** Reach per region code, per month (`01`…`12`) and in total. */
-export interface Reach {
-  byRegion: Map<string, ReachCounts>;
-  byMonth: Map<string, ReachCounts>;
-  total: ReachCounts;
-}
+export type Reach = Grouped<ReachCounts>;
 
 /**
  * Who was already counted in one group: a byte per person (1 = counted) and per entity
@@ -38,11 +35,7 @@ export function countReach(mirror: ReportMirror, workshops: readonly ReportWorks
   const byRegion = new Map<string, Seen>();
   const byMonth = new Map<string, Seen>();
   const total = newSeen();
-  const groupOf = (map: Map<string, Seen>, key: string) => {
-    let seen = map.get(key);
-    if (!seen) map.set(key, (seen = newSeen()));
-    return seen;
-  };
+  const groupOf = (map: Map<string, Seen>, key: string) => groupIn(map, key, newSeen);
   for (const workshop of workshops) {
     const month = groupOf(byMonth, workshop.month);
     for (const record of mirror.attendance.get(workshop.id)?.values() ?? []) {
