@@ -24,6 +24,8 @@ import { registerWorkshopRoutes } from './routes/workshops';
 import { openStore, type Store } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { DEFAULT_HTTP_TIMEOUTS, toFastifyTimeouts } from './timeouts';
+import { installBodyDeadlines } from './http/body-deadline';
+import { MAX_MEDIA_BYTES } from '../shared/media';
 
 /** Test seams: a clock to move time, an already open store. */
 export interface AppOptions {
@@ -43,12 +45,13 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
  */
 export async function buildApp(config: ServerConfig, options: AppOptions = {}): Promise<FastifyInstance> {
   const store = options.store ?? openStore(config.database);
+  const httpTimeouts = config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, ...chooseLogStream(config, options.logStream) },
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: toTrustFunction(config.trustProxy),
     // A client trickling its body, or holding a silent socket, is cut (security report L7).
-    ...toFastifyTimeouts(config.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
+    ...toFastifyTimeouts(httpTimeouts, MAX_MEDIA_BYTES),
   });
   app.addHook('onClose', async () => store.close());
   try {
@@ -59,6 +62,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     // Only JSON bodies: text/plain would otherwise be accepted and fail later with a vaguer error.
     app.removeContentTypeParser('text/plain');
     installErrorHandler(app);
+    installBodyDeadlines(app, httpTimeouts);
     await registerSecurityHeaders(app);
     await app.register(compress, { encodings: ['gzip', 'deflate'], requestEncodings: ['gzip', 'identity'] });
     registerHealthRoutes(app, ctx, readServedBuild(config.clientDir) ?? SERVER_BUILD);

@@ -35,6 +35,11 @@ export interface HttpTimeouts {
   requestMs: number;
   /** A socket with no traffic at all is closed (Fastify `connectionTimeout`). */
   idleSocketMs: number;
+  /**
+   * The slowest honest photo upload (`PUT /api/media`, #13): its deadline is `requestMs` plus
+   * its declared bytes at this rate, so a 1 MiB photo on slow 3G passes and a trickle is cut.
+   */
+  uploadMinBytesPerSecond: number;
 }
 
 export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
@@ -48,6 +53,8 @@ export const DEFAULT_STORE_TIMEOUTS: StoreTimeouts = {
 export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
   requestMs: 30_000,
   idleSocketMs: 60_000,
+  // 128 kbit/s: a third of slow 3G's 400 kbit/s. A full 1 MiB photo may take 30 s + 64 s.
+  uploadMinBytesPerSecond: 16 * 1024,
 };
 
 function readPositiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -72,29 +79,38 @@ export function readStoreTimeouts(env: Record<string, string | undefined>): Stor
   };
 }
 
-/** TINKUY_REQUEST_TIMEOUT_MS, TINKUY_IDLE_SOCKET_TIMEOUT_MS. */
+/** TINKUY_REQUEST_TIMEOUT_MS, TINKUY_IDLE_SOCKET_TIMEOUT_MS, TINKUY_UPLOAD_MIN_BYTES_PER_SECOND. */
 export function readHttpTimeouts(env: Record<string, string | undefined>): HttpTimeouts {
   const d = DEFAULT_HTTP_TIMEOUTS;
   return {
     requestMs: readPositiveInt(env, 'TINKUY_REQUEST_TIMEOUT_MS', d.requestMs),
     idleSocketMs: readPositiveInt(env, 'TINKUY_IDLE_SOCKET_TIMEOUT_MS', d.idleSocketMs),
+    uploadMinBytesPerSecond: readPositiveInt(env, 'TINKUY_UPLOAD_MIN_BYTES_PER_SECOND', d.uploadMinBytesPerSecond),
   };
 }
 
+/** How long a request whose body may be `bodyBytes` long may take to arrive: a photo's is longer (body-deadline.ts). */
+export function bodyDeadlineMs(timeouts: HttpTimeouts, bodyBytes: number): number {
+  return timeouts.requestMs + Math.ceil((bodyBytes * 1000) / timeouts.uploadMinBytesPerSecond);
+}
+
 /**
- * Fastify's server options for `timeouts`. Node checks request deadlines on a timer (30 s by
- * default), which would let a short deadline run up to 30 s late: the check runs four times per
- * deadline. Headers get the same deadline as the whole request (Node wants headers ≤ request).
+ * Fastify's server options for `timeouts`. Node's own request deadline is only the backstop for
+ * the longest request the server takes (the largest photo); each request's own deadline is kept
+ * by body-deadline.ts. Node checks deadlines on a timer (30 s by default), which would let a
+ * short deadline run up to 30 s late: the check runs four times per `requestMs`. Headers get
+ * `requestMs` (Node wants headers ≤ request).
  */
-export function toFastifyTimeouts(timeouts: HttpTimeouts): {
+export function toFastifyTimeouts(timeouts: HttpTimeouts, largestBodyBytes: number): {
   requestTimeout: number;
   connectionTimeout: number;
   http: { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number };
 } {
   const checkEvery = Math.min(30_000, Math.max(100, Math.floor(timeouts.requestMs / 4)));
+  const backstopMs = bodyDeadlineMs(timeouts, largestBodyBytes);
   return {
-    requestTimeout: timeouts.requestMs,
+    requestTimeout: backstopMs,
     connectionTimeout: timeouts.idleSocketMs,
-    http: { headersTimeout: timeouts.requestMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: checkEvery },
+    http: { headersTimeout: timeouts.requestMs, requestTimeout: backstopMs, connectionsCheckingInterval: checkEvery },
   };
 }

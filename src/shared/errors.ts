@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   payload_too_large: 'El envío es demasiado grande. Se enviará en partes más pequeñas.',
   unsupported_media_type: 'El formato del envío no es compatible (se espera JSON).',
   upgrade_required: 'Hay cambios hechos con una versión más nueva de Tinkuy. Actualice la aplicación para enviarlos.',
+  request_timeout: 'El envío tardó demasiado en llegar y se cortó. Se volverá a intentar.',
   rate_limited: 'Demasiados intentos. Espere unos minutos y vuelva a intentar.',
   unknown_mutation: 'Este tipo de cambio no existe en el servidor.',
   not_owner: 'Este registro pertenece a otra persona; no se puede modificar desde su cuenta.',
@@ -75,6 +76,7 @@ export const REFUSALS = {
   mediaHasLocation: 'La foto todavía lleva datos de ubicación (GPS) y no se guardó. Vuelva a adjuntarla desde Tinkuy, que quita esos datos.',
   mediaMetadataUnreadable: 'No se pudo comprobar que la foto no lleve datos de ubicación (sus datos internos están dañados) y no se guardó. Vuelva a adjuntarla desde Tinkuy.',
   mediaNotAttached: 'Esta foto no está adjunta a ninguna lista de verificación suya en el servidor (aún no llegó el cambio que la adjunta, o la foto fue quitada).',
+  bodyTooSlow: 'El envío llegó demasiado lento y se cortó (la conexión no alcanza el mínimo). Se volverá a intentar cuando la señal mejore.',
   mediaNotFound: 'No encontramos esa foto entre las que usted puede ver.',
   mediaNotArrived: 'Esta foto todavía no llegó al servidor: el teléfono que la tomó la enviará cuando tenga conexión.',
 } as const;

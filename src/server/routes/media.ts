@@ -34,8 +34,9 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
 /**
  * `PUT /api/media/<sha256>` and `GET /api/media/<sha256>` (#13): a photo's bytes, apart from the
  * mutation that attaches it. Registered in their own scope: the body is raw bytes (any declared
- * type reaches the handler, which answers 415 in words), at most 1 MiB; the server-wide request
- * timeout (TINKUY_REQUEST_TIMEOUT_MS) cuts an upload that trickles.
+ * type reaches the handler, which answers 415 in words), at most 1 MiB; an upload has the request
+ * deadline plus time for its bytes at TINKUY_UPLOAD_MIN_BYTES_PER_SECOND (http/body-deadline.ts),
+ * so a trickle is cut and a full photo on slow 3G is not.
  */
 export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore): Promise<void> {
   const callers = new WeakMap<FastifyRequest, AuthUser>();
@@ -52,6 +53,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext,
     });
 
     scope.put<{ Params: { sha256: string } }>('/api/media/:sha256', {
+      config: { slowUploadMaxBytes: MAX_MEDIA_BYTES },
       // Everything that needs no body is judged before a byte of it is read: on 3G a refused
       // photo should cost nothing but the headers.
       onRequest: async (request) => {

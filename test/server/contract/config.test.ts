@@ -73,9 +73,10 @@ describe('server configuration from the environment', () => {
       TINKUY_POOL_MAX: '20',
       TINKUY_REQUEST_TIMEOUT_MS: '45000',
       TINKUY_IDLE_SOCKET_TIMEOUT_MS: '90000',
+      TINKUY_UPLOAD_MIN_BYTES_PER_SECOND: '8192',
     });
     expect(config.database.timeouts).toEqual({ lockMs: 2000, statementMs: 9000, idleInTransactionMs: 4000, poolAcquireMs: 1500, poolMax: 20 });
-    expect(config.httpTimeouts).toEqual({ requestMs: 45000, idleSocketMs: 90000 });
+    expect(config.httpTimeouts).toEqual({ requestMs: 45000, idleSocketMs: 90000, uploadMinBytesPerSecond: 8192 });
     for (const raw of ['0', '-5', 'rápido', '1.5']) {
       expect(() => readConfig({ TINKUY_LOCK_TIMEOUT_MS: raw })).toThrow(/TINKUY_LOCK_TIMEOUT_MS no válido/);
     }

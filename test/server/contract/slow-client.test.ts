@@ -31,7 +31,7 @@ describe('a slow client on a listening server', () => {
   let server: TestServer;
   let port: number;
   beforeAll(async () => {
-    server = await startTestServer('sqlite', { httpTimeouts: { requestMs: REQUEST_MS, idleSocketMs: IDLE_MS } });
+    server = await startTestServer('sqlite', { httpTimeouts: { requestMs: REQUEST_MS, idleSocketMs: IDLE_MS, uploadMinBytesPerSecond: 16_384 } });
     await server.app.listen({ port: 0, host: '127.0.0.1' });
     port = (server.app.server.address() as AddressInfo).port;
   });
