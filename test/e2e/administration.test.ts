@@ -62,6 +62,8 @@ describeE2E('Administración in the app', (rig) => {
     await card.getByRole('button', { name: t('admin.confirm.yes') }).click();
     await card.getByText(t('admin.account.disabledDone', { name: 'Nélida Quispe' })).waitFor({ timeout: 20_000 });
     await card.getByText(t('admin.account.disabled'), { exact: true }).waitFor();
+    // The question is gone: focus is back on the card's actions, not lost on the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(t('admin.account.enable'));
     if (SHOTS) await card.screenshot({ path: `${SHOTS}/account-disabled.png` });
 
     await rig.phone({ name: 'la persona, otra vez' }, async ({ page: again }) => {

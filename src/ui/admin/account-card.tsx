@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { AdminAccount, AdminDevice } from '../../shared/schemas/admin';
@@ -18,6 +19,17 @@ export function AccountCard({ account }: { account: AdminAccount }) {
   const isBusy = useSignal(false);
   const note = useSignal<ActionNote>(null);
   const isSelf = currentUser.value?.id === account.id;
+  const actions = useRef<HTMLDivElement>(null);
+  const asked = useRef<Asking>(null);
+  useEffect(() => {
+    if (asking.value !== null) return void (asked.current = asking.value);
+    // The question is gone (answered or cancelled): focus returns to the button that asked it,
+    // or the first action, instead of falling to the page.
+    if (asked.current === null) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost) (actions.current?.querySelector<HTMLButtonElement>(`[data-asks="${asked.current}"]`) ?? actions.current?.querySelector('button'))?.focus();
+    asked.current = null;
+  }, [asking.value]);
   const run = async (work: () => Promise<AdminOutcome>, done: string) => {
     isBusy.value = true;
     const outcome = await work();
@@ -39,11 +51,11 @@ export function AccountCard({ account }: { account: AdminAccount }) {
       {account.mustChangePassword && <p class="admin__muted">{t('admin.account.mustChange')}</p>}
       <ActionNoteLine note={note.value} />
       {asking.value === null && (
-        <div class="admin__actions">
+        <div class="admin__actions" ref={actions}>
           {account.active
-            ? !isSelf && <button type="button" class="button button--secondary" onClick={() => (asking.value = 'disable')}>{t('admin.account.disable')}</button>
+            ? !isSelf && <button type="button" class="button button--secondary" data-asks="disable" onClick={() => (asking.value = 'disable')}>{t('admin.account.disable')}</button>
             : <button type="button" class="button button--secondary" disabled={isBusy.value} onClick={() => void run(() => setAdminAccountActive(account.id, true), t('admin.account.enabledDone', { name: account.name }))}>{t('admin.account.enable')}</button>}
-          <button type="button" class="button button--secondary" onClick={() => (asking.value = 'reset')}>{t('admin.account.reset')}</button>
+          <button type="button" class="button button--secondary" data-asks="reset" onClick={() => (asking.value = 'reset')}>{t('admin.account.reset')}</button>
         </div>
       )}
       {asking.value === 'disable' && (
