@@ -39,21 +39,31 @@ export async function readDevicesByUser(db: Kysely<Database>, nowMs: number): Pr
   return byUser;
 }
 
-/** Per user, the changes refused to their phones within REFUSALS_WINDOW_MS: how many, the latest and why. */
+/**
+ * Per user, the changes refused to their phones within REFUSALS_WINDOW_MS: how many and when the
+ * latest came (counted by the database), and that latest one's reason (one row per such user).
+ */
 export async function readRefusalsByUser(db: Kysely<Database>, nowMs: number): Promise<Map<string, AdminRefusals>> {
-  const rows = await db
-    .selectFrom('sync_rejections')
-    .innerJoin('sync_clients', 'sync_clients.client_id', 'sync_rejections.client_id')
-    .select(['sync_clients.user_id', 'sync_rejections.created_at', 'sync_rejections.message', 'sync_rejections.seq'])
-    .where('sync_rejections.created_at', '>=', iso(nowMs - REFUSALS_WINDOW_MS))
-    .orderBy('sync_rejections.created_at', 'desc')
-    .orderBy('sync_rejections.seq', 'desc')
+  const since = iso(nowMs - REFUSALS_WINDOW_MS);
+  const refusedOf = () =>
+    db
+      .selectFrom('sync_rejections')
+      .innerJoin('sync_clients', 'sync_clients.client_id', 'sync_rejections.client_id')
+      .where('sync_rejections.created_at', '>=', since);
+  const counts = await refusedOf()
+    .select((eb) => ['sync_clients.user_id', eb.fn.countAll<number | string>().as('n'), eb.fn.max('sync_rejections.created_at').as('last_at')])
+    .groupBy('sync_clients.user_id')
     .execute();
   const byUser = new Map<string, AdminRefusals>();
-  for (const row of rows) {
-    const seen = byUser.get(row.user_id);
-    if (seen) seen.count += 1;
-    else byUser.set(row.user_id, { count: 1, lastAt: row.created_at, lastMessage: row.message });
+  for (const row of counts) {
+    const latest = await refusedOf()
+      .select('sync_rejections.message')
+      .where('sync_clients.user_id', '=', row.user_id)
+      .orderBy('sync_rejections.created_at', 'desc')
+      .orderBy('sync_rejections.seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    byUser.set(row.user_id, { count: Number(row.n), lastAt: row.last_at, lastMessage: latest?.message ?? null });
   }
   return byUser;
 }
