@@ -218,7 +218,7 @@ export const workshops = {
   'certificates.downloadPdf': 'Descargar la constancia (PDF)',
   'certificates.pdfText': 'Constancia de participación de {name} en el taller «{title}».',
   'certificates.pdfFailed': 'No se pudo compartir el archivo. Use «Imprimir o guardar como PDF».',
-  'certificates.printHint': 'Para enviarla como archivo, elija «Guardar como PDF» en la ventana de impresión.',
+  'certificates.printHint': 'El PDF se hace en este teléfono, sin conexión. Si su teléfono no lo comparte ni lo descarga, elija «Guardar como PDF» en la ventana de impresión.',
   'certificates.share': 'Compartir el enlace de verificación',
   'certificates.shareText': 'Constancia de participación de {name} en el taller «{title}». Verifíquela aquí:',
   'certificates.revoke': 'Anular esta constancia',
