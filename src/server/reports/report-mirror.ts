@@ -90,6 +90,10 @@ export interface ReportMirror {
   workshops: Map<string, MirrorWorkshop>;
   /** Attendance by workshop id, then by record id. */
   attendance: Map<string, Map<string, MirrorAttendance>>;
+  /** A workshop's attendance packed for counting (report-training.ts), dropped when one of its records changes. */
+  packedAttendance: Map<string, Int32Array>;
+  /** Region codes by a small number, for the packed attendance (codes are not personal: never forgotten). */
+  regionNumbers: Map<string, number>;
   /** Opinions by workshop id, then by feedback id. */
   feedback: Map<string, Map<string, MirrorOpinion>>;
   /** Feedback sums per workshop id as last added up, dropped when one of its opinions changes. */
@@ -115,6 +119,7 @@ export function createReportMirror(db: Kysely<Database>): ReportMirror {
   const templateVersions = new Map<string, string>();
   const mirror: ReportMirror = {
     people: createKeyDictionary(), entities: createKeyDictionary(), runCounts: new Map(), feedbackSums: new Map(),
+    packedAttendance: new Map(), regionNumbers: new Map(),
     workshops: new Map(), attendance: new Map(), feedback: new Map(), events: new Map(), runs: new Map(), items: new Map(), templates: new Map(),
     refresh() {
       running ??= (async () => {
@@ -156,6 +161,8 @@ async function readChanges(db: Kysely<Database>, mirror: ReportMirror, owners: O
     else mirror.workshops.set(row.id, toWorkshop(String(row.data)));
   }
   for (const row of attendance) {
+    mirror.packedAttendance.delete(owners.attendance.get(row.id) ?? '');
+    mirror.packedAttendance.delete(String(row.workshop_id));
     const before = mirror.attendance.get(owners.attendance.get(row.id) ?? '')?.get(row.id);
     if (before) release(mirror, before);
     upsertGrouped(mirror.attendance, owners.attendance, row.id, String(row.workshop_id), Number(row.deleted) !== 0 ? undefined : toAttendance(mirror, row));

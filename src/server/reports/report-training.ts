@@ -29,8 +29,79 @@ interface Seen {
   counts: ReachCounts;
 }
 
+/**
+ * A workshop's records as three numbers each — person (-1 none), entity × 2 + 1 if a
+ * municipality (-1 none), region number — so the unfiltered count (the report's default) reads
+ * typed arrays instead of objects. Kept in the mirror until one of the workshop's records changes.
+ */
+function packOf(mirror: ReportMirror, workshopId: string): Int32Array {
+  let packed = mirror.packedAttendance.get(workshopId);
+  if (packed) return packed;
+  const records = [...(mirror.attendance.get(workshopId)?.values() ?? [])];
+  packed = new Int32Array(records.length * 3);
+  records.forEach((record, i) => {
+    const region = record.region ?? '';
+    let number = mirror.regionNumbers.get(region);
+    if (number === undefined) mirror.regionNumbers.set(region, (number = mirror.regionNumbers.size));
+    packed![i * 3] = record.person;
+    packed![i * 3 + 1] = record.entity < 0 ? -1 : record.entity * 2 + (record.isMunicipality ? 1 : 0);
+    packed![i * 3 + 2] = number;
+  });
+  mirror.packedAttendance.set(workshopId, packed);
+  return packed;
+}
+
 /** Counts the people reached by the workshops given, with the query's entity and level filters. */
 export function countReach(mirror: ReportMirror, workshops: readonly ReportWorkshop[], query: NationalReportQuery): Reach {
+  if (query.entityType === undefined && query.governmentLevel === undefined) return countPacked(mirror, workshops);
+  return countFiltered(mirror, workshops, query);
+}
+
+function countPacked(mirror: ReportMirror, workshops: readonly ReportWorkshop[]): Reach {
+  const newSeen = (): Seen => ({ people: new Uint8Array(mirror.people.size), entities: new Uint8Array(mirror.entities.size), counts: emptyReach() });
+  const byRegionNumber: (Seen | undefined)[] = [];
+  const byMonth = new Map<string, Seen>();
+  const total = newSeen();
+  for (const workshop of workshops) {
+    let month = byMonth.get(workshop.month);
+    if (!month) byMonth.set(workshop.month, (month = newSeen()));
+    const packed = packOf(mirror, workshop.id);
+    for (let i = 0; i < packed.length; i += 3) {
+      const person = packed[i]!;
+      const entity = packed[i + 1]!;
+      const region = (byRegionNumber[packed[i + 2]!] ??= newSeen());
+      countNumbers(region, person, entity);
+      countNumbers(month, person, entity);
+      countNumbers(total, person, entity);
+    }
+  }
+  const byRegion = new Map<string, ReachCounts>();
+  for (const [code, number] of mirror.regionNumbers) {
+    const seen = byRegionNumber[number];
+    if (seen) byRegion.set(code, seen.counts);
+  }
+  return { byRegion, byMonth: new Map([...byMonth].map(([key, seen]) => [key, seen.counts])), total: total.counts };
+}
+
+function countNumbers(seen: Seen, person: number, entity: number): void {
+  if (person >= 0 && seen.people[person] === 0) {
+    seen.people[person] = 1;
+    seen.counts.people += 1;
+  }
+  if (entity < 0) return;
+  const id = entity >> 1;
+  const before = seen.entities[id]!;
+  if (before === 0) seen.counts.entities += 1;
+  if ((entity & 1) === 1 && before !== 2) {
+    seen.entities[id] = 2;
+    seen.counts.municipalities += 1;
+  } else if (before === 0) {
+    seen.entities[id] = 1;
+  }
+}
+
+/** The same counts from the records themselves, where the query filters by entity type or level. */
+function countFiltered(mirror: ReportMirror, workshops: readonly ReportWorkshop[], query: NationalReportQuery): Reach {
   const newSeen = (): Seen => ({ people: new Uint8Array(mirror.people.size), entities: new Uint8Array(mirror.entities.size), counts: emptyReach() });
   const byRegion = new Map<string, Seen>();
   const byMonth = new Map<string, Seen>();
