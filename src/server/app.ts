@@ -17,6 +17,7 @@ import { registerCertificateRoutes } from './routes/certificates';
 import { registerHealthRoutes } from './routes/health';
 import { registerMediaRoutes } from './routes/media';
 import { openMediaStore } from './media/media-store';
+import { DEFAULT_MEDIA_LIMITS } from './media/media-limits';
 import { registerPlacesRoutes } from './routes/places';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
@@ -74,7 +75,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerReportRoutes(app, ctx);
     registerCertificateRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
-    await registerMediaRoutes(app, ctx, openMediaStore(store.engine, store.db, config.dataDir));
+    await registerMediaRoutes(app, ctx, openMediaStore(store.engine, store.db, config.dataDir), config.mediaLimits ?? DEFAULT_MEDIA_LIMITS);
     await registerClientApp(app, config.clientDir);
     return app;
   } catch (error) {

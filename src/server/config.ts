@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { readMediaLimits, type MediaLimits } from './media/media-limits';
 import { readHttpTimeouts, readStoreTimeouts, type HttpTimeouts, type StoreTimeouts } from './timeouts';
 
 /** Where the data lives: an embedded SQLite file, or a PostgreSQL server. */
@@ -27,6 +28,8 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** How long a client may take to send a request (./timeouts.ts); its defaults when absent. */
   httpTimeouts?: HttpTimeouts;
+  /** Each account's photo quota and upload rate (./media/media-limits.ts); its defaults when absent. */
+  mediaLimits?: MediaLimits;
   /** Fastify's logger: on in production, off in tests. */
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** JSON lines for machines (the default), or readable lines for a person at a terminal. */
@@ -107,6 +110,7 @@ export function readConfig(
       ? { kind: 'postgres', url: databaseUrl, timeouts }
       : { kind: 'sqlite', file: resolve(dataDir, 'tinkuy.db'), timeouts },
     httpTimeouts: readHttpTimeouts(env),
+    mediaLimits: readMediaLimits(env),
     clientDir: resolve(env.TINKUY_CLIENT_DIR || defaultClientDir),
     trustProxy: readTrustProxy(env.TINKUY_TRUST_PROXY),
     logLevel: readLogLevel(env.TINKUY_LOG_LEVEL),

@@ -120,6 +120,17 @@ export function describeTooManyPushes(seconds: number): string {
   return `Demasiados envíos desde esta conexión. Sus datos siguen guardados en el teléfono; se enviarán en ${wait}.`;
 }
 
+/** A 413 when an account's photos on the server reached its quota. */
+export function describeMediaQuotaFull(usedMb: number, quotaMb: number): string {
+  return `Sus fotos ya ocupan ${usedMb.toLocaleString('es-PE')} MB de los ${quotaMb.toLocaleString('es-PE')} MB que el servidor guarda por cuenta, y esta foto no se guardó. Sigue en el teléfono: quite fotos que ya no necesite o pida más espacio a la coordinación de la RED, y vuelva a intentarlo.`;
+}
+
+/** A 429 when an account sends photos faster than the server takes them. */
+export function describeTooManyPhotos(seconds: number): string {
+  const wait = seconds === 1 ? '1 segundo' : `${seconds.toLocaleString('es-PE')} segundos`;
+  return `Se enviaron muchas fotos en poco tiempo. Siguen guardadas en el teléfono; se enviarán en ${wait}.`;
+}
+
 /** Failures the device words itself (no server answer behind them). */
 export const DEVICE_MESSAGES = {
   unexpected: 'Ocurrió un error inesperado en este teléfono. Sus datos siguen guardados; se volverá a intentar.',

@@ -16,6 +16,7 @@ import type { DatabaseConfig, ServerConfig, TrustProxy } from '../../src/server/
 import { openStore, type Store } from '../../src/server/store/database';
 import type { Role } from '../../src/shared/schemas/common';
 import type { SessionResponse } from '../../src/shared/protocol';
+import type { MediaLimits } from '../../src/server/media/media-limits';
 import { DEFAULT_STORE_TIMEOUTS, type HttpTimeouts, type StoreTimeouts } from '../../src/server/timeouts';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -63,6 +64,7 @@ export interface TestServerOptions {
   timeouts?: Partial<StoreTimeouts>;
   /** How long a client may take to send a request; the server's defaults when absent. */
   httpTimeouts?: HttpTimeouts;
+  mediaLimits?: MediaLimits;
   /** Which proxies to believe about the client's address (TINKUY_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
 }
@@ -123,6 +125,7 @@ export async function startTestServer(engine: EngineName, options: TestServerOpt
     clientDir: options.clientDir ?? join(dataDir, 'no-client-build'),
     trustProxy: options.trustProxy ?? false,
     ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}),
+    ...(options.mediaLimits ? { mediaLimits: options.mediaLimits } : {}),
     logLevel: options.logStream ? 'info' : 'silent',
     ...(admin ? { adminEmail: admin.email, adminPassword: admin.password } : {}),
   };

@@ -24,8 +24,8 @@ export async function isAttachedBy(db: Kysely<Database>, caller: AuthUser, sha25
 }
 
 /** Notes that `caller` sent these bytes (they hash to the name): their account may read them back. */
-export async function recordHolder(db: Kysely<Database>, caller: AuthUser, sha256: string, nowIso: string): Promise<void> {
-  await db.insertInto('media_holders').values({ sha256, user_id: caller.id, sent_at: nowIso }).onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing()).execute();
+export async function recordHolder(db: Kysely<Database>, caller: AuthUser, sha256: string, bytes: number, nowIso: string): Promise<void> {
+  await db.insertInto('media_holders').values({ sha256, user_id: caller.id, sent_at: nowIso, bytes }).onConflict((oc) => oc.columns(['sha256', 'user_id']).doNothing()).execute();
 }
 
 /**

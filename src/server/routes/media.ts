@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import type { MediaStore } from '../media/media-store';
 import { sweepUnreferencedMedia } from '../media/media-erasure';
+import { assertWithinQuota, takeUploadAllowance, type MediaLimits } from '../media/media-limits';
 import { findPhotoAccess, isAttachedBy, recordHolder } from '../media/photo-access';
 import { checkUploadedPhoto } from '../media/upload-check';
 
@@ -25,6 +26,12 @@ function readDeclaredType(request: FastifyRequest): MediaType | undefined {
   return (MEDIA_TYPES as readonly string[]).includes(declared) ? (declared as MediaType) : undefined;
 }
 
+/** The declared size; a chunked body counts as the largest photo (the body limit holds it to that). */
+function readDeclaredLength(request: FastifyRequest): number {
+  const declared = Number(request.headers['content-length']);
+  return Number.isInteger(declared) && declared >= 0 ? Math.min(declared, MAX_MEDIA_BYTES) : MAX_MEDIA_BYTES;
+}
+
 /** How often the bytes of removed photos are deleted. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -36,9 +43,10 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
  * mutation that attaches it. Registered in their own scope: the body is raw bytes (any declared
  * type reaches the handler, which answers 415 in words), at most 1 MiB; an upload has the request
  * deadline plus time for its bytes at TINKUY_UPLOAD_MIN_BYTES_PER_SECOND (http/body-deadline.ts),
- * so a trickle is cut and a full photo on slow 3G is not.
+ * so a trickle is cut and a full photo on slow 3G is not. Each account has a quota of bytes and
+ * of uploads per minute (media/media-limits.ts).
  */
-export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore): Promise<void> {
+export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore, limits: MediaLimits): Promise<void> {
   const callers = new WeakMap<FastifyRequest, AuthUser>();
   const sweep = () => void sweepUnreferencedMedia(ctx.db, media).catch((error: unknown) => app.log.warn({ err: error }, 'photo sweep failed'));
   const timer = setInterval(sweep, SWEEP_EVERY_MS).unref();
@@ -59,7 +67,9 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext,
       onRequest: async (request) => {
         const caller = await requireCaller(ctx, request);
         const sha256 = readSha256(request);
+        await takeUploadAllowance(ctx.db, caller.id, ctx.now(), limits);
         if (!(await isAttachedBy(ctx.db, caller, sha256))) throw new HttpError(409, 'conflict', REFUSALS.mediaNotAttached);
+        await assertWithinQuota(ctx.db, caller.id, sha256, readDeclaredLength(request), limits);
         callers.set(request, caller);
       },
     }, async function handlePutMedia(request, reply) {
@@ -68,7 +78,7 @@ export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext,
       const type = checkUploadedPhoto(sha256, readDeclaredType(request), request.body);
       const nowIso = new Date(ctx.now()).toISOString();
       const stored = await media.put(sha256, type, request.body as Buffer, nowIso);
-      await recordHolder(ctx.db, caller, sha256, nowIso);
+      await recordHolder(ctx.db, caller, sha256, (request.body as Buffer).length, nowIso);
       request.log.info({ bytes: (request.body as Buffer).length, stored, by: caller.id }, 'photo received');
       return reply.code(stored ? 201 : 200).header('Cache-Control', 'no-store').send({ sha256, stored });
     });

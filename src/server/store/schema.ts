@@ -242,6 +242,8 @@ export interface MediaHoldersTable {
   sha256: string;
   user_id: string;
   sent_at: string;
+  /** The image's size, counted against the account's quota (migration 999). */
+  bytes: ColumnType<number, number | undefined, number>;
 }
 
 /** The whole database. Other features add their tables here and in a migration. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../src/server/config';
+import { DEFAULT_MEDIA_LIMITS } from '../../../src/server/media/media-limits';
 import { DEFAULT_HTTP_TIMEOUTS, DEFAULT_STORE_TIMEOUTS } from '../../../src/server/timeouts';
 
 describe('server configuration from the environment', () => {
@@ -14,6 +15,7 @@ describe('server configuration from the environment', () => {
       clientDir: '/srv/tinkuy/dist/client',
       trustProxy: false,
       httpTimeouts: DEFAULT_HTTP_TIMEOUTS,
+      mediaLimits: DEFAULT_MEDIA_LIMITS,
       logLevel: 'info',
       logFormat: 'json',
     });
@@ -61,6 +63,11 @@ describe('server configuration from the environment', () => {
     expect(readConfig({ TINKUY_LOG_FORMAT: 'json' }, 'c', true).logFormat).toBe('json');
     expect(readConfig({ TINKUY_LOG_FORMAT: 'pretty' }, 'c', false).logFormat).toBe('pretty');
     expect(readConfig({ TINKUY_LOG_FORMAT: 'bonito' }, 'c', false).logFormat).toBe('json');
+  });
+
+  it('takes the photo quota and upload rate; refuses a nonsense figure in Spanish', () => {
+    expect(readConfig({ TINKUY_MEDIA_QUOTA_MB: '500', TINKUY_MEDIA_UPLOADS_PER_MINUTE: '10' }).mediaLimits).toEqual({ quotaBytes: 500 * 1024 * 1024, uploadsPerMinute: 10 });
+    expect(() => readConfig({ TINKUY_MEDIA_QUOTA_MB: 'mucho' })).toThrow(/TINKUY_MEDIA_QUOTA_MB no válido/);
   });
 
   it('takes the lock, statement, pool and request timeouts; refuses a nonsense figure in Spanish', () => {

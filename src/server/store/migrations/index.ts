@@ -18,6 +18,7 @@ import * as deviceSyncTimes from './991-device-sync-times';
 import * as media from './992-media';
 import * as mediaHolders from './993-media-holders';
 import * as passwordChange from './998-password-change';
+import * as mediaHolderBytes from './999-media-holder-bytes';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '992-media': media,
   '993-media-holders': mediaHolders,
   '998-password-change': passwordChange,
+  '999-media-holder-bytes': mediaHolderBytes,
 };
