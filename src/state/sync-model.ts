@@ -2,8 +2,6 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RejectedRow } from '../db/rejected-store';
 import type { SyncOutcome } from '../sync/retry-policy';
 import type { SyncService } from '../sync/sync-service';
-import { ERROR_MESSAGES } from '../shared/errors';
-import { askPersistentStorage, findStorageApi } from './storage-model';
 import { t } from '../shared/i18n';
 import { isParticipantPath } from '../sync/door-prefetch';
 
@@ -78,12 +76,18 @@ export function describeOutcome(outcome: SyncOutcome, lastSyncedAt: string | nul
   return { phase: 'error', lastSyncedAt, lastError: outcome.message };
 }
 
+/** The browser's StorageManager (storage-model.ts has the same one), or undefined. */
+function findStorageApi(): StorageManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
 async function requestPersistOnce(): Promise<void> {
   if (hasAskedPersist) return;
   hasAskedPersist = true;
-  const api = findStorageApi();
-  if (!api?.persist) return;
-  persisted.value = await askPersistentStorage(api).catch(() => false);
+  if (!findStorageApi()?.persist) return;
+  // The Storage screen's model, loaded only now (#12: off the first screen's JavaScript).
+  const { askPersistentStorage } = await import('./storage-model');
+  persisted.value = await askPersistentStorage(findStorageApi()).catch(() => false);
 }
 
 async function startService(): Promise<SyncService | undefined> {
@@ -100,7 +104,7 @@ async function startService(): Promise<SyncService | undefined> {
   try {
     databases = rt.getDatabases();
   } catch {
-    status.value = { ...status.value, phase: 'error', lastError: ERROR_MESSAGES.storage_unavailable };
+    status.value = { ...status.value, phase: 'error', lastError: rt.ERROR_MESSAGES.storage_unavailable };
     return undefined;
   }
   const service = rt.createSyncService(databases, rt.getTransport(), {
@@ -118,7 +122,7 @@ async function startService(): Promise<SyncService | undefined> {
     },
     // A participant's door needs its workshop (fetched by code), not the catalogue: on Slow 3G
     // that download would hold up the check-in. Once the person goes elsewhere, rounds pull it.
-    wantsCatalogue: () => !isParticipantPath(location.pathname),
+    wantsCatalogue: () => typeof location === 'undefined' || !isParticipantPath(location.pathname),
   });
   const lastSyncedAt = await service.readLastSyncedAt().catch(() => null);
   status.value = { ...status.value, lastSyncedAt, ...(status.value.phase === 'starting' ? { phase: 'idle' as const } : {}) };

@@ -80,6 +80,8 @@ export function createSyncService(
 
 export { getDatabases, onVersionChange } from '../db/connection';
 export { getTransport } from './transport';
+// The error words reach the main chunk's sync model through the runtime, off the critical path (#12).
+export { ERROR_MESSAGES } from '../shared/errors';
 export { SYNC_TAG } from './sw-entry';
 export { LIVE_CHECK_INTERVAL_MS } from './live-check';
 export { registerBackgroundSync, wireLiveCheck, wireWakeUps } from './wake-ups';
