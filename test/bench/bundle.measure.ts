@@ -15,7 +15,7 @@ export async function measureBundleWeight(): Promise<BenchRow[]> {
       what: 'JavaScript before the first screen (gzip -9)',
       value: figures.criticalJsGzip / KIB,
       unit: 'KiB',
-      budget: BUDGET.criticalJsGzip / KIB,
+      budget: BUDGET.criticalJsGoalGzip / KIB,
       detail: figures.critical.filter((a) => a.url.endsWith('.js')).map((a) => `${a.url} ${(a.gzipBytes / KIB).toFixed(1)}`).join(', '),
     },
     { area: 'bundle', what: 'CSS before the first screen (gzip -9)', value: figures.criticalCssGzip / KIB, unit: 'KiB', budget: null },

@@ -9,7 +9,13 @@ import { gzipSync } from 'node:zlib';
 
 /** Budgets from DESIGN.md "Performance budgets" (KiB are 1024 bytes). */
 export const BUDGET = {
-  criticalJsGzip: 60 * 1024,
+  /**
+   * DESIGN.md says 60 KiB; #12 brought it to 19.5 KiB (the main chunk no longer carries the error
+   * words or the Storage model): 20 KiB keeps what was won. #12's goal is 16 (the bench row's budget).
+   */
+  criticalJsGzip: 20 * 1024,
+  /** #12's goal for the JavaScript before the first screen: a bench figure, not yet a test. */
+  criticalJsGoalGzip: 16 * 1024,
   lazyChunkGzip: 30 * 1024,
   sequentialRequests: 2,
   /** Panorama de la RED (#11): its screen chunk with the map geometry, and its styles. */

@@ -13,7 +13,7 @@ describe('the built client stays within the bundle budget', () => {
     console.log(`\nPresupuesto del paquete (dist/client, gzip -9):\n${formatBundleTable(figures)}\n`);
   });
 
-  it('loads at most 60 KiB gzip of JavaScript before the first screen', () => {
+  it('loads at most 20 KiB gzip of JavaScript before the first screen', () => {
     expect(figures.critical.some((a) => a.url.endsWith('.js')), 'index.html no carga ningún script').toBe(true);
     const detail = figures.critical.map((a) => `${a.url} ${formatKiB(a.gzipBytes)}`).join(', ');
     expect(figures.criticalJsGzip, `JS inicial ${formatKiB(figures.criticalJsGzip)} > ${formatKiB(BUDGET.criticalJsGzip)}: ${detail}`).toBeLessThanOrEqual(
