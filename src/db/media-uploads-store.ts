@@ -1,9 +1,12 @@
 import type { MediaUploadRow } from './photos-store';
 import type { UserDb } from './user-db';
 
-/** The photo to upload next: the oldest queued one that is due and not refused for good. */
-export async function findNextUpload(db: UserDb, nowMs: number): Promise<{ upload: MediaUploadRow; blob: Blob } | undefined> {
-  const due = await db.mediaUploads.orderBy('queuedAt').filter((row) => !row.isRefused && row.nextAttemptAt <= nowMs).toArray();
+/**
+ * The photo to upload next: the oldest queued one that is due and not refused for good, leaving
+ * out the images already being sent (`sending`, by SHA-256: the same picture on two items goes once).
+ */
+export async function findNextUpload(db: UserDb, nowMs: number, sending: ReadonlySet<string> = new Set()): Promise<{ upload: MediaUploadRow; blob: Blob } | undefined> {
+  const due = await db.mediaUploads.orderBy('queuedAt').filter((row) => !row.isRefused && row.nextAttemptAt <= nowMs && !sending.has(row.sha256)).toArray();
   for (const upload of due) {
     const photo = await db.photos.get(upload.photoId);
     if (photo?.blob) return { upload, blob: photo.blob };

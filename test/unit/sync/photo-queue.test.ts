@@ -92,21 +92,70 @@ describe('photos on the device', () => {
     expect(photos.map((p) => [p?.isOnServer, Boolean(p?.blob), Boolean(p?.thumb)])).toEqual([[true, false, true], [true, false, true], [true, true, true]]);
   });
 
-  it('a tick written while a photo uploads goes to the server before the next photo', async () => {
+  it('a tick written while photos upload goes to the server before the next photo starts (only the two on the wire precede it)', async () => {
     const dbs = openDevice();
     await signIn(dbs);
-    await attach(dbs, 1);
-    await attach(dbs, 2);
+    for (let n = 1; n <= 3; n += 1) await attach(dbs, n);
+    let ticked!: () => void;
+    const tick = new Promise<void>((resolve) => (ticked = resolve));
     const { transport, seen } = recordingServer({
       onPut: async (index) => {
-        if (index === 0) await recordMutation(dbs.user, 'checklist.setItem', { runId, itemId: 'extintores', patch: { done: true } });
+        if (index === 0) {
+          await recordMutation(dbs.user, 'checklist.setItem', { runId, itemId: 'extintores', patch: { done: true } });
+          ticked();
+        }
+        await tick; // no photo finishes before the tick is written
       },
     });
     await runSyncCycle({ ...dbs, transport });
     const puts = seen.map((s, i) => [s, i] as const).filter(([s]) => s.startsWith('PUT')).map(([, i]) => i);
-    expect(puts).toHaveLength(2);
-    expect(seen.slice(puts[0]! + 1, puts[1]!)).toContain('POST /api/sync/push');
+    expect(puts).toHaveLength(3);
+    expect(seen.slice(puts[1]! + 1, puts[2]!)).toContain('POST /api/sync/push');
     expect(await dbs.user.outbox.count()).toBe(0);
+  });
+
+  it('at most two photos are on the wire at once, each sent once, in the order they were taken', async () => {
+    const dbs = openDevice();
+    await signIn(dbs);
+    for (let n = 1; n <= 5; n += 1) await attach(dbs, n);
+    let open = 0;
+    let most = 0;
+    const { transport, seen } = recordingServer({
+      onPut: async () => {
+        open += 1;
+        most = Math.max(most, open);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        open -= 1;
+      },
+    });
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    expect(most).toBe(2);
+    expect(seen.filter((s) => s.startsWith('PUT'))).toEqual([1, 2, 3, 4, 5].map((n) => `PUT /api/media/${SHA(n)}`));
+    expect(await dbs.user.mediaUploads.count()).toBe(0);
+  });
+
+  it('a 429 (the per-account limit), a 503 or a 408 waits for Retry-After and its backoff, and is sent later, never refused', async () => {
+    let now = Date.parse('2026-12-06T10:00:00Z');
+    const dbs = openDevice(new IDBFactory(), () => now);
+    await signIn(dbs, { expiresAt: '2099-01-01T00:00:00.000Z' });
+    const answers = [
+      json(429, { error: { code: 'rate_limited', message: 'Demasiados intentos.' } }, { 'retry-after': '120' }),
+      json(503, { error: { code: 'unavailable', message: 'El servidor no está disponible por ahora.' } }, { 'retry-after': '30' }),
+      new Response(null, { status: 408 }),
+    ];
+    for (const [index, answer] of answers.entries()) {
+      const photoId = await attach(dbs, 10 + index);
+      const { transport } = recordingServer({ onPut: async () => answer });
+      const outcome = await runSyncCycle({ ...dbs, transport, random: () => 0.5 });
+      expect(outcome).toMatchObject({ kind: 'transient' });
+      const row = await dbs.user.mediaUploads.get(photoId);
+      expect(row?.isRefused).toBeUndefined();
+      expect(row!.nextAttemptAt).toBeGreaterThanOrEqual(now + [120_000, 30_000, 0][index]!);
+      now = row!.nextAttemptAt + 1;
+      const later = recordingServer();
+      expect(await runSyncCycle({ ...dbs, transport: later.transport, random: () => 0.5 })).toEqual({ kind: 'done' });
+      expect(later.seen.filter((s) => s.startsWith('PUT'))).toEqual([`PUT /api/media/${SHA(10 + index)}`]);
+    }
   });
 
   it('a failing upload waits with its own backoff and says why; a photo the server refuses (415) is not retried and the next one still goes', async () => {
@@ -127,10 +176,10 @@ describe('photos on the device', () => {
     const waiting = await dbs.user.mediaUploads.get(failing);
     expect(waiting).toMatchObject({ attempts: 1 });
     expect(waiting!.nextAttemptAt).toBeGreaterThan(now);
-    // Until its wait is over, the failing photo is not tried again; the refused one never is.
-    seen.length = 0;
+    // Until its wait is over, the failing photo is not tried again; the refused one never is. The
+    // third went beside them (two on the wire) or goes in the next round: either way once.
     await runSyncCycle({ ...dbs, transport, random: () => 0.5 });
-    expect(seen.filter((s) => s.startsWith('PUT'))).toEqual([`PUT /api/media/${SHA(3)}`]);
+    expect(seen.filter((s) => s.startsWith('PUT'))).toEqual([1, 2, 3].map((n) => `PUT /api/media/${SHA(n)}`));
     expect((await dbs.user.photos.get(fine))?.isOnServer).toBe(true);
     now = waiting!.nextAttemptAt + 1;
     seen.length = 0;
