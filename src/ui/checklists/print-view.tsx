@@ -29,11 +29,12 @@ export function PrintView({ eventId }: { eventId: string }) {
                 {section.items.filter((i) => i.applies).map((item) => (
                   <li key={item.id}>
                     <span class="print__box" aria-hidden="true">{item.state.done ? '✓' : item.state.notApplicable ? '–' : ''}</span>
-                    <span>
+                    {/* A block, not a span: the item's photos are a list, which a span may not hold. */}
+                    <div class="print__item">
                       {item.text}
                       <small>{describeForPaper(item)}</small>
                       <PrintItemPhotos runId={view!.runId} itemId={item.id} itemText={item.text} />
-                    </span>
+                    </div>
                   </li>
                 ))}
               </ul>

@@ -89,7 +89,9 @@ describe('photos on a checklist item', () => {
     await openAt(`/eventos/${eventId}/lista/${runId}`);
     const item = within((await screen.findByRole('checkbox', { name: ITEM_TEXT })).closest('li')!);
     fireEvent.click(item.getByRole('button', { name: /Detalles/ }));
-    fireEvent.click(await item.findByRole('checkbox', { name: 'Fijar en este teléfono' }));
+    const pin = await item.findByRole('checkbox', { name: 'Fijar en este teléfono' });
+    expect(document.getElementById(pin.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Conserva la foto completa aquí aunque ya esté en el servidor.');
+    fireEvent.click(pin);
     await waitFor(async () => expect((await dbs.user.photos.get(photoId))?.pinned).toBe(true));
   });
 
@@ -109,7 +111,9 @@ describe('photos on a checklist item', () => {
     const { eventId, runId } = await planRun();
     await attach(runId, 'Licencia');
     await openAt(`/eventos/${eventId}/imprimir`);
-    await screen.findByRole('img', { name: 'Foto: Licencia' });
+    const thumb = await screen.findByRole('img', { name: 'Foto: Licencia' });
+    // The item's photos are a list: held by a block, never inside a <span> (invalid HTML).
+    expect(thumb.closest('ul')?.parentElement?.closest('span')).toBeNull();
   });
 
   it('the event screen shows «Fotos del evento» with each thumbnail', async () => {

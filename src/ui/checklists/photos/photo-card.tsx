@@ -45,9 +45,10 @@ export function PhotoCard({ photo, itemText, hasControls }: { photo: PhotoView; 
             <button type="button" class="button button--light" onClick={() => void retryPhotoUpload(photo.id)}>{t('photos.retry')}</button>
           )}
           <label class="form-check">
-            <input type="checkbox" checked={photo.pinned === true} onChange={(e) => void togglePin(e.currentTarget.checked)} />
+            <input type="checkbox" checked={photo.pinned === true} aria-describedby={`pin-hint-${photo.id}`} onChange={(e) => void togglePin(e.currentTarget.checked)} />
             <span>{t('photos.pin')}</span>
           </label>
+          <p id={`pin-hint-${photo.id}`} class="form-hint">{t('photos.pin.hint')}</p>
           {note.value && <p role="alert" class="note note--attention"><Icon name="attention" /><span>{note.value}</span></p>}
           {isConfirming.value
             ? <ConfirmBox question={t('photos.remove.confirm')} yes={t('photos.remove')} onNo={() => (isConfirming.value = false)} onYes={() => void removePhoto(photo)} />
