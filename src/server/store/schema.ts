@@ -215,7 +215,7 @@ export interface CertificatesTable extends SyncableColumns {
 }
 
 /** A photo attached to a checklist item (#13); the image is in the media store, by `sha256`. */
-export interface ChecklistPhotosTable extends SyncableColumns {
+export interface ChecklistPhotosTable extends SyncableColumns, EchoColumns {
   run_id: string;
   item_id: string;
   event_id: string;

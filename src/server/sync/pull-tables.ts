@@ -105,8 +105,8 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'events', scope: 'user', table: 'events', visibility: ownRowsOrAll(), toRow: toEventRow, hasEcho: true },
   { name: 'checklistRuns', scope: 'user', table: 'checklist_runs', visibility: ownRowsOrAll(), toRow: toChecklistRunRow, hasEcho: true },
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow, hasEcho: true },
-  // Photos of checklist items (#13): the event's owner (owner_id is the run's) and coordinación; no echo mark yet.
-  { name: 'checklistPhotos', scope: 'user', table: 'checklist_photos', visibility: ownRowsOrAll(), toRow: toChecklistPhotoRow },
+  // Photos of checklist items (#13): the event's owner (owner_id is the run's) and coordinación.
+  { name: 'checklistPhotos', scope: 'user', table: 'checklist_photos', visibility: ownRowsOrAll(), toRow: toChecklistPhotoRow, hasEcho: true },
   // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
   // Who leads a workshop, for the accounts that may change it (its owner; coordinación sees all):

@@ -19,6 +19,7 @@ import * as media from './992-media';
 import * as mediaHolders from './993-media-holders';
 import * as passwordChange from './998-password-change';
 import * as mediaHolderBytes from './999-media-holder-bytes';
+import * as photoEcho from './999-photo-echo';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '993-media-holders': mediaHolders,
   '998-password-change': passwordChange,
   '999-media-holder-bytes': mediaHolderBytes,
+  '999-photo-echo': photoEcho,
 };

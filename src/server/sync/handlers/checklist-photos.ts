@@ -1,6 +1,7 @@
 import type { ChecklistAttachPhotoArgs, ChecklistPhotoRow, ChecklistRemovePhotoArgs } from '../../../shared/schemas/checklist-photo';
 import type { ChecklistPhotosTable } from '../../store/schema';
 import { nextVersion } from '../../store/version';
+import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { findOwnRun } from './checklist';
 
@@ -21,7 +22,6 @@ export async function applyChecklistAttachPhoto(ctx: MutationContext, args: Chec
     const isSame = existing.run_id === args.runId && existing.item_id === args.itemId && existing.sha256 === args.sha256;
     return isSame ? APPLIED : { applied: false, code: 'conflict', message: PHOTO_ID_TAKEN };
   }
-  const version = await nextVersion(ctx.trx);
   await ctx.trx
     .insertInto('checklist_photos')
     .values({
@@ -36,9 +36,9 @@ export async function applyChecklistAttachPhoto(ctx: MutationContext, args: Chec
       bytes: args.bytes,
       taken_at: args.takenAt ?? null,
       caption: args.caption ?? null,
-      deleted: 0,
-      version,
-      updated_at: ctx.nowIso,
+      // The phone made this row itself (no echo): it keeps what it needs of it (the event and
+      // owner it leaves out, it has no use for).
+      ...(await startRowColumns(ctx)),
     })
     .execute();
   return APPLIED;
@@ -51,11 +51,17 @@ export async function applyChecklistAttachPhoto(ctx: MutationContext, args: Chec
 export async function applyChecklistRemovePhoto(ctx: MutationContext, args: ChecklistRemovePhotoArgs): Promise<MutationOutcome> {
   const { refusal } = await findOwnRun(ctx, args.runId);
   if (refusal) return refusal;
-  const photo = await ctx.trx.selectFrom('checklist_photos').select(['run_id', 'item_id', 'deleted']).where('id', '=', args.photoId).executeTakeFirst();
+  const photo = await ctx.trx
+    .selectFrom('checklist_photos')
+    .select(['run_id', 'item_id', 'deleted', 'version', 'echo_client', 'echo_version'])
+    .where('id', '=', args.photoId)
+    .executeTakeFirst();
   if (!photo || photo.run_id !== args.runId || photo.item_id !== args.itemId) return { applied: false, code: 'missing_record' };
   if (photo.deleted === 1) return APPLIED;
   const version = await nextVersion(ctx.trx);
-  await ctx.trx.updateTable('checklist_photos').set({ deleted: 1, caption: null, taken_at: null, version, updated_at: ctx.nowIso }).where('id', '=', args.photoId).execute();
+  // The phone deleted the row itself; the tombstone is its echo when it held the row as stored.
+  const tombstone = { deleted: 1, caption: null, taken_at: null, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, photo) };
+  await ctx.trx.updateTable('checklist_photos').set(tombstone).where('id', '=', args.photoId).execute();
   return APPLIED;
 }
 
