@@ -2,8 +2,8 @@
  * A participant's first visit to `/t/<CÓDIGO>` (the QR link, #12) on a phone that never opened
  * Tinkuy, Slow 3G and CPU ×4, until «Registrar mi asistencia» is offered: the link is laid out,
  * a frame has been painted and the main thread ran a task (a tap is answered). Times are
- * `performance.now()` in the page, from the start of the navigation; bytes are what the page
- * received by then (the service worker's own precache is not throttled, PITFALLS 15).
+ * `performance.now()` in the page, from the start of the navigation; bytes are what the
+ * requests it started by then received (the service worker's own precache is not throttled, PITFALLS 15).
  */
 import type { Page } from 'playwright-core';
 import { withRig } from '../helpers/e2e-rig';
@@ -28,20 +28,26 @@ async function findSeededCode(server: RunningServer): Promise<string> {
 
 /** Runs in the page before any script: notes when «Registrar mi asistencia» can be tapped. */
 function watchCheckInOffered(): void {
-  const w = window as unknown as { __tinkuyOffered?: number };
+  const w = window as unknown as { __tinkuyOffered?: number; __tinkuyOfferedAt?: number };
   const isOffered = () => [...document.querySelectorAll('a')].some((a) => a.textContent?.trim() === 'Registrar mi asistencia' && a.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
     if (!isOffered()) return;
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => (w.__tinkuyOffered = performance.now()), 0));
+    requestAnimationFrame(() => setTimeout(() => {
+      w.__tinkuyOfferedAt = performance.timeOrigin + performance.now();
+      w.__tinkuyOffered = performance.now();
+    }, 0));
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-async function timeOffered(page: Page, url: string): Promise<number> {
+/** Ms from the navigation until check-in is offered, and the wall-clock moment it was (ms since the epoch). */
+async function timeOffered(page: Page, url: string): Promise<{ ms: number; at: number }> {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   const handle = await page.waitForFunction(() => (window as unknown as { __tinkuyOffered?: number }).__tinkuyOffered, undefined, { timeout: 120_000, polling: 100 });
-  return (await handle.jsonValue()) as number;
+  const ms = (await handle.jsonValue()) as number;
+  const at = await page.evaluate(() => (window as unknown as { __tinkuyOfferedAt: number }).__tinkuyOfferedAt);
+  return { ms, at };
 }
 
 /** The participant's first visit, Slow 3G, CPU ×4: ms until check-in is offered and bytes until then. */
@@ -57,13 +63,14 @@ export async function measureParticipantDoor(): Promise<BenchRow[]> {
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await emulateNetwork(cdp, SLOW_3G, CPU_SLOWDOWN);
-        const count = { bytes: 0, requests: 0 };
-        let offered = false;
-        cdp.on('Network.requestWillBeSent', () => void (offered || count.requests++));
-        cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => void (offered || (count.bytes += event.encodedDataLength)));
-        const ms = await timeOffered(page, `${url}/t/${code}`);
-        offered = true;
-        return { ms, ...count };
+        // Requests the page started before check-in was offered, and the bytes of those (by CDP's wall clock).
+        const started = new Map<string, number>();
+        const finished = new Map<string, number>();
+        cdp.on('Network.requestWillBeSent', (e: { requestId: string; wallTime: number }) => void started.set(e.requestId, e.wallTime * 1000));
+        cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => void finished.set(e.requestId, e.encodedDataLength));
+        const { ms, at } = await timeOffered(page, `${url}/t/${code}`);
+        const before = [...started].filter(([, time]) => time <= at).map(([id]) => id);
+        return { ms, requests: before.length, bytes: before.reduce((sum, id) => sum + (finished.get(id) ?? 0), 0) };
       }));
     }
     const times = runs.map((r) => r.ms);
