@@ -18,16 +18,21 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Opens the phone's share sheet with a text and its link: 'cancelled' when the person closed it, 'failed' without one. */
-export async function shareLink(title: string, text: string, url: string): Promise<'shared' | 'cancelled' | 'failed'> {
+/** Opens the phone's share sheet with `data`: 'cancelled' when the person closed it, 'failed' without one or when it refused. */
+async function openShareSheet(data: ShareData): Promise<'shared' | 'cancelled' | 'failed'> {
   const nav = globalThis.navigator as Navigator | undefined;
   if (typeof nav?.share !== 'function') return 'failed';
   try {
-    await nav.share({ title, text, url });
+    await nav.share(data);
     return 'shared';
   } catch (error) {
     return (error as { name?: string } | null)?.name === 'AbortError' ? 'cancelled' : 'failed';
   }
+}
+
+/** Opens the phone's share sheet with a text and its link: 'cancelled' when the person closed it, 'failed' without one. */
+export function shareLink(title: string, text: string, url: string): Promise<'shared' | 'cancelled' | 'failed'> {
+  return openShareSheet({ title, text, url });
 }
 
 /** Whether this phone's share sheet takes files of `type` (Web Share Level 2); false where it cannot tell. */
@@ -42,13 +47,6 @@ export function canShareFiles(type: string): boolean {
 }
 
 /** Opens the share sheet with a file (a constancia's PDF): 'cancelled' when the person closed it, 'failed' otherwise. */
-export async function shareFile(file: File, title: string, text: string): Promise<'shared' | 'cancelled' | 'failed'> {
-  const nav = globalThis.navigator as Navigator | undefined;
-  if (typeof nav?.share !== 'function') return 'failed';
-  try {
-    await nav.share({ files: [file], title, text });
-    return 'shared';
-  } catch (error) {
-    return (error as { name?: string } | null)?.name === 'AbortError' ? 'cancelled' : 'failed';
-  }
+export function shareFile(file: File, title: string, text: string): Promise<'shared' | 'cancelled' | 'failed'> {
+  return openShareSheet({ files: [file], title, text });
 }
