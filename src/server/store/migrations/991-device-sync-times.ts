@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addColumns, dropColumns, NULLABLE_TEXT } from './tables';
 
 /**
  * `device_sessions.last_push_at` and `last_pull_at`: when each signed-in device last sent and
@@ -6,12 +7,10 @@ import type { Kysely } from 'kysely';
  * session is the device (its name is the one the person gave at login). Null until it happens.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('device_sessions').addColumn('last_push_at', 'text').execute();
-  await db.schema.alterTable('device_sessions').addColumn('last_pull_at', 'text').execute();
+  await addColumns(db, 'device_sessions', { last_push_at: NULLABLE_TEXT, last_pull_at: NULLABLE_TEXT });
 }
 
 /** Drops the columns. */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('device_sessions').dropColumn('last_pull_at').execute();
-  await db.schema.alterTable('device_sessions').dropColumn('last_push_at').execute();
+  await dropColumns(db, 'device_sessions', ['last_pull_at', 'last_push_at']);
 }

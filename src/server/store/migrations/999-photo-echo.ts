@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addColumns, dropColumns, NULLABLE_BIGINT, NULLABLE_TEXT } from './tables';
 
 /**
  * `checklist_photos.echo_client` / `echo_version` (#13 under #12's no-echo rule, sync/echo.ts): a
@@ -6,12 +7,10 @@ import type { Kysely } from 'kysely';
  * 999-media-holder-bytes.)
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('checklist_photos').addColumn('echo_client', 'text').execute();
-  await db.schema.alterTable('checklist_photos').addColumn('echo_version', 'bigint').execute();
+  await addColumns(db, 'checklist_photos', { echo_client: NULLABLE_TEXT, echo_version: NULLABLE_BIGINT });
 }
 
 /** Drops the columns. */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('checklist_photos').dropColumn('echo_version').execute();
-  await db.schema.alterTable('checklist_photos').dropColumn('echo_client').execute();
+  await dropColumns(db, 'checklist_photos', ['echo_version', 'echo_client']);
 }

@@ -25,6 +25,7 @@ export const TEXT: Column = { type: 'text' };
 export const INTEGER: Column = { type: 'integer' };
 export const BIGINT: Column = { type: 'bigint' };
 export const NULLABLE_TEXT: Column = { type: 'text', nullable: true };
+export const NULLABLE_BIGINT: Column = { type: 'bigint', nullable: true };
 /** A text primary key (every id in the system is a text id). */
 export const KEY: Column = { type: 'text', primaryKey: true };
 /** A 0/1 flag that starts at 0 (`deleted`, `archived`, `disabled`). */
@@ -101,6 +102,11 @@ export async function addDerivedTextColumns(db: Kysely<any>, table: string, colu
       await sql`alter table ${target} add column ${column} text generated always as (${expression.sqlite}) virtual`.execute(db);
     }
   }
+}
+
+/** Adds these columns to an existing table, one statement each, in order. */
+export async function addColumns(db: Kysely<any>, table: string, columns: Columns): Promise<void> {
+  for (const [name, spec] of Object.entries(columns)) await db.schema.alterTable(table).addColumn(name, spec.type, defineColumn(spec)).execute();
 }
 
 /** Drops these columns of one table, in order. */
