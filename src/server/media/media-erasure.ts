@@ -7,44 +7,49 @@
  * There is no erasure of a whole event on the server yet (events are archived, never deleted):
  * `eraseEventPhotos` is the step such an erasure must call; until then nothing calls it but tests.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
 import { lockVersionCounter, nextVersion } from '../store/version';
 import type { MediaStore } from './media-store';
 
-/** At most this many names per `in (…)` query. */
-const CHUNK = 500;
-
 /** A temporary file this old is no upload in progress (one takes seconds): a crash left it. */
 const LEFTOVER_AFTER_MS = 60 * 60_000;
 
-/** Of these image names, the ones no live photo names any more. */
-async function findUnreferenced(db: Kysely<Database>, sha256s: readonly string[]): Promise<string[]> {
-  const orphans: string[] = [];
-  for (let at = 0; at < sha256s.length; at += CHUNK) {
-    const chunk = sha256s.slice(at, at + CHUNK);
-    const live = await db.selectFrom('checklist_photos').select('sha256').distinct().where('deleted', '=', 0).where('sha256', 'in', chunk).execute();
-    const named = new Set(live.map((row) => row.sha256));
-    orphans.push(...chunk.filter((sha256) => !named.has(sha256)));
-  }
-  return orphans;
+type MediaTable = 'media_holders' | 'media_objects';
+
+/** Deletes the rows of `table` whose image no live photo names (among `candidates`, when given); returns their names. */
+async function deleteUnreferenced(trx: Transaction<Database>, table: MediaTable, candidates: readonly string[] | undefined): Promise<string[]> {
+  let query = trx.deleteFrom(table).where(({ not, exists, selectFrom }) =>
+    not(exists(selectFrom('checklist_photos').select('checklist_photos.id').whereRef('checklist_photos.sha256', '=', `${table}.sha256`).where('checklist_photos.deleted', '=', 0))),
+  );
+  if (candidates) query = query.where(`${table}.sha256`, 'in', candidates);
+  return (await query.returning(`${table}.sha256 as sha256`).execute()).map((row) => row.sha256);
 }
 
 /**
  * Deletes the bytes of every stored image no live photo names (removed, erased, or never
- * attached), and what interrupted writes left behind. Known gap: the same picture attached again in the instant between the check and the
- * delete loses its bytes (its phone was told they were there); the window is one query long.
+ * attached), and what interrupted writes left behind. No listing of the stored images: one
+ * delete per table finds and removes them — `media_objects` holds the bytes on PostgreSQL; on
+ * SQLite the account rows of `media_holders` name the files to remove. The re-attach race is
+ * closed by the version counter: the sweep holds it from the check to the last file removed, and
+ * every push takes it before attaching a photo, so an attach either commits before the sweep
+ * (its image is named, and kept) or after it (its phone then sends the bytes again, as the image
+ * is gone when its upload asks). Files stored with no account row (a crash between the two) stay.
  */
-export async function sweepUnreferencedMedia(db: Kysely<Database>, media: MediaStore, candidates?: readonly string[], nowMs = Date.now()): Promise<number> {
+export async function sweepUnreferencedMedia(
+  db: Kysely<Database>, engine: 'sqlite' | 'postgres', media: MediaStore, candidates?: readonly string[], nowMs = Date.now(),
+): Promise<number> {
+  if (candidates?.length === 0) return 0;
   if (!candidates) await media.removeLeftovers(LEFTOVER_AFTER_MS, nowMs);
-  const orphans = await findUnreferenced(db, candidates ?? (await media.list()));
-  await media.remove(orphans);
-  for (let at = 0; at < orphans.length; at += CHUNK) {
-    await db.deleteFrom('media_holders').where('sha256', 'in', orphans.slice(at, at + CHUNK)).execute();
-  }
-  return orphans.length;
+  return runInTransaction(db, async (trx) => {
+    await lockVersionCounter(trx, engine);
+    const orphans = new Set([...(await deleteUnreferenced(trx, 'media_objects', candidates)), ...(await deleteUnreferenced(trx, 'media_holders', candidates))]);
+    // Files go while the counter is held; a database store's rows went with the delete above.
+    if (media.kind === 'files') await media.remove([...orphans]);
+    return orphans.size;
+  });
 }
 
 /** Erases every photo of an event: tombstones pulled by devices, no caption or time kept, bytes deleted. Returns how many. */
@@ -59,6 +64,6 @@ export async function eraseEventPhotos(ctx: AppContext, media: MediaStore, event
     }
     return photos;
   });
-  await sweepUnreferencedMedia(ctx.db, media, [...new Set(erased.map((photo) => photo.sha256))]);
+  await sweepUnreferencedMedia(ctx.db, ctx.engine, media, [...new Set(erased.map((photo) => photo.sha256))]);
   return erased.length;
 }

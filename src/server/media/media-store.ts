@@ -18,14 +18,14 @@ export interface StoredImage {
 }
 
 export interface MediaStore {
+  /** Where the bytes are: files (removed one by one) or `media_objects` rows (removed by the sweep's own delete). */
+  readonly kind: 'files' | 'database';
   /** Stores the image unless it is there already; true when this call stored it. */
   put(sha256: string, type: MediaType, bytes: Buffer, nowIso: string): Promise<boolean>;
   /** The image, or undefined when it never arrived (or was erased). */
   get(sha256: string): Promise<StoredImage | undefined>;
   /** Forgets these images (an erasure); missing ones are no error. */
   remove(sha256s: readonly string[]): Promise<void>;
-  /** The names of every stored image (for the sweep of images no photo names any more). */
-  list(): Promise<string[]>;
   /** Deletes what a write cut short left behind (files: a `.tmp` older than `olderThanMs`); returns how many. */
   removeLeftovers(olderThanMs: number, nowMs: number): Promise<number>;
 }
@@ -46,6 +46,7 @@ export function createFileMediaStore(dir: string): MediaStore {
   };
   const get = async (sha256: string) => (await read(sha256, 'image/jpeg')) ?? (await read(sha256, 'image/webp'));
   return {
+    kind: 'files',
     get,
     async put(sha256, type, bytes) {
       if (await get(sha256)) return false;
@@ -68,10 +69,6 @@ export function createFileMediaStore(dir: string): MediaStore {
         for (const type of Object.keys(EXTENSIONS) as MediaType[]) await rm(pathOf(sha256, type), { force: true });
       }
     },
-    async list() {
-      const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-      return entries.map((entry) => /([0-9a-f]{64})\.(?:jpg|webp)$/.exec(entry)?.[1]).filter((name): name is string => name !== undefined);
-    },
     async removeLeftovers(olderThanMs, nowMs) {
       const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
       let removed = 0;
@@ -91,6 +88,7 @@ export function createFileMediaStore(dir: string): MediaStore {
 /** Rows of `media_objects`; a second process storing the same photo at once finds the row there and does nothing. */
 export function createDatabaseMediaStore(db: Kysely<Database>): MediaStore {
   return {
+    kind: 'database',
     async put(sha256, type, bytes, nowIso) {
       const inserted = await db
         .insertInto('media_objects')
@@ -106,9 +104,6 @@ export function createDatabaseMediaStore(db: Kysely<Database>): MediaStore {
     },
     async remove(sha256s) {
       if (sha256s.length > 0) await db.deleteFrom('media_objects').where('sha256', 'in', sha256s).execute();
-    },
-    async list() {
-      return (await db.selectFrom('media_objects').select('sha256').execute()).map((row) => row.sha256);
     },
     // A row is written whole or not at all.
     removeLeftovers: async () => 0,

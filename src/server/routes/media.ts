@@ -48,7 +48,7 @@ const IMMUTABLE = 'private, max-age=31536000, immutable';
  */
 export async function registerMediaRoutes(app: FastifyInstance, ctx: AppContext, media: MediaStore, limits: MediaLimits): Promise<void> {
   const callers = new WeakMap<FastifyRequest, AuthUser>();
-  const sweep = () => void sweepUnreferencedMedia(ctx.db, media).catch((error: unknown) => app.log.warn({ err: error }, 'photo sweep failed'));
+  const sweep = () => void sweepUnreferencedMedia(ctx.db, ctx.engine, media).catch((error: unknown) => app.log.warn({ err: error }, 'photo sweep failed'));
   const timer = setInterval(sweep, SWEEP_EVERY_MS).unref();
   app.addHook('onClose', async () => clearInterval(timer));
   await app.register(async (scope) => {

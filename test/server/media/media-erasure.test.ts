@@ -48,7 +48,7 @@ describe.each(ENGINES)('photos leave the server with what they belong to, on %s'
     await sendPhoto(runId, '', shared);
     await removePhoto(env.server, env.user, runId, removed.photoId);
     await removePhoto(env.server, env.user, runId, first.photoId);
-    await sweepUnreferencedMedia(env.server.store.db, media);
+    await sweepUnreferencedMedia(env.server.store.db, env.server.engine, media);
     expect(await media.get(removed.sha)).toBeUndefined();
     expect(await media.get(first.sha)).toBeDefined();
     expect((await getMedia(env.server.app, env.user, first.sha)).statusCode).toBe(200);
@@ -63,7 +63,7 @@ describe.each(ENGINES)('photos leave the server with what they belong to, on %s'
     writeFileSync(fresh, 'subiendo');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
     utimesSync(stale, twoHoursAgo, twoHoursAgo);
-    await sweepUnreferencedMedia(env.server.store.db, media);
+    await sweepUnreferencedMedia(env.server.store.db, env.server.engine, media);
     expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
   });
 
