@@ -13,8 +13,13 @@ export interface PhotoFile {
   buffer: Buffer;
 }
 
-/** Draws on a canvas in `page` and returns the JPEG bytes. `kind`: a document of text, or a busy scene. */
-async function drawJpeg(page: Page, kind: 'document' | 'scene', width: number, height: number): Promise<Buffer> {
+/**
+ * Draws on a canvas in `page` and returns the JPEG bytes. `kind`: a document of text, a busy
+ * scene, or a busy scene with a camera's sensor grain (which JPEG cannot squeeze: the device keeps
+ * it near its 300 KB target, as a real outdoor photo).
+ */
+type PhotoKind = 'document' | 'scene' | 'grainy';
+async function drawJpeg(page: Page, kind: PhotoKind, width: number, height: number): Promise<Buffer> {
   const base64 = await page.evaluate(async ({ kind, width, height }) => {
     const canvas = new OffscreenCanvas(width, height);
     const g = canvas.getContext('2d')!;
@@ -39,6 +44,16 @@ async function drawJpeg(page: Page, kind: 'document' | 'scene', width: number, h
         g.fillStyle = `hsl(${(i * 37) % 360} 70% ${30 + (i % 40)}%)`;
         g.fillRect((i * 7919) % width, (i * 104729) % height, 20 + (i % 200), 20 + ((i * 3) % 200));
       }
+      if (kind === 'grainy') {
+        const image = g.getImageData(0, 0, width, height);
+        let seed = 12345;
+        for (let i = 0; i < image.data.length; i += 1) {
+          if (i % 4 === 3) continue;
+          seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+          image.data[i] = Math.max(0, Math.min(255, image.data[i]! + ((seed >> 16) % 49) - 24));
+        }
+        g.putImageData(image, 0, 0);
+      }
     }
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
     const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -50,7 +65,7 @@ async function drawJpeg(page: Page, kind: 'document' | 'scene', width: number, h
 }
 
 /** A camera JPEG: drawn, then given the EXIF block a phone writes (time and GPS). */
-export async function makeCameraPhoto(browser: Browser, name: string, kind: 'document' | 'scene', size: { width: number; height: number }, exif: ExifFields): Promise<PhotoFile> {
+export async function makeCameraPhoto(browser: Browser, name: string, kind: PhotoKind, size: { width: number; height: number }, exif: ExifFields): Promise<PhotoFile> {
   const page = await browser.newPage();
   try {
     const jpeg = await drawJpeg(page, kind, size.width, size.height);
