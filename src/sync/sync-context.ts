@@ -19,22 +19,29 @@ export interface SyncContext {
   wantsCatalogue?: () => boolean;
 }
 
+type SessionOrOutcome = { session: StoredSession } | { outcome: SyncOutcome };
+
 /** Per-round state: the refresh token is tried at most once a round. */
 export interface RoundState {
   refreshed: boolean;
+  /** That one renewal, so a request refused while it runs (two photos on the wire) can wait for it. */
+  renewal?: Promise<SessionOrOutcome>;
 }
 
 /** Refresh a little before the access token runs out, so a slow request does not arrive stale. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-type SessionOrOutcome = { session: StoredSession } | { outcome: SyncOutcome };
-
 /**
  * Rotates the refresh token once per round. A refused token marks the session expired (the
  * person must log in; the outbox waits untouched); a network failure is transient.
  */
-async function renewSession(ctx: SyncContext, round: RoundState, session: StoredSession): Promise<SessionOrOutcome> {
+function renewSession(ctx: SyncContext, round: RoundState, session: StoredSession): Promise<SessionOrOutcome> {
   round.refreshed = true;
+  round.renewal = rotateRefreshToken(ctx, session);
+  return round.renewal;
+}
+
+async function rotateRefreshToken(ctx: SyncContext, session: StoredSession): Promise<SessionOrOutcome> {
   let renewed;
   try {
     renewed = await requestRefresh(ctx.transport, session.refreshToken, ctx.user.now());
@@ -68,13 +75,25 @@ export async function sendAuthorised(
     if ('outcome' in renewed) return renewed.outcome;
     session = renewed.session;
   }
+  const usedToken = session.accessToken;
   let response: Response;
   try {
-    response = await send(session.accessToken);
+    response = await send(usedToken);
   } catch {
     return networkOutcome();
   }
-  if (response.status !== 401 || round.refreshed) return response;
+  if (response.status !== 401) return response;
+  if (round.refreshed) {
+    // Another request of this round renewed the token (or is renewing it) after this one left
+    // with the old one: wait for that renewal and send once more with its token.
+    const other = await round.renewal;
+    if (!other || 'outcome' in other || other.session.accessToken === usedToken) return response;
+    try {
+      return await send(other.session.accessToken);
+    } catch {
+      return networkOutcome();
+    }
+  }
   const renewed = await renewSession(ctx, round, session);
   if ('outcome' in renewed) return renewed.outcome;
   try {

@@ -28,19 +28,22 @@ async function attach(dbs: Databases, n: number, itemId = 'permiso-municipal'): 
 }
 
 /** A server that accepts every push and every photo, recording the order of the requests. */
-function recordingServer(options: { onPut?: (index: number) => Promise<Response | void> } = {}) {
+function recordingServer(options: { onPut?: (index: number, init: RequestInit) => Promise<Response | void> } = {}) {
   const seen: string[] = [];
   let puts = 0;
   const transport: Transport = async (path, init) => {
     const method = init.method ?? 'GET';
     seen.push(`${method} ${path.replace(/\?.*/, '')}`);
+    if (path === '/api/auth/refresh') {
+      return json(200, { accessToken: 'access-2', refreshToken: 'refresh-token-0000000000002', expiresIn: 900, user: { id: 'u', email: 'a@b.pe', name: 'A', roles: ['gestor'] } });
+    }
     if (path === '/api/sync/push') {
       const body = await new Response(new Response(init.body as BodyInit).body!.pipeThrough(new DecompressionStream('gzip'))).json() as { mutations: { seq: number }[] };
       return json(200, { lastSeq: body.mutations.at(-1)!.seq, rejected: [] });
     }
     if (method === 'PUT') {
       expect(init.body).toBeInstanceOf(Blob);
-      const answer = await options.onPut?.(puts++);
+      const answer = await options.onPut?.(puts++, init);
       return answer ?? new Response(null, { status: 201 });
     }
     return emptyPage(1);
@@ -131,6 +134,26 @@ describe('photos on the device', () => {
     expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
     expect(most).toBe(2);
     expect(seen.filter((s) => s.startsWith('PUT'))).toEqual([1, 2, 3, 4, 5].map((n) => `PUT /api/media/${SHA(n)}`));
+    expect(await dbs.user.mediaUploads.count()).toBe(0);
+  });
+
+  it('when the access token is refused while two photos are on the wire, one renewal serves both: neither photo asks for a new login', async () => {
+    const dbs = openDevice();
+    await signIn(dbs);
+    await attach(dbs, 1);
+    await attach(dbs, 2);
+    let bothSent!: () => void;
+    const both = new Promise<void>((resolve) => (bothSent = resolve));
+    const { transport, seen } = recordingServer({
+      onPut: async (index, init) => {
+        if (new Headers(init.headers).get('authorization') === 'Bearer access-2') return undefined;
+        if (index === 1) bothSent();
+        await both; // both photos left with the old token before either is refused
+        return json(401, { error: { code: 'unauthorized', message: 'x' } });
+      },
+    });
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    expect(seen.filter((s) => s === 'POST /api/auth/refresh')).toHaveLength(1);
     expect(await dbs.user.mediaUploads.count()).toBe(0);
   });
 
