@@ -152,7 +152,7 @@ async function launch(options: StartServerOptions, journal: ServerRequest[]): Pr
   child.stderr?.on('data', (chunk: string) => (output += chunk));
   const logs = () => output;
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, logs, options.timeoutMs ?? 20_000);
+  await waitForHealth(url, child, logs, options.timeoutMs ?? 60_000);
 
   const server: RunningServer = {
     url,
