@@ -1,5 +1,6 @@
-import type { FeedbackSubmitArgs } from '../shared/schemas/feedback';
-import { writeMeta } from './meta-store';
+import type { Change } from '../shared/protocol';
+import type { FeedbackSubmitArgs, FeedbackWaitingRow } from '../shared/schemas/feedback';
+import { readMeta, writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
 
 /** The stored feedback row as the facilitador's pull brings it (anonymous: no user or device). */
@@ -36,4 +37,22 @@ export function hasSentFeedback(db: UserDb, workshopId: string): Promise<boolean
 /** Feedback pulled for one workshop (the facilitador's and coordinador's devices only). */
 export async function listFeedback(db: UserDb, workshopId: string): Promise<FeedbackRow[]> {
   return db.feedback.where('workshopId').equals(workshopId).toArray();
+}
+
+const waitingKey = (workshopId: string): string => `feedbackWaiting:${workshopId}`;
+
+/**
+ * Applies one pulled `feedbackWaiting` change: how many opinions the server still holds back for
+ * a workshop (they arrive in groups, security report M1). Kept in `meta`: one key per workshop,
+ * no new table version. Call inside the pull's transaction (it covers `meta`).
+ */
+export async function applyFeedbackWaiting(db: UserDb, change: Change): Promise<void> {
+  const row = change.row as FeedbackWaitingRow | undefined;
+  if (change.deleted || !row || row.waiting <= 0) await db.meta.delete(waitingKey(change.id));
+  else await writeMeta(db.meta, waitingKey(change.id), row.waiting);
+}
+
+/** How many opinions of the workshop wait on the server, as this device last heard (0 if none). */
+export async function readFeedbackWaiting(db: UserDb, workshopId: string): Promise<number> {
+  return (await readMeta<number>(db.meta, waitingKey(workshopId))) ?? 0;
 }

@@ -5,7 +5,7 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import { hasSentFeedback, listFeedback, type FeedbackRow } from '../db/feedback-store';
+import { hasSentFeedback, listFeedback, readFeedbackWaiting, type FeedbackRow } from '../db/feedback-store';
 import { keyedLiveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
@@ -34,6 +34,15 @@ export function readFeedbackSent(workshopId: string): Promise<boolean> {
 export const watchFeedback: (workshopId: string) => ReadonlySignal<FeedbackRow[]> = keyedLiveSignal(
   (workshopId) => listFeedback(getDatabases().user, workshopId),
   [],
+);
+
+/**
+ * How many opinions the server holds back for a workshop until they can go out in a group (at
+ * least five, or at the window's close), as the last sync said; live.
+ */
+export const watchFeedbackWaiting: (workshopId: string) => ReadonlySignal<number> = keyedLiveSignal(
+  (workshopId) => readFeedbackWaiting(getDatabases().user, workshopId),
+  0,
 );
 
 /** Averages, distributions and the recommendation score of a workshop's feedback. */

@@ -11,6 +11,7 @@ import { parseChecklistItemId } from '../db/checklist-items-store';
 import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import { keepLostEdits } from '../db/lost-edits-store';
+import { applyFeedbackWaiting } from '../db/feedback-store';
 import { applyWorkshopLead, rewindOnceForLeads } from '../db/workshop-leads-store';
 import { applyPulledPhoto } from '../db/photos-store';
 import type { ChecklistPhotoRow } from '../shared/schemas/checklist-photo';
@@ -51,6 +52,10 @@ async function applyUserChange(db: UserDb, change: Change, page: PageContext): P
   }
   if (change.table === 'workshopLeads') {
     await applyWorkshopLead(db, change);
+    return;
+  }
+  if (change.table === 'feedbackWaiting') {
+    await applyFeedbackWaiting(db, change);
     return;
   }
   const name = USER_TABLES[change.table as keyof typeof USER_TABLES];

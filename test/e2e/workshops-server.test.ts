@@ -78,10 +78,18 @@ describe('RED workshops on the real server process', () => {
     const { changes } = await pullAll(server, coordinador);
     const attendance = changes.filter((c) => c.table === 'attendance' && (c.row as { workshopId: string }).workshopId === open.id);
     expect(attendance.map((c) => c.row)).toEqual([expect.objectContaining({ id: registration.id, recordedBy: null, person: expect.objectContaining({ fullName: 'Yolanda Ccahuana Rojas' }) })]);
-    const feedbackRows = changes.filter((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === open.id);
-    expect(feedbackRows).toHaveLength(1);
-    expect(Object.keys(feedbackRows[0]!.row as object).sort()).toEqual(['comment', 'id', 'ratings', 'recommend', 'topics', 'workshopId']);
-    expect(feedbackRows[0]!.id).not.toBe(feedback.id);
+    // One opinion is held back (security report M1): the staff pull only the count.
+    const waiting = changes.filter((c) => c.table === 'feedbackWaiting' && c.id === open.id);
+    expect(waiting.map((c) => c.row)).toEqual([{ workshopId: open.id, waiting: 1 }]);
+    expect(changes.some((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === open.id)).toBe(false);
+    // Four more (paper forms typed in by staff) make a group of five: released, still anonymous.
+    const paper = await pushGzip(office, [3, 4, 5, 6].map((seq) => ({ seq, name: 'feedback.submit', v: 1, args: makeFeedback(open.id), hlc: stamp(office, seq) })), coordinador.accessToken);
+    expect(await paper.json()).toEqual({ lastSeq: 6, rejected: [] });
+    const released = (await pullAll(server, coordinador)).changes.filter((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === open.id);
+    expect(released).toHaveLength(5);
+    const theirs = released.find((c) => (c.row as { comment?: string }).comment === 'Quiero más talleres así.')!;
+    expect(Object.keys(theirs.row as object).sort()).toEqual(['comment', 'id', 'ratings', 'recommend', 'topics', 'workshopId']);
+    expect(theirs.id).not.toBe(feedback.id);
     expect(changes.some((c) => c.table === 'feedback' && (c.row as { workshopId: string }).workshopId === closed.id)).toBe(false);
   });
 

@@ -202,6 +202,23 @@ export interface FeedbackTable {
   version: number;
 }
 
+/** An opinion held back until its group is released (migration 9990): never pulled, no version. */
+export interface FeedbackHeldTable {
+  id: string;
+  workshop_id: string;
+  owner_id: string;
+  answers: string;
+}
+
+/** How many opinions a workshop holds back (`id` is the workshop's id); pulled by its staff. */
+export interface FeedbackWaitingTable {
+  id: string;
+  owner_id: string;
+  waiting: number;
+  deleted: number;
+  version: number;
+}
+
 /** A constancia de participación; the name it shows is read from its attendance record. */
 export interface CertificatesTable extends SyncableColumns {
   code: string;
@@ -266,6 +283,8 @@ export interface Database {
   attendance_proposals: AttendanceProposalsTable;
   attendance_erasures: AttendanceErasuresTable;
   feedback: FeedbackTable;
+  feedback_held: FeedbackHeldTable;
+  feedback_waiting: FeedbackWaitingTable;
   certificates: CertificatesTable;
   checklist_photos: ChecklistPhotosTable;
   media_objects: MediaObjectsTable;

@@ -10,7 +10,7 @@ import { toChecklistPhotoRow } from './handlers/checklist-photos';
 import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toCertificateRow } from '../workshops/certificate-handlers';
 import { toProposalRow } from '../workshops/attendance-proposals';
-import { toFeedbackRow } from '../workshops/feedback-handler';
+import { toFeedbackRow, toFeedbackWaitingRow } from '../workshops/feedback-handler';
 import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
 import { toWorkshopRow } from '../workshops/workshop-store';
 import type { Visibility } from './visibility';
@@ -115,6 +115,8 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
   { name: 'attendanceProposals', scope: 'user', table: 'attendance_proposals', visibility: isWorkshopOwnerOrCoordinador, toRow: toProposalRow },
   { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
+  // How many opinions wait to be released in a group (feedback-release.ts): a count, never the answers.
+  { name: 'feedbackWaiting', scope: 'user', table: 'feedback_waiting', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackWaitingRow },
   // Constancias: the workshop's staff; anyone else verifies one code at a time (routes/certificates.ts).
   { name: 'certificates', scope: 'user', table: 'certificates', visibility: isWorkshopOwnerOrCoordinador, toRow: toCertificateRow },
 ];

@@ -3,13 +3,14 @@
  * owner (who may read it) and the answers — no user id, no device id, no attendance link and
  * no time of arrival. Even the id is not the device's: it is a hash of it, so the UUIDv7 made on
  * the phone (which carries the millisecond it was written) never reaches anyone who reads it.
+ * Nor does the order of arrival: opinions reach staff only in shuffled groups (feedback-release.ts).
  */
 import { createHash } from 'node:crypto';
-import type { FeedbackSubmitArgs } from '../../shared/schemas/feedback';
-import type { FeedbackTable } from '../store/schema';
-import { nextVersion } from '../store/version';
+import type { FeedbackSubmitArgs, FeedbackWaitingRow } from '../../shared/schemas/feedback';
+import type { FeedbackTable, FeedbackWaitingTable } from '../store/schema';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
+import { holdFeedback, isFeedbackKnown, isWindowClosed } from './feedback-release';
 import { checkFeedbackRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
 
@@ -33,9 +34,15 @@ export function toFeedbackRow(stored: FeedbackTable): PulledFeedbackRow {
   return { ...readJson<FeedbackAnswers>(stored.answers), id: stored.id, workshopId: stored.workshop_id };
 }
 
+/** A workshop's count of held opinions as its staff pull it (`feedbackWaiting`). */
+export function toFeedbackWaitingRow(stored: FeedbackWaitingTable): FeedbackWaitingRow {
+  return { workshopId: stored.id, waiting: stored.waiting };
+}
+
 /**
  * `feedback.submit` v1: insert-only. A participant needs the workshop's code while its window
  * is open; after it the refusal says when it closed. The same feedback sent twice is one row.
+ * It is held back until its group is released, never pulled on its own.
  */
 export async function applyFeedbackSubmit(ctx: MutationContext, args: FeedbackSubmitArgs): Promise<MutationOutcome> {
   const access = await checkWorkshopAccess(ctx, args.workshopId, args.workshopCode);
@@ -47,13 +54,9 @@ export async function applyFeedbackSubmit(ctx: MutationContext, args: FeedbackSu
     ...(args.topics?.length ? { topics: args.topics } : {}),
   };
   const id = toStoredFeedbackId(args.id);
-  const exists = await ctx.trx.selectFrom('feedback').select('id').where('id', '=', id).executeTakeFirst();
-  if (exists) return { applied: true };
+  if (await isFeedbackKnown(ctx.trx, id)) return { applied: true };
   const noRoom = await checkFeedbackRoom(ctx, access.workshop);
   if (noRoom) return noRoom;
-  await ctx.trx
-    .insertInto('feedback')
-    .values({ id, workshop_id: args.workshopId, owner_id: access.workshop.owner_id, answers: writeJson(answers), deleted: 0, version: await nextVersion(ctx.trx) })
-    .execute();
+  await holdFeedback(ctx.trx, { id, workshop_id: args.workshopId, owner_id: access.workshop.owner_id, answers: writeJson(answers) }, isWindowClosed(access.workshop.data, ctx.nowIso));
   return { applied: true };
 }

@@ -9,6 +9,7 @@ import { describeFeedbackFull, describeWorkshopFull } from '../../shared/errors'
 import { readJson } from '../store/json';
 import type { WorkshopsTable } from '../store/schema';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
+import { countReceivedFeedback } from './feedback-release';
 import { isParticipant } from './participant';
 import { isStaff, type WorkshopFields } from './workshop-store';
 
@@ -39,14 +40,9 @@ export async function checkAttendanceRoom(ctx: MutationContext, workshop: Worksh
   return (await countAttendance(ctx, workshop.id, 'self-made')) >= 2 * capacity ? full : undefined;
 }
 
-/** The refusal for a new opinion without staff once the workshop has one per place, or undefined. */
+/** The refusal for a new opinion without staff once the workshop has one per place (held ones count), or undefined. */
 export async function checkFeedbackRoom(ctx: MutationContext, workshop: WorkshopsTable): Promise<MutationOutcome | undefined> {
   if (!isSelfService(ctx)) return undefined;
   const capacity = readCapacity(workshop);
-  const row = await ctx.trx
-    .selectFrom('feedback')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('workshop_id', '=', workshop.id)
-    .executeTakeFirstOrThrow();
-  return Number(row.n) >= capacity ? { applied: false, code: 'forbidden', message: describeFeedbackFull(capacity) } : undefined;
+  return (await countReceivedFeedback(ctx.trx, workshop.id)) >= capacity ? { applied: false, code: 'forbidden', message: describeFeedbackFull(capacity) } : undefined;
 }

@@ -2,12 +2,16 @@
  * What the participants' door leaves behind is pruned once it can no longer matter (security
  * report M7): a participant device's bookkeeping (`participant_clients`) and its refusals
  * (`sync_rejections`) after the last window it wrote to has closed, and the door's counters
- * after their window. Run on a timer and, at most once a minute, at a push.
+ * after their window. Run on a timer and, at most once a minute, at a participant's push or a
+ * staff pull. The same round releases the opinions still held back for workshops whose window
+ * closed (feedback-release.ts), so staff see them soon after the close.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { AppContext } from '../context';
 import { pruneCounters } from '../store/request-counters';
 import type { Database } from '../store/schema';
+import { releaseAtWindowClose } from './feedback-release';
 import { PARTICIPANT_WINDOW_MS } from './participant-door';
 
 /** Deletes the bookkeeping and refusals of participant devices whose windows all closed before `nowIso`. */
@@ -24,14 +28,17 @@ const EVERY_MS = 60_000;
  * Runs the pruning at most once per minute of `now` (the app's clock, so tests move it), and
  * never fails the request that triggered it: a failed pruning is logged and tried next time.
  */
-export function createParticipantHousekeeping(db: Kysely<Database>, now: () => number, log: FastifyBaseLogger) {
+export function createParticipantHousekeeping({ db, engine, now }: AppContext, log: FastifyBaseLogger) {
   let lastRunMs = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | undefined;
   const run = async (): Promise<void> => {
     const nowMs = now();
     if (running || nowMs - lastRunMs < EVERY_MS) return running;
     lastRunMs = nowMs;
-    running = pruneParticipantTraces(db, new Date(nowMs).toISOString())
+    const nowIso = new Date(nowMs).toISOString();
+    running = pruneParticipantTraces(db, nowIso)
+      .then(() => releaseAtWindowClose(db, engine, nowIso))
+      .then(() => undefined)
       .catch((error: unknown) => log.warn({ err: error }, 'pruning the participants’ traces failed; it runs again later'))
       .finally(() => (running = undefined));
     return running;

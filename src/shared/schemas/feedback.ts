@@ -17,3 +17,12 @@ export const FeedbackSubmitArgs = v.strictObject({
   topics: v.optional(v.pipe(v.array(text(120, 'El tema')), v.maxLength(10))),
 });
 export type FeedbackSubmitArgs = v.InferOutput<typeof FeedbackSubmitArgs>;
+
+/**
+ * How many opinions of a workshop the server holds back until they can be released in a group
+ * (pulled as `feedbackWaiting` by the workshop's staff): a count, never the answers.
+ */
+export interface FeedbackWaitingRow {
+  workshopId: string;
+  waiting: number;
+}

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { exportAttendanceCsv, watchExports, watchRoster } from '../../state/attendance-model';
 import { buildCsvFileName, countByLevel, countByRegion } from '../../state/attendance-report-model';
-import { summariseFeedback, watchFeedback } from '../../state/feedback-model';
+import { summariseFeedback, watchFeedback, watchFeedbackWaiting } from '../../state/feedback-model';
 import { watchWorkshop } from '../../state/workshop-model';
 import { canEditWorkshop } from '../../state/permission-model';
 import { ScreenHeader } from '../shell/screen-header';
@@ -27,6 +27,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
   const workshop = watchWorkshop(workshopId).value;
   const roster = watchRoster(workshopId).value;
   const feedback = watchFeedback(workshopId).value;
+  const waiting = watchFeedbackWaiting(workshopId).value;
   const exports = watchExports(workshopId).value;
   const summary = summariseFeedback(feedback);
   const exported = useSignal('');
@@ -74,7 +75,8 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
         </details>
       )}
       <h2>{t('report.feedback', { count: summary.count })}</h2>
-      {summary.count === 0 ? <p class="note"><Icon name="info" /><span>{t('report.noFeedback')}</span></p> : (
+      {waiting > 0 && <p class="note"><Icon name="info" /><span><strong>{tn('report.feedbackWaiting', waiting)}</strong> {t('report.feedbackWaitingWhy')}</span></p>}
+      {summary.count === 0 ? waiting === 0 && <p class="note"><Icon name="info" /><span>{t('report.noFeedback')}</span></p> : (
         <>
           <BarChart title={t('report.averages')} unit={t('report.average')} scale={{ kind: 'average', max: 5 }}
             bars={summary.dimensions.map((d) => ({ key: d.key, label: t(`feedback.dim.${d.key}` as MessageKey), count: d.average }))} />

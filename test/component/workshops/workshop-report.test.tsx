@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/preact';
+import { render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { uuidv7 } from '../../../src/shared/ids';
 import { formatFeedbackCsv } from '../../../src/state/feedback-csv-model';
 import type { FeedbackRow } from '../../../src/state/feedback-model';
 import { WorkshopReport } from '../../../src/ui/workshops/workshop-report';
+import { applyUserPage } from '../../../src/sync/pull';
 import { parseCsv } from '../../helpers/csv';
 import { facilitateOnly, leadWorkshop, useSeededWorkshop } from './workshop-fixture';
 
@@ -34,6 +35,23 @@ describe('the workshop report', { timeout: 20_000 }, () => {
     const recommend = (await screen.findByText('Recomendaría el taller (0 a 10)', { selector: 'figcaption' })).closest('figure')!;
     expect([...recommend.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Recomendaría el taller (0 a 10)', 'Respuestas', '%']);
     expect(screen.getByRole('button', { name: 'Descargar opiniones (CSV)' })).toBeTruthy();
+  });
+
+  it('says how many opinions the server holds back («N opiniones en espera») as the pull reports it, and drops it once they arrive', async () => {
+    const { dbs, workshopId } = seeded;
+    const waiting = (count: number, cursor: number) => applyUserPage(dbs.user, {
+      changes: [{ table: 'feedbackWaiting', id: workshopId, version: cursor, row: { workshopId, waiting: count } }], cursor, hasMore: false,
+    });
+    await waiting(3, 10);
+    render(<LocationProvider><WorkshopReport workshopId={workshopId} /></LocationProvider>);
+    expect(await screen.findByText('3 opiniones en espera.')).toBeTruthy();
+    expect(screen.getByText(/llegan en grupos de al menos 5/)).toBeTruthy();
+    expect(screen.queryByText(/Aún no hay opiniones/)).toBeNull();
+    // The group of five is released: the answers arrive, the count goes back to nothing.
+    await dbs.user.feedback.bulkPut([5, 4, 5, 4, 3].map((r) => makeFeedback([r, 4, 4, 4], 8)));
+    await waiting(0, 11);
+    expect(await screen.findByText('Opiniones recibidas: 5')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText(/en espera/)).toBeNull());
   });
 
   it('heads the Informe del taller with its dates, hours and facilitators, counts by entity type, and offers A4 print and the figures CSV', async () => {

@@ -20,6 +20,7 @@ import * as mediaHolders from './993-media-holders';
 import * as passwordChange from './998-password-change';
 import * as mediaHolderBytes from './999-media-holder-bytes';
 import * as photoEcho from './999-photo-echo';
+import * as feedbackHeld from './9990-feedback-held';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '998-password-change': passwordChange,
   '999-media-holder-bytes': mediaHolderBytes,
   '999-photo-echo': photoEcho,
+  '9990-feedback-held': feedbackHeld,
 };
