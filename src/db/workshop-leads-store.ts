@@ -14,12 +14,28 @@ const PREFIX = 'lead:';
 export const LEADS_PULLED = 'leads:v1';
 
 const leadKey = (workshopId: string): string => `${PREFIX}${workshopId}`;
+/** `team:<workshopId>` → the co-facilitadores' account ids (issue 9). */
+const teamKey = (workshopId: string): string => `team:${workshopId}`;
 
 /** Applies one pulled `workshopLeads` change; call inside the pull's transaction (it covers `meta`). */
 export async function applyWorkshopLead(db: UserDb, change: Change): Promise<void> {
   const row = change.row as WorkshopLeadRow | undefined;
-  if (change.deleted || !row?.ownerId) await db.meta.delete(leadKey(change.id));
-  else await writeMeta(db.meta, leadKey(change.id), row.ownerId);
+  if (change.deleted || !row?.ownerId) {
+    await db.meta.bulkDelete([leadKey(change.id), teamKey(change.id)]);
+    return;
+  }
+  await writeMeta(db.meta, leadKey(change.id), row.ownerId);
+  await writeMeta(db.meta, teamKey(change.id), row.cofacilitatorIds ?? []);
+}
+
+/** The team as saved on this device, shown before the server confirms it. */
+export async function keepWorkshopTeam(db: UserDb, workshopId: string, ids: readonly string[]): Promise<void> {
+  await writeMeta(db.meta, teamKey(workshopId), [...ids]);
+}
+
+/** The co-facilitadores of a workshop as this device knows them ([] if none or unknown). */
+export async function readWorkshopTeam(db: UserDb, workshopId: string): Promise<string[]> {
+  return (await readMeta<string[]>(db.meta, teamKey(workshopId))) ?? [];
 }
 
 /** The owner of a workshop as this device knows it, or undefined (not this account's to change). */

@@ -53,6 +53,7 @@ export const REFUSALS = {
   erasuresCoordinatorOnly: 'Solo la coordinación ve el registro de supresiones.',
   workshopNotFound: 'No encontramos ese taller.',
   exportsOwnerOnly: 'Solo quien dirige el taller o la coordinación ve sus exportaciones.',
+  facilitatorsStaffOnly: 'Solo facilitadores y coordinación ven la lista de facilitadores.',
   tooManyLogins: 'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos y vuelva a intentar.',
   codeMatchesNoWorkshop: 'El código no corresponde a ningún taller del programa. Revise el código que le dio el facilitador o la facilitadora.',
   reportCoordinatorOnly: 'Solo la coordinación de la RED ve el panorama nacional.',

@@ -19,10 +19,21 @@ export function canChangeEvent(caller: Caller | null | undefined, ownerId: strin
 }
 
 /**
- * A workshop's details, attendance corrections and removals: the facilitador who owns it, or
+ * A workshop's details and its team of co-facilitadores: the facilitador who owns it, or
  * coordinación.
  */
-export function canRunWorkshop(caller: Caller | null | undefined, ownerId: string): boolean {
+export function canChangeWorkshop(caller: Caller | null | undefined, ownerId: string): boolean {
   if (!caller) return false;
   return caller.roles.includes('coordinador') || (caller.id === ownerId && caller.roles.includes('facilitador'));
+}
+
+/**
+ * Running a workshop — its attendance (register, correct, remove, merge, export), proposed
+ * corrections and constancias: its owner, the co-facilitadores the owner named by account, or
+ * coordinación.
+ */
+export function canRunWorkshop(caller: Caller | null | undefined, ownerId: string, cofacilitatorIds: readonly string[] = []): boolean {
+  if (!caller) return false;
+  if (canChangeWorkshop(caller, ownerId)) return true;
+  return caller.roles.includes('facilitador') && cofacilitatorIds.includes(caller.id);
 }

@@ -4,8 +4,8 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
-import { readWorkshopLead } from '../db/workshop-leads-store';
-import { canChangeEvent, canRunWorkshop } from '../shared/permissions';
+import { readWorkshopLead, readWorkshopTeam } from '../db/workshop-leads-store';
+import { canChangeEvent, canChangeWorkshop, canRunWorkshop } from '../shared/permissions';
 import { keyedLiveSignal } from './live-signal';
 import { currentUser } from './session-model';
 
@@ -20,19 +20,37 @@ export function canEditEvent(event: { ownerId?: string } | null | undefined): bo
 }
 
 /** The owner of a workshop as this device knows it (null: not this account's to change), live. */
-const watchWorkshopLead: (workshopId: string) => ReadonlySignal<string | null | undefined> = keyedLiveSignal(
+export const watchWorkshopLead: (workshopId: string) => ReadonlySignal<string | null | undefined> = keyedLiveSignal(
   (workshopId: string) => readWorkshopLead(getDatabases().user, workshopId).then((owner) => owner ?? null),
   undefined,
 );
 
+/** The co-facilitadores of a workshop as this device knows them, live. */
+export const watchWorkshopTeam: (workshopId: string) => ReadonlySignal<string[]> = keyedLiveSignal(
+  (workshopId: string) => readWorkshopTeam(getDatabases().user, workshopId),
+  [],
+);
+
 /**
- * Whether the signed-in person may edit this workshop (read in a render: live): coordinación, or
- * the facilitador who leads it — the rule the server refuses `workshop.save` by.
+ * Whether the signed-in person may edit this workshop and name its co-facilitadores (read in a
+ * render: live): coordinación, or the facilitador who owns it — the rule the server refuses
+ * `workshop.save` by.
  */
 export function canEditWorkshop(workshopId: string): boolean {
   const user = currentUser.value;
   if (user?.roles.includes('coordinador')) return true;
-  return canRunWorkshop(user, watchWorkshopLead(workshopId).value ?? '');
+  return canChangeWorkshop(user, watchWorkshopLead(workshopId).value ?? '');
+}
+
+/**
+ * Whether the signed-in person runs this workshop (read in a render: live): its owner, a
+ * co-facilitador named by account, or coordinación — attendance, its CSV, corrections,
+ * constancias, by the rule the server refuses them by.
+ */
+export function canRunWorkshopHere(workshopId: string): boolean {
+  const user = currentUser.value;
+  if (user?.roles.includes('coordinador')) return true;
+  return canRunWorkshop(user, watchWorkshopLead(workshopId).value ?? '', watchWorkshopTeam(workshopId).value);
 }
 
 /**
@@ -44,5 +62,5 @@ export function isKnownNotToLead(workshopId: string): boolean {
   const user = currentUser.value;
   const lead = watchWorkshopLead(workshopId).value;
   if (!user || lead === undefined || user.roles.includes('coordinador')) return false;
-  return !canRunWorkshop(user, lead ?? '');
+  return !canRunWorkshop(user, lead ?? '', watchWorkshopTeam(workshopId).value);
 }

@@ -6,7 +6,7 @@ import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { keyedLiveSignal, liveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
-import { keepOwnWorkshopLead } from '../db/workshop-leads-store';
+import { keepOwnWorkshopLead, keepWorkshopTeam } from '../db/workshop-leads-store';
 import { findWorkshopByCode, getWorkshop, keepLocalWorkshop, listWorkshops, type LocalWorkshop } from '../db/workshops-store';
 import { uuidv7 } from '../shared/ids';
 import { findWorkshopWindow, WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
@@ -81,7 +81,10 @@ export async function saveWorkshop(input: WorkshopInput): Promise<string> {
   const { user, catalogue } = getDatabases();
   await recordMutation(user, 'workshop.save', args);
   if (!input.id) await keepOwnWorkshopLead(user, args.id); // theirs before any pull says so
-  await keepLocalWorkshop(catalogue, { ...args, updatedAt: new Date().toISOString() });
+  if (args.cofacilitatorIds) await keepWorkshopTeam(user, args.id, args.cofacilitatorIds);
+  // The public programme row on this device carries no account ids, as the server's does not.
+  const { cofacilitatorIds: _team, ...programme } = args;
+  await keepLocalWorkshop(catalogue, { ...programme, updatedAt: new Date().toISOString() });
   return args.id;
 }
 

@@ -5,7 +5,9 @@ import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
 import { EraseRequest, eraseAttendance, listErasures, listExports } from '../workshops/personal-data';
 import { seedWorkshops } from '../workshops/seed';
-import { isOwnerOrCoordinador, toWorkshopRow } from '../workshops/workshop-store';
+import { isStaff, toWorkshopRow } from '../workshops/workshop-store';
+import { listFacilitators, readTeam } from '../workshops/workshop-team';
+import { canRunWorkshop } from '../../shared/permissions';
 import { REFUSALS } from '../../shared/errors';
 import { WorkshopCode } from '../../shared/schemas/workshop';
 import type { WorkshopByCodeResponse } from '../../shared/protocol';
@@ -56,12 +58,19 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
     return reply.header('Cache-Control', NO_STORE).send({ erasures: await listErasures(ctx) });
   });
 
+  // The accounts a workshop's owner may name as co-facilitadores: names only, for staff.
+  app.get('/api/staff/facilitators', async function handleListFacilitators(request, reply) {
+    const caller = await requireCaller(ctx, request);
+    if (!isStaff(caller)) throw new HttpError(403, 'forbidden', REFUSALS.facilitatorsStaffOnly);
+    return reply.header('Cache-Control', NO_STORE).send({ accounts: await listFacilitators(ctx.db) });
+  });
+
   app.get('/api/workshops/:id/exports', async function handleListExports(request, reply) {
     const caller = await requireCaller(ctx, request);
     const { id } = parseOrThrow(WorkshopParams, request.params);
-    const workshop = await ctx.db.selectFrom('workshops').select('owner_id').where('id', '=', id).executeTakeFirst();
+    const workshop = await ctx.db.selectFrom('workshops').select(['owner_id', 'cofacilitator_ids']).where('id', '=', id).executeTakeFirst();
     if (!workshop) throw new HttpError(404, 'not_found', REFUSALS.workshopNotFound);
-    if (!isOwnerOrCoordinador(caller, workshop.owner_id)) throw new HttpError(403, 'forbidden', REFUSALS.exportsOwnerOnly);
+    if (!canRunWorkshop(caller, workshop.owner_id, readTeam(workshop))) throw new HttpError(403, 'forbidden', REFUSALS.exportsOwnerOnly);
     return reply.header('Cache-Control', NO_STORE).send({ exports: await listExports(ctx, id) });
   });
 }

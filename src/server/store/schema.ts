@@ -122,6 +122,14 @@ export interface WorkshopsTable extends SyncableColumns {
   owner_id: string;
   data: string;
   field_hlc: string;
+  /** JSON array of the co-facilitadores' account ids (migration 9991); `[]` when none. */
+  cofacilitator_ids: string;
+}
+
+/** One co-facilitador of one workshop (migration 9991), the same pairs as `workshops.cofacilitator_ids`. */
+export interface WorkshopTeamTable {
+  workshop_id: string;
+  user_id: string;
 }
 
 /** A participant's device (no account): only its lastSeq. */
@@ -276,6 +284,7 @@ export interface Database {
   checklist_runs: ChecklistRunsTable;
   checklist_items: ChecklistItemsTable;
   workshops: WorkshopsTable;
+  workshop_team: WorkshopTeamTable;
   participant_clients: ParticipantClientsTable;
   request_counters: RequestCountersTable;
   attendance: AttendanceTable;

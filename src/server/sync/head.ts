@@ -9,6 +9,7 @@ import type { PullScope } from '../../shared/protocol';
 import type { AuthUser } from '../auth/sessions';
 import type { AppContext } from '../context';
 import type { Database } from '../store/schema';
+import { whereVisible } from './visibility';
 import { PULL_TABLES, type PullTable } from './pull-tables';
 
 /** The device's cursors (a scope left out is not asked about) and its id. */
@@ -23,7 +24,7 @@ async function hasNewRow(db: Kysely<Database>, def: PullTable, caller: AuthUser 
   if (visibility.kind === 'none') return false;
   // The table name comes from the PULL_TABLES list, never from the request.
   let query = (db as unknown as Kysely<any>).selectFrom(def.table).select('version').where('version', '>', cursor);
-  if (visibility.kind === 'owner') query = query.where(visibility.column, '=', visibility.userId);
+  query = whereVisible(query, visibility);
   if (def.hasEcho && clientId) {
     // Not marked for this device at its current version (NULLs count as "not marked").
     query = query.where(sql<boolean>`not (coalesce(echo_client, '') = ${clientId} and coalesce(echo_version, -1) = version)`);

@@ -11,7 +11,8 @@ import { toAttendanceRow } from '../workshops/attendance-handlers';
 import { toCertificateRow } from '../workshops/certificate-handlers';
 import { toProposalRow } from '../workshops/attendance-proposals';
 import { toFeedbackRow, toFeedbackWaitingRow } from '../workshops/feedback-handler';
-import { isWorkshopOwnerOrCoordinador } from '../workshops/pull-visibility';
+import { isWorkshopTeamOrCoordinador } from '../workshops/pull-visibility';
+import { readTeam } from '../workshops/workshop-team';
 import { toWorkshopRow } from '../workshops/workshop-store';
 import type { Visibility } from './visibility';
 
@@ -67,7 +68,7 @@ function toEventRow(stored: EventsTable): EventRow {
 
 /** A workshop's lead as its owner's (or coordinación's) devices pull it: `WorkshopLeadRow`. */
 function toWorkshopLead(stored: WorkshopsTable): WorkshopLeadRow {
-  return { id: stored.id, ownerId: stored.owner_id };
+  return { id: stored.id, ownerId: stored.owner_id, cofacilitatorIds: readTeam(stored) };
 }
 
 function toChecklistRunRow(stored: ChecklistRunsTable): ChecklistRunRow {
@@ -107,16 +108,16 @@ export const PULL_TABLES: readonly PullTable[] = [
   { name: 'checklistItems', scope: 'user', table: 'checklist_items', visibility: ownRowsOrAll(), toRow: toChecklistItemRow, hasEcho: true },
   // Photos of checklist items (#13): the event's owner (owner_id is the run's) and coordinación.
   { name: 'checklistPhotos', scope: 'user', table: 'checklist_photos', visibility: ownRowsOrAll(), toRow: toChecklistPhotoRow, hasEcho: true },
-  // RED workshops: the programme is public; attendance and feedback only for the workshop's owner and coordinadores.
+  // RED workshops: the programme is public; attendance and feedback only for the workshop's team and coordinadores.
   { name: 'workshops', scope: 'catalogue', table: 'workshops', visibility: isPublic, toRow: toWorkshopRow },
-  // Who leads a workshop, for the accounts that may change it (its owner; coordinación sees all):
-  // the device offers «Editar taller» by the same rule the server refuses by. Never anonymous.
-  { name: 'workshopLeads', scope: 'user', table: 'workshops', visibility: ownRowsOrAll(), toRow: toWorkshopLead },
-  { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopOwnerOrCoordinador, toRow: toAttendanceRow },
-  { name: 'attendanceProposals', scope: 'user', table: 'attendance_proposals', visibility: isWorkshopOwnerOrCoordinador, toRow: toProposalRow },
-  { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackRow },
+  // Who leads a workshop and its co-facilitadores, for its team (coordinación sees all): the
+  // device offers «Editar taller» and the workshop's tools by the rules the server refuses by. Never anonymous.
+  { name: 'workshopLeads', scope: 'user', table: 'workshops', visibility: isWorkshopTeamOrCoordinador('id'), toRow: toWorkshopLead },
+  { name: 'attendance', scope: 'user', table: 'attendance', visibility: isWorkshopTeamOrCoordinador(), toRow: toAttendanceRow },
+  { name: 'attendanceProposals', scope: 'user', table: 'attendance_proposals', visibility: isWorkshopTeamOrCoordinador(), toRow: toProposalRow },
+  { name: 'feedback', scope: 'user', table: 'feedback', visibility: isWorkshopTeamOrCoordinador(), toRow: toFeedbackRow },
   // How many opinions wait to be released in a group (feedback-release.ts): a count, never the answers.
-  { name: 'feedbackWaiting', scope: 'user', table: 'feedback_waiting', visibility: isWorkshopOwnerOrCoordinador, toRow: toFeedbackWaitingRow },
+  { name: 'feedbackWaiting', scope: 'user', table: 'feedback_waiting', visibility: isWorkshopTeamOrCoordinador('id'), toRow: toFeedbackWaitingRow },
   // Constancias: the workshop's staff; anyone else verifies one code at a time (routes/certificates.ts).
-  { name: 'certificates', scope: 'user', table: 'certificates', visibility: isWorkshopOwnerOrCoordinador, toRow: toCertificateRow },
+  { name: 'certificates', scope: 'user', table: 'certificates', visibility: isWorkshopTeamOrCoordinador(), toRow: toCertificateRow },
 ];

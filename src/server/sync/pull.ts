@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import type { Database } from '../store/schema';
 import { isEchoOf } from './echo';
 import { PULL_TABLES, type PullTable } from './pull-tables';
+import { whereVisible } from './visibility';
 
 interface StoredSyncRow {
   id: string;
@@ -35,7 +36,7 @@ async function readTableChanges(
   if (visibility.kind === 'none') return [];
   // The table name comes from the PULL_TABLES list, never from the request.
   let query = (db as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('version', '>', pull.cursor);
-  if (visibility.kind === 'owner') query = query.where(visibility.column, '=', visibility.userId);
+  query = whereVisible(query, visibility);
   if (def.exclude) query = query.where(def.exclude.column, '!=', def.exclude.value);
   const rows = (await query.orderBy('version').limit(limit).execute()) as StoredSyncRow[];
   return rows.map((stored) => {

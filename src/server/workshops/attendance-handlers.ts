@@ -25,7 +25,8 @@ import type { MutationContext, MutationOutcome } from '../sync/mutation-context'
 import { closeProposalsOf, proposeCorrection } from './attendance-proposals';
 import { checkAttendanceRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
-import { findWorkshop, isOwnerOrCoordinador } from './workshop-store';
+import { findWorkshop } from './workshop-store';
+import { canRunWorkshopById } from './workshop-team';
 
 const APPLIED: MutationOutcome = { applied: true };
 const GONE: MutationOutcome = { applied: false, code: 'missing_record', message: 'Este registro de asistencia fue eliminado; el cambio no se aplicó.' };
@@ -181,7 +182,7 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
 export async function applyAttendanceUpdate(ctx: MutationContext, args: AttendanceUpdateArgs): Promise<MutationOutcome> {
   const target = await followMerge(ctx, await readRecord(ctx, args.id));
   if (!target) return { applied: false, code: 'missing_record' };
-  if (!isOwnerOrCoordinador(ctx.caller, target.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, target.workshop_id, target.owner_id))) return { applied: false, code: 'not_owner' };
   if (target.deleted === 1) return GONE;
   const state: FieldState<AttendancePerson> = { values: readJson(target.person), fieldHlc: readJson(target.field_hlc) };
   const merged = mergeFields(state, args.patch as Partial<AttendancePerson>, ctx.hlc);
@@ -212,7 +213,7 @@ export function scrubbedTombstone(version: number, nowIso: string) {
 export async function applyAttendanceRemove(ctx: MutationContext, args: AttendanceRemoveArgs): Promise<MutationOutcome> {
   const stored = await readRecord(ctx, args.id);
   if (!stored) return { applied: false, code: 'missing_record' };
-  if (!isOwnerOrCoordinador(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, stored.workshop_id, stored.owner_id))) return { applied: false, code: 'not_owner' };
   // A merged-away id is already gone; removing it must not remove the person it merged into.
   if (stored.deleted === 1) return APPLIED;
   await ctx.trx.updateTable('attendance').set(scrubbedTombstone(await nextVersion(ctx.trx), ctx.nowIso)).where('id', '=', args.id).execute();
@@ -225,7 +226,7 @@ export async function applyAttendanceExport(ctx: MutationContext, args: Attendan
   const workshop = await findWorkshop(ctx.trx, args.workshopId);
   if (!workshop) return { applied: false, code: 'missing_record', message: 'El taller no existe o fue retirado del programa.' };
   // The log is the Ley 29733 trail of who took the list: only those who may read it write it.
-  if (!isOwnerOrCoordinador(ctx.caller, workshop.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, workshop.id, workshop.owner_id))) return { applied: false, code: 'not_owner' };
   await ctx.trx
     .insertInto('attendance_exports')
     .values({ id: randomUUID(), workshop_id: args.workshopId, exported_by: ctx.caller.id, rows: args.rows, format: args.format, exported_at: args.at, logged_at: ctx.nowIso })

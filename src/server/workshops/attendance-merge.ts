@@ -10,7 +10,7 @@ import type { AttendanceTable } from '../store/schema';
 import { readJson, writeJson } from '../store/json';
 import { nextVersion } from '../store/version';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
-import { isOwnerOrCoordinador } from './workshop-store';
+import { canRunWorkshopById } from './workshop-team';
 
 const GONE: MutationOutcome = { applied: false, code: 'missing_record', message: 'Uno de los dos registros ya no está en la lista; no se unieron.' };
 
@@ -25,7 +25,7 @@ export async function applyAttendanceMerge(ctx: MutationContext, args: Attendanc
   const keep = await readLive(ctx, args.keepId);
   const gone = await readLive(ctx, args.mergeId);
   if (!keep || !gone) return { applied: false, code: 'missing_record' };
-  if (!isOwnerOrCoordinador(ctx.caller, keep.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, keep.workshop_id, keep.owner_id))) return { applied: false, code: 'not_owner' };
   if (keep.id === gone.id) return { applied: true }; // already one record: a replay, or merged meanwhile
   if (keep.deleted === 1 || gone.deleted === 1 || keep.workshop_id !== gone.workshop_id) return GONE;
   const kept = readJson<AttendancePerson>(keep.person);

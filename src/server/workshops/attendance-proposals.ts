@@ -10,7 +10,7 @@ import { readJson, writeJson } from '../store/json';
 import { nextVersion } from '../store/version';
 import type { Transaction } from 'kysely';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
-import { isOwnerOrCoordinador } from './workshop-store';
+import { canRunWorkshopById } from './workshop-team';
 
 /** A stored proposal as the workshop's staff pull it. */
 export function toProposalRow(stored: AttendanceProposalsTable): AttendanceProposalRow {
@@ -59,7 +59,7 @@ export async function closeProposalsOf(trx: Transaction<Database>, attendanceId:
 export async function applyAttendanceCloseProposal(ctx: MutationContext, args: AttendanceCloseProposalArgs): Promise<MutationOutcome> {
   const stored = await ctx.trx.selectFrom('attendance_proposals').selectAll().where('id', '=', args.id).executeTakeFirst();
   if (!stored) return { applied: false, code: 'missing_record', message: 'La propuesta de corrección ya no existe.' };
-  if (!isOwnerOrCoordinador(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, stored.workshop_id, stored.owner_id))) return { applied: false, code: 'not_owner' };
   if (stored.deleted === 1) return { applied: true };
   await ctx.trx
     .updateTable('attendance_proposals')

@@ -4,7 +4,7 @@
  * holds no personal data: the name shown at verification is read from the attendance record.
  */
 import { describeCertificateAlreadyIssued, REFUSALS } from '../../shared/errors';
-import { canRunWorkshop } from '../../shared/permissions';
+import { canRunWorkshopById } from './workshop-team';
 import type { CertificateIssueArgs, CertificateRevokeArgs, CertificateRow } from '../../shared/schemas/certificate';
 import type { AttendanceTable, CertificatesTable } from '../store/schema';
 import { nextVersion } from '../store/version';
@@ -51,7 +51,7 @@ export async function applyCertificateIssue(ctx: MutationContext, args: Certific
   }
   const workshop = await findWorkshop(ctx.trx, args.workshopId);
   if (!workshop) return { applied: false, code: 'missing_record', message: REFUSALS.certificateWorkshopGone };
-  if (!canRunWorkshop(ctx.caller, workshop.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, workshop.id, workshop.owner_id))) return { applied: false, code: 'not_owner' };
   const attendance = await findLiveAttendance(ctx, args.attendanceId);
   if (!attendance || attendance.workshop_id !== args.workshopId) {
     return { applied: false, code: 'missing_record', message: REFUSALS.certificateNotAttendee };
@@ -84,7 +84,7 @@ export async function applyCertificateIssue(ctx: MutationContext, args: Certific
 export async function applyCertificateRevoke(ctx: MutationContext, args: CertificateRevokeArgs): Promise<MutationOutcome> {
   const stored = await readCertificate(ctx, 'id', args.id);
   if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record', message: REFUSALS.certificateGone };
-  if (!canRunWorkshop(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
+  if (!(await canRunWorkshopById(ctx.trx, ctx.caller, stored.workshop_id, stored.owner_id))) return { applied: false, code: 'not_owner' };
   if (stored.revoked_at) return APPLIED;
   await ctx.trx
     .updateTable('certificates')

@@ -126,7 +126,7 @@ export async function seedWorkshops(db: Kysely<Database>, engine: 'sqlite' | 'po
       const fieldHlc = Object.fromEntries(Object.keys(stored).map((key) => [key, SEED_HLC]));
       await trx
         .insertInto('workshops')
-        .values({ id, code: stored.code, owner_id: ownerId, data: writeJson(stored), field_hlc: writeJson(fieldHlc), deleted: 0, version: await nextVersion(trx), updated_at: nowIso })
+        .values({ id, code: stored.code, owner_id: ownerId, data: writeJson(stored), field_hlc: writeJson(fieldHlc), cofacilitator_ids: '[]', deleted: 0, version: await nextVersion(trx), updated_at: nowIso })
         .execute();
       added += 1;
     }

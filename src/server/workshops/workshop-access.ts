@@ -2,9 +2,10 @@ import type { WorkshopsTable } from '../store/schema';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { readJson } from '../store/json';
 import { isParticipant } from './participant';
-import { explainClosedWindow, findWorkshop, isOwnerOrCoordinador, isStaff, type WorkshopFields } from './workshop-store';
+import { explainClosedWindow, findWorkshop, isStaff, type WorkshopFields } from './workshop-store';
+import { canRunWorkshopById } from './workshop-team';
 
-/** `isTeam`: the caller runs this workshop (its owner or a coordinador); otherwise they act as a participant. */
+/** `isTeam`: the caller runs this workshop (its owner, a named co-facilitador or a coordinador); otherwise they act as a participant. */
 type Access = { workshop: WorkshopsTable; isTeam: boolean; refusal?: undefined } | { workshop?: undefined; isTeam?: undefined; refusal: MutationOutcome };
 
 const refuse = (code: 'forbidden' | 'missing_record' | 'not_owner', message: string): Access => ({ refusal: { applied: false, code, message } });
@@ -20,7 +21,7 @@ export async function checkWorkshopAccess(ctx: MutationContext, workshopId: stri
   const workshop = await findWorkshop(ctx.trx, workshopId);
   if (!workshop) return refuse('missing_record', 'El taller no existe o fue retirado del programa.');
   const isStaffCaller = !isParticipant(ctx.caller) && isStaff(ctx.caller);
-  if (isStaffCaller && isOwnerOrCoordinador(ctx.caller, workshop.owner_id)) return { workshop, isTeam: true };
+  if (isStaffCaller && (await canRunWorkshopById(ctx.trx, ctx.caller, workshop.id, workshop.owner_id))) return { workshop, isTeam: true };
   if (!code && isStaffCaller) return refuse('not_owner', 'Este taller lo dirige otra persona: solo ella y coordinación registran su asistencia.');
   if (!code) return refuse('forbidden', 'Falta el código del taller. Escriba el código que le dio el facilitador o la facilitadora.');
   if (code !== workshop.code) {

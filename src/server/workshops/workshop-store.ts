@@ -6,7 +6,6 @@
  */
 import type { Transaction } from 'kysely';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
-import { canRunWorkshop } from '../../shared/permissions';
 import type { Role } from '../../shared/schemas/common';
 import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
 import type { AuthUser } from '../auth/sessions';
@@ -49,9 +48,4 @@ const STAFF_ROLES: readonly Role[] = ['facilitador', 'coordinador'];
 /** Whether the caller runs workshops (facilitador or coordinador): no code or window needed. */
 export function isStaff(caller: AuthUser): boolean {
   return caller.roles.some((role) => STAFF_ROLES.includes(role));
-}
-
-/** Whether the caller may correct, remove or read a workshop's records: its owner or a coordinador. */
-export function isOwnerOrCoordinador(caller: AuthUser, ownerId: string): boolean {
-  return canRunWorkshop(caller, ownerId); // the shared rule the device also offers by
 }

@@ -40,13 +40,16 @@ export const WorkshopSaveArgs = v.pipe(
     link: v.optional(WorkshopLink),
     capacity: v.pipe(v.number(), v.integer(), v.minValue(1, 'La capacidad debe ser al menos 1.'), v.maxValue(10_000)),
     facilitators: v.pipe(v.array(requiredText(120, 'El nombre del facilitador')), v.maxLength(10)),
+    // Accounts of facilitadores who run it with its owner (issue 9); set by the owner or coordinación.
+    // Never in the public programme: only the workshop's own staff pull it (WorkshopLeadRow).
+    cofacilitatorIds: v.optional(v.pipe(v.array(Id), v.maxLength(10, 'Un taller tiene a lo más 10 co-facilitadores.'))),
   }),
   v.check((w) => isNotBefore(w.endsAt, w.startsAt), 'El taller no puede terminar antes de empezar.'),
 );
 export type WorkshopSaveArgs = v.InferOutput<typeof WorkshopSaveArgs>;
 
 /** A workshop as pulled (scope catalogue: anyone reads the programme; no account data in it). */
-export interface WorkshopRow extends WorkshopSaveArgs {
+export interface WorkshopRow extends Omit<WorkshopSaveArgs, 'cofacilitatorIds'> {
   updatedAt: string;
 }
 
@@ -54,6 +57,14 @@ export interface WorkshopRow extends WorkshopSaveArgs {
 export interface WorkshopLeadRow {
   id: string;
   ownerId: string;
+  /** The co-facilitadores named by account (absent from servers before issue 9's team). */
+  cofacilitatorIds?: string[];
+}
+
+/** A facilitador account an owner may name as co-facilitador (`GET /api/staff/facilitators`). */
+export interface FacilitatorAccount {
+  id: string;
+  name: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { issueCertificates, type LocalCertificate } from '../../state/certificate-model';
-import { canEditWorkshop } from '../../state/permission-model';
+import { canRunWorkshopHere } from '../../state/permission-model';
 import type { LocalAttendance } from '../../state/attendance-model';
 import { Icon } from '../shell/icons';
 import { Notice } from '../forms/notice';
@@ -24,7 +24,7 @@ export function IssueAllCertificates({ workshopId, roster, valid }: { workshopId
       <h2 id="ws-certificates-title">{t('certificates.title')}</h2>
       <p>{t('certificates.count', { issued: roster.length - missing.length, total: roster.length })}</p>
       <p class="ws-muted">{t('certificates.notice')}</p>
-      {missing.length > 0 && canEditWorkshop(workshopId) && (
+      {missing.length > 0 && canRunWorkshopHere(workshopId) && (
         <button type="button" class="button button--secondary" onClick={() => void issueAll()}>
           <Icon name="upToDate" /><span>{t('certificates.issueAll', { count: missing.length })}</span>
         </button>
@@ -44,7 +44,7 @@ export function PersonCertificate({ workshopId, row, certificate }: { workshopId
     );
   }
   // certificate.issue is refused to a facilitador who does not lead the workshop: no button then.
-  if (!canEditWorkshop(workshopId)) return null;
+  if (!canRunWorkshopHere(workshopId)) return null;
   return (
     <button type="button" class="button button--secondary" onClick={() => void issueCertificates(workshopId, [row.id])} aria-label={t('certificates.issueOneFor', { name: row.person.fullName })}>
       {t('certificates.issueOne')}

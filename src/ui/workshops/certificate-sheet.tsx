@@ -3,7 +3,7 @@ import { watchWorkshop } from '../../state/workshop-model';
 import { watchRoster } from '../../state/attendance-model';
 import { makeVerifyLink, revokeCertificate, watchCertificates } from '../../state/certificate-model';
 import { shareLink } from '../../state/share-model';
-import { canEditWorkshop } from '../../state/permission-model';
+import { canRunWorkshopHere } from '../../state/permission-model';
 import { describeWorkshop } from '../../state/workshop-summary-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -54,7 +54,7 @@ export function CertificateSheet({ workshopId, certificateId }: { workshopId: st
       </div>
       <CertificateDocument facts={sheet} />
       {/* Only who leads the workshop revokes (certificate.revoke is refused to anyone else). */}
-      {!certificate.revokedAt && canEditWorkshop(workshopId) && (confirming.value ? (
+      {!certificate.revokedAt && canRunWorkshopHere(workshopId) && (confirming.value ? (
         <div class="note note--attention cert-actions" role="alertdialog" aria-label={t('certificates.confirmRevoke', { code: certificate.code })}>
           <p>{t('certificates.confirmRevoke', { code: certificate.code })}</p>
           <button type="button" class="button button--secondary" onClick={() => (confirming.value = false)}>{t('certificates.keep')}</button>

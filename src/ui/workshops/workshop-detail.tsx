@@ -1,6 +1,6 @@
 import { buildParticipantLink, watchWorkshop, type LocalWorkshop } from '../../state/workshop-model';
 import { currentUser } from '../../state/session-model';
-import { canEditWorkshop } from '../../state/permission-model';
+import { canEditWorkshop, canRunWorkshopHere } from '../../state/permission-model';
 import { regionName } from '../../shared/places/regions';
 import { isSafeHttpsLink } from '../../shared/safe-link';
 import { provinceName } from '../../shared/places/provinces';
@@ -34,8 +34,9 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
   }
   const link = buildParticipantLink(workshop.code);
   const isFacilitator = canFacilitate(currentUser.value?.roles);
-  // Attendance and edits only for who leads it (the server refuses the rest with not_owner).
-  const leads = canEditWorkshop(workshop.id);
+  // Attendance for its team, edits for its owner (the server refuses the rest with not_owner).
+  const leads = canRunWorkshopHere(workshop.id);
+  const owns = canEditWorkshop(workshop.id);
   return (
     <section class="screen workshops">
       <ScreenHeader title={workshop.title} back={{ href: '/talleres', label: t('workshops.back') }} />
@@ -53,7 +54,7 @@ export function WorkshopDetail({ workshopId }: { workshopId: string }) {
         <div class="ws-actions">
           {leads && <a class="button" href={`/talleres/${workshop.id}/asistencia`}><Icon name="user" /><span>{t('workshops.takeAttendance')}</span></a>}
           <a class="button button--secondary" href={`/talleres/${workshop.id}/resumen`}><Icon name="catalogue" /><span>{t('workshops.report')}</span></a>
-          {leads && <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>}
+          {owns && <a class="button button--secondary" href={`/talleres/${workshop.id}/editar`}><Icon name="events" /><span>{t('workshops.edit')}</span></a>}
         </div>
       )}
       <h2>{t('workshops.codeHeading')}</h2>

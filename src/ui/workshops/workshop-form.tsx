@@ -8,7 +8,10 @@ import { Notice } from '../forms/notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { WorkshopFields } from './workshop-form-fields';
 import { Icon } from '../shell/icons';
-import { canEditWorkshop } from '../../state/permission-model';
+import { canEditWorkshop, watchWorkshopLead, watchWorkshopTeam } from '../../state/permission-model';
+import { useSignal } from '@preact/signals';
+import { CofacilitatorPicker } from './cofacilitator-picker';
+import { currentUser } from '../../state/session-model';
 import { t } from '../../shared/i18n/workshops';
 
 // Inputs whose errors show under another field's name.
@@ -25,12 +28,16 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
     record: stored ? makeDraftFromWorkshop(stored) : undefined, errorFieldOf: FIELD_OF_INPUT,
   });
   const { route } = useLocation();
+  // The team goes out only once the person changed it: a list that could not be read never empties it.
+  const team = useSignal<string[] | undefined>(undefined);
+  const savedTeam = workshopId ? watchWorkshopTeam(workshopId).value : [];
+  const ownerId = workshopId ? watchWorkshopLead(workshopId).value ?? undefined : currentUser.value?.id;
 
   const handleSubmit = (e: Event) => form.submit(e, {
     validate: validateWorkshopDraft,
     save: async ({ input }) => {
       const base = stored ? { id: stored.id, code: stored.code } : {};
-      const id = await saveWorkshop({ ...input, ...base });
+      const id = await saveWorkshop({ ...input, ...base, ...(team.value ? { cofacilitatorIds: team.value } : {}) });
       route(`/talleres/${id}`);
     },
     fixMessage: () => t('workshops.form.fix'),
@@ -53,6 +60,7 @@ export function WorkshopForm({ workshopId }: { workshopId?: string }) {
       {!form.draft ? <p>{t('workshops.loading')}</p> : (
         <form ref={form.formRef} class="form" onSubmit={handleSubmit} noValidate aria-busy={form.isBusy}>
           <WorkshopFields draft={form.draft} errors={form.errors} onChange={form.change} />
+          <CofacilitatorPicker ownerId={ownerId} selected={team.value ?? savedTeam} onChange={(ids) => (team.value = ids)} />
           <button class="button" type="submit" disabled={form.isBusy}>{t('workshops.form.save')}</button>
         </form>
       )}

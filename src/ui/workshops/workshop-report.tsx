@@ -3,7 +3,7 @@ import { exportAttendanceCsv, watchExports, watchRoster } from '../../state/atte
 import { buildCsvFileName, countByLevel, countByRegion } from '../../state/attendance-report-model';
 import { summariseFeedback, watchFeedback, watchFeedbackWaiting } from '../../state/feedback-model';
 import { watchWorkshop } from '../../state/workshop-model';
-import { canEditWorkshop } from '../../state/permission-model';
+import { canRunWorkshopHere } from '../../state/permission-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
 import { BarChart } from './bar-chart';
@@ -60,7 +60,7 @@ export function WorkshopReport({ workshopId }: { workshopId: string }) {
       <BarChart title={t('summary.byEntity')} bars={countByEntityType(roster)} unit={t('report.people')} />
       <BarChart title={t('report.byLevel')} bars={countByLevel(roster)} unit={t('report.people')} />
       {/* The attendance CSV holds personal data: its export is logged, and only for who leads the workshop. */}
-      {canEditWorkshop(workshopId) && (
+      {canRunWorkshopHere(workshopId) && (
         <>
           <button type="button" class="button" onClick={() => void handleExport()}><Icon name="update" /><span>{t('report.csv')}</span></button>
           <p class="ws-muted">{t('report.csvHint')}</p>

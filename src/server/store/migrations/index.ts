@@ -21,6 +21,7 @@ import * as passwordChange from './998-password-change';
 import * as mediaHolderBytes from './999-media-holder-bytes';
 import * as photoEcho from './999-photo-echo';
 import * as feedbackHeld from './9990-feedback-held';
+import * as workshopTeam from './9991-workshop-team';
 
 /**
  * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '999-media-holder-bytes': mediaHolderBytes,
   '999-photo-echo': photoEcho,
   '9990-feedback-held': feedbackHeld,
+  '9991-workshop-team': workshopTeam,
 };
