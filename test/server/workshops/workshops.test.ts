@@ -73,8 +73,9 @@ describe.each(ENGINES)('workshops on %s', (engine) => {
     expect((await push(server, facilitadora, device.clientId, [device.next('workshop.save', workshop)])).rejected).toEqual([]);
     const leadsOf = async (session: SessionResponse | undefined, scope: 'user' | 'catalogue' = 'user') =>
       (await pullAll(server, session, scope)).changes.filter((c) => c.table === 'workshopLeads' && c.id === workshop.id).map((c) => c.row);
-    expect(await leadsOf(facilitadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id }]);
-    expect(await leadsOf(coordinadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id }]);
+    // With its team of co-facilitadores named by account (none here).
+    expect(await leadsOf(facilitadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id, cofacilitatorIds: [] }]);
+    expect(await leadsOf(coordinadora)).toEqual([{ id: workshop.id, ownerId: facilitadora.user.id, cofacilitatorIds: [] }]);
     expect(await leadsOf(otherFacilitador)).toEqual([]);
     expect(await leadsOf(gestor)).toEqual([]);
     expect(await leadsOf(undefined, 'catalogue')).toEqual([]);
