@@ -127,10 +127,7 @@ export interface WorkshopsTable extends SyncableColumns {
 }
 
 /** One co-facilitador of one workshop (migration 9991), the same pairs as `workshops.cofacilitator_ids`. */
-export interface WorkshopTeamTable {
-  workshop_id: string;
-  user_id: string;
-}
+export interface WorkshopTeamTable { workshop_id: string; user_id: string }
 
 /** A participant's device (no account): only its lastSeq. */
 export interface ParticipantClientsTable {
