@@ -2,10 +2,8 @@ import { mergeFields } from '../shared/merge';
 import type { EventArchiveArgs, EventFields, EventRow, EventSaveArgs } from '../shared/schemas/event';
 import type { UserDb } from './user-db';
 
-/** An event as kept on the device: the pulled row, plus which local write set each field. */
-export interface LocalEvent extends EventRow {
-  fieldHlc?: Partial<Record<keyof EventFields | 'archived', string>>;
-}
+/** An event as kept on the device: the pulled row, with which write set each field. */
+export type LocalEvent = EventRow;
 
 /**
  * Applies `event.save` to the local table with the server's merge (last writer wins per field,

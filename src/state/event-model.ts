@@ -4,7 +4,9 @@ import { getEvent, listActiveEvents, type LocalEvent } from '../db/events-store'
 import { keyedLiveSignal, liveSignal } from './live-signal';
 import { recordMutation } from '../db/record-mutation';
 import { uuidv7 } from '../shared/ids';
-import type { EventSaveArgs } from '../shared/schemas/event';
+import type { EventSaveArgs, EventTextField } from '../shared/schemas/event';
+import { t } from '../shared/i18n/events';
+import { forgetLostEdit, listLostFieldEdits, type LostFieldEdit } from '../db/lost-edits-store';
 
 /**
  * The person's events. Every save is one transaction over `events` and the outbox, so it shows
@@ -39,3 +41,31 @@ export const watchEvent: (id: string) => ReadonlySignal<LocalEvent | undefined> 
   (id) => getEvent(getDatabases().user, id),
   undefined,
 );
+
+/** A title, place or funding source written here that another phone's later edit replaced. */
+export type LostEventEdit = LostFieldEdit<EventTextField>;
+
+/** The event's losing texts, live (issue 9: no edit disappears without a trace). */
+export const watchLostEventEdits: (id: string) => ReadonlySignal<LostEventEdit[]> = keyedLiveSignal(
+  (id) => listLostFieldEdits<EventTextField>(getDatabases().user, 'event', id),
+  [],
+);
+
+/**
+ * Brings back this device's text: the event as it is now with that field put back, saved
+ * through the normal `event.save` (it wins now and reaches the other phones), then the kept copy
+ * is forgotten.
+ */
+export async function restoreLostEventEdit(edit: LostEventEdit): Promise<void> {
+  const db = getDatabases().user;
+  const event = await getEvent(db, edit.rowId);
+  if (!event) throw new Error(t('events.lost.gone'));
+  const { ownerId: _o, archived: _a, updatedAt: _u, fieldHlc: _f, ...input } = event;
+  await saveEvent({ ...input, [edit.field]: edit.text });
+  await forgetLostEdit(db, edit.key);
+}
+
+/** Forgets a kept losing text: the other phone's version stays. */
+export async function dismissLostEventEdit(key: string): Promise<void> {
+  await forgetLostEdit(getDatabases().user, key);
+}

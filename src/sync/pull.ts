@@ -10,7 +10,8 @@ import { withMatchKeys, type LocalAttendance } from '../db/attendance-store';
 import { parseChecklistItemId } from '../db/checklist-items-store';
 import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
-import { keepLostEdits } from '../db/lost-edits-store';
+import { keepLostEdits, keepLostFieldEdits } from '../db/lost-edits-store';
+import { EVENT_TEXT_FIELDS, type EventRow } from '../shared/schemas/event';
 import { applyFeedbackWaiting } from '../db/feedback-store';
 import { applyWorkshopLead, rewindOnceForLeads } from '../db/workshop-leads-store';
 import { applyPulledPhoto } from '../db/photos-store';
@@ -62,9 +63,17 @@ async function applyUserChange(db: UserDb, change: Change, page: PageContext): P
   if (!name) return;
   // The pull boundary: a row is stored as the server built it from the shared schemas.
   const table = db.table<{ id: string }, string>(name);
+  if (name === 'events' && change.row && !change.deleted) await keepLostEventEdits(db, change.id, change.row as EventRow, page);
   if (change.deleted || !change.row) await table.delete(change.id);
   else if (name === 'attendance') await table.put(withMatchKeys({ ...(change.row as LocalAttendance), id: change.id }));
   else await table.put({ ...(change.row as object), id: change.id });
+}
+
+/** A title, place or funding source written here that another phone's later edit replaces is kept. */
+async function keepLostEventEdits(db: UserDb, id: string, incoming: EventRow, page: PageContext): Promise<void> {
+  const local = await db.events.get(id);
+  const stamped = (row: EventRow) => ({ values: row as unknown as Record<string, unknown>, fieldHlc: row.fieldHlc });
+  await keepLostFieldEdits(db, 'event', id, local && stamped(local), stamped(incoming), EVENT_TEXT_FIELDS, page.clientId, page.nowIso);
 }
 
 /** The newest HLC in a page of checklist items, so the device clock moves past what others wrote. */

@@ -58,11 +58,13 @@ export function ownRowsOrAll(column = 'owner_id') {
 
 function toEventRow(stored: EventsTable): EventRow {
   return {
-    ...readJson<Omit<EventRow, 'id' | 'ownerId' | 'archived' | 'updatedAt'>>(stored.data),
+    ...readJson<Omit<EventRow, 'id' | 'ownerId' | 'archived' | 'updatedAt' | 'fieldHlc'>>(stored.data),
     id: stored.id,
     ownerId: stored.owner_id,
     archived: stored.archived === 1,
     updatedAt: stored.updated_at,
+    // Devices tell their own edits from others' by it (a losing text is kept, issue 9).
+    fieldHlc: readJson(stored.field_hlc),
   };
 }
 

@@ -51,4 +51,10 @@ export interface EventRow extends EventSaveArgs {
   ownerId: string;
   archived: boolean;
   updatedAt: string;
+  /** The stamp of the write that set each field: a device tells its own edits from others' (lost edits). */
+  fieldHlc?: Partial<Record<keyof EventFields | 'archived', string>>;
 }
+
+/** The free-text fields of an event whose losing version a device keeps (issue 9). */
+export const EVENT_TEXT_FIELDS = ['title', 'venue', 'fundingSource'] as const;
+export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];

@@ -12,11 +12,11 @@ const SAID = { note: 'checklists.lost.note', reason: 'checklists.lost.reason', r
 export function LostEditNote({ edit, itemText, onFailure }: { edit: LostEdit; itemText: string; onFailure(message: string): void }) {
   const run = (action: () => Promise<void>) => () => void action().catch((error: unknown) => onFailure(error instanceof Error ? error.message : String(error)));
   return (
-    <div class="note note--attention checklist__lost" role="status">
+    <div class="note note--attention lost-edit" role="status">
       <Icon name="attention" />
       <div>
         <p>{t(SAID[edit.field], { text: edit.text })}</p>
-        <div class="checklist__lost-actions">
+        <div class="lost-edit__actions">
           <button type="button" class="button button--secondary" onClick={run(() => restoreLostEdit(edit))}>
             {t('checklists.lost.restore')}<span class="visually-hidden"> {itemText}</span>
           </button>

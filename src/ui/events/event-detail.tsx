@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
-import { archiveEvent, type LocalEvent } from '../../state/event-model';
+import { archiveEvent, watchLostEventEdits, type LocalEvent } from '../../state/event-model';
 import { canEditEvent } from '../../state/permission-model';
 import { eventLists } from '../../state/event-list-model';
 import { addProposedTemplates, addTemplate, copyChecklists, removeRun, watchEventChecklists, type EventRun, type TemplateOffer } from '../../state/event-checklists-model';
@@ -11,6 +11,7 @@ import { Select } from '../forms/select';
 import { AlertNote } from '../shell/alert-note';
 import { useAction, type Action } from '../shell/use-action';
 import { ConfirmBox } from './confirm-box';
+import { LostEventEditNote } from './lost-event-edit-note';
 import { EventOutput } from './event-output';
 import { EventFacts } from './event-facts';
 import { formatRange } from '../../shared/calendar/lima-dates';
@@ -26,6 +27,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
   const status = useSignal('');
   const isArchiving = useSignal(false);
   const action = useAction(t('events.form.failed'));
+  const lostEdits = watchLostEventEdits(eventId).value;
   const { event } = data;
   if (!data.isLoaded) return <section class="screen"><p>{t('events.loading')}</p></section>;
   if (!event || event.archived) {
@@ -48,6 +50,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
       {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
       <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
       <EventFacts event={event} />
+      {lostEdits.map((edit) => <LostEventEditNote key={edit.key} edit={edit} act={action.run} />)}
       <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
       {action.failure.value && <AlertNote>{action.failure.value}</AlertNote>}
       <div class="events__actions">

@@ -27,6 +27,17 @@ describe.each(ENGINES)('pull on %s', (engine) => {
     expect(all[0]).toEqual({ table: 'events', id: events[0]!.id, version: versions[0], row: expect.objectContaining({ title: 'Evento 0', archived: false }) });
   });
 
+  it('an event carries the stamp of the write that set each field, so a device tells its own edits from others\' (issue 9)', async () => {
+    const device = createDeviceQueue();
+    const event = makeEventArgs({ title: 'Con sello' });
+    const save = device.next('event.save', event);
+    await push(env.server, env.user, device.clientId, [save]);
+    const { changes } = await pullAll(env.server, env.user);
+    const row = changes.find((c) => c.id === event.id)!.row as { fieldHlc: Record<string, string> };
+    expect(row.fieldHlc.title).toBe(save.hlc);
+    expect(row.fieldHlc.venue).toBe(save.hlc);
+  });
+
   it('a page that ends exactly at the last row says hasMore false, and a pull past the end keeps the cursor', async () => {
     const { cursor } = await pullAll(env.server, env.user);
     const device = createDeviceQueue();

@@ -79,6 +79,10 @@ export const events = {
   'events.error.audience': 'Indique el público esperado con un número entero.',
   'events.error.outdoors': 'Indique si el evento es al aire libre o bajo techo.',
   'events.backToEvent': 'Volver al evento',
+  'events.lost.gone': 'Este evento ya no está en este teléfono.',
+  'events.lost.title': 'Otra persona cambió el título; su versión: «{text}»',
+  'events.lost.venue': 'Otra persona cambió el lugar; su versión: «{text}»',
+  'events.lost.fundingSource': 'Otra persona cambió la fuente de financiamiento; su versión: «{text}»',
 } as const;
 
 addMessages(events);
