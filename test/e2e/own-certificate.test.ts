@@ -5,12 +5,9 @@
  * switch goes off, a reload still opens it (the last answer kept on the phone). The document
  * number the person typed never comes back to the page.
  */
-import { gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/protocol';
-import { formatHlc } from '../../src/shared/hlc';
-import { uuidv7 } from '../../src/shared/ids';
-import { apiLogIn, type Account } from '../helpers/e2e-accounts';
+import { apiLogIn, pushAs, type Account } from '../helpers/e2e-accounts';
 import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { describeE2E } from '../helpers/e2e-rig';
 import { latestByRecord } from '../helpers/e2e-server-view';
@@ -29,14 +26,7 @@ describeE2E('the participant\'s own constancia, on the phone that checked in', (
   beforeAll(async () => {
     account = rig.addAccount('facilitador', { name: 'Rosa Huamán' });
     // The workshop reaches the server from another of her phones (a push with her session).
-    const session = await apiLogIn(rig.server, account);
-    const phoneId = uuidv7();
-    const answer = await fetch(`${rig.server.url}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${session.accessToken}` },
-      body: gzipSync(JSON.stringify({ clientId: phoneId, mutations: [{ seq: 1, name: 'workshop.save', v: 1, args: workshop, hlc: formatHlc({ wallMs: Date.now(), counter: 0, clientId: phoneId }) }] })),
-    });
-    expect(await answer.json()).toMatchObject({ rejected: [] });
+    expect(await pushAs(rig.server, account, [['workshop.save', workshop]])).toMatchObject({ rejected: [] });
   });
 
   /** The rows of `table` the facilitadora's session pulls from the server, latest version of each. */

@@ -14,9 +14,7 @@ import { afterAll, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../src/shared/errors';
 import { t } from '../../src/shared/i18n';
 import { uuidv7 } from '../../src/shared/ids';
-import { gzipSync } from 'node:zlib';
-import { formatHlc } from '../../src/shared/hlc';
-import { apiLogIn, COORDINADOR } from '../helpers/e2e-accounts';
+import { COORDINADOR, pushAs } from '../helpers/e2e-accounts';
 import { makeWorkshopArgs } from '../server/workshops/workshop-fixtures';
 import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import { readServerData } from '../helpers/e2e-server-view';
@@ -94,15 +92,8 @@ describeE2E('someone else\'s event: nothing offered that the server refuses, and
     const rosa = rig.addAccount('facilitador', { name: 'Rosa Huamán' });
     const luis = rig.addAccount('facilitador', { name: 'Luis Mamani' });
     // Rosa's workshop, sent from another of her phones: this phone learns she leads it only from the pull.
-    const session = await apiLogIn(rig.server, rosa);
     const workshop = makeWorkshopArgs(Date.now(), { title: 'Taller de Rosa en Huamanga' });
-    const phoneId = uuidv7();
-    const answer = await fetch(`${rig.server.url}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${session.accessToken}` },
-      body: gzipSync(JSON.stringify({ clientId: phoneId, mutations: [{ seq: 1, name: 'workshop.save', v: 1, args: workshop, hlc: formatHlc({ wallMs: Date.now(), counter: 0, clientId: phoneId }) }] })),
-    });
-    expect(await answer.json()).toMatchObject({ rejected: [] });
+    expect(await pushAs(rig.server, rosa, [['workshop.save', workshop]])).toMatchObject({ rejected: [] });
     const open = async (phone: Phone) => {
       await expect.poll(async () => {
         await phone.goto(`/talleres/${workshop.id}`);

@@ -4,8 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { formatHlc } from '../../src/shared/hlc';
+import { uuidv7 } from '../../src/shared/ids';
 import type { Role } from '../../src/shared/schemas/common';
-import type { SessionResponse } from '../../src/shared/protocol';
+import type { PushResponse, SessionResponse } from '../../src/shared/protocol';
 import { DIST_DIR, E2E_ADMIN, ROOT, type RunningServer } from './e2e-server';
 
 /** Someone's credentials and the name the app greets them with. */
@@ -45,4 +48,21 @@ export async function apiLogIn(server: RunningServer, account: Pick<Account, 'em
   });
   if (!res.ok) throw new Error(`login de la prueba: ${res.status} ${await res.text()}`);
   return (await res.json()) as SessionResponse;
+}
+
+/**
+ * Sends `mutations` ([name, args] in order) to the running server as another of `account`'s
+ * devices would (its own session and client id), and returns the push answer.
+ */
+export async function pushAs(server: RunningServer, account: Pick<Account, 'email' | 'password'>, mutations: [string, unknown][], deviceName?: string): Promise<PushResponse> {
+  const session = await apiLogIn(server, account, deviceName);
+  const clientId = uuidv7();
+  const body = mutations.map(([name, args], i) => ({ seq: i + 1, name, v: 1, args, hlc: formatHlc({ wallMs: Date.now(), counter: i, clientId }) }));
+  const res = await fetch(`${server.url}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${session.accessToken}` },
+    body: gzipSync(JSON.stringify({ clientId, mutations: body })),
+  });
+  if (!res.ok) throw new Error(`push de la prueba: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PushResponse;
 }

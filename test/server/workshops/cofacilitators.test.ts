@@ -3,22 +3,18 @@
  * exports, constancias, proposals) and pull its records; others still get `not_owner`.
  */
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawCertificateCode } from '../../../src/shared/schemas/certificate';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import type { FacilitatorAccount, WorkshopLeadRow } from '../../../src/shared/schemas/workshop';
-import { bearer, createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
+import { bearer, createLoggedInUser, createTestClock, ENGINES } from '../../helpers/server-app';
 import { createDeviceQueue, pullAll, push } from '../../helpers/server-sync';
-import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs } from './workshop-fixtures';
+import { makeFeedback, makePerson, makeRegistration, makeWorkshopArgs, useWorkshopTeam } from './workshop-fixtures';
 
 describe.each(ENGINES)('co-facilitadores named by account, on %s', (engine) => {
   const clock = createTestClock();
-  let server: TestServer;
-  let owner: SessionResponse;
   let named: SessionResponse;
-  let outsider: SessionResponse;
-  let gestora: SessionResponse;
   const ownerLaptop = createDeviceQueue();
   const namedPhone = createDeviceQueue();
   const outsiderPhone = createDeviceQueue();
@@ -26,41 +22,37 @@ describe.each(ENGINES)('co-facilitadores named by account, on %s', (engine) => {
   const before = makeRegistration(workshop.id, makePerson({ fullName: 'Registrada Antes', documentNumber: '40000001' }));
 
   const rowsOf = async (session: SessionResponse, table: string) =>
-    (await pullAll(server, session)).changes.filter((c) => c.table === table && !c.deleted && ((c.row as { workshopId?: string })?.workshopId === workshop.id || c.id === workshop.id));
+    (await pullAll(team.server, session)).changes.filter((c) => c.table === table && !c.deleted && ((c.row as { workshopId?: string })?.workshopId === workshop.id || c.id === workshop.id));
 
-  beforeAll(async () => {
-    server = await startTestServer(engine, { now: clock.now });
-    owner = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
+  // Rosa leads, Luis (otherFacilitador) stays outside, Ana is the one she names.
+  const team = useWorkshopTeam(engine, clock, async ({ server, owner }) => {
     named = await createLoggedInUser(server, ['facilitador'], 'Ana Quispe');
-    outsider = await createLoggedInUser(server, ['facilitador'], 'Luis Mamani');
-    gestora = await createLoggedInUser(server, ['gestor'], 'Gestora Cultural');
     // The co-facilitadora first pulls everything, so her cursor is past the roster when she is named.
     await push(server, owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', workshop), ownerLaptop.next('attendance.register', before)]);
     await push(server, owner, ownerLaptop.clientId, Array.from({ length: 5 }, () => ownerLaptop.next('feedback.submit', makeFeedback(workshop.id))));
     expect(await rowsOf(named, 'attendance')).toEqual([]);
   });
-  afterAll(async () => server.close());
 
   it('lists active facilitador accounts by name to staff only', async () => {
-    const res = await server.app.inject({ method: 'GET', url: '/api/staff/facilitators', headers: bearer(owner) });
+    const res = await team.server.app.inject({ method: 'GET', url: '/api/staff/facilitators', headers: bearer(team.owner) });
     expect(res.statusCode).toBe(200);
     const { accounts } = res.json<{ accounts: FacilitatorAccount[] }>();
-    expect(accounts).toEqual(expect.arrayContaining([{ id: named.user.id, name: 'Ana Quispe' }, { id: outsider.user.id, name: 'Luis Mamani' }]));
-    expect(accounts.some((a) => a.id === gestora.user.id)).toBe(false);
+    expect(accounts).toEqual(expect.arrayContaining([{ id: named.user.id, name: 'Ana Quispe' }, { id: team.otherFacilitador.user.id, name: 'Luis Mamani' }]));
+    expect(accounts.some((a) => a.id === team.gestor.user.id)).toBe(false);
     expect(Object.keys(accounts[0]!).sort()).toEqual(['id', 'name']);
-    expect((await server.app.inject({ method: 'GET', url: '/api/staff/facilitators', headers: bearer(gestora) })).statusCode).toBe(403);
-    expect((await server.app.inject({ method: 'GET', url: '/api/staff/facilitators' })).statusCode).toBe(401);
+    expect((await team.server.app.inject({ method: 'GET', url: '/api/staff/facilitators', headers: bearer(team.gestor) })).statusCode).toBe(403);
+    expect((await team.server.app.inject({ method: 'GET', url: '/api/staff/facilitators' })).statusCode).toBe(401);
   });
 
-  it('only a facilitador account other than the owner can be named; a co-facilitadora cannot change the team', async () => {
-    const refused = await push(server, owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [gestora.user.id] })]);
+  it('only a facilitador account other than the team.owner can be named; a co-facilitadora cannot change the team', async () => {
+    const refused = await push(team.server, team.owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [team.gestor.user.id] })]);
     expect(refused.rejected).toEqual([{ seq: expect.any(Number), code: 'validation_failed', message: expect.stringContaining('cuenta de facilitador activa') }]);
-    const answer = await push(server, owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [named.user.id] })]);
+    const answer = await push(team.server, team.owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [named.user.id] })]);
     expect(answer.rejected).toEqual([]);
-    const byNamed = await push(server, named, namedPhone.clientId, [namedPhone.next('workshop.save', { ...workshop, cofacilitatorIds: [named.user.id, outsider.user.id] })]);
+    const byNamed = await push(team.server, named, namedPhone.clientId, [namedPhone.next('workshop.save', { ...workshop, cofacilitatorIds: [named.user.id, team.otherFacilitador.user.id] })]);
     expect(byNamed.rejected.map((r) => r.code)).toEqual(['not_owner']);
     // The public programme never carries the team.
-    const programme = (await pullAll(server, undefined, 'catalogue')).changes.find((c) => c.table === 'workshops' && c.id === workshop.id);
+    const programme = (await pullAll(team.server, undefined, 'catalogue')).changes.find((c) => c.table === 'workshops' && c.id === workshop.id);
     expect(programme?.row).not.toHaveProperty('cofacilitatorIds');
   });
 
@@ -69,9 +61,9 @@ describe.each(ENGINES)('co-facilitadores named by account, on %s', (engine) => {
     expect(attendance.map((c) => c.id)).toEqual([before.id]);
     expect(await rowsOf(named, 'feedback')).toHaveLength(5);
     const [lead] = await rowsOf(named, 'workshopLeads');
-    expect(lead?.row).toEqual<WorkshopLeadRow>({ id: workshop.id, ownerId: owner.user.id, cofacilitatorIds: [named.user.id] });
-    expect(await rowsOf(outsider, 'attendance')).toEqual([]);
-    expect(await rowsOf(outsider, 'workshopLeads')).toEqual([]);
+    expect(lead?.row).toEqual<WorkshopLeadRow>({ id: workshop.id, ownerId: team.owner.user.id, cofacilitatorIds: [named.user.id] });
+    expect(await rowsOf(team.otherFacilitador, 'attendance')).toEqual([]);
+    expect(await rowsOf(team.otherFacilitador, 'workshopLeads')).toEqual([]);
   });
 
   it('she registers, corrects, removes, exports and issues a constancia; another facilitador gets not_owner for each', async () => {
@@ -85,33 +77,33 @@ describe.each(ENGINES)('co-facilitadores named by account, on %s', (engine) => {
         phone.next('attendance.remove', { id: removeListed ? before.id : added.id }),
       ];
     };
-    const refused = await push(server, outsider, outsiderPhone.clientId, run(outsiderPhone, true));
+    const refused = await push(team.server, team.otherFacilitador, outsiderPhone.clientId, run(outsiderPhone, true));
     expect(refused.rejected.map((r) => r.code)).toEqual(['not_owner', 'not_owner', 'not_owner', 'not_owner', 'not_owner']);
-    const accepted = await push(server, named, namedPhone.clientId, run(namedPhone));
+    const accepted = await push(team.server, named, namedPhone.clientId, run(namedPhone));
     expect(accepted.rejected).toEqual([]);
-    const corrected = (await rowsOf(owner, 'attendance')).find((c) => c.id === before.id)?.row as { person: { position?: string } };
+    const corrected = (await rowsOf(team.owner, 'attendance')).find((c) => c.id === before.id)?.row as { person: { position?: string } };
     expect(corrected.person.position).toBe('Responsable de cultura');
-    expect(await rowsOf(owner, 'certificates')).toHaveLength(1);
-    const log = await server.app.inject({ method: 'GET', url: `/api/workshops/${workshop.id}/exports`, headers: bearer(named) });
+    expect(await rowsOf(team.owner, 'certificates')).toHaveLength(1);
+    const log = await team.server.app.inject({ method: 'GET', url: `/api/workshops/${workshop.id}/exports`, headers: bearer(named) });
     expect(log.statusCode).toBe(200);
-    expect((await server.app.inject({ method: 'GET', url: `/api/workshops/${workshop.id}/exports`, headers: bearer(outsider) })).statusCode).toBe(403);
+    expect((await team.server.app.inject({ method: 'GET', url: `/api/workshops/${workshop.id}/exports`, headers: bearer(team.otherFacilitador) })).statusCode).toBe(403);
   });
 
   it('closes a proposed correction from a self check-in', async () => {
     const phone = createDeviceQueue();
     const selfCheckIn = makeRegistration(workshop.id, { ...makePerson({ fullName: 'Registrada Antes', documentNumber: '40000001' }), email: 'nueva@correo.pe' }, { workshopCode: workshop.code });
-    const res = await server.app.inject({ method: 'POST', url: '/api/sync/push', remoteAddress: '10.6.0.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ clientId: phone.clientId, mutations: [phone.next('attendance.register', selfCheckIn)] }) });
+    const res = await team.server.app.inject({ method: 'POST', url: '/api/sync/push', remoteAddress: '10.6.0.1', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ clientId: phone.clientId, mutations: [phone.next('attendance.register', selfCheckIn)] }) });
     expect(res.statusCode).toBe(200);
     const [proposal] = await rowsOf(named, 'attendanceProposals');
     expect(proposal).toBeDefined();
-    const close = (session: SessionResponse, device: ReturnType<typeof createDeviceQueue>) => push(server, session, device.clientId, [device.next('attendance.closeProposal', { id: proposal!.id, outcome: 'dismissed' })]);
-    expect((await close(outsider, outsiderPhone)).rejected.map((r) => r.code)).toEqual(['not_owner']);
+    const close = (session: SessionResponse, device: ReturnType<typeof createDeviceQueue>) => push(team.server, session, device.clientId, [device.next('attendance.closeProposal', { id: proposal!.id, outcome: 'dismissed' })]);
+    expect((await close(team.otherFacilitador, outsiderPhone)).rejected.map((r) => r.code)).toEqual(['not_owner']);
     expect((await close(named, namedPhone)).rejected).toEqual([]);
   });
 
   it('once taken off the team she is refused again', async () => {
-    await push(server, owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [] })]);
-    const answer = await push(server, named, namedPhone.clientId, [namedPhone.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Ya no' })))]);
+    await push(team.server, team.owner, ownerLaptop.clientId, [ownerLaptop.next('workshop.save', { ...workshop, cofacilitatorIds: [] })]);
+    const answer = await push(team.server, named, namedPhone.clientId, [namedPhone.next('attendance.register', makeRegistration(workshop.id, makePerson({ fullName: 'Ya no' })))]);
     expect(answer.rejected.map((r) => r.code)).toEqual(['not_owner']);
   });
 });
