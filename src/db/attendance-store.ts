@@ -6,9 +6,8 @@ import {
 import { readMeta, writeMeta } from './meta-store';
 import type { UserDb } from './user-db';
 
-/** An attendance record as kept on the device: the pulled row, plus which local write set each field. */
+/** An attendance record as kept on the device: the pulled row (with which write set each field), plus its match keys. */
 export interface LocalAttendance extends AttendanceRow {
-  fieldHlc?: Partial<Record<keyof AttendancePerson, string>>;
   /** v3: folded name|entity, indexed with the workshop; absent when the name folds to nothing. */
   nameKey?: string;
   /** v3: document type:number, indexed with the workshop; absent without a document. */

@@ -110,6 +110,11 @@ export async function listLostFieldEdits<F extends string = string>(db: UserDb, 
   return listByPrefix<LostFieldEdit<F>>(db, `${PREFIX}${kind}:${rowId}:`);
 }
 
+/** Every losing text kept for events or for attendance records, oldest first. */
+export async function listLostFieldEditsOfKind<F extends string = string>(db: UserDb, kind: 'event' | 'attendance'): Promise<LostFieldEdit<F>[]> {
+  return listByPrefix<LostFieldEdit<F>>(db, `${PREFIX}${kind}:`);
+}
+
 async function listByPrefix<T extends { lostAt: string }>(db: UserDb, prefix: string): Promise<T[]> {
   const rows = await db.meta.where('key').startsWith(prefix).toArray();
   return rows.map((row) => row.value as T).sort((a, b) => a.lostAt.localeCompare(b.lostAt));

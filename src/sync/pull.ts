@@ -12,6 +12,7 @@ import { getClientId, META_KEYS, readMeta, writeMeta } from '../db/meta-store';
 import { receiveHlc } from '../db/outbox-store';
 import { keepLostEdits, keepLostFieldEdits } from '../db/lost-edits-store';
 import { EVENT_TEXT_FIELDS, type EventRow } from '../shared/schemas/event';
+import { ATTENDANCE_TEXT_FIELDS, type AttendanceRow } from '../shared/schemas/attendance';
 import { applyFeedbackWaiting } from '../db/feedback-store';
 import { applyWorkshopLead, rewindOnceForLeads } from '../db/workshop-leads-store';
 import { applyPulledPhoto } from '../db/photos-store';
@@ -64,6 +65,7 @@ async function applyUserChange(db: UserDb, change: Change, page: PageContext): P
   // The pull boundary: a row is stored as the server built it from the shared schemas.
   const table = db.table<{ id: string }, string>(name);
   if (name === 'events' && change.row && !change.deleted) await keepLostEventEdits(db, change.id, change.row as EventRow, page);
+  if (name === 'attendance' && change.row && !change.deleted) await keepLostAttendanceEdits(db, change.id, change.row as AttendanceRow, page);
   if (change.deleted || !change.row) await table.delete(change.id);
   else if (name === 'attendance') await table.put(withMatchKeys({ ...(change.row as LocalAttendance), id: change.id }));
   else await table.put({ ...(change.row as object), id: change.id });
@@ -74,6 +76,13 @@ async function keepLostEventEdits(db: UserDb, id: string, incoming: EventRow, pa
   const local = await db.events.get(id);
   const stamped = (row: EventRow) => ({ values: row as unknown as Record<string, unknown>, fieldHlc: row.fieldHlc });
   await keepLostFieldEdits(db, 'event', id, local && stamped(local), stamped(incoming), EVENT_TEXT_FIELDS, page.clientId, page.nowIso);
+}
+
+/** A name, entity, email, phone, document or position corrected here that another phone's later correction replaces is kept. */
+async function keepLostAttendanceEdits(db: UserDb, id: string, incoming: AttendanceRow, page: PageContext): Promise<void> {
+  const local = await db.attendance.get(id);
+  const stamped = (row: AttendanceRow) => ({ values: row.person as Record<string, unknown>, fieldHlc: row.fieldHlc });
+  await keepLostFieldEdits(db, 'attendance', id, local && stamped(local), stamped(incoming), ATTENDANCE_TEXT_FIELDS, page.clientId, page.nowIso);
 }
 
 /** The newest HLC in a page of checklist items, so the device clock moves past what others wrote. */

@@ -46,6 +46,8 @@ export function toAttendanceRow(stored: AttendanceTable): AttendanceRow {
     mergedIds: readJson(stored.merged_ids),
     ...readDistinct(stored),
     updatedAt: stored.updated_at,
+    // Devices tell their own corrections from others' by it (a losing text is kept, issue 9).
+    fieldHlc: readJson(stored.field_hlc),
   };
 }
 

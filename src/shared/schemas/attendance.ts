@@ -89,7 +89,13 @@ export interface AttendanceRow {
   /** Ids of records the facilitador said are another person: never merged with this one. */
   distinctFrom?: string[];
   updatedAt: string;
+  /** The stamp of the write that set each field: a device tells its own corrections from others' (lost edits). */
+  fieldHlc?: Partial<Record<keyof AttendancePerson, string>>;
 }
+
+/** The free-text fields of a record whose losing version a device keeps (issue 9). */
+export const ATTENDANCE_TEXT_FIELDS = ['fullName', 'entityName', 'email', 'phone', 'documentNumber', 'position'] as const;
+export type AttendanceTextField = (typeof ATTENDANCE_TEXT_FIELDS)[number];
 
 /**
  * `attendance.export` v1: the device exported a workshop's attendance (maybe offline); the

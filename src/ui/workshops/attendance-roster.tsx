@@ -7,6 +7,8 @@ import { Icon } from '../shell/icons';
 import { PersonCertificate } from './certificate-actions';
 import { Field } from '../forms/field';
 import { RosterMerge } from './roster-merge';
+import { LostAttendanceEditNote } from './lost-attendance-edit-note';
+import { lostAttendanceEdits } from '../../state/attendance-lost-edits-model';
 import { t } from '../../shared/i18n/workshops';
 
 const ROSTER_PREVIEW = 20;
@@ -19,6 +21,8 @@ export function AttendanceRoster({ workshopId, roster, certificates, canChange, 
   const confirming = useSignal('');
   const merging = useSignal('');
   const isAll = useSignal(false);
+  const failure = useSignal('');
+  const lostEdits = lostAttendanceEdits.value;
   const found = searchRoster(roster, query.value);
   // Newest first, and only the last ones until asked: 500 cards re-rendered at each keystroke
   // would slow the form on a low-end phone. A search always shows every match.
@@ -35,11 +39,15 @@ export function AttendanceRoster({ workshopId, roster, certificates, canChange, 
       {shown.length < found.length && (
         <button type="button" class="button button--secondary" onClick={() => (isAll.value = true)}>{t('roster.showAll', { count: found.length })}</button>
       )}
+      {failure.value && <p class="note note--attention" role="alert"><Icon name="attention" /><span>{failure.value}</span></p>}
       <ul class="ws-list">
         {shown.map((row) => (
           <li key={row.id} class="card ws-person">
             <p class="ws-person__name">{row.person.fullName}</p>
             <p class="ws-muted">{row.person.entityName} · {ENTITY_LABELS[row.person.entityType]} · {regionName(row.person.regionCode) ?? row.person.regionCode}</p>
+            {canChange && lostEdits.filter((edit) => edit.rowId === row.id).map((edit) => (
+              <LostAttendanceEditNote key={edit.key} edit={edit} name={row.person.fullName} onFailure={(message) => (failure.value = message)} />
+            ))}
             {isMerged(row) && <p class="ws-state"><Icon name="syncing" /><span>{t('roster.merged', { count: row.mergedIds.length })}</span></p>}
             {confirming.value === row.id ? (
               <div class="note note--attention" role="alertdialog" aria-label={t('roster.confirmRemove', { name: row.person.fullName })}>

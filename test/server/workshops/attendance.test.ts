@@ -104,6 +104,16 @@ describe.each(ENGINES)('attendance on %s', (engine) => {
     expect(survivor?.person.phone).toBe('966 123 456');
   });
 
+  it('a pulled record carries the stamp of the write that set each field: a device tells its own corrections from others\' (issue 9)', async () => {
+    const device = createDeviceQueue();
+    const correction = device.next('attendance.update', { id: laptopIds[3]!, patch: { position: 'Gestora cultural' } });
+    expect((await push(team.server, team.owner, device.clientId, [correction])).rejected).toEqual([]);
+    const row = liveRows((await pullAll(team.server, team.owner)).changes).find((r) => r.id === laptopIds[3]);
+    expect(row?.fieldHlc?.position).toBe(correction.hlc);
+    expect(row?.fieldHlc?.fullName).toMatch(/^\d{15}:/);
+    expect(row?.fieldHlc?.fullName).not.toBe(correction.hlc);
+  });
+
   it('only the workshop’s owner or a coordinador corrects or removes; a removal leaves a tombstone', async () => {
     const intruder = createDeviceQueue();
     const refused = await push(team.server, team.otherFacilitador, intruder.clientId, [
