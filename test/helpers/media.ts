@@ -2,19 +2,11 @@
 import { uuidv7 } from '../../src/shared/ids';
 import type { SessionResponse } from '../../src/shared/protocol';
 import { bearer, type TestServer } from './server-app';
-import { createDeviceQueue, makeEventArgs, push } from './server-sync';
+import { createDeviceQueue, push, pushEventWithRun } from './server-sync';
 
 /** Creates an event and a run owned by `session`; returns the run id. */
 export async function createRun(server: TestServer, session: SessionResponse): Promise<string> {
-  const device = createDeviceQueue();
-  const event = makeEventArgs();
-  const runId = uuidv7();
-  const answer = await push(server, session, device.clientId, [
-    device.next('event.save', event),
-    device.next('checklist.start', { runId, eventId: event.id, templateId: 'general', templateVersion: 1 }),
-  ]);
-  if (answer.rejected.length > 0) throw new Error(JSON.stringify(answer.rejected));
-  return runId;
+  return (await pushEventWithRun(server, session)).runId;
 }
 
 /** Attaches a photo with this hash to an item of the run (the mutation, not the bytes); returns its photo id. */

@@ -2,7 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { uuidv7 } from '../../src/shared/ids';
 import type { PushResponse, SessionResponse, WireMutation } from '../../src/shared/protocol';
-import { stampAt } from './factories';
+import { makeEventArgs, stampAt } from './factories';
 import { bearer, type TestServer } from './server-app';
 
 export { makeEventArgs, stampAt } from './factories';
@@ -49,3 +49,20 @@ export async function pushAnonymously(server: TestServer, clientId: string, muta
 }
 
 export { pull, pullAll } from './pull';
+
+/**
+ * Pushes, as `session`, a new event and a checklist run on it (the general template), then whatever
+ * `then` adds for that run in the same batch; fails on any refusal. Returns the two ids.
+ */
+export async function pushEventWithRun(server: TestServer, session: SessionResponse, then: (runId: string) => [string, unknown][] = () => []): Promise<{ eventId: string; runId: string }> {
+  const device = createDeviceQueue();
+  const event = makeEventArgs();
+  const runId = uuidv7();
+  const answer = await push(server, session, device.clientId, [
+    device.next('event.save', event),
+    device.next('checklist.start', { runId, eventId: event.id, templateId: 'general', templateVersion: 1 }),
+    ...then(runId).map(([name, args]) => device.next(name, args)),
+  ]);
+  if (answer.rejected.length > 0) throw new Error(`la prueba no pudo crear su evento: ${JSON.stringify(answer.rejected)}`);
+  return { eventId: event.id, runId };
+}

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../../src/shared/ids';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import type { Role } from '../../../src/shared/schemas/common';
 import { createLoggedInUser, ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
-import { createDeviceQueue, makeEventArgs, pull, pullAll, push } from '../../helpers/server-sync';
+import { createDeviceQueue, makeEventArgs, pull, pullAll, push, pushEventWithRun } from '../../helpers/server-sync';
 
 const ROLES: Role[] = ['gestor', 'facilitador', 'coordinador'];
 
@@ -37,18 +37,8 @@ describe.each(ENGINES)('permissions on %s', (engine) => {
   let owner: SessionResponse;
   let othersRecords: Records;
 
-  async function createRecords(session: SessionResponse): Promise<Records> {
-    const device = createDeviceQueue();
-    const event = makeEventArgs();
-    const runId = uuidv7();
-    const answer = await push(server, session, device.clientId, [
-      device.next('event.save', event),
-      device.next('checklist.start', { runId, eventId: event.id, templateId: 'general', templateVersion: 1 }),
-      device.next('checklist.setItem', { runId, itemId: 'afiche', patch: { done: true } }),
-    ]);
-    expect(answer.rejected).toEqual([]);
-    return { eventId: event.id, runId };
-  }
+  const createRecords = (session: SessionResponse): Promise<Records> =>
+    pushEventWithRun(server, session, (runId) => [['checklist.setItem', { runId, itemId: 'afiche', patch: { done: true } }]]);
 
   beforeAll(async () => {
     server = await startTestServer(engine);
