@@ -2,41 +2,23 @@
  * The coordinador's editor against the REAL server, in-process: the transport hands each request
  * to Fastify's `inject`, so previews, faults and publishing are the server's own answers.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
-import { writeSession } from '../../../src/db/meta-store';
-import { toStoredSession } from '../../../src/sync/auth-client';
-import { setTransport, type Transport } from '../../../src/sync/transport';
 import { watchConnection } from '../../../src/state/app-model';
-import { loadSession } from '../../../src/state/session-model';
-import { stopSync } from '../../../src/state/sync-model';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import type { Role } from '../../../src/shared/schemas/common';
 import { EditorScreen } from '../../../src/ui/editor/editor-screen';
-import { bearer, createLoggedInUser, startTestServer, type TestServer } from '../../helpers/server-app';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useInProcessServer } from '../../helpers/component-server';
+import { bearer, createLoggedInUser } from '../../helpers/server-app';
 
 const ENTRY_ID = 'calculo-de-aforo';
-let server: TestServer;
-let dbs: Databases;
-
-/** Fetch, answered by the in-process server. */
-const injectTransport: Transport = async (path, init) => {
-  const res = await server.app.inject({
-    method: (init.method ?? 'GET') as 'GET',
-    url: path,
-    headers: init.headers as Record<string, string>,
-    ...(init.body ? { payload: init.body as string } : {}),
-  });
-  return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
-};
+// The file's server in-process, and a fresh device for each test.
+const device = useInProcessServer(() => watchConnection(window));
 
 async function signIn(roles: Role[]): Promise<SessionResponse> {
-  const session = await createLoggedInUser(server, roles, 'Rosa Quispe');
-  await writeSession(dbs.user, toStoredSession(session, Date.now()));
-  await loadSession();
+  const session = await createLoggedInUser(device.server, roles, 'Rosa Quispe');
+  await device.signInAs(session);
   return session;
 }
 
@@ -51,23 +33,6 @@ function showEditor(path: string) {
 
 const sourceBox = () => screen.findByLabelText<HTMLTextAreaElement>(/Texto de la entrada/, {}, { timeout: 5000 });
 const type = (box: HTMLTextAreaElement, value: string) => fireEvent.input(box, { target: { value } });
-
-beforeAll(async () => {
-  server = await startTestServer('sqlite');
-  watchConnection(window);
-});
-afterAll(async () => server.close());
-beforeEach(() => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  setTransport(injectTransport);
-  sessionStorage.clear();
-});
-afterEach(async () => {
-  await stopSync();
-  setTransport(undefined);
-  useDatabases(undefined);
-});
 
 // Each case talks to the in-process server many times; a loaded machine needs more than 5 s.
 describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
@@ -92,7 +57,7 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
     // The entry's own version number: the build published version 1, this is version 2 (not the sync counter).
     await screen.findByText('Publicada: versión 2.', {}, { timeout: 3000 });
     const version = 2;
-    const stored = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+    const stored = await device.server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
     expect(stored.json()).toMatchObject({ source: expect.stringContaining('## Paso añadido en el editor') });
     expect(stored.json<{ version: number }>().version).toBeGreaterThan(100);
     expect(stored.json<{ history: Array<{ edition: number }> }>().history.map((h) => h.edition)).toEqual([2, 1]);
@@ -122,7 +87,7 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
     await waitFor(() => expect(location.pathname).toBe('/mas/editor/ferias-de-fin-de-ano'));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ferias de fin de año'), { timeout: 3000 });
     expect(screen.getByText(/^Publicada: versión \d+\.$/)).toBeTruthy();
-    const stored = await server.app.inject({ method: 'GET', url: '/api/catalogue/entries/ferias-de-fin-de-ano/source', headers: bearer(coordinador) });
+    const stored = await device.server.app.inject({ method: 'GET', url: '/api/catalogue/entries/ferias-de-fin-de-ano/source', headers: bearer(coordinador) });
     expect(stored.json()).toMatchObject({ source, history: [{ publishedBy: 'Rosa Quispe' }] });
   });
 
@@ -145,9 +110,9 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
     const coordinador = await signIn(['coordinador']);
     showEditor(`/mas/editor/${ENTRY_ID}`);
     const box = await sourceBox();
-    const current = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+    const current = await device.server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
     const { source, version } = current.json<{ source: string; version: number }>();
-    const other = await server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nOtra persona.\n`, baseVersion: version } });
+    const other = await device.server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nOtra persona.\n`, baseVersion: version } });
     expect(other.statusCode).toBe(200);
     const mine = `${box.value}\nMi cambio.\n`;
     type(box, mine);
@@ -185,9 +150,9 @@ describe('Más → Editar catálogo', { timeout: 20_000 }, () => {
       expect((await sourceBox()).value).toBe(mine);
       expect(screen.getByText(/Sin conexión: el editor necesita internet/)).toBeTruthy();
       // Meanwhile someone publishes from elsewhere.
-      const current = await server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
+      const current = await device.server.app.inject({ method: 'GET', url: `/api/catalogue/entries/${ENTRY_ID}/source`, headers: bearer(coordinador) });
       const { source, version } = current.json<{ source: string; version: number }>();
-      await server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nDe otra oficina.\n`, baseVersion: version } });
+      await device.server.app.inject({ method: 'PUT', url: `/api/catalogue/entries/${ENTRY_ID}`, headers: bearer(coordinador), payload: { source: `${source}\nDe otra oficina.\n`, baseVersion: version } });
     } finally {
       window.dispatchEvent(new Event('online'));
     }

@@ -3,66 +3,33 @@
  * list is the server's own `GET /api/staff/facilitators`, and the queued `workshop.save`
  * carries `cofacilitatorIds`. A co-facilitadora's device then offers the attendance, not the edit.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { useDatabases, type Databases } from '../../../src/db/connection';
-import { writeMeta, writeSession } from '../../../src/db/meta-store';
-import { toStoredSession } from '../../../src/sync/auth-client';
-import { setTransport, type Transport } from '../../../src/sync/transport';
-import { loadSession } from '../../../src/state/session-model';
-import { stopSync } from '../../../src/state/sync-model';
+import { writeMeta } from '../../../src/db/meta-store';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import { WorkshopForm } from '../../../src/ui/workshops/workshop-form';
 import { WorkshopDetail } from '../../../src/ui/workshops/workshop-detail';
-import { createLoggedInUser, startTestServer, type TestServer } from '../../helpers/server-app';
-import { createDevice } from '../../unit/sync/device-fixture';
+import { useInProcessServer } from '../../helpers/component-server';
+import { createLoggedInUser } from '../../helpers/server-app';
 import { seedWorkshop } from './workshop-fixture';
 
 configure({ asyncUtilTimeout: 6000 });
 
-let server: TestServer;
-let dbs: Databases;
-
-/** Fetch, answered by the in-process server. */
-const injectTransport: Transport = async (path, init) => {
-  const res = await server.app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: init.headers as Record<string, string>, ...(init.body ? { payload: init.body as string } : {}) });
-  return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
-};
-
-async function signInAs(session: SessionResponse): Promise<void> {
-  await writeSession(dbs.user, toStoredSession(session, Date.now()));
-  await loadSession();
-}
-
 let owner: SessionResponse;
 let ana: SessionResponse;
-
-beforeAll(async () => {
-  server = await startTestServer('sqlite');
+const device = useInProcessServer(async (server) => {
   owner = await createLoggedInUser(server, ['facilitador'], 'Rosa Huamán');
   ana = await createLoggedInUser(server, ['facilitador'], 'Ana Quispe');
   await createLoggedInUser(server, ['gestor'], 'Gestora Sin Taller');
-}, 60_000);
-afterAll(async () => server.close());
-beforeEach(() => {
-  dbs = createDevice();
-  useDatabases(dbs);
-  setTransport(injectTransport);
-  sessionStorage.clear();
 });
-afterEach(async () => {
-  cleanup();
-  await stopSync();
-  setTransport(undefined);
-  useDatabases(undefined);
-});
+const { signInAs } = device;
 
 describe('co-facilitadores on the workshop form', { timeout: 30_000 }, () => {
   it('the owner ticks a facilitadora by name (no gestor, not herself) and the save carries her account', async () => {
     await signInAs(owner);
-    const workshop = await seedWorkshop(dbs);
-    await writeMeta(dbs.user.meta, `lead:${workshop.id}`, owner.user.id);
+    const workshop = await seedWorkshop(device.dbs);
+    await writeMeta(device.dbs.user.meta, `lead:${workshop.id}`, owner.user.id);
     history.replaceState(null, '', `/talleres/${workshop.id}/editar`);
     render(<LocationProvider><WorkshopForm workshopId={workshop.id} /></LocationProvider>);
     const group = await screen.findByRole('group', { name: 'Co-facilitadores con cuenta en Tinkuy' });
@@ -71,19 +38,19 @@ describe('co-facilitadores on the workshop form', { timeout: 30_000 }, () => {
     expect(group.textContent).not.toContain('Rosa Huamán');
     fireEvent.click(box);
     fireEvent.click(screen.getByRole('button', { name: 'Guardar taller' }));
-    await waitFor(async () => expect(await dbs.user.outbox.count()).toBe(1), { timeout: 8000 });
-    const [queued] = await dbs.user.outbox.toArray();
+    await waitFor(async () => expect(await device.dbs.user.outbox.count()).toBe(1), { timeout: 8000 });
+    const [queued] = await device.dbs.user.outbox.toArray();
     expect(queued!.name).toBe('workshop.save');
     expect((queued!.args as { cofacilitatorIds?: string[] }).cofacilitatorIds).toEqual([ana.user.id]);
     // The public programme row on this device stays free of account ids.
-    expect(await dbs.catalogue.workshops.get(workshop.id)).not.toHaveProperty('cofacilitatorIds');
+    expect(await device.dbs.catalogue.workshops.get(workshop.id)).not.toHaveProperty('cofacilitatorIds');
   });
 
   it('a named co-facilitadora is offered «Registrar asistencia» but not «Editar taller»', async () => {
     await signInAs(ana);
-    const workshop = await seedWorkshop(dbs);
-    await writeMeta(dbs.user.meta, `lead:${workshop.id}`, owner.user.id);
-    await writeMeta(dbs.user.meta, `team:${workshop.id}`, [ana.user.id]);
+    const workshop = await seedWorkshop(device.dbs);
+    await writeMeta(device.dbs.user.meta, `lead:${workshop.id}`, owner.user.id);
+    await writeMeta(device.dbs.user.meta, `team:${workshop.id}`, [ana.user.id]);
     history.replaceState(null, '', `/talleres/${workshop.id}`);
     render(<LocationProvider><WorkshopDetail workshopId={workshop.id} /></LocationProvider>);
     expect(await screen.findByRole('link', { name: 'Registrar asistencia' })).toBeTruthy();
