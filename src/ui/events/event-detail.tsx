@@ -48,9 +48,10 @@ export function EventDetail({ eventId }: { eventId: string }) {
       <ScreenHeader title={event.title} />
       <BackLink href="/eventos" label={t('events.backToList')} />
       {query['nuevo'] && <p class="note note--done"><Icon name="upToDate" /><span>{t('events.saved')}</span></p>}
+      {/* Before the facts: a text of this person that another phone replaced is the first thing to see. */}
+      {lostEdits.map((edit) => <LostEventEditNote key={edit.key} edit={edit} act={action.run} />)}
       <p class="events__when">{formatRange(event.startsAt, event.endsAt)}</p>
       <EventFacts event={event} />
-      {lostEdits.map((edit) => <LostEventEditNote key={edit.key} edit={edit} act={action.run} />)}
       <p role="status" class={status.value ? 'note note--done' : 'visually-hidden'}>{status.value}</p>
       {action.failure.value && <AlertNote>{action.failure.value}</AlertNote>}
       <div class="events__actions">
