@@ -15,6 +15,7 @@ import { apiLogIn, type Account } from '../helpers/e2e-accounts';
 import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
 import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { describeE2E, type Phone } from '../helpers/e2e-rig';
+import { createWorkshop } from '../helpers/e2e-workshop-steps';
 import type { RunningServer } from '../helpers/e2e-server';
 import { latestByRecord } from '../helpers/e2e-server-view';
 import { pullAll } from '../helpers/pull';
@@ -34,33 +35,6 @@ const REPEATS = [
   { ...PEOPLE[3]!, name: `  ${PEOPLE[3]!.name.replace(/ /g, '  ')} ` },
   { ...PEOPLE[0]!, name: 'Ñusta Quispe (otra grafía)' }, // same DNI as person 1
 ];
-
-/** Talleres → Nuevo taller, as a facilitador types it; returns the workshop id and its public code. */
-async function createWorkshop(phone: Phone, facilitador: Account, title: string, day: string): Promise<{ id: string; code: string }> {
-  const { page } = phone;
-  await phone.goto('/talleres/nuevo');
-  await page.getByLabel('Título').fill(title);
-  await page.getByLabel('Tema').fill('Gestión de eventos públicos culturales');
-  const start = page.getByRole('group', { name: 'Inicio (hora de Lima)' });
-  await start.getByLabel('Fecha').fill(day);
-  await start.getByLabel('Hora').fill('08:00');
-  const end = page.getByRole('group', { name: 'Término (hora de Lima)' });
-  await end.getByLabel('Fecha').fill(day);
-  await end.getByLabel('Hora').fill('23:00');
-  await page.getByRole('radio', { name: 'Presencial' }).check();
-  await page.getByLabel('Región').selectOption({ label: 'Ayacucho' });
-  await page.getByLabel('Provincia').selectOption({ label: 'Huamanga' });
-  await page.getByLabel('Local (dirección o nombre)').fill('Auditorio de la DDC Ayacucho');
-  await page.getByLabel('Capacidad (personas)').fill('40');
-  await page.getByLabel('Facilitadores').fill(facilitador.name);
-  await page.getByRole('button', { name: 'Guardar taller' }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 15_000 });
-  const id = /\/talleres\/([0-9a-f-]{36})/.exec(page.url())?.[1];
-  const link = await page.getByRole('link', { name: /\/t\/[A-Z0-9]{6}$/ }).textContent();
-  const code = /\/t\/([A-Z0-9]{6})$/.exec(link ?? '')?.[1];
-  if (!id || !code) throw new Error(`sin id o código: ${page.url()} ${link}`);
-  return { id, code };
-}
 
 async function registerPerson(page: Page, person: (typeof PEOPLE)[number], withConsent = true): Promise<void> {
   await page.getByLabel('Nombre completo').fill(person.name);
