@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { describeParticipantBatchTooLarge, describeTooManyPushes, REFUSALS } from '../../shared/errors';
 import { MAX_PARTICIPANT_PUSH_MUTATIONS } from '../../shared/protocol-limits';
 import type { PushRequest, PushResponse } from '../../shared/protocol';
+import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH } from '../../shared/schemas/workshop';
 import { HttpError } from '../http/errors';
 import { addToCounter } from '../store/request-counters';
 import type { Database } from '../store/schema';
@@ -38,9 +39,16 @@ export async function takeParticipantAllowance(db: Kysely<Database>, address: st
   throw new HttpError(429, 'rate_limited', describeTooManyPushes(reading.retryAfterSeconds), undefined, { 'Retry-After': retryAfter });
 }
 
-/** A workshop code as the schema reads it: trimmed, upper-case. */
+const WELL_FORMED_CODE = new RegExp(`^[${WORKSHOP_CODE_ALPHABET}]{${WORKSHOP_CODE_LENGTH}}$`);
+
+/**
+ * A workshop code as the schema reads it (trimmed, upper-case), or '' when it cannot be one. These
+ * raw args reach SQL before the full parse, and PostgreSQL fails a whole statement on a NUL where
+ * SQLite just finds nothing: a malformed code must match nothing on both engines.
+ */
 function normaliseCode(code: unknown): string {
-  return typeof code === 'string' ? code.trim().toUpperCase() : '';
+  const normalised = typeof code === 'string' ? code.trim().toUpperCase() : '';
+  return WELL_FORMED_CODE.test(normalised) ? normalised : '';
 }
 
 /** The codes a participant's batch carries, normalised. */

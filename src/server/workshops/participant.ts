@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/sessions';
 import { HttpError } from '../http/errors';
 import type { Database } from '../store/schema';
 import { REFUSALS } from '../../shared/errors';
+import { isUuid } from '../../shared/ids';
 import { findWorkshopWindow } from '../../shared/schemas/workshop';
 import { readJson } from '../store/json';
 import { readBatchCodes } from './participant-door';
@@ -85,7 +86,8 @@ export async function writeParticipantSeq(
 /** When the windows close of the workshops the mutations name with their right code. */
 async function findWindowCloses(trx: Transaction<Database>, mutations: readonly { args: unknown }[]): Promise<string[]> {
   const targets = mutations.map((m) => m.args as { workshopId?: unknown; workshopCode?: unknown } | null);
-  const ids = [...new Set(targets.map((t) => t?.workshopId).filter((id): id is string => typeof id === 'string'))];
+  // Raw args, before the full parse: only ids that can be ids reach SQL (a NUL fails PostgreSQL's statement).
+  const ids = [...new Set(targets.map((t) => t?.workshopId).filter((id): id is string => typeof id === 'string' && isUuid(id)))];
   if (ids.length === 0) return [];
   const workshops = await trx.selectFrom('workshops').select(['id', 'code', 'data']).where('id', 'in', ids).execute();
   return workshops

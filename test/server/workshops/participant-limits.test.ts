@@ -139,6 +139,22 @@ describe.each(ENGINES)('the participants’ door holds on %s', (engine) => {
     expect({ clients: await countRows('participant_clients'), refusals: await countRows('sync_rejections') }).toEqual(before);
   });
 
+  it('a code or workshop id with a NUL in it matches nothing, and the answer is the same on both engines (seed 1378063964 of the parity fuzz)', async () => {
+    const workshop = await createWorkshop({ capacity: 10 });
+    const phone = createDeviceQueue();
+    const res = await pushAnonymously(server, phone.clientId, [
+      phone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: '\u0000' })),
+      phone.next('feedback.submit', makeFeedback(`${workshop.id}\u0000`, { workshopCode: workshop.code })),
+    ], '10.6.0.2');
+    expect(res.statusCode).toBe(200);
+    const answer = res.json<PushResponse>();
+    // The second code is right, so the batch reaches the schemas, which refuse each bad value by itself.
+    expect(answer.rejected.map((r) => [r.seq, r.code])).toEqual([[1, 'validation_failed'], [2, 'validation_failed']]);
+    const alone = createDeviceQueue();
+    const res2 = await pushAnonymously(server, alone.clientId, [alone.next('feedback.submit', makeFeedback(workshop.id, { workshopCode: '\u0000' }))], '10.6.0.3');
+    expect(res2.json<PushResponse>()).toEqual({ lastSeq: 1, rejected: [{ seq: 1, code: 'forbidden', message: REFUSALS.codeMatchesNoWorkshop }] });
+  });
+
   // Last: it moves the clock days on.
   it('a participant device’s bookkeeping and refusals are pruned once its windows have closed, not before', async () => {
     const soon = await createWorkshop({ capacity: 50 });
