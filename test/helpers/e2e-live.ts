@@ -104,10 +104,13 @@ export async function runLiveScenario(rig: Rig, gestor: Account = rig.addAccount
 async function openWhenPulled(phone: Phone, path: string): Promise<void> {
   // A's first push and B's first pull both ride on a fresh login; on a loaded CI machine that took past 30 s
   // twice. What this scenario measures starts only once B shows the list, so waiting longer here is fair.
+  // Each try gives the page 15 s to pull and draw the list: `isVisible` does not wait, and reloading
+  // every instant cut every sync round short, so on a busy machine B never got the list.
   const end = Date.now() + 90_000;
   for (;;) {
     await phone.goto(path);
-    if (await phone.page.getByRole('heading', { level: 1, name: LIVE_TEMPLATE }).isVisible({ timeout: 2000 }).catch(() => false)) return;
+    const heading = phone.page.getByRole('heading', { level: 1, name: LIVE_TEMPLATE });
+    if (await heading.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) return;
     if (Date.now() > end) throw new Error('El teléfono B no recibió la lista');
   }
 }
