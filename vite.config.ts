@@ -69,6 +69,19 @@ function isDeviceRuntime(id: string): boolean {
   return /[\\/]src[\\/](db|sync|shared)[\\/]|[\\/]src[\\/]state[\\/]live-signal|[\\/]node_modules[\\/]valibot[\\/]/.test(id);
 }
 
+/**
+ * What a catalogue screen reads on the device (#12): the two databases, the catalogue's and the
+ * reader's stores, the live queries, and the shared dates, links and error words those screens use.
+ * A chunk of its own, taken before the device group, so the catalogue's routes load neither the sync
+ * engine nor the schemas (valibot), photos or attendance code (they were 34–37 KiB with Dexie
+ * counted once; test/budget holds them ≤ 30). Every other device reader, the sync included, loads
+ * it beside the device chunk in the same round trip; the error words, their own chunk before, ride
+ * here, so no screen makes one request more. Keep this list to what those screens import.
+ */
+function isDeviceStore(id: string): boolean {
+  return /[\\/]src[\\/](db[\\/](connection|catalogue-db|user-db|storage-errors|live-query|attendance-keys|entries-store|checklist-templates-store|catalogue-meta-store|search-index-store|favourites-store|reading-progress-store|recents-store)|state[\\/]live-signal|shared[\\/](errors|person-keys|attendance-match|fold-text|safe-link|calendar[\\/]lima-dates|catalogue[\\/]valor-text))\.ts$/.test(id);
+}
+
 /** What a participant's door draws before it offers the check-in (#12): one chunk, one request. */
 function isDoorScreen(id: string): boolean {
   return /[\\/]src[\\/](ui[\\/]participant[\\/](participant-screen|participant-notes)|state[\\/](participant-model|workshop-model|refusal-model)|ui[\\/]workshops[\\/]format|shared[\\/]i18n[\\/](participant|es-pe[\\/]participant))\./.test(id);
@@ -83,6 +96,7 @@ function isDoorScreen(id: string): boolean {
 const clientChunks = {
   groups: [
     { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 3 },
+    { name: 'store', test: isDeviceStore, priority: 2.5, includeDependenciesRecursively: false },
     { name: 'device', test: isDeviceRuntime, priority: 2, includeDependenciesRecursively: false },
     { name: 'door', test: isDoorScreen, priority: 1, includeDependenciesRecursively: false },
   ],

@@ -4,6 +4,7 @@ import {
   type AttendancePerson, type AttendanceExportArgs, type AttendanceMergeArgs, type AttendanceRegisterArgs, type AttendanceRemoveArgs, type AttendanceRow, type AttendanceUpdateArgs,
 } from '../shared/schemas/attendance';
 import { readMeta, writeMeta } from './meta-store';
+import { withMatchKeys } from './attendance-keys';
 import type { UserDb } from './user-db';
 
 /** An attendance record as kept on the device: the pulled row (with which write set each field), plus its match keys. */
@@ -39,16 +40,6 @@ const readLikeness: (row: StoredPerson) => Likeness = cachedByRecord(computeLike
 export function findLikelyPerson<R extends { id: string; updatedAt?: string; person: PersonKeys }>(rows: readonly R[], person: PersonKeys, exceptId?: string): R | undefined {
   const wanted = computeLikeness(person);
   return rows.find((row) => row.id !== exceptId && isLikelyMatch(readLikeness(row), wanted));
-}
-
-/**
- * The row with its indexed match keys (`[workshopId+nameKey]`, `[workshopId+docKey]`), set on
- * every write, local or pulled, so looking up the same person reads two index entries.
- */
-export function withMatchKeys<R extends { person: PersonKeys }>(row: R): R & Pick<LocalAttendance, 'nameKey' | 'docKey'> {
-  const { nameKey: _name, docKey: _doc, ...rest } = row as R & Pick<LocalAttendance, 'nameKey' | 'docKey'>;
-  const keys = computeKeys(row.person);
-  return { ...(rest as R), ...(keys.name !== undefined ? { nameKey: keys.name } : {}), ...(keys.doc ? { docKey: keys.doc } : {}) };
 }
 
 /** The first record in `rows` for the same person as `person` (ignoring `exceptId`), or undefined. */

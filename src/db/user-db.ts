@@ -9,7 +9,8 @@ import type { ReadingProgressRow } from './reading-progress-store';
 import type { RecentRow } from './recents-store';
 import type { FeedbackRow } from './feedback-store';
 import type { LocalCertificate } from './certificates-store';
-import { withMatchKeys, type LocalAttendance } from './attendance-store';
+import type { LocalAttendance } from './attendance-store';
+import { withMatchKeys } from './attendance-keys';
 import type { LocalProposal } from './attendance-proposals-store';
 import type { LocalPhoto, MediaUploadRow } from './photos-store';
 

@@ -4,7 +4,8 @@
  * (type and number), or the same folded name and entity — unless both carry documents and they
  * differ (two namesakes). A name that folds to nothing ("...") never matches by name.
  */
-import { foldForMatch, makeDocumentKey, makeNameKey, type AttendancePerson } from './schemas/attendance';
+import type { AttendancePerson } from './schemas/attendance';
+import { foldForMatch, makeDocumentKey, makeNameKey } from './person-keys';
 
 /** The parts of a person that say "this is the same person". */
 export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;

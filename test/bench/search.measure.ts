@@ -7,12 +7,10 @@
  *     with the engine already loaded; and how long building that index took;
  *   - the JavaScript each catalogue route loads beyond the first screen (gzip -9).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Entry } from '../../src/shared/catalogue';
 import type { PullResponse } from '../../src/shared/protocol';
-import { findStaticImports, gzipSize, measureBundle } from '../budget/bundle-figures';
+import { BUDGET, measureBundle, measureRouteJs, RUNTIME_CHUNK } from '../budget/bundle-figures';
 import { launchBrowser, newPhoneContext, waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { CLIENT_DIR, startServer } from '../helpers/e2e-server';
 import { putRows } from '../helpers/e2e-idb';
@@ -149,23 +147,6 @@ export async function measureCatalogueSearch(): Promise<BenchRow[]> {
   }
 }
 
-/** A built chunk plus everything it imports statically that the first screen did not load. */
-function routeJsGzip(file: string, critical: Set<string>): { bytes: number; files: string[] } {
-  const seen = new Set<string>();
-  const queue = [file];
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    if (seen.has(url) || critical.has(url)) continue;
-    seen.add(url);
-    const code = readFileSync(join(CLIENT_DIR, url), 'utf8');
-    for (const child of findStaticImports(code)) queue.push(`/assets/${child.replace(/^\.\//, '')}`);
-  }
-  return { bytes: [...seen].reduce((sum, url) => sum + gzipSize(readFileSync(join(CLIENT_DIR, url))), 0), files: [...seen] };
-}
-
-/** The chunk of the IndexedDB runtime (Dexie): every screen that reads the device loads it once. */
-const RUNTIME_CHUNK = /^\/assets\/dexie-[\w-]+\.js$/;
-
 /**
  * JavaScript each catalogue route (and the search engine on first focus) adds to the first screen.
  * Each figure is given both ways (#12): the row's value counts Dexie once, as the runtime's (its own
@@ -174,35 +155,30 @@ const RUNTIME_CHUNK = /^\/assets\/dexie-[\w-]+\.js$/;
  * chunk ≤ 30 KiB" cannot be met by any route that reads the device.
  */
 export async function measureCatalogueRouteJs(): Promise<BenchRow[]> {
-  const critical = new Set(measureBundle(CLIENT_DIR).critical.map((a) => a.url));
-  const assets = readdirSync(join(CLIENT_DIR, 'assets'));
-  const findChunk = (name: string) => assets.find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
-  const home = findChunk('catalogue-screen');
+  const bundle = measureBundle(CLIENT_DIR);
+  const critical = new Set(bundle.critical.map((a) => a.url));
   // The engine loads from the home, so what the home already brought does not count twice.
-  const homeChunks = new Set(home ? routeJsGzip(`/assets/${home}`, critical).files : []);
-  const runtime = assets.map((f) => `/assets/${f}`).find((url) => RUNTIME_CHUNK.test(url));
-  const runtimeBytes = runtime ? gzipSize(readFileSync(join(CLIENT_DIR, runtime))) : 0;
+  const homeChunks = new Set(measureRouteJs(CLIENT_DIR, 'catalogue-screen', critical)?.files.map((a) => a.url));
+  const runtime = bundle.lazy.find((a) => RUNTIME_CHUNK.test(a.url));
   const kib = (bytes: number) => Math.round((bytes / KIB) * 10) / 10;
   const rows: BenchRow[] = [];
   for (const [name, what, budget, loaded] of [
-    ['catalogue-screen', 'catalogue home route JS', 30, critical],
-    ['reader-screen', 'catalogue reader route JS', 30, critical],
-    ['template-screen', 'template preview route JS', 30, critical],
+    ['catalogue-screen', 'catalogue home route JS', BUDGET.catalogueRouteGzip / KIB, critical],
+    ['reader-screen', 'catalogue reader route JS', BUDGET.catalogueRouteGzip / KIB, critical],
+    ['template-screen', 'template preview route JS', BUDGET.catalogueRouteGzip / KIB, critical],
     ['catalogue-index', 'search engine, loaded on first focus', 30, new Set([...critical, ...homeChunks])],
   ] as const) {
-    const file = findChunk(name);
-    if (!file) continue;
-    const { bytes, files } = routeJsGzip(`/assets/${file}`, loaded);
-    const ownFiles = files.filter((url) => !RUNTIME_CHUNK.test(url));
-    const hasRuntime = ownFiles.length < files.length;
-    const own = hasRuntime ? bytes - runtimeBytes : bytes;
+    const route = measureRouteJs(CLIENT_DIR, name, loaded);
+    if (!route) continue;
+    const own = route.files.filter((a) => !RUNTIME_CHUNK.test(a.url));
+    const hasRuntime = own.length < route.files.length;
     rows.push({
-      area: 'catalogue', what: `${what}, Dexie counted once as the runtime's (gzip -9)`, value: kib(own), unit: 'KiB', budget,
-      detail: `${hasRuntime ? `counting every chunk it loads, Dexie included: ${kib(bytes)} KiB; ` : ''}${ownFiles.map((f) => f.replace('/assets/', '')).join(', ')}`,
+      area: 'catalogue', what: `${what}, Dexie counted once as the runtime's (gzip -9)`, value: kib(route.ownGzipBytes), unit: 'KiB', budget,
+      detail: `${hasRuntime ? `counting every chunk it loads, Dexie included: ${kib(route.gzipBytes)} KiB; ` : ''}${own.map((a) => a.url.replace('/assets/', '')).join(', ')}`,
     });
   }
   if (runtime) {
-    rows.push({ area: 'catalogue', what: 'Dexie, the IndexedDB runtime every data screen shares, loaded once (gzip -9)', value: kib(runtimeBytes), unit: 'KiB', budget: null, detail: runtime.replace('/assets/', '') });
+    rows.push({ area: 'catalogue', what: 'Dexie, the IndexedDB runtime every data screen shares, loaded once (gzip -9)', value: kib(runtime.gzipBytes), unit: 'KiB', budget: null, detail: runtime.url.replace('/assets/', '') });
   }
   return rows;
 }

@@ -20,6 +20,8 @@ export const BUDGET = {
   sequentialRequests: 2,
   /** Panorama de la RED (#11): its screen chunk with the map geometry, and its styles. */
   nationalScreenGzip: 40 * 1024,
+  /** #12: what a catalogue route loads beyond the first screen, Dexie counted once as the runtime's. */
+  catalogueRouteGzip: 30 * 1024,
 } as const;
 
 /** One file the app ships. */
@@ -149,6 +151,39 @@ export function measureScreenFiles(clientDir: string, moduleName: string): Asset
   return readdirSync(assets)
     .filter((name) => name.startsWith(`${moduleName}-`) && /\.(js|css)$/.test(name))
     .map((name) => describeAsset(clientDir, `/assets/${name}`, 0));
+}
+
+/** The chunk of the IndexedDB runtime (Dexie): every screen that reads the device loads it once. */
+export const RUNTIME_CHUNK = /^\/assets\/dexie-[\w-]+\.js$/;
+
+/** What one lazy route loads: its chunk and every chunk that chunk imports statically. */
+export interface RouteJs {
+  /** Those files, Dexie's among them when the route reads the device. */
+  files: AssetFigure[];
+  gzipBytes: number;
+  /** The same without Dexie's chunk: #12 counts the runtime once, in a row of its own. */
+  ownGzipBytes: number;
+}
+
+/**
+ * The route whose chunk Vite names after its module (`reader-screen-<hash>.js`), with what it
+ * imports statically, leaving out the files in `loaded` (the first screen's, say); undefined when
+ * there is no such chunk.
+ */
+export function measureRouteJs(clientDir: string, moduleName: string, loaded: ReadonlySet<string>): RouteJs | undefined {
+  const file = readdirSync(join(clientDir, 'assets')).find((name) => name.startsWith(`${moduleName}-`) && name.endsWith('.js'));
+  if (!file) return undefined;
+  const seen = new Set<string>();
+  const queue = [`/assets/${file}`];
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (seen.has(url) || loaded.has(url)) continue;
+    seen.add(url);
+    for (const child of findStaticImports(readAsset(clientDir, url).toString('utf8'))) queue.push(resolveUrl(url, child));
+  }
+  const files = [...seen].map((url) => describeAsset(clientDir, url, 0));
+  const sum = (list: AssetFigure[]) => list.reduce((total, a) => total + a.gzipBytes, 0);
+  return { files, gzipBytes: sum(files), ownGzipBytes: sum(files.filter((a) => !RUNTIME_CHUNK.test(a.url))) };
 }
 
 /** Bytes as KiB with one decimal, the way the budget is written. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIR } from '../helpers/e2e-server';
-import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureScreenFiles, type BundleFigures } from './bundle-figures';
+import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureRouteJs, measureScreenFiles, type BundleFigures } from './bundle-figures';
 
 describe('the built client stays within the bundle budget', () => {
   let figures: BundleFigures;
@@ -33,6 +33,15 @@ describe('the built client stays within the bundle budget', () => {
     expect(total, files.map((f) => `${f.url} ${formatKiB(f.gzipBytes)}`).join(', ')).toBeLessThanOrEqual(BUDGET.nationalScreenGzip);
   });
 
+  // #12: the catalogue grew to 34–37 KiB unnoticed when the sync engine and its schemas joined the
+  // device's chunk; a catalogue screen reads the device, and must not bring what writes and syncs it.
+  it.each(['catalogue-screen', 'reader-screen', 'template-screen'])('keeps the %s route at or under 30 KiB gzip beyond the first screen, Dexie counted once', (name) => {
+    const route = measureRouteJs(CLIENT_DIR, name, new Set(figures.critical.map((a) => a.url)));
+    expect(route, `no se encontró el trozo de ${name}`).toBeDefined();
+    const detail = route!.files.map((a) => `${a.url} ${formatKiB(a.gzipBytes)}`).join(', ');
+    expect(route!.ownGzipBytes, `${name}: ${formatKiB(route!.ownGzipBytes)} sin contar Dexie: ${detail}`).toBeLessThanOrEqual(BUDGET.catalogueRouteGzip);
+  });
+
   it('needs at most 2 requests in sequence before the first screen (HTML, then JS and CSS in parallel)', () => {
     const late = figures.critical.filter((a) => a.depth > BUDGET.sequentialRequests).map((a) => `${a.url} (viaje ${a.depth})`);
     expect(figures.sequentialRequests, `se descubren tarde: ${late.join(', ')}`).toBeLessThanOrEqual(BUDGET.sequentialRequests);
@@ -58,6 +67,28 @@ describe('the bundle measure itself', () => {
     write('sw.js', 'self.addEventListener("fetch",()=>{});');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('weighs a route as its chunk and what it imports statically, apart from what was loaded, with and without Dexie', () => {
+    // A client of its own: these files would be lazy chunks of the fixture above.
+    const client = mkdtempSync(join(tmpdir(), 'tinkuy-route-'));
+    const files = {
+      'reader-screen-abc.js': 'import{a}from"./vendor.js";import{d}from"./dexie-x1.js";import{s}from"./store-y2.js";const l=()=>import("./lazy.js");',
+      'vendor.js': 'export const a=1;',
+      'dexie-x1.js': `export const d="${'d'.repeat(50)}";`,
+      'store-y2.js': 'import{d}from"./dexie-x1.js";export const s=d;',
+    };
+    try {
+      mkdirSync(join(client, 'assets'));
+      for (const [name, code] of Object.entries(files)) writeFileSync(join(client, 'assets', name), code);
+      const route = measureRouteJs(client, 'reader-screen', new Set(['/assets/vendor.js']))!;
+      expect(route.files.map((a) => a.url).sort()).toEqual(['/assets/dexie-x1.js', '/assets/reader-screen-abc.js', '/assets/store-y2.js']);
+      const dexie = route.files.find((a) => a.url === '/assets/dexie-x1.js')!;
+      expect(route.ownGzipBytes).toBe(route.gzipBytes - dexie.gzipBytes);
+      expect(measureRouteJs(client, 'catalogue-screen', new Set())).toBeUndefined();
+    } finally {
+      rmSync(client, { recursive: true, force: true });
+    }
+  });
 
   it('finds static imports and re-exports but not dynamic import()', () => {
     expect(findStaticImports('import{a}from"./x.js";export*from"../y.js";import"./z.js";import("./lazy.js")')).toEqual(['./x.js', '../y.js', './z.js']);

@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import { Id, IsoInstant, requiredText, StorableString, text } from './common';
 import { WorkshopCode } from './workshop';
 import { RegionCode } from '../places/place-schemas';
-import { foldText } from '../fold-text';
+
+// The match keys live apart (no valibot), so the device's database can fold names without the schemas.
+export { foldForMatch, makeDocumentKey, makeNameKey } from '../person-keys';
 
 export const DOCUMENT_TYPES = ['dni', 'ce', 'pasaporte', 'otro'] as const;
 export const ENTITY_TYPES = ['ddc', 'gobierno-regional', 'municipalidad-provincial', 'municipalidad-distrital', 'otra'] as const;
@@ -108,28 +110,6 @@ export const AttendanceExportArgs = v.strictObject({
   at: IsoInstant,
 });
 export type AttendanceExportArgs = v.InferOutput<typeof AttendanceExportArgs>;
-
-/**
- * Folds text for matching people: accents, case, punctuation and runs of spaces do not count
- * ("José  PÉREZ." = "jose perez"). The device's duplicate warning and the server's merge use it.
- */
-export function foldForMatch(value: string): string {
-  return foldText(value)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** The document key of a person (`dni:12345678`), or undefined without both type and number. */
-export function makeDocumentKey(person: Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>): string | undefined {
-  const number = person.documentNumber?.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
-  if (!person.documentType || !number) return undefined;
-  return `${person.documentType}:${number}`;
-}
-
-/** The name key of a person: folded full name and entity name (`jose perez|municipalidad de ayacucho`). */
-export function makeNameKey(person: Pick<AttendancePerson, 'fullName' | 'entityName'>): string {
-  return `${foldForMatch(person.fullName)}|${foldForMatch(person.entityName)}`;
-}
 
 /**
  * A proposed correction (DESIGN.md § Merge rules): a self check-in that matched a person already
