@@ -79,7 +79,7 @@ function isDeviceRuntime(id: string): boolean {
  * here, so no screen makes one request more. Keep this list to what those screens import.
  */
 function isDeviceStore(id: string): boolean {
-  return /[\\/]src[\\/](db[\\/](connection|catalogue-db|user-db|storage-errors|live-query|attendance-keys|entries-store|checklist-templates-store|catalogue-meta-store|search-index-store|favourites-store|reading-progress-store|recents-store)|state[\\/]live-signal|shared[\\/](errors|person-keys|attendance-match|fold-text|safe-link|calendar[\\/]lima-dates|catalogue[\\/]valor-text))\.ts$/.test(id);
+  return /[\\/]src[\\/](db[\\/](connection|catalogue-db|user-db|storage-errors|live-query|attendance-keys|entries-store|checklist-templates-store|catalogue-meta-store|search-index-store|favourites-store|reading-progress-store|recents-store)|state[\\/]live-signal|shared[\\/](errors|person-keys|fold-text|safe-link|calendar[\\/]lima-dates|catalogue[\\/]valor-text))\.ts$/.test(id);
 }
 
 /** What a participant's door draws before it offers the check-in (#12): one chunk, one request. */

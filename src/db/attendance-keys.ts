@@ -3,7 +3,7 @@
  * needs them, and the catalogue's screens open that database without loading the attendance code
  * or its schemas (#12).
  */
-import { computeKeys, type PersonKeys } from '../shared/attendance-match';
+import { computeKeys, type PersonKeys } from '../shared/person-keys';
 import type { LocalAttendance } from './attendance-store';
 
 /**

@@ -4,22 +4,9 @@
  * (type and number), or the same folded name and entity — unless both carry documents and they
  * differ (two namesakes). A name that folds to nothing ("...") never matches by name.
  */
-import type { AttendancePerson } from './schemas/attendance';
-import { foldForMatch, makeDocumentKey, makeNameKey } from './person-keys';
+import { computeKeys, foldForMatch, type PersonKeys, type PersonMatchKeys } from './person-keys';
 
-/** The parts of a person that say "this is the same person". */
-export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;
-
-/** A person's match keys: the document key (`dni:…`) and the folded `name|entity` key; each absent when it cannot match. */
-export interface PersonMatchKeys {
-  doc: string | undefined;
-  name: string | undefined;
-}
-
-/** The match keys of a person (folding the name is the costly part: cache them per record where it counts). */
-export function computeKeys(person: PersonKeys): PersonMatchKeys {
-  return { doc: makeDocumentKey(person), name: foldForMatch(person.fullName) === '' ? undefined : makeNameKey(person) };
-}
+export { computeKeys, type PersonKeys, type PersonMatchKeys };
 
 /** Whether two sets of match keys belong to the same person. Symmetric. */
 export function isSameKeys(a: PersonMatchKeys, b: PersonMatchKeys): boolean {

@@ -1,7 +1,8 @@
 /**
- * A person's match keys as plain functions, apart from the attendance schema: the device's
- * database computes them on every write and in its v3 upgrade, and must not load valibot for it
- * (#12: the catalogue's screens open that database). The schema re-exports them.
+ * A person's match keys as plain functions, apart from the attendance schema and the same-person
+ * rules: the device's database computes them on every write and in its v3 upgrade, and must not
+ * load valibot or the fuzzy warning for it (#12: the catalogue's screens open that database). The
+ * schema and attendance-match re-export them.
  */
 import type { AttendancePerson } from './schemas/attendance';
 import { foldText } from './fold-text';
@@ -26,4 +27,18 @@ export function makeDocumentKey(person: Partial<Pick<AttendancePerson, 'document
 /** The name key of a person: folded full name and entity name (`jose perez|municipalidad de ayacucho`). */
 export function makeNameKey(person: Pick<AttendancePerson, 'fullName' | 'entityName'>): string {
   return `${foldForMatch(person.fullName)}|${foldForMatch(person.entityName)}`;
+}
+
+/** The parts of a person that say "this is the same person". */
+export type PersonKeys = Pick<AttendancePerson, 'fullName' | 'entityName'> & Partial<Pick<AttendancePerson, 'documentType' | 'documentNumber'>>;
+
+/** A person's match keys: the document key (`dni:…`) and the folded `name|entity` key; each absent when it cannot match. */
+export interface PersonMatchKeys {
+  doc: string | undefined;
+  name: string | undefined;
+}
+
+/** The match keys of a person (folding the name is the costly part: cache them per record where it counts). */
+export function computeKeys(person: PersonKeys): PersonMatchKeys {
+  return { doc: makeDocumentKey(person), name: foldForMatch(person.fullName) === '' ? undefined : makeNameKey(person) };
 }
