@@ -65,7 +65,7 @@ const serverBuild = {
  * the strings): a module of this group in the main chunk would make the whole group critical.
  */
 function isDeviceRuntime(id: string): boolean {
-  if (/door-prefetch|[\\/]shared[\\/](errors|build)\.ts|[\\/]shared[\\/]i18n[\\/]/.test(id)) return false;
+  if (/door-prefetch|[\\/]shared[\\/](errors|build|door-page)\.ts|[\\/]shared[\\/]i18n[\\/]/.test(id)) return false;
   return /[\\/]src[\\/](db|sync|shared)[\\/]|[\\/]src[\\/]state[\\/]live-signal|[\\/]node_modules[\\/]valibot[\\/]/.test(id);
 }
 
@@ -130,7 +130,8 @@ export default defineConfig(({ isSsrBuild }) => ({
       ],
   build: isSsrBuild
     ? serverBuild
-    : { outDir: 'dist/client', emptyOutDir: true, target: 'es2022', sourcemap: false, assetsInlineLimit: 0, rollupOptions: { output: { codeSplitting: clientChunks } } },
+    : // manifest: the server names a participant's door's chunks in its page (src/server/http/door-page.ts).
+      { outDir: 'dist/client', emptyOutDir: true, target: 'es2022', sourcemap: false, assetsInlineLimit: 0, manifest: true, rollupOptions: { output: { codeSplitting: clientChunks } } },
   test: {
     projects: [
       {

@@ -4,6 +4,7 @@ import { registerServiceWorker } from './state/update-model';
 import { whenDoorReady } from './state/door-ready';
 import { App } from './ui/app';
 import { prefetchDoorWorkshop, readDoorCode } from './sync/door-prefetch';
+import { DOOR_DATA_ID } from './shared/door-page';
 
 /*
  * This module is the critical path: it renders the shell at once from the precache (offline
@@ -16,7 +17,7 @@ import { prefetchDoorWorkshop, readDoorCode } from './sync/door-prefetch';
 const root = document.getElementById('app');
 if (root) {
   const isDoor = readDoorCode(location.pathname) !== undefined;
-  prefetchDoorWorkshop(location.pathname);
+  prefetchDoorWorkshop(location.pathname, document.getElementById(DOOR_DATA_ID)?.textContent);
   render(<App />, root);
   const afterFirstScreen = isDoor ? whenDoorReady() : Promise.resolve();
   void afterFirstScreen.then(() => {

@@ -6,6 +6,8 @@ import { readServedBuild } from './build-info';
 import type { ServerConfig, TrustProxy } from './config';
 import type { AppContext } from './context';
 import { registerClientApp } from './http/client-app';
+import { createDoorPages } from './http/door-page';
+import { findWorkshopByCode } from './workshops/workshop-store';
 import { installErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security';
 import { createPrettyLogStream, formatPasswordBox } from './log/pretty-log';
@@ -76,7 +78,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     registerCertificateRoutes(app, ctx);
     registerAdminRoutes(app, ctx);
     await registerMediaRoutes(app, ctx, openMediaStore(store.engine, store.db, config.dataDir), config.mediaLimits ?? DEFAULT_MEDIA_LIMITS);
-    await registerClientApp(app, config.clientDir);
+    await registerClientApp(app, config.clientDir, createDoorPages(config.clientDir, (code) => findWorkshopByCode(ctx.db, code)));
     return app;
   } catch (error) {
     await app.close();

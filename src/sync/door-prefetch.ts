@@ -1,6 +1,7 @@
 /**
- * A participant's door (`/t/<CÓDIGO>`, #12) asks for its workshop as the page starts, before the
- * screen's chunks and Dexie arrive: on Slow 3G every request costs two seconds of latency, and
+ * A participant's door (`/t/<CÓDIGO>`, #12) takes its workshop from the page when the server
+ * wrote it there (a first visit: no request at all), or else asks for it as the page starts,
+ * before the screen's chunks arrive: on Slow 3G every request costs two seconds of latency, and
  * this one then runs beside the chunk downloads instead of after them. Tiny on purpose: it rides
  * in the main chunk (plain fetch, no schema); workshop-door-client.ts reads and checks the answer.
  */
@@ -28,11 +29,18 @@ export function doorWorkshopPath(code: string): string {
 
 let early: { code: string; answer: Promise<Response> } | undefined;
 
-/** Starts asking for the door's workshop when `path` is a door; anything else is left alone. */
-export function prefetchDoorWorkshop(path: string): void {
+/**
+ * Takes the door's workshop when `path` is a door: `inlineAnswer`, the answer the server wrote
+ * into the page (src/shared/door-page.ts; absent from the service worker's precached index.html),
+ * read as the response the API would give, or else a request started now. Anything else is left alone.
+ */
+export function prefetchDoorWorkshop(path: string, inlineAnswer?: string | null): void {
   const code = readDoorCode(path);
-  if (!code || typeof fetch !== 'function') return;
-  const answer = fetch(doorWorkshopPath(code), { credentials: 'omit', cache: 'no-store' });
+  if (!code) return;
+  if (!inlineAnswer && typeof fetch !== 'function') return;
+  const answer = inlineAnswer
+    ? Promise.resolve(new Response(inlineAnswer, { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    : fetch(doorWorkshopPath(code), { credentials: 'omit', cache: 'no-store' });
   answer.catch(() => undefined); // read (and judged) by whoever takes it; never an unhandled rejection
   early = { code, answer };
 }

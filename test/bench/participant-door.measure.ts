@@ -5,7 +5,7 @@
  * `performance.now()` in the page, from the start of the navigation; bytes are what the
  * requests it started by then received (the service worker's own precache is not throttled, PITFALLS 15).
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { withRig } from '../helpers/e2e-rig';
 import { latestByRecord } from '../helpers/e2e-server-view';
 import { pullAll } from '../helpers/pull';
@@ -28,11 +28,15 @@ async function findSeededCode(server: RunningServer): Promise<string> {
 
 /** Runs in the page before any script: notes when «Registrar mi asistencia» can be tapped. */
 function watchCheckInOffered(): void {
-  const w = window as unknown as { __tinkuyOffered?: number; __tinkuyOfferedAt?: number };
+  const w = window as unknown as { __tinkuyOffered?: number; __tinkuyOfferedAt?: number; __tinkuyOfferDrawn?: number; __tinkuyLongTasks?: string[] };
+  // For BENCH_WATERFALL: when the main thread was busy (tasks over 50 ms), start+duration in ms.
+  w.__tinkuyLongTasks = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tinkuyLongTasks!.push(`${Math.round(e.startTime)}+${Math.round(e.duration)}`))).observe({ type: 'longtask', buffered: true });
   const isOffered = () => [...document.querySelectorAll('a')].some((a) => a.textContent?.trim() === 'Registrar mi asistencia' && a.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
     if (!isOffered()) return;
     observer.disconnect();
+    w.__tinkuyOfferDrawn = performance.now();
     requestAnimationFrame(() => setTimeout(() => {
       w.__tinkuyOfferedAt = performance.timeOrigin + performance.now();
       w.__tinkuyOffered = performance.now();
@@ -48,6 +52,42 @@ async function timeOffered(page: Page, url: string): Promise<{ ms: number; at: n
   const ms = (await handle.jsonValue()) as number;
   const at = await page.evaluate(() => (window as unknown as { __tinkuyOfferedAt: number }).__tinkuyOfferedAt);
   return { ms, at };
+}
+
+interface WaterfallLine {
+  url: string;
+  start: number;
+  headers?: number;
+  end?: number;
+  bytes?: number;
+}
+
+/**
+ * `BENCH_WATERFALL=1`: each request's start, first byte and end (ms from the document's request)
+ * and bytes, to see which wave each request rides in.
+ */
+function recordWaterfall(cdp: CDPSession): { format(): string } {
+  const lines = new Map<string, WaterfallLine>();
+  let origin: number | undefined;
+  const ms = (timestamp: number) => Math.round(timestamp * 1000 - (origin ?? 0));
+  cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; request: { url: string } }) => {
+    origin ??= e.timestamp * 1000;
+    lines.set(e.requestId, { url: new URL(e.request.url).pathname, start: ms(e.timestamp) });
+  });
+  cdp.on('Network.responseReceived', (e: { requestId: string; timestamp: number }) => {
+    const line = lines.get(e.requestId);
+    if (line) line.headers = ms(e.timestamp);
+  });
+  cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+    const line = lines.get(e.requestId);
+    if (line) Object.assign(line, { end: ms(e.timestamp), bytes: e.encodedDataLength });
+  });
+  return {
+    format: () =>
+      [...lines.values()]
+        .map((l) => `  ${String(l.start).padStart(6)} → ${String(l.headers ?? '…').padStart(6)} → ${String(l.end ?? '…').padStart(6)} ms  ${String(l.bytes ?? '…').padStart(7)} B  ${l.url}`)
+        .join('\n'),
+  };
 }
 
 /** The participant's first visit, Slow 3G, CPU ×4: ms until check-in is offered and bytes until then. */
@@ -68,7 +108,15 @@ export async function measureParticipantDoor(): Promise<BenchRow[]> {
         const finished = new Map<string, number>();
         cdp.on('Network.requestWillBeSent', (e: { requestId: string; wallTime: number }) => void started.set(e.requestId, e.wallTime * 1000));
         cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => void finished.set(e.requestId, e.encodedDataLength));
+        const waterfall = process.env.BENCH_WATERFALL ? recordWaterfall(cdp) : undefined;
         const { ms, at } = await timeOffered(page, `${url}/t/${code}`);
+        if (waterfall) {
+          const { drawn, busy } = await page.evaluate(() => {
+            const w = window as unknown as { __tinkuyOfferDrawn: number; __tinkuyLongTasks: string[] };
+            return { drawn: w.__tinkuyOfferDrawn, busy: w.__tinkuyLongTasks.join(' ') };
+          });
+          console.log(`participant's door, run ${i + 1}: drawn at ${Math.round(drawn)} ms, offered (a frame and a task later) at ${Math.round(ms)} ms\n  long tasks: ${busy}\n${waterfall.format()}`);
+        }
         const before = [...started].filter(([, time]) => time <= at).map(([id]) => id);
         return { ms, requests: before.length, bytes: before.reduce((sum, id) => sum + (finished.get(id) ?? 0), 0) };
       }));

@@ -1,9 +1,11 @@
 /**
  * A participant's own door (`/t/<CÓDIGO>`, issue 12), on a phone that has never opened Tinkuy:
- * while the workshop is still on its way (a slow answer) the page says it is loading and never
- * blames the code; only the server's answer says a code does not exist. The door asks for its one
- * workshop, never the catalogue (#12); it is a frame of its own — no staff navigation, no sync
- * pill — the check-in starts from the workshop's region, and the phone opens it again offline.
+ * the server writes the workshop into the door's page, so a first visit asks for neither it nor
+ * the catalogue (#12); a page without it (the worker's index.html) asks for its one workshop and,
+ * while the answer is on its way, says it is loading and never blames the code; only the
+ * server's answer says a code does not exist. The door is a frame of its own (no staff
+ * navigation, no sync pill), the check-in starts from the workshop's region, and the phone opens
+ * it again offline.
  */
 import { expect, it } from 'vitest';
 import { describeE2E } from '../helpers/e2e-rig';
@@ -22,12 +24,35 @@ async function findCuscoWorkshop(server: RunningServer): Promise<{ code: string;
 }
 
 describeE2E('the participant\'s own door', (rig) => {
-  it('a first visit with a slow answer says «Cargando el taller…», then shows the workshop with no staff navigation and the region already chosen', async () => {
+  it('a first visit finds its workshop in the page: no request for it, none for the catalogue; no staff navigation and the region already chosen', async () => {
     const workshop = await findCuscoWorkshop(rig.server);
     await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async (phone) => {
       const { page, context } = phone;
       // The seeded workshop is on 14 January 2027: the phone's clock says it is that day, so its window is open.
       await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+      const since = Date.now();
+      await phone.goto(`/t/${workshop.code.toLowerCase()}`);
+      await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
+      expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /Envío/ }).count()).toBe(0);
+      expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
+      await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
+      expect(await page.getByLabel('Región').inputValue()).toBe('08');
+      expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
+      // The server wrote the workshop into the door's page (#12): the app asked for neither it nor the catalogue.
+      const asked = (await phone.requestsSince(since)).map((r) => r.url);
+      expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([]);
+      expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);
+    });
+  }, 120_000);
+
+  it('a page without the workshop in it (the worker\'s index.html) and a slow answer says «Cargando el taller…», then shows the workshop', async () => {
+    const workshop = await findCuscoWorkshop(rig.server);
+    await rig.phone({ open: false, name: 'teléfono con la página sin el taller' }, async (phone) => {
+      const { page, context } = phone;
+      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+      // The door is answered with plain index.html, as the service worker's precache answers a repeat visit.
+      await page.route(`**/t/${workshop.code}`, async (route) => route.fulfill({ response: await route.fetch({ url: phone.href('/') }) }));
       let release = () => undefined as void;
       const held = new Promise<void>((resolve) => (release = resolve));
       // The workshop's answer is held back, as on a weak signal: the page must say it is loading meanwhile.
@@ -36,19 +61,14 @@ describeE2E('the participant\'s own door', (rig) => {
         await held;
         await route.continue();
       });
-      await phone.goto(`/t/${workshop.code.toLowerCase()}`);
+      await phone.goto(`/t/${workshop.code}`);
       await page.getByRole('heading', { level: 1, name: 'Cargando el taller…' }).waitFor({ timeout: 30_000 });
       expect(await page.getByText(/bien escrito|No hay ningún taller/).count()).toBe(0);
       release();
       await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
       await context.unroute('**/api/workshops/by-code/**');
-      expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
-      expect(await page.getByRole('link', { name: /Envío/ }).count()).toBe(0);
-      expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
       await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
       expect(await page.getByLabel('Región').inputValue()).toBe('08');
-      expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
-      // The door asked for its workshop and never for the catalogue with its places (#12).
       const asked = (await phone.requestsSince(since)).map((r) => r.url);
       expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([`/api/workshops/by-code/${workshop.code}`]);
       expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendNotFound } from './error-handler';
+import type { DoorPages } from './door-page';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -31,16 +32,19 @@ export function hasClientBuild(dir: string): boolean {
 }
 
 /**
- * Serves the built PWA from `clientDir`, with deep links answered by index.html. Without a
- * build the API still runs and pages answer a Spanish 503 saying to build.
+ * Serves the built PWA from `clientDir`, with deep links answered by index.html (a participant's
+ * door by its own page, `doorPages`, when its code names a workshop). Without a build the API
+ * still runs and pages answer a Spanish 503 saying to build.
  */
-export async function registerClientApp(app: FastifyInstance, clientDir: string): Promise<void> {
+export async function registerClientApp(app: FastifyInstance, clientDir: string, doorPages?: DoorPages): Promise<void> {
   const isBuilt = hasClientBuild(clientDir);
   if (isBuilt) {
     await app.register(fastifyStatic, {
       root: clientDir,
       prefix: '/',
       index: ['index.html'],
+      // Build internals (.vite/manifest.json, read by the door's pages) are not the app's to serve.
+      dotfiles: 'ignore',
       cacheControl: false,
       setHeaders: (reply, filePath) => {
         const urlPath = `/${relative(clientDir, filePath).split(sep).join('/')}`;
@@ -50,12 +54,23 @@ export async function registerClientApp(app: FastifyInstance, clientDir: string)
   } else {
     app.get('/', (_request, reply) => sendMissingBuild(reply));
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (!isAppNavigation(request)) return sendNotFound(reply);
     if (!isBuilt) return sendMissingBuild(reply);
     void reply.header('Cache-Control', REVALIDATE);
-    return reply.sendFile('index.html');
+    const doorPage = await renderDoorPage(request, doorPages);
+    return doorPage ? reply.type('text/html; charset=utf-8').send(doorPage) : reply.sendFile('index.html');
   });
+}
+
+/** The door's own page, or undefined (plain index.html) when there is none or it cannot be made now. */
+async function renderDoorPage(request: FastifyRequest, doorPages: DoorPages | undefined): Promise<string | undefined> {
+  try {
+    return await doorPages?.render(request.url);
+  } catch (error) {
+    request.log.warn({ err: error }, 'door page fell back to index.html');
+    return undefined;
+  }
 }
 
 function sendMissingBuild(reply: FastifyReply): FastifyReply {

@@ -5,12 +5,11 @@ import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
 import { EraseRequest, eraseAttendance, listErasures, listExports } from '../workshops/personal-data';
 import { seedWorkshops } from '../workshops/seed';
-import { isStaff, toWorkshopRow } from '../workshops/workshop-store';
+import { findWorkshopByCode, isStaff } from '../workshops/workshop-store';
 import { listFacilitators, readTeam } from '../workshops/workshop-team';
 import { canRunWorkshop } from '../../shared/permissions';
 import { REFUSALS } from '../../shared/errors';
 import { WorkshopCode } from '../../shared/schemas/workshop';
-import type { WorkshopByCodeResponse } from '../../shared/protocol';
 
 const WorkshopParams = v.object({ id: v.pipe(v.string(), v.uuid('Identificador de taller no válido.')) });
 const DoorParams = v.object({ code: WorkshopCode });
@@ -37,9 +36,8 @@ export function registerWorkshopRoutes(app: FastifyInstance, ctx: AppContext): v
   // catalogue pull carries, so a first visit on a slow network does not wait for the whole catalogue.
   app.get('/api/workshops/by-code/:code', async function handleWorkshopByCode(request, reply) {
     const { code } = parseOrThrow(DoorParams, request.params);
-    const stored = await ctx.db.selectFrom('workshops').selectAll().where('code', '=', code).where('deleted', '=', 0).executeTakeFirst();
-    if (!stored) throw new HttpError(404, 'not_found', REFUSALS.codeMatchesNoWorkshop);
-    const answer: WorkshopByCodeResponse = { change: { table: 'workshops', id: stored.id, version: Number(stored.version), row: toWorkshopRow(stored) } };
+    const answer = await findWorkshopByCode(ctx.db, code);
+    if (!answer) throw new HttpError(404, 'not_found', REFUSALS.codeMatchesNoWorkshop);
     return reply.header('Cache-Control', NO_STORE).send(answer);
   });
 

@@ -4,10 +4,11 @@
  * offline in a venue keeps its check-in in the outbox, and the two days after the end leave
  * time to reach a signal.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { Role } from '../../shared/schemas/common';
 import { findWorkshopWindow, type WorkshopRow, type WorkshopSaveArgs } from '../../shared/schemas/workshop';
+import type { WorkshopByCodeResponse } from '../../shared/protocol';
 import type { AuthUser } from '../auth/sessions';
 import type { Database, WorkshopsTable } from '../store/schema';
 import { readJson } from '../store/json';
@@ -48,4 +49,13 @@ const STAFF_ROLES: readonly Role[] = ['facilitador', 'coordinador'];
 /** Whether the caller runs workshops (facilitador or coordinador): no code or window needed. */
 export function isStaff(caller: AuthUser): boolean {
   return caller.roles.some((role) => STAFF_ROLES.includes(role));
+}
+
+/**
+ * The one live workshop a participant's QR code names (#12), as the catalogue pull carries it:
+ * what `GET /api/workshops/by-code/:code` answers and the door's page carries inline.
+ */
+export async function findWorkshopByCode(db: Kysely<Database>, code: string): Promise<WorkshopByCodeResponse | undefined> {
+  const stored = await db.selectFrom('workshops').selectAll().where('code', '=', code).where('deleted', '=', 0).executeTakeFirst();
+  return stored && { change: { table: 'workshops', id: stored.id, version: Number(stored.version), row: toWorkshopRow(stored) } };
 }
