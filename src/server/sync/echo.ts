@@ -12,6 +12,7 @@
  * effect the server refused stops asking for skips (the device's META_KEYS.echoOff).
  * The mark names a version: any later write, by whatever path, moves `version` and voids it.
  */
+import { sql } from 'kysely';
 import type { EchoColumns } from '../store/schema';
 import { nextVersion } from '../store/version';
 import type { MutationContext } from './mutation-context';
@@ -54,4 +55,17 @@ export function markEcho(ctx: MutationContext, version: number, prior: Marked | 
 export async function startRowColumns(ctx: MutationContext): Promise<{ deleted: 0; version: number; updated_at: string } & EchoColumns> {
   const version = await nextVersion(ctx.trx);
   return { deleted: 0, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, undefined) };
+}
+
+// The pulled tables are queried untyped (their builder types differ per table), as in visibility.ts.
+type Narrowable<Q> = { where: (...args: any[]) => Q };
+
+/** Narrows a pulled table's query to rows that are NOT, at their current version, device `clientId`'s own write (NULLs count as unmarked). */
+export function whereNotEchoOf<Q extends Narrowable<Q>>(query: Q, clientId: string): Q {
+  return query.where(sql<boolean>`not (coalesce(echo_client, '') = ${clientId} and coalesce(echo_version, -1) = version)`);
+}
+
+/** Narrows a pulled table's query to the rows that ARE device `clientId`'s own write at their current version (see `isEchoOf`). */
+export function whereEchoOf<Q extends Narrowable<Q>>(query: Q, clientId: string): Q {
+  return query.where(sql<boolean>`(echo_client = ${clientId} and echo_version = version)`);
 }

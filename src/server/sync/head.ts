@@ -4,11 +4,12 @@
  * counting the device's own echoes (#12), which its next pull would leave out anyway. One
  * indexed `limit 1` probe per table, in one snapshot like a pull.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PullScope } from '../../shared/protocol';
 import type { AuthUser } from '../auth/sessions';
 import type { AppContext } from '../context';
 import type { Database } from '../store/schema';
+import { whereNotEchoOf } from './echo';
 import { whereVisible } from './visibility';
 import { PULL_TABLES, type PullTable } from './pull-tables';
 
@@ -25,10 +26,7 @@ async function hasNewRow(db: Kysely<Database>, def: PullTable, caller: AuthUser 
   // The table name comes from the PULL_TABLES list, never from the request.
   let query = (db as unknown as Kysely<any>).selectFrom(def.table).select('version').where('version', '>', cursor);
   query = whereVisible(query, visibility);
-  if (def.hasEcho && clientId) {
-    // Not marked for this device at its current version (NULLs count as "not marked").
-    query = query.where(sql<boolean>`not (coalesce(echo_client, '') = ${clientId} and coalesce(echo_version, -1) = version)`);
-  }
+  if (def.hasEcho && clientId) query = whereNotEchoOf(query, clientId);
   return (await query.limit(1).execute()).length > 0;
 }
 

@@ -58,21 +58,37 @@ describe.each(ENGINES)('no echo on %s', (engine) => {
     expect((await sync(rosa)).map((c) => c.id)).toEqual([event.id, runId, `${runId}:seguro`]);
   });
 
-  it('echoes are skipped page by page, and a teammate\'s row between them still arrives', async () => {
+  /** Ana's pages at `limit`, from her cursor to the end: the ids on each and the cursor reached. */
+  async function pagesOf(phone: Device, limit: number) {
+    const pages: string[][] = [];
+    let cursor = phone.cursor;
+    for (;;) {
+      const page = await pull(env.server, env.user, { cursor, limit, clientId: phone.clientId });
+      pages.push(page.changes.map((c) => c.id));
+      cursor = page.cursor;
+      if (!page.hasMore) return { pages, cursor };
+    }
+  }
+
+  it('echoes take no place on a page: after ten own writes, a teammate\'s row between them comes in one page, and the cursor passes them all', async () => {
     const { ana, rosa } = await twoPhones();
     await send(ana, Array.from({ length: 5 }, () => ana.next('event.save', makeEventArgs())));
     const rosas = makeEventArgs({ title: 'El de Rosa' });
     await send(rosa, [rosa.next('event.save', rosas)]);
     await send(ana, Array.from({ length: 5 }, () => ana.next('event.save', makeEventArgs())));
-    const pages = [];
-    let cursor = ana.cursor;
-    for (;;) {
-      const page = await pull(env.server, env.user, { cursor, limit: 4, clientId: ana.clientId });
-      pages.push(page.changes.map((c) => c.id));
-      cursor = page.cursor;
-      if (!page.hasMore) break;
-    }
-    expect(pages).toEqual([[], [rosas.id], []]);
+    // Before, a page of 4 was cut over the echoes too: three round trips ([], [Rosa's], []).
+    expect(await pagesOf(ana, 4)).toEqual({ pages: [[rosas.id]], cursor: (await pullAll(env.server, env.user)).cursor });
+  });
+
+  it('a page full of others\' changes still stops at the limit, and the last page moves past the echoes after it', async () => {
+    const { ana, rosa } = await twoPhones();
+    const rosas = [makeEventArgs({ title: 'Primero de Rosa' }), makeEventArgs({ title: 'Segundo de Rosa' })];
+    await send(ana, [ana.next('event.save', makeEventArgs())]);
+    await send(rosa, [rosa.next('event.save', rosas[0]!)]);
+    await send(ana, [ana.next('event.save', makeEventArgs())]);
+    await send(rosa, [rosa.next('event.save', rosas[1]!)]);
+    await send(ana, Array.from({ length: 3 }, () => ana.next('event.save', makeEventArgs())));
+    expect(await pagesOf(ana, 1)).toEqual({ pages: [[rosas[0]!.id], [rosas[1]!.id]], cursor: (await pullAll(env.server, env.user)).cursor });
   });
 
   it('a teammate\'s change in between comes back; once pulled, the next own write over it does not', async () => {
