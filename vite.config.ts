@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { catalogueContent } from './src/content/compiler/vite-plugin';
 import { BUILD_FILE, makeBuildInfo } from './src/content/compiler/build-info';
+import { prerenderShell } from './tools/prerender-shell';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 /** This build's identity (commit or source hash, and time): «Acerca de» and /api/health show it. */
@@ -102,16 +103,20 @@ const clientChunks = {
   ],
 };
 
+/** Constants the client code reads (its version and build); the prerender needs the same. */
+const define = { __APP_VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(build) };
+
 export default defineConfig(({ isSsrBuild }) => ({
   // Dexie's ESM build: 28.7 KiB gzip, a lazy chunk under 30 KiB (its UMD default is 30.2).
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-  define: { __APP_VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(build) },
+  define,
   plugins: isSsrBuild
     ? // The server loads the compiled catalogue from dist/server/catalogue.json; a bad entry fails here.
       [catalogueContent({ contentDir: 'src/content' })]
     : [
         preact(),
         buildInfoFile(),
+        prerenderShell(define),
         VitePWA({
           strategies: 'injectManifest',
           srcDir: 'src/sw',

@@ -66,7 +66,7 @@ export async function buildApp(config: ServerConfig, options: AppOptions = {}): 
     app.removeContentTypeParser('text/plain');
     installErrorHandler(app);
     installBodyDeadlines(app, httpTimeouts);
-    await registerSecurityHeaders(app);
+    await registerSecurityHeaders(app, config.clientDir);
     await app.register(compress, { encodings: ['gzip', 'deflate'], requestEncodings: ['gzip', 'identity'] });
     registerHealthRoutes(app, ctx, readServedBuild(config.clientDir) ?? SERVER_BUILD);
     registerAuthRoutes(app, ctx);

@@ -42,20 +42,24 @@ const EditorScreen = lazyScreen(() => import('./editor/editor-screen').then((m) 
 const NationalScreen = lazyScreen(() => import('./national/national-screen').then((m) => m.NationalScreen));
 const AdminScreen = lazyScreen(() => import('./admin/admin-screen').then((m) => m.AdminScreen));
 
-/** The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk. */
-export function App() {
+/**
+ * The whole app: the frame (bars, prompt) around the routed screen. Inicio ships in the main chunk.
+ * `isFrameOnly` leaves <main> empty: the build prerenders that frame for deep links (the screen's
+ * own content comes with the JavaScript), and Inicio in full for `/` (src/ui/shell-pages.tsx).
+ */
+export function App({ isFrameOnly = false }: { isFrameOnly?: boolean }) {
   useEffect(() => {
     watchConnection();
     watchInstallPrompt();
   }, []);
   return (
     <LocationProvider>
-      <Frame />
+      <Frame isFrameOnly={isFrameOnly} />
     </LocationProvider>
   );
 }
 
-function Frame() {
+function Frame({ isFrameOnly }: { isFrameOnly: boolean }) {
   const { path, url } = useLocation();
   const isLoading = useSignal(false);
   // A participant's own door (the QR link) and a constancia's verification show no staff navigation and no sync pill.
@@ -69,38 +73,45 @@ function Frame() {
       <TopBar isParticipant={isParticipant} />
       <LoadingLine isLoading={isLoading} />
       <main id="main" tabIndex={-1}>
-        <Router
-          onLoadStart={() => (isLoading.value = true)}
-          onLoadEnd={() => (isLoading.value = false)}
-        >
-          <Route path="/" component={HomeScreen} />
-          <Route path="/catalogo" component={CatalogueScreen} />
-          <Route path="/catalogo/plantillas/:id" component={TemplateScreen} />
-          <Route path="/catalogo/:id" component={ReaderScreen} />
-          <Route path="/eventos" component={EventsScreen} />
-          <Route path="/eventos/*" component={EventsScreen} />
-          <Route path="/talleres" component={WorkshopsScreen} />
-          <Route path="/talleres/*" component={WorkshopsScreen} />
-          <Route path="/t/*" component={ParticipantScreen} />
-          <Route path="/v/:code" component={VerifyScreen} />
-          <Route path="/mas" component={MoreScreen} />
-          <Route path="/mas/almacenamiento" component={StorageScreen} />
-          <Route path="/mas/sincronizacion" component={SyncRoute} />
-          <Route path="/mas/cuenta" component={AccountRoute} />
-          <Route path="/mas/acerca" component={AboutScreen} />
-          <Route path="/mas/editor" component={EditorScreen} />
-          <Route path="/mas/editor/*" component={EditorScreen} />
-          <Route path="/mas/panorama" component={NationalScreen} />
-          <Route path="/mas/administracion" component={AdminScreen} />
-          <Route path="/mas/administracion/*" component={AdminScreen} />
-          <Route default component={NotFoundScreen} />
-        </Router>
+        {!isFrameOnly && <Routes isLoading={isLoading} />}
       </main>
       <div class="update-slot" aria-live="polite">
         <UpdatePrompt model={updateModel.value} />
       </div>
       {!isParticipant && <BottomNav path={path} />}
     </div>
+  );
+}
+
+/** Every address the app answers, each with its screen (lazy but for Inicio and the status screens). */
+function Routes({ isLoading }: { isLoading: Signal<boolean> }) {
+  return (
+    <Router
+      onLoadStart={() => (isLoading.value = true)}
+      onLoadEnd={() => (isLoading.value = false)}
+    >
+      <Route path="/" component={HomeScreen} />
+      <Route path="/catalogo" component={CatalogueScreen} />
+      <Route path="/catalogo/plantillas/:id" component={TemplateScreen} />
+      <Route path="/catalogo/:id" component={ReaderScreen} />
+      <Route path="/eventos" component={EventsScreen} />
+      <Route path="/eventos/*" component={EventsScreen} />
+      <Route path="/talleres" component={WorkshopsScreen} />
+      <Route path="/talleres/*" component={WorkshopsScreen} />
+      <Route path="/t/*" component={ParticipantScreen} />
+      <Route path="/v/:code" component={VerifyScreen} />
+      <Route path="/mas" component={MoreScreen} />
+      <Route path="/mas/almacenamiento" component={StorageScreen} />
+      <Route path="/mas/sincronizacion" component={SyncRoute} />
+      <Route path="/mas/cuenta" component={AccountRoute} />
+      <Route path="/mas/acerca" component={AboutScreen} />
+      <Route path="/mas/editor" component={EditorScreen} />
+      <Route path="/mas/editor/*" component={EditorScreen} />
+      <Route path="/mas/panorama" component={NationalScreen} />
+      <Route path="/mas/administracion" component={AdminScreen} />
+      <Route path="/mas/administracion/*" component={AdminScreen} />
+      <Route default component={NotFoundScreen} />
+    </Router>
   );
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIR } from '../helpers/e2e-server';
-import { BUDGET, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureRouteJs, measureScreenFiles, type BundleFigures } from './bundle-figures';
+import { BUDGET, findHtmlResources, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureRouteJs, measureScreenFiles, type BundleFigures } from './bundle-figures';
 
 describe('the built client stays within the bundle budget', () => {
   let figures: BundleFigures;
@@ -88,6 +88,11 @@ describe('the bundle measure itself', () => {
     } finally {
       rmSync(client, { recursive: true, force: true });
     }
+  });
+
+  it('counts inline styles and scripts, and no stylesheet that is disabled (never fetched)', () => {
+    const found = findHtmlResources('<style>a{b:c}</style><link rel="stylesheet" href="/x.css" disabled><link rel="stylesheet" href="/y.css"><script>go()</script><script type="module" src="/m.js"></script>');
+    expect(found).toEqual({ scripts: ['/m.js'], preloads: [], styles: ['/y.css'], inlineCss: 'a{b:c}', inlineJs: 'go()' });
   });
 
   it('finds static imports and re-exports but not dynamic import()', () => {

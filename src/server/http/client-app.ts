@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendNotFound } from './error-handler';
 import type { DoorPages } from './door-page';
+import { choosePage, SHELL_PAGES } from '../../shared/shell-pages';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -32,9 +33,10 @@ export function hasClientBuild(dir: string): boolean {
 }
 
 /**
- * Serves the built PWA from `clientDir`, with deep links answered by index.html (a participant's
- * door by its own page, `doorPages`, when its code names a workshop). Without a build the API
- * still runs and pages answer a Spanish 503 saying to build.
+ * Serves the built PWA from `clientDir`, with deep links answered by the prerendered page for
+ * their address (src/shared/shell-pages.ts; a participant's door by its own page, `doorPages`,
+ * when its code names a workshop). Without a build the API still runs and pages answer a
+ * Spanish 503 saying to build.
  */
 export async function registerClientApp(app: FastifyInstance, clientDir: string, doorPages?: DoorPages): Promise<void> {
   const isBuilt = hasClientBuild(clientDir);
@@ -54,12 +56,16 @@ export async function registerClientApp(app: FastifyInstance, clientDir: string,
   } else {
     app.get('/', (_request, reply) => sendMissingBuild(reply));
   }
+  // A build from before the prerendered pages (#12) has index.html alone: it answers every address.
+  const pages = new Set(Object.values(SHELL_PAGES).filter((page) => existsSync(join(clientDir, page))));
   app.setNotFoundHandler(async (request, reply) => {
     if (!isAppNavigation(request)) return sendNotFound(reply);
     if (!isBuilt) return sendMissingBuild(reply);
     void reply.header('Cache-Control', REVALIDATE);
     const doorPage = await renderDoorPage(request, doorPages);
-    return doorPage ? reply.type('text/html; charset=utf-8').send(doorPage) : reply.sendFile('index.html');
+    if (doorPage) return reply.type('text/html; charset=utf-8').send(doorPage);
+    const page = choosePage(request.url.split('?')[0] ?? '/');
+    return reply.sendFile(pages.has(page) ? page : SHELL_PAGES.home);
   });
 }
 

@@ -7,10 +7,11 @@
  * every other path; the service worker's precached index.html (repeat and offline visits) has
  * none of this and the app asks for the workshop itself.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { DOOR_DATA_ID } from '../../shared/door-page';
+import { SHELL_PAGES } from '../../shared/shell-pages';
 import type { WorkshopByCodeResponse } from '../../shared/protocol';
 import { WorkshopCode } from '../../shared/schemas/workshop';
 
@@ -82,11 +83,16 @@ export function readDoorPathCode(url: string): string | undefined {
   return parsed.success ? parsed.output : undefined;
 }
 
-/** Builds door pages from the client build in `clientDir`; re-reads it when index.html changes (a new build). */
+/**
+ * Builds door pages from the client build in `clientDir`; re-reads it when its page changes (a new
+ * build). The page is the participant's prerendered frame (no staff nav, no Inicio: #12's one
+ * round trip), or index.html in a build without it.
+ */
 export function createDoorPages(clientDir: string, findWorkshop: (code: string) => Promise<WorkshopByCodeResponse | undefined>) {
   let cached: { mtimeMs: number; indexHtml: string; assets: { scripts: string[]; styles: string[] } } | undefined;
   const load = () => {
-    const indexPath = join(clientDir, 'index.html');
+    const participantPath = join(clientDir, SHELL_PAGES.participant);
+    const indexPath = existsSync(participantPath) ? participantPath : join(clientDir, SHELL_PAGES.home);
     const { mtimeMs } = statSync(indexPath);
     if (cached?.mtimeMs !== mtimeMs) {
       const indexHtml = readFileSync(indexPath, 'utf8');
