@@ -97,6 +97,7 @@ function isDoorScreen(id: string): boolean {
 const clientChunks = {
   groups: [
     { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 3 },
+    { name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/](dist|hooks|jsx-runtime)[\\/]/, priority: 4 },
     { name: 'store', test: isDeviceStore, priority: 2.5, includeDependenciesRecursively: false },
     { name: 'device', test: isDeviceRuntime, priority: 2, includeDependenciesRecursively: false },
     { name: 'door', test: isDoorScreen, priority: 1, includeDependenciesRecursively: false },

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { startSync } from './state/sync-model';
-import { registerServiceWorker } from './state/update-model';
+import { registerServiceWorker } from './state/update-slot';
 import { whenDoorReady } from './state/door-ready';
 import { App } from './ui/app';
 import { prefetchDoorWorkshop, readDoorCode } from './sync/door-prefetch';

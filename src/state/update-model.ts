@@ -107,21 +107,16 @@ export function watchForUpdates(model: UpdateModel, worker: UpdateWorker, doc: D
   };
 }
 
-const current = signal<UpdateModel | null>(null);
-
-/** The app's update model, once the service worker is registered (null before, or unsupported). */
-export const updateModel: ReadonlySignal<UpdateModel | null> = current;
-
 /**
- * Registers the service worker through workbox-window, loaded on demand so it stays off the
- * critical path. Call after the first render. Does nothing where service workers are missing.
+ * Registers the service worker through workbox-window and hands the page its update model
+ * (`onModel`, before registering, so no event is missed). Loaded on demand by update-slot.ts after
+ * the first render, with workbox-window, so neither is on the critical path (#12).
  */
-export async function registerServiceWorker(url = '/sw.js'): Promise<void> {
-  if (!('serviceWorker' in navigator)) return;
+export async function startUpdateModel(url: string, onModel: (model: UpdateModel) => void): Promise<void> {
   const { Workbox } = await import('workbox-window');
   const worker = new Workbox(url, { scope: '/' });
   const model = createUpdateModel(worker);
-  current.value = model;
+  onModel(model);
   await worker.register();
   watchForUpdates(model, worker);
 }

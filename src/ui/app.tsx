@@ -4,10 +4,9 @@ import { useSignal, type Signal } from '@preact/signals';
 import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { watchConnection } from '../state/app-model';
 import { watchInstallPrompt } from '../state/install-model';
-import { updateModel } from '../state/update-model';
 import { TopBar } from './shell/top-bar';
 import { BottomNav } from './shell/bottom-nav';
-import { UpdatePrompt } from './shell/update-prompt';
+import { UpdateSlot } from './shell/update-slot';
 import { focusScreenHeading } from './shell/screen-header';
 import { LoadErrorScreen, NotFoundScreen, RouteLoading } from './shell/status-screens';
 import { HomeScreen } from './home/home-screen';
@@ -76,7 +75,7 @@ function Frame({ isFrameOnly }: { isFrameOnly: boolean }) {
         {!isFrameOnly && <Routes isLoading={isLoading} />}
       </main>
       <div class="update-slot" aria-live="polite">
-        <UpdatePrompt model={updateModel.value} />
+        <UpdateSlot />
       </div>
       {!isParticipant && <BottomNav path={path} />}
     </div>
