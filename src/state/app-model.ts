@@ -6,7 +6,13 @@ import { signal, type ReadonlySignal } from '@preact/signals';
  * model decides about the server, this only drives the word in the top bar.
  */
 
-const online = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+/**
+ * False only outside a browser, in the build's prerender of the shell (src/ui/shell-pages.tsx):
+ * that HTML may later open offline from the service worker, so it must not claim «En línea».
+ */
+export const IS_CONNECTION_KNOWN = typeof navigator !== 'undefined' && typeof navigator.onLine === 'boolean';
+
+const online = signal(IS_CONNECTION_KNOWN ? navigator.onLine : true);
 let isWatching = false;
 
 /** True while the device has some network; flips on the window's `online`/`offline` events. */

@@ -13,6 +13,8 @@ const readShell = (page: Page) => page.evaluate(() => ({
   current: document.querySelector('nav a[aria-current="page"]')?.getAttribute('href') ?? null,
   heading: document.querySelector('main h1')?.textContent ?? null,
   buttons: document.querySelectorAll('button').length,
+  // The connection pill: its word only once the app knows it (the HTML may come from the worker, offline).
+  isConnectionShown: getComputedStyle(document.querySelector('.top-bar [role="status"]') ?? document.body).visibility === 'visible',
   // The bottom nav is fixed to the screen's foot only when the app's CSS applies.
   isStyled: getComputedStyle(document.querySelector('.bottom-nav') ?? document.body).position === 'fixed',
 }));
@@ -29,9 +31,9 @@ describeE2E('the first screen arrives drawn in the HTML (#12)', (rig) => {
       // The app's code never arrives: what shows is the HTML alone.
       await context.route(/\/assets\/.*\.js$/, (route) => route.abort());
       await page.goto(href('/'));
-      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title'), buttons: 0, isStyled: true });
+      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title'), buttons: 0, isConnectionShown: false, isStyled: true });
       await page.goto(href('/eventos'));
-      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: null, heading: null, buttons: 0, isStyled: true });
+      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: null, heading: null, buttons: 0, isConnectionShown: false, isStyled: true });
       await page.goto(href('/t/ABC123'));
       expect(await readShell(page)).toMatchObject({ navs: 0, mains: 1, heading: null, buttons: 0 });
       // A plain link works without the app: a navigation to the section's own page.
@@ -66,7 +68,7 @@ describeE2E('the first screen arrives drawn in the HTML (#12)', (rig) => {
         focused: document.activeElement?.getAttribute('href') ?? null,
       }));
       expect(after).toEqual({ isSameNav: true, focused: '/eventos' });
-      expect(await readShell(page)).toMatchObject({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title') });
+      expect(await readShell(page)).toMatchObject({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title'), isConnectionShown: true });
       // The app routes now: a section opens without loading a page (the window's marker survives).
       await page.evaluate(() => ((window as unknown as { sameWindow: boolean }).sameWindow = true));
       await page.locator('nav a[href="/catalogo"]').click();

@@ -1,4 +1,4 @@
-import { isOnline } from '../../state/app-model';
+import { IS_CONNECTION_KNOWN, isOnline } from '../../state/app-model';
 import { pendingCount, rejectedChanges, syncStatus, type SyncPhase } from '../../state/sync-model';
 import { Icon, type IconName } from './icons';
 import { t } from '../../shared/i18n';
@@ -49,10 +49,14 @@ export function isCrowded(online: boolean, syncText: string): boolean {
   return (online ? t('shell.online') : t('shell.offline')).length + syncText.length > 20;
 }
 
-/** "En línea" / "Sin conexión", always with an icon; announced politely when it changes. */
+/**
+ * "En línea" / "Sin conexión", always with an icon; announced politely when it changes. In the
+ * prerendered HTML it keeps its place but stays hidden (for screen readers too) until the app runs.
+ */
 export function ConnectionStatus({ online }: { online: boolean }) {
+  const tone = online ? 'pill pill--online' : 'pill pill--offline';
   return (
-    <span class={online ? 'pill pill--online' : 'pill pill--offline'} role="status">
+    <span class={IS_CONNECTION_KNOWN ? tone : `${tone} pill--unknown`} role="status">
       <Icon name={online ? 'online' : 'offline'} />
       <span>{online ? t('shell.online') : t('shell.offline')}</span>
     </span>
