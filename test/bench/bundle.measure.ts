@@ -27,7 +27,8 @@ export async function measureBundleWeight(): Promise<BenchRow[]> {
       unit: 'KiB',
       budget: BUDGET.lazyChunkGzip / KIB,
     },
-    { area: 'bundle', what: 'requests in sequence before the first screen', value: figures.sequentialRequests, unit: 'requests', budget: BUDGET.sequentialRequests },
+    { area: 'bundle', what: 'requests in sequence before the first screen is drawn', value: figures.firstScreenRequests, unit: 'requests', budget: BUDGET.firstScreenRequests },
+    { area: 'bundle', what: 'requests in sequence before the app’s code runs', value: figures.sequentialRequests, unit: 'requests', budget: BUDGET.sequentialRequests },
   ];
   if (figures.serviceWorker) {
     rows.push({ area: 'bundle', what: 'service worker sw.js (gzip -9)', value: figures.serviceWorker.gzipBytes / KIB, unit: 'KiB', budget: null });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIR } from '../helpers/e2e-server';
-import { BUDGET, findHtmlResources, findStaticImports, formatBundleTable, formatKiB, measureBundle, measureRouteJs, measureScreenFiles, type BundleFigures } from './bundle-figures';
+import { BUDGET, findHtmlResources, findStaticImports, isDrawnByHtml, formatBundleTable, formatKiB, measureBundle, measureRouteJs, measureScreenFiles, type BundleFigures } from './bundle-figures';
 
 describe('the built client stays within the bundle budget', () => {
   let figures: BundleFigures;
@@ -42,7 +42,11 @@ describe('the built client stays within the bundle budget', () => {
     expect(route!.ownGzipBytes, `${name}: ${formatKiB(route!.ownGzipBytes)} sin contar Dexie: ${detail}`).toBeLessThanOrEqual(BUDGET.catalogueRouteGzip);
   });
 
-  it('needs at most 2 requests in sequence before the first screen (HTML, then JS and CSS in parallel)', () => {
+  it('draws the first screen from index.html alone: one request before it (the app’s code comes in the second)', () => {
+    expect(figures.firstScreenRequests, 'index.html no dibuja la primera pantalla por sí sola').toBe(BUDGET.firstScreenRequests);
+  });
+
+  it('needs at most 2 requests in sequence before the app runs (HTML, then its scripts in parallel)', () => {
     const late = figures.critical.filter((a) => a.depth > BUDGET.sequentialRequests).map((a) => `${a.url} (viaje ${a.depth})`);
     expect(figures.sequentialRequests, `se descubren tarde: ${late.join(', ')}`).toBeLessThanOrEqual(BUDGET.sequentialRequests);
   });
@@ -90,6 +94,17 @@ describe('the bundle measure itself', () => {
     }
   });
 
+  it('calls a page drawn by itself only with the nav’s five links, an h1 in <main> and nothing that holds the paint', () => {
+    const nav = `<nav>${'<a href="/x">x</a>'.repeat(5)}</nav>`;
+    const page = (head: string, body: string) => `<html><head>${head}</head><body>${body}</body></html>`;
+    const module = '<script type="module" crossorigin src="/m.js"></script>';
+    expect(isDrawnByHtml(page(`${module}<style>a{}</style>`, `<main><h1>Hola</h1></main>${nav}`))).toBe(true);
+    expect(isDrawnByHtml(page(module, '<div id="app"></div>'))).toBe(false);
+    expect(isDrawnByHtml(page(`${module}<link rel="stylesheet" href="/a.css">`, `<main><h1>Hola</h1></main>${nav}`))).toBe(false);
+    expect(isDrawnByHtml(page('<script src="/classic.js"></script>', `<main><h1>Hola</h1></main>${nav}`))).toBe(false);
+    expect(isDrawnByHtml(page(module, `<main></main>${nav}`))).toBe(false);
+  });
+
   it('counts inline styles and scripts, and no stylesheet that is disabled (never fetched)', () => {
     const found = findHtmlResources('<style>a{b:c}</style><link rel="stylesheet" href="/x.css" disabled><link rel="stylesheet" href="/y.css"><script>go()</script><script type="module" src="/m.js"></script>');
     expect(found).toEqual({ scripts: ['/m.js'], preloads: [], styles: ['/y.css'], inlineCss: 'a{b:c}', inlineJs: 'go()' });
@@ -104,6 +119,7 @@ describe('the bundle measure itself', () => {
     const depths = Object.fromEntries(measured.critical.map((a) => [a.url, a.depth]));
     expect(depths).toEqual({ '/assets/index.js': 2, '/assets/vendor.js': 2, '/assets/app.css': 2, '/assets/hidden.js': 3 });
     expect(measured.sequentialRequests).toBe(3);
+    expect(measured.firstScreenRequests).toBe(3);
     expect(measured.lazy.map((a) => a.url)).toEqual(['/assets/lazy.js']);
     expect(measured.lazy[0]!.gzipBytes).toBeGreaterThan(BUDGET.lazyChunkGzip);
     expect(measured.serviceWorker?.url).toBe('/sw.js');
