@@ -5,7 +5,9 @@ import type { Database } from './schema';
  * Takes the next value of the ONE global version counter. Call it inside the transaction that
  * changes the row, once per changed row: on PostgreSQL the UPDATE locks the counter row until
  * commit, so versions become visible in order and a pull cursor never skips a row
- * (PITFALLS.md 7). On SQLite the writer is single anyway.
+ * (PITFALLS.md 7). On SQLite the writer is single anyway. Inside a push it is answered from
+ * memory: a direct push's block (`openVersionBlock`) or a staged one's provisional versions
+ * (`openLateVersionBlock`), which take the counter only at the push's end.
  */
 export async function nextVersion(trx: Transaction<Database> | Kysely<Database>): Promise<number> {
   const block = openBlocks.get(trx);
@@ -74,6 +76,41 @@ export async function openVersionBlock(trx: Transaction<Database>, engine: 'sqli
   const value = result.rows[0]?.value;
   if (value === undefined) throw new Error('sync_version row is missing');
   openBlocks.set(trx, { read: Number(value), value: Number(value) });
+}
+
+/**
+ * Versions handed out before the counter is taken stand above every real one (2^52 + n, still
+ * exact in a double): compared with a device's cursor they are newer than anything it holds, as
+ * the real ones will be, and they are never written (push-writes.ts makes them real first).
+ */
+const PROVISIONAL_BASE = 2 ** 52;
+
+/**
+ * For a push that writes at its end (sync/push-writes.ts): nextVersion/takeVersions on `trx`
+ * hand out provisional versions, in order, without touching the counter; `takeLateVersions`
+ * takes that many real ones at once. No lock is held meanwhile.
+ */
+export function openLateVersionBlock(trx: Transaction<Database>): void {
+  openBlocks.set(trx, { read: PROVISIONAL_BASE, value: PROVISIONAL_BASE });
+}
+
+/**
+ * Takes from the counter as many versions as were handed out since `openLateVersionBlock`, in
+ * ONE statement (`update … returning`, which on PostgreSQL locks the counter until commit, so
+ * versions still become visible in order), and returns the map from a provisional version to
+ * its real one (a real version passes through unchanged). Ends the block.
+ */
+export async function takeLateVersions(trx: Transaction<Database>): Promise<(version: number) => number> {
+  const block = openBlocks.get(trx);
+  openBlocks.delete(trx);
+  const count = block ? block.value - block.read : 0;
+  if (count === 0) return (version) => version;
+  const first = await takeVersions(trx, count);
+  return (version) => {
+    if (version <= PROVISIONAL_BASE) return version;
+    if (version > PROVISIONAL_BASE + count) throw new Error(`provisional version ${version} was never handed out`);
+    return first + (version - PROVISIONAL_BASE - 1);
+  };
 }
 
 /** Writes back the versions taken since `openVersionBlock` (one statement, none if none were taken). */

@@ -10,10 +10,11 @@ import { formatIssues, HttpError, quoteUntrusted, SPANISH_VALIBOT_CONFIG } from 
 import { isRetryableError, isStoreUnavailable } from '../store/faults';
 import type { Database } from '../store/schema';
 import { runInTransaction } from '../store/transaction';
-import { closeVersionBlock, markVersions, openVersionBlock, rewindVersions } from '../store/version';
+import { closeVersionBlock, markVersions, openLateVersionBlock, openVersionBlock, rewindVersions } from '../store/version';
 import type { MutationContext, MutationOutcome } from './mutation-context';
 import { findMutation, isAllowedFor } from './registry';
 import { collectReadIds, prefetchPushReads } from './push-reads';
+import { DirectWritesNeeded, flushStaged, startStaging } from './push-writes';
 import { readReplayedRejections, storeRejections, toStoredMessage } from './rejections';
 import { isParticipant, readParticipantSeq, writeParticipantSeq } from '../workshops/participant';
 
@@ -23,11 +24,16 @@ function reject(seq: number, code: ErrorCode, message: string = ERROR_MESSAGES[c
   return { seq, code, message: toStoredMessage(message) };
 }
 
-/** The client's last handled seq; a first push registers the client to the caller. */
-async function readClientSeq(trx: Transaction<Database>, clientId: string, caller: AuthUser, nowIso: string): Promise<number> {
+/**
+ * The client's last handled seq; a first push registers the client to the caller. On PostgreSQL
+ * the client's row stays locked until commit: a retry sent while the first try is still running
+ * waits for it and then sees its seq (a replay), since no lock taken earlier makes pushes wait.
+ */
+async function readClientSeq(trx: Transaction<Database>, clientId: string, caller: AuthUser, nowIso: string, lock: boolean): Promise<number> {
   // A participant without an account: its own bookkeeping, no account to bind the device to.
-  if (isParticipant(caller)) return readParticipantSeq(trx, clientId, nowIso);
-  const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  if (isParticipant(caller)) return readParticipantSeq(trx, clientId, nowIso, lock);
+  const query = trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId);
+  const client = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (!client) {
     await trx
       .insertInto('sync_clients')
@@ -126,70 +132,117 @@ async function applyOptimistic(base: Omit<MutationContext, 'hlc'>, p: PreparedMu
   try {
     return toRefusal(p.m, await p.apply!(base, nowMs));
   } catch (error) {
+    if (error instanceof DirectWritesNeeded || failsWholePush(error)) throw error;
+    throw new IsolationNeeded();
+  }
+}
+
+/** Writes a staged push's rows; a row the database refuses makes the push run again, isolated, as in `applyOptimistic`. */
+async function flushOrIsolate(trx: Transaction<Database>): Promise<void> {
+  try {
+    await flushStaged(trx);
+  } catch (error) {
     if (failsWholePush(error)) throw error;
     throw new IsolationNeeded();
   }
 }
 
-/** A unique index refused a row: pushes are serialised on the counter, so it is this mutation's fault, not a race. */
+/**
+ * A unique index refused a row: this mutation's fault, or (rarely) a row with the same new id
+ * that another push committed meanwhile; the isolated run that follows reads it and merges.
+ */
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
 
 /**
- * Handles one push (DESIGN.md § Sync protocol) in ONE transaction:
- * 0: before it, find, validate and authorise every mutation (no lock held for CPU work);
- * 1: lock the version counter and read it once, so pushes commit in version order; versions
- *    are then handed out from memory and written back once, at the end (store/version.ts);
- * 2: read (or register) the client's lastSeq;
- * 3: skip every seq ≤ lastSeq — a replay has no second effect;
- * 4: a newer mutation version anywhere → 426, nothing applied;
- * 5: read in one statement per table the rows the handlers will look up by id (push-reads.ts);
- *    apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves
- *    on. If the database itself refuses one, the attempt is undone and the push runs again
- *    with a savepoint per mutation, so that refusal costs only its own writes;
- * 6: store the new lastSeq and the refusals with the effects (a replay answers them again).
- * The counter stays locked from step 1: the handlers read then write (last writer wins by
- * field, the same person merged, capacity counted), which is only right with pushes in series.
+ * The mutations whose handlers read through the push's snapshot and write through push-writes.ts
+ * (events, checklists, check-ins): a push of only these writes at its end (`staged`).
  */
-export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest, log?: FastifyBaseLogger): Promise<PushResponse> {
-  const prepared = request.mutations.map((m, order) => prepareOne(m, caller, order));
-  try {
-    return await applyPrepared(ctx, caller, request, prepared, false, log);
-  } catch (error) {
-    if (!(error instanceof IsolationNeeded)) throw error;
-    return applyPrepared(ctx, caller, request, prepared, true, log);
-  }
+const STAGEABLE: ReadonlySet<string> = new Set(['event.save', 'event.archive', 'checklist.start', 'checklist.setItem', 'checklist.addItem', 'attendance.register']);
+
+/**
+ * How a push runs. `staged`: reads and locks first, versions taken and rows written at the end,
+ * several per statement (the counter held for the last few round trips only). `direct`: the
+ * counter taken after the reads, each row written as its mutation runs (any other mutation, or a
+ * participant: their capacity counts and proposals read what the push wrote). `isolated`: as
+ * direct, with a savepoint per mutation, after the database refused one.
+ */
+type PushMode = 'staged' | 'direct' | 'isolated';
+
+function choosePushMode(caller: AuthUser, prepared: readonly PreparedMutation[]): PushMode {
+  const isStageable = prepared.every((p) => !p.apply || STAGEABLE.has(p.m.name));
+  return isStageable && !isParticipant(caller) ? 'staged' : 'direct';
 }
 
+/**
+ * Handles one push (DESIGN.md § Sync protocol) in ONE transaction:
+ * 0: before it, find, validate and authorise every mutation (no lock held for CPU work);
+ * 1: read (or register) the client's lastSeq, its row locked (a retry of the same push waits);
+ * 2: skip every seq ≤ lastSeq — a replay has no second effect;
+ * 3: a newer mutation version anywhere → 426, nothing applied;
+ * 4: read in one statement per table the rows the handlers will look up (push-reads.ts), locked
+ *    on PostgreSQL, so no other push changes them before this one commits;
+ * 5: apply the rest in order; a bad one is rejected with a Spanish reason and the queue moves
+ *    on. A staged push takes the version counter only now, once, and writes its rows in a few
+ *    statements (push-writes.ts); a direct one took it before the handlers and writes as it goes
+ *    (store/version.ts). If the database itself refuses a write, the attempt is undone and the
+ *    push runs again with a savepoint per mutation, so that refusal costs only its own writes;
+ * 6: store the new lastSeq and the refusals with the effects (a replay answers them again).
+ * From the counter to the commit no other push takes a version, so versions become visible in
+ * order (a pull cursor never skips a row) — and a staged push holds it for 2–4 round trips, not
+ * for the whole push (#12). The handlers read then write (last writer wins by field, the same
+ * person merged): the row locks of step 4 keep those reads true until commit.
+ */
+export async function applyPush(ctx: AppContext, caller: AuthUser, request: PushRequest, log?: FastifyBaseLogger, forced?: PushMode): Promise<PushResponse> {
+  const prepared = request.mutations.map((m, order) => prepareOne(m, caller, order));
+  const mode = forced ?? choosePushMode(caller, prepared);
+  try {
+    return await applyPrepared(ctx, caller, request, prepared, mode, log);
+  } catch (error) {
+    if (error instanceof DirectWritesNeeded) return applyPush(ctx, caller, request, log, 'direct');
+    if (!(error instanceof IsolationNeeded)) throw error;
+    return applyPrepared(ctx, caller, request, prepared, 'isolated', log);
+  }
+}
 async function applyPrepared(
-  ctx: AppContext, caller: AuthUser, { clientId, cursor }: Pick<PushRequest, 'clientId' | 'cursor'>, prepared: PreparedMutation[], isolate: boolean, log?: FastifyBaseLogger,
+  ctx: AppContext, caller: AuthUser, { clientId, cursor }: Pick<PushRequest, 'clientId' | 'cursor'>, prepared: PreparedMutation[], mode: PushMode, log?: FastifyBaseLogger,
 ): Promise<PushResponse> {
   const mutations = prepared.map((p) => p.m);
+  const lock = ctx.engine === 'postgres';
   return runInTransaction(ctx.db, async (trx) => {
     const nowMs = ctx.now();
     const nowIso = iso(nowMs);
-    await openVersionBlock(trx, ctx.engine);
-    const lastSeq = await readClientSeq(trx, clientId, caller, nowIso);
+    const lastSeq = await readClientSeq(trx, clientId, caller, nowIso, lock);
     const pending = prepared.filter((p) => p.m.seq > lastSeq);
     // A retry after a lost answer: its refusals are answered again, never silently dropped.
     const replayedRejections = await readReplayedRejections(trx, clientId, mutations, lastSeq);
     if (pending.length === 0) return { lastSeq, rejected: replayedRejections };
     assertKnownVersions(pending.map((p) => p.m));
-    // The rows the handlers will read by id, one statement per table rather than one per mutation.
-    await prefetchPushReads(trx, collectReadIds(pending.filter((p) => p.apply).map((p) => ({ name: p.m.name, args: p.args }))));
+    // The rows the handlers will read, one statement per table rather than one per mutation. A
+    // savepoint rolled back would leave the people search a record short: isolated pushes ask SQL.
+    const applicable = pending.filter((p) => p.apply);
+    const withPeople = mode !== 'isolated' && applicable.every((p) => STAGEABLE.has(p.m.name));
+    await prefetchPushReads(trx, collectReadIds(applicable.map((p) => ({ name: p.m.name, args: p.args }))), { lock, withPeople });
+    if (mode === 'staged') {
+      openLateVersionBlock(trx);
+      startStaging(trx);
+    } else {
+      await openVersionBlock(trx, ctx.engine);
+    }
     const rejected: RejectedMutation[] = [...replayedRejections];
     // A participant never pulls the user scope: only an account's device gets echo marks (#12).
     const base = isParticipant(caller) ? { trx, caller, nowIso } : { trx, caller, nowIso, echo: { clientId, heldUpTo: cursor ?? 0 } };
     for (const p of pending) {
-      const refusal = p.refusal ?? (isolate ? await applyIsolated(base, p, nowMs, log) : await applyOptimistic(base, p, nowMs));
+      const refusal = p.refusal ?? (mode === 'isolated' ? await applyIsolated(base, p, nowMs, log) : await applyOptimistic(base, p, nowMs));
       if (refusal) rejected.push(refusal);
     }
     await storeRejections(trx, clientId, rejected.slice(replayedRejections.length), nowIso);
     const newLastSeq = pending[pending.length - 1]!.m.seq;
     if (isParticipant(caller)) await writeParticipantSeq(trx, clientId, newLastSeq, nowIso, pending.map((p) => p.m));
     else await trx.updateTable('sync_clients').set({ last_seq: newLastSeq, updated_at: nowIso }).where('client_id', '=', clientId).execute();
-    await closeVersionBlock(trx);
+    if (mode === 'staged') await flushOrIsolate(trx);
+    else await closeVersionBlock(trx);
     return { lastSeq: newLastSeq, rejected };
   });
 }

@@ -22,6 +22,8 @@ import type { AttendanceTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
+import { findCachedSamePerson, forgetRow, keepRow, readRow } from '../sync/push-reads';
+import { DirectWritesNeeded, isStaging, writeRow } from '../sync/push-writes';
 import { closeProposalsOf, proposeCorrection } from './attendance-proposals';
 import { checkAttendanceRoom } from './participant-capacity';
 import { checkWorkshopAccess } from './workshop-access';
@@ -57,8 +59,16 @@ function readDistinct(stored: AttendanceTable): { distinctFrom?: string[] } {
   return ids.length > 0 ? { distinctFrom: ids } : {};
 }
 
+/** A record by id: from the push's snapshot when it keeps attendance (push-reads.ts), else from the database. */
 async function readRecord(ctx: MutationContext, id: string): Promise<AttendanceTable | undefined> {
-  return ctx.trx.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
+  return readRow(ctx.trx, 'attendance', id);
+}
+
+/** Writes a whole record (now, or staged with the push's other rows) and keeps it for the push's next reads. */
+async function writeRecord(ctx: MutationContext, row: AttendanceTable, isNew: boolean): Promise<void> {
+  forgetRow(ctx.trx, 'attendance', row.id);
+  await writeRow(ctx.trx, 'attendance', row, isNew);
+  keepRow(ctx.trx, 'attendance', row);
 }
 
 /** The record a (maybe merged-away) id stands for now. */
@@ -72,6 +82,9 @@ async function followMerge(ctx: MutationContext, stored: AttendanceTable | undef
  * and entity — unless both carry documents and they differ (two namesakes).
  */
 async function findSamePerson(ctx: MutationContext, workshopId: string, person: AttendancePerson, distinctFrom: readonly string[] = []): Promise<AttendanceTable | undefined> {
+  // A push of check-ins fetched the workshop's possible matches at its start: the same rule, in memory.
+  const cached = findCachedSamePerson(ctx.trx, workshopId, person, distinctFrom);
+  if (cached) return cached.found;
   const wanted = computeKeys(person);
   // Two equality lookups, each on its own (workshop, key) index (one OR query scans the
   // workshop), sent as one UNION ALL: one round trip while the push holds the version counter.
@@ -103,20 +116,17 @@ async function mergeInto(ctx: MutationContext, target: AttendanceTable, fields: 
   const { consent, ...mergedPerson } = merged.state.values as MergedFields;
   // The same person written two ways (María/MARIA): the better spelling stays, whichever is newer.
   const person = keepBetterSpelling(mergedPerson, readJson<AttendancePerson>(target.person), fields);
-  await ctx.trx
-    .updateTable('attendance')
-    .set({
-      person: writeJson(person),
-      consent: writeJson(consent),
-      field_hlc: writeJson(merged.state.fieldHlc),
-      doc_key: makeDocumentKey(person) ?? null,
-      name_key: makeNameKey(person),
-      merged_ids: writeJson(isNewMerge ? [...mergedIds, mergedId] : mergedIds),
-      version: await nextVersion(ctx.trx),
-      updated_at: ctx.nowIso,
-    })
-    .where('id', '=', target.id)
-    .execute();
+  await writeRecord(ctx, {
+    ...target,
+    person: writeJson(person),
+    consent: writeJson(consent),
+    field_hlc: writeJson(merged.state.fieldHlc),
+    doc_key: makeDocumentKey(person) ?? null,
+    name_key: makeNameKey(person),
+    merged_ids: writeJson(isNewMerge ? [...mergedIds, mergedId] : mergedIds),
+    version: await nextVersion(ctx.trx),
+    updated_at: ctx.nowIso,
+  }, false);
 }
 
 /** A registration meeting a person already listed: the workshop's team merge by HLC; a self check-in only proposes. */
@@ -135,6 +145,8 @@ async function foldIntoExisting(ctx: MutationContext, isTeam: boolean, target: A
 export async function applyAttendanceRegister(ctx: MutationContext, args: AttendanceRegisterArgs): Promise<MutationOutcome> {
   const access = await checkWorkshopAccess(ctx, args.workshopId, args.workshopCode);
   if (access.refusal) return access.refusal;
+  // A self check-in counts places and may propose a correction: both read what the push wrote.
+  if (!access.isTeam && isStaging(ctx.trx)) throw new DirectWritesNeeded();
   const existing = await readRecord(ctx, args.id);
   if (existing) {
     if (existing.workshop_id !== args.workshopId) return { applied: false, code: 'conflict' };
@@ -156,27 +168,24 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   if (first) {
     await foldIntoExisting(ctx, access.isTeam, first, args, args.id);
     const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, distinct_from: '[]', deleted: 1 };
-    await ctx.trx.insertInto('attendance').values({ id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }).execute();
+    await writeRecord(ctx, { id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }, true);
     return APPLIED;
   }
   const fieldHlc = Object.fromEntries([...Object.keys(args.person), 'consent'].map((key) => [key, ctx.hlc]));
-  await ctx.trx
-    .insertInto('attendance')
-    .values({
-      id: args.id,
-      ...base,
-      person: writeJson(args.person),
-      consent: writeJson(args.consent),
-      field_hlc: writeJson(fieldHlc),
-      doc_key: makeDocumentKey(args.person) ?? null,
-      name_key: makeNameKey(args.person),
-      merged_ids: '[]',
-      merged_into: null,
-      distinct_from: writeJson(args.distinctFrom ?? []),
-      deleted: 0,
-      version: await nextVersion(ctx.trx),
-    })
-    .execute();
+  await writeRecord(ctx, {
+    id: args.id,
+    ...base,
+    person: writeJson(args.person),
+    consent: writeJson(args.consent),
+    field_hlc: writeJson(fieldHlc),
+    doc_key: makeDocumentKey(args.person) ?? null,
+    name_key: makeNameKey(args.person),
+    merged_ids: '[]',
+    merged_into: null,
+    distinct_from: writeJson(args.distinctFrom ?? []),
+    deleted: 0,
+    version: await nextVersion(ctx.trx),
+  }, true);
   return APPLIED;
 }
 

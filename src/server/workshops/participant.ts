@@ -49,13 +49,17 @@ export function isParticipantBatch(body: unknown): boolean {
   });
 }
 
-/** The participant device's lastSeq; a first push registers it. A device id of an account is refused. */
-export async function readParticipantSeq(trx: Transaction<Database>, clientId: string, nowIso: string): Promise<number> {
+/**
+ * The participant device's lastSeq; a first push registers it. A device id of an account is
+ * refused. `lock`: its row stays locked until commit (PostgreSQL), so a retry waits for the try.
+ */
+export async function readParticipantSeq(trx: Transaction<Database>, clientId: string, nowIso: string, lock: boolean): Promise<number> {
   const owned = await trx.selectFrom('sync_clients').select('client_id').where('client_id', '=', clientId).executeTakeFirst();
   if (owned) {
     throw new HttpError(401, 'unauthorized', REFUSALS.phoneOfAnAccount);
   }
-  const client = await trx.selectFrom('participant_clients').select('last_seq').where('client_id', '=', clientId).executeTakeFirst();
+  const query = trx.selectFrom('participant_clients').select('last_seq').where('client_id', '=', clientId);
+  const client = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (client) return Number(client.last_seq);
   await trx
     .insertInto('participant_clients')

@@ -2,7 +2,8 @@ import type { WorkshopsTable } from '../store/schema';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
 import { readJson } from '../store/json';
 import { isParticipant } from './participant';
-import { explainClosedWindow, findWorkshop, isStaff, type WorkshopFields } from './workshop-store';
+import { readRow } from '../sync/push-reads';
+import { explainClosedWindow, isStaff, type WorkshopFields } from './workshop-store';
 import { canRunWorkshopById } from './workshop-team';
 
 /** `isTeam`: the caller runs this workshop (its owner, a named co-facilitador or a coordinador); otherwise they act as a participant. */
@@ -18,7 +19,9 @@ const refuse = (code: 'forbidden' | 'missing_record' | 'not_owner', message: str
  * rewrites anyone). Staff of another workshop without the code are told it is not theirs.
  */
 export async function checkWorkshopAccess(ctx: MutationContext, workshopId: string, code: string | undefined): Promise<Access> {
-  const workshop = await findWorkshop(ctx.trx, workshopId);
+  // From the push's snapshot when it keeps workshops (a batch of check-ins reads each once).
+  const stored = await readRow(ctx.trx, 'workshops', workshopId);
+  const workshop = stored?.deleted === 0 ? stored : undefined;
   if (!workshop) return refuse('missing_record', 'El taller no existe o fue retirado del programa.');
   const isStaffCaller = !isParticipant(ctx.caller) && isStaff(ctx.caller);
   if (isStaffCaller && (await canRunWorkshopById(ctx.trx, ctx.caller, workshop.id, workshop.owner_id))) return { workshop, isTeam: true };

@@ -12,6 +12,7 @@ import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 import { forgetRow, keepRow, readRow } from '../push-reads';
+import { writeRow } from '../push-writes';
 
 const APPLIED: MutationOutcome = { applied: true };
 
@@ -48,7 +49,7 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
     custom_items: writeJson([]),
     ...(await startRowColumns(ctx)),
   };
-  await ctx.trx.insertInto('checklist_runs').values(row).execute();
+  await writeRow(ctx.trx, 'checklist_runs', row, true);
   keepRow(ctx.trx, 'checklist_runs', row);
   return APPLIED;
 }
@@ -73,14 +74,9 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
     updated_at: ctx.nowIso,
     ...markEcho(ctx, version, stored),
   };
-  if (stored) {
-    await ctx.trx.updateTable('checklist_items').set(columns).where('id', '=', id).execute();
-    keepRow(ctx.trx, 'checklist_items', { ...stored, ...columns });
-  } else {
-    const row = { id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns };
-    await ctx.trx.insertInto('checklist_items').values(row).execute();
-    keepRow(ctx.trx, 'checklist_items', row);
-  }
+  const row = stored ? { ...stored, ...columns } : { id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns };
+  await writeRow(ctx.trx, 'checklist_items', row, !stored);
+  keepRow(ctx.trx, 'checklist_items', row);
   return APPLIED;
 }
 
@@ -94,7 +90,7 @@ export async function applyChecklistAddItem(ctx: MutationContext, args: Checklis
   const version = await nextVersion(ctx.trx);
   forgetRow(ctx.trx, 'checklist_runs', args.runId);
   const changes = { custom_items: writeJson(items), version, updated_at: ctx.nowIso, ...markEcho(ctx, version, run) };
-  await ctx.trx.updateTable('checklist_runs').set(changes).where('id', '=', args.runId).execute();
+  await writeRow(ctx.trx, 'checklist_runs', { ...run, ...changes }, false);
   keepRow(ctx.trx, 'checklist_runs', { ...run, ...changes });
   return APPLIED;
 }

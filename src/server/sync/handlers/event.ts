@@ -6,6 +6,7 @@ import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
 import { forgetRow, keepRow, readRow } from '../push-reads';
+import { writeRow } from '../push-writes';
 
 const APPLIED: MutationOutcome = { applied: true };
 
@@ -20,7 +21,7 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
   if (!stored) {
     const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
     const row = { id, owner_id: ctx.caller.id, data: writeJson(fields), field_hlc: writeJson(fieldHlc), archived: 0, ...(await startRowColumns(ctx)) };
-    await ctx.trx.insertInto('events').values(row).execute();
+    await writeRow(ctx.trx, 'events', row, true);
     keepRow(ctx.trx, 'events', row);
     return APPLIED;
   }
@@ -41,7 +42,7 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
     updated_at: ctx.nowIso,
     ...markEcho(ctx, version, stored, isSameMerge),
   };
-  await ctx.trx.updateTable('events').set(changes).where('id', '=', id).execute();
+  await writeRow(ctx.trx, 'events', { ...stored, ...changes }, false);
   keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
@@ -55,7 +56,7 @@ export async function applyEventArchive(ctx: MutationContext, args: EventArchive
   if (stored.archived === 1) return APPLIED;
   const version = await nextVersion(ctx.trx);
   const changes = { archived: 1, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, stored) };
-  await ctx.trx.updateTable('events').set(changes).where('id', '=', args.id).execute();
+  await writeRow(ctx.trx, 'events', { ...stored, ...changes }, false);
   keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
