@@ -60,3 +60,8 @@ export async function rewindOnceForLeads(db: UserDb): Promise<void> {
     await writeMeta(db.meta, LEADS_PULLED, true);
   });
 }
+
+/** Whether the one-time rewind above is still due: a user page read from the present cursor would miss the leads. */
+export async function isLeadsRewindDue(db: UserDb): Promise<boolean> {
+  return !(await readMeta<boolean>(db.meta, LEADS_PULLED)) && ((await readMeta<number>(db.meta, META_KEYS.userCursor)) ?? 0) > 0;
+}

@@ -36,6 +36,12 @@ export const PushRequest = v.strictObject({
   cursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
   /** The device's catalogue cursor: with `cursor`, the answer says which scopes have news. */
   catalogueCursor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))),
+  /**
+   * Sent with both cursors by a device whose outbox this push empties and that takes echo skipping
+   * (#12): when the user scope has news, the answer carries its next page (`userPage`, at most this
+   * many changes, from `cursor`, its own writes left out) — the pull's round trip saved.
+   */
+  pullLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL_LIMIT))),
 });
 export type PushRequest = v.InferOutput<typeof PushRequest>;
 
@@ -59,6 +65,8 @@ export interface PushResponse {
    * on Slow 3G each pull it spares is a 2-s round trip.
    */
   news?: PullScope[] | undefined;
+  /** Asked with `pullLimit`, when `news` names the user scope: that scope's page from the push's `cursor`, as a pull would answer it. */
+  userPage?: PullResponse | undefined;
 }
 
 /**
@@ -69,6 +77,8 @@ export const PushResponse: v.GenericSchema<unknown, PushResponse> = v.object({
   lastSeq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   rejected: v.array(v.object({ seq: v.number(), code: v.string(), message: v.string() })),
   news: v.optional(v.array(v.picklist(['catalogue', 'user'] as const))),
+  // A lazy reference: the pull answer's schema is declared further down.
+  userPage: v.optional(v.lazy(() => PullResponse)),
 });
 
 /** What a pull reads: the public catalogue, or the caller's own data. Each has its own cursor. */

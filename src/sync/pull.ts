@@ -99,12 +99,15 @@ function findNewestHlc(changes: Change[]): string | undefined {
 /**
  * Applies a user page and its cursor in ONE transaction, and only while the outbox is empty:
  * a pull never overwrites a local edit that has not reached the server. Returns false when
- * the outbox has rows (nothing written).
+ * the outbox has rows, or the page was read from a cursor `from` the device no longer has
+ * (nothing written).
  */
-export async function applyUserPage(db: UserDb, page: PullResponse): Promise<boolean> {
+export async function applyUserPage(db: UserDb, page: PullResponse, from?: number): Promise<boolean> {
   const tables = [db.outbox, db.meta, db.events, db.checklistRuns, db.checklistItems, db.attendance, db.attendanceProposals, db.feedback, db.certificates, db.photos, db.mediaUploads];
   return db.transaction('rw', tables, async (tx) => {
     if ((await db.outbox.count()) > 0) return false;
+    // A page read from `from` (a push's answer) lands only on the cursor it was read from.
+    if (from !== undefined && ((await readMeta<number>(db.meta, META_KEYS.userCursor)) ?? 0) !== from) return false;
     const context = { clientId: (await readMeta<string>(db.meta, META_KEYS.clientId)) ?? '', nowIso: new Date(db.now()).toISOString() };
     for (const change of page.changes) await applyUserChange(db, change, context);
     const newest = findNewestHlc(page.changes);

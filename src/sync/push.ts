@@ -1,16 +1,18 @@
 import { ERROR_MESSAGES } from '../shared/errors';
 import { PushResponse, type PullScope, type WireMutation } from '../shared/protocol';
-import { MAX_PARTICIPANT_PUSH_MUTATIONS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
+import { MAX_PARTICIPANT_PUSH_MUTATIONS, MAX_PULL_LIMIT, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS } from '../shared/protocol-limits';
 import { getClientId, META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { readCatalogueCursor } from '../db/catalogue-meta-store';
 import { readOutboxHead, type QueuedMutation } from '../db/outbox-store';
 import { keepRejected, toRejectedRow } from '../db/rejected-store';
 import type { UserDb } from '../db/user-db';
 import { UNDO_TABLES, undoRefusedInCatalogue, undoRefusedInUser } from '../db/undo-refused';
+import { isLeadsRewindDue, rewindOnceForLeads } from '../db/workshop-leads-store';
 import { classifyFailure, networkOutcome, type SyncOutcome } from './retry-policy';
 import { readAnswer, unreadableOutcome } from './read-answer';
 import { isOutcome, sendAuthorised, type RoundState, type SyncContext } from './sync-context';
 import { encodeJsonBody } from './transport';
+import { applyUserPage } from './pull';
 import { clearSuspect, countLoneFailure, isServerFailure, readSuspectSeq } from './push-isolation';
 
 const ENVELOPE_BYTES = 200;
@@ -81,6 +83,29 @@ export async function settlePush(db: UserDb, clientId: string, answer: PushRespo
   });
 }
 
+/**
+ * Whether a push asks for the user page in its answer (#12), as the pull after it would: only the
+ * push that empties the outbox, signed in, with echo skipping on, and no leads rewind due (from
+ * cursor 0 that rewind is only its mark, set here as the pull would).
+ */
+async function asksForUserPage(db: UserDb, batch: QueuedMutation[], isAnonymous: boolean): Promise<boolean> {
+  if (isAnonymous || batch.length !== (await db.outbox.count())) return false;
+  if ((await readMeta<boolean>(db.meta, META_KEYS.echoOff)) || (await isLeadsRewindDue(db))) return false;
+  await rewindOnceForLeads(db);
+  return true;
+}
+
+/**
+ * Lands the user page a push's answer carried (#12) when the device is still where the page
+ * starts and nothing waits; returns the news left for the round: the user scope drops out once
+ * its last page is in. Only for a clean answer: a refusal rewinds the cursor.
+ */
+async function takeUserPage(db: UserDb, answer: PushResponse, from: number): Promise<readonly PullScope[] | undefined> {
+  const page = answer.userPage;
+  if (!answer.news || !page || page.cursor < from || !(await applyUserPage(db, page, from))) return answer.news;
+  return page.hasMore ? answer.news : answer.news.filter((scope) => scope !== 'user');
+}
+
 /** Moves a single mutation too big for any push to the attention list, so it does not block the queue. */
 async function rejectOversized(db: UserDb, clientId: string, row: QueuedMutation): Promise<void> {
   const reason = { code: 'payload_too_large', message: ERROR_MESSAGES.payload_too_large };
@@ -117,9 +142,10 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     if (batch.length === 0) return news ? { kind: 'done', news } : { kind: 'done' };
     // The pull cursors tell the server which rows this device holds as it has them (#12, no
     // echo), and let it answer which scopes are worth a pull after this push.
+    const asksPage = await asksForUserPage(db, batch, sendable.isAnonymous);
     const cursor = (await readMeta<number>(db.meta, META_KEYS.userCursor)) ?? 0;
     const catalogueCursor = await readCatalogueCursor(ctx.catalogue);
-    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire), cursor, catalogueCursor });
+    const { body, headers } = await encodeJsonBody({ clientId, mutations: batch.map(toWire), cursor, catalogueCursor, ...(asksPage ? { pullLimit: MAX_PULL_LIMIT } : {}) });
     const response = sendable.isAnonymous
       ? await sendAnonymously(ctx, { method: 'POST', headers, body })
       : await sendAuthorised(ctx, round, (token) =>
@@ -149,7 +175,7 @@ export async function drainOutbox(ctx: SyncContext, round: RoundState): Promise<
     const settled = await settlePush(db, clientId, answer);
     if (settled.catalogueUndo.length > 0) await undoRefusedInCatalogue(ctx.catalogue, settled.catalogueUndo);
     // A refusal rewinds a cursor (undo-refused.ts): the round must pull whatever the answer said.
-    news = answer.rejected.length === 0 ? answer.news : undefined;
+    news = answer.rejected.length === 0 ? await takeUserPage(db, answer, cursor) : undefined;
     sent += settled.handled;
     ctx.onProgress?.({ sent, total: Math.max(total, sent) });
   }

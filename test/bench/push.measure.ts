@@ -5,8 +5,9 @@
  * back, throttled, and the page drains on its own (the `online` wake-up).
  *
  * Figures: the push time (first push request sent → last push answer received), the whole round
- * until Sincronización says «Todo lo guardado ya se envió.» (push + pull), and the bytes on the
- * wire of the pushes (gzip request bodies + answers). The service worker is blocked here: its
+ * until Sincronización says «Al día» (push, whose last answer carries the user page the pull would
+ * bring, #12, + any pull still needed), and the bytes on the wire of the pushes (gzip request
+ * bodies + answers). The service worker is blocked here: its
  * Background Sync would drain unthrottled (CDP throttles the page only, PITFALLS 15).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -119,8 +120,8 @@ export async function measurePushFiveHundred(): Promise<BenchRow[]> {
       const r = await measureOne(server, network, writeChangesFile(dir, CHANGES));
       const label = `${network.name}, CPU ×${CPU_SLOWDOWN}`;
       rows.push({ area: 'sync', what: `push ${CHANGES} queued changes (${label})`, value: r.pushMs, unit: 'ms', budget: network.budgetMs, detail: `${r.requests} push requests` });
-      rows.push({ area: 'sync', what: `push ${CHANGES} queued changes, bytes on the wire (${network.name})`, value: r.bytes, unit: 'bytes', budget: null, detail: 'gzip bodies + answers' });
-      rows.push({ area: 'sync', what: `first push → «Al día» on screen (${label})`, value: r.roundMs, unit: 'ms', budget: network.roundBudgetMs, detail: `push + only the pulls its answer names (${r.pulledBytes} bytes pulled: the phone's own writes are not sent back) + screen update` });
+      rows.push({ area: 'sync', what: `push ${CHANGES} queued changes, bytes on the wire (${network.name})`, value: r.bytes, unit: 'bytes', budget: null, detail: 'gzip bodies + answers (the last answer carries the user page, #12)' });
+      rows.push({ area: 'sync', what: `first push → «Al día» on screen (${label})`, value: r.roundMs, unit: 'ms', budget: network.roundBudgetMs, detail: `push (its answer carries the user page) + the pulls still needed (${r.pulledBytes} bytes pulled; the phone's own writes are not sent back) + screen update` });
     }
   } finally {
     await server.stop();

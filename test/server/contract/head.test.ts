@@ -61,6 +61,25 @@ describe.each(ENGINES)('head on %s', (engine) => {
     expect((await push(env.server, env.user, ana.clientId, [ana.next('event.save', makeEventArgs())], cursor)).news).toBeUndefined();
   });
 
+  it('a push that asks for it carries the user page the phone would pull next: another phone\'s row, not its own writes', async () => {
+    const ana = createDeviceQueue();
+    const rosa = createDeviceQueue();
+    const catalogueCursor = (await pullAll(env.server, undefined, 'catalogue')).cursor;
+    const cursor = (await pullAll(env.server, env.user)).cursor;
+    const send = async (device: typeof ana, event: ReturnType<typeof makeEventArgs>, extra: Record<string, unknown>) => {
+      const res = await env.server.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(env.user), payload: { clientId: device.clientId, mutations: [device.next('event.save', event)], cursor, catalogueCursor, ...extra } });
+      return res.json<{ news?: string[]; userPage?: { changes: { id: string }[]; cursor: number; hasMore: boolean } }>();
+    };
+    const rosas = makeEventArgs({ title: 'El de Rosa' });
+    // Nothing new but its own write: no page, as no pull would follow.
+    expect(await send(rosa, rosas, { pullLimit: 500 })).not.toHaveProperty('userPage');
+    const answer = await send(ana, makeEventArgs(), { pullLimit: 500 });
+    const full = await pullAll(env.server, env.user);
+    expect(answer.userPage).toEqual({ changes: [expect.objectContaining({ id: rosas.id, table: 'events' })], cursor: full.cursor, hasMore: false });
+    // Without pullLimit (an older app) the answer carries no page.
+    expect(await send(ana, makeEventArgs(), {})).not.toHaveProperty('userPage');
+  });
+
   it('asks for an account before it answers about the user scope, and refuses a malformed cursor in Spanish', async () => {
     const res = await head({ user: 0 });
     expect(res.statusCode).toBe(401);

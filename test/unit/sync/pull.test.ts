@@ -115,6 +115,48 @@ describe('a sync round', () => {
     expect(seen.map((r) => r.path.split('&')[0])).toEqual(['/api/sync/push', '/api/sync/pull?scope=catalogue', '/api/sync/pull?scope=user']);
   });
 
+  it('takes the user page the push answer carries (#12): no pull when it was the last, a pull from its cursor when more follow', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await queueEvents(dbs, 2);
+    const teammates = makeEvent().id;
+    let hasMore = false;
+    const { transport, seen } = scriptTransport((request) => {
+      if (request.path !== '/api/sync/push') return emptyPage();
+      const lastSeq = (request.body as { mutations: { seq: number }[] }).mutations.at(-1)!.seq;
+      const userPage = { changes: [{ table: 'events', id: teammates, version: 40, row: serverEvent(teammates, 'El de Rosa') }], cursor: 42, hasMore };
+      return json(200, { lastSeq, rejected: [], news: ['user'], userPage });
+    });
+    expect(await runSyncCycle({ ...dbs, transport })).toEqual({ kind: 'done' });
+    // The push that empties the outbox asks for the page; the round needs no pull after it.
+    expect(seen.map((r) => r.path)).toEqual(['/api/sync/push']);
+    expect(seen[0]!.body).toMatchObject({ cursor: 0, pullLimit: 500 });
+    expect((await dbs.user.events.get(teammates))?.title).toBe('El de Rosa');
+    expect(await readMeta(dbs.user.meta, META_KEYS.userCursor)).toBe(42);
+    hasMore = true;
+    seen.length = 0;
+    await queueEvents(dbs, 1);
+    await runSyncCycle({ ...dbs, transport });
+    expect(seen.map((r) => r.path.split('&').slice(0, 2).join('&'))).toEqual(['/api/sync/push', '/api/sync/pull?scope=user&cursor=42']);
+  });
+
+  it('leaves a carried page alone when its cursor is not the one the phone has, and pulls instead', async () => {
+    const dbs = createDevice();
+    await signIn(dbs);
+    await queueEvents(dbs, 1);
+    const teammates = makeEvent().id;
+    const { transport, seen } = scriptTransport(async (request) => {
+      if (request.path !== '/api/sync/push') return emptyPage();
+      // Something moved the phone's cursor while the push was on the wire.
+      await writeMeta(dbs.user.meta, META_KEYS.userCursor, 7);
+      const userPage = { changes: [{ table: 'events', id: teammates, version: 5, row: serverEvent(teammates, 'Viejo') }], cursor: 5, hasMore: false };
+      return json(200, { lastSeq: 1, rejected: [], news: ['user'], userPage });
+    });
+    await runSyncCycle({ ...dbs, transport });
+    expect(await dbs.user.events.get(teammates)).toBeUndefined();
+    expect(seen.map((r) => r.path.split('&').slice(0, 2).join('&'))).toEqual(['/api/sync/push', '/api/sync/pull?scope=user&cursor=7']);
+  });
+
   it('sends its pull cursor with a push and its id with the user pull, until a refusal: then it asks for its own writes too (#12)', async () => {
     const dbs = createDevice();
     await signIn(dbs);
