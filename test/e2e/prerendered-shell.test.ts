@@ -51,6 +51,8 @@ describeE2E('the first screen arrives drawn in the HTML (#12)', (rig) => {
       const { context, page, problems } = phone;
       const href = (path: string) => phone.href(path);
       const held: Route[] = [];
+      const stylesheets: string[] = [];
+      page.on('request', (request) => void (request.url().endsWith('.css') && stylesheets.push(new URL(request.url()).pathname)));
       let isHolding = true;
       await context.route(/\/assets\/index-[\w-]+\.js$/, (route) => (isHolding ? void held.push(route) : route.continue()));
       // A module script runs before DOMContentLoaded: wait for the drawn nav, not for the page's load.
@@ -75,6 +77,8 @@ describeE2E('the first screen arrives drawn in the HTML (#12)', (rig) => {
       await expect.poll(() => readShell(page).then((shell) => shell.current)).toBe('/catalogo');
       expect(await page.evaluate(() => (window as unknown as { sameWindow?: boolean }).sameWindow)).toBe(true);
       expect(await readShell(page)).toMatchObject({ navs: 1, mains: 1, apps: 1 });
+      // The catalogue's chunk lists the entry's stylesheet among its needs: the disabled <link> spares that fetch.
+      expect(stylesheets.filter((path) => /^\/assets\/index-/.test(path))).toEqual([]);
       expect(problems.cspViolations).toEqual([]);
       expect(problems.pageErrors).toEqual([]);
     });
