@@ -14,8 +14,9 @@ import { withRig, type Rig } from '../helpers/e2e-rig';
 import { median, type BenchRow } from './bench-row';
 import { emulateNetwork, SLOW_3G, SLOW_4G, type NetworkProfile } from './networks';
 
-// #12: usable within 4 s on Slow 3G (one round trip after the HTML would allow it; two cost ~4.5 s).
-const NETWORKS = [{ ...SLOW_3G, budgetMs: 4_000 }, { ...SLOW_4G, budgetMs: 2_000 }];
+// #12: usable within 4 s on Slow 3G and 1.5 s on Slow 4G (DESIGN.md): the shell is drawn in the
+// HTML (one round trip, ~2.5 s on Slow 3G); with the JS after it, two cost ~4.5 s.
+const NETWORKS = [{ ...SLOW_3G, budgetMs: 4_000 }, { ...SLOW_4G, budgetMs: 1_500 }];
 const CPU_SLOWDOWN = 4;
 const REPEAT_OFFLINE_BUDGET_MS = 1_000;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
