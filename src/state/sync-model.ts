@@ -1,9 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { RejectedRow } from '../db/rejected-store';
-import type { SyncOutcome } from '../sync/retry-policy';
 import type { SyncService } from '../sync/sync-service';
 import { t } from '../shared/i18n';
-import { isParticipantPath } from '../sync/door-prefetch';
 
 /**
  * Sync as the screens see it: how many changes wait, where sync stands, what needs attention.
@@ -54,9 +52,9 @@ export const isReloadNeeded: ReadonlySignal<boolean> = reloadNeeded;
 /** True while unsent changes sit in storage the browser may evict. */
 export const shouldWarnUnpersisted: ReadonlySignal<boolean> = computed(() => pending.value > 0 && persisted.value === false);
 
-type Runtime = typeof import('../sync/sync-service');
+/** The sync runtime's module (Dexie, drain, pull), as sync-wiring.ts receives it. */
+export type Runtime = typeof import('../sync/sync-service');
 let starting: Promise<SyncService | undefined> | undefined;
-let hasAskedPersist = false;
 let unwire: (() => void) | undefined;
 
 /**
@@ -68,81 +66,24 @@ function loadRuntime(): Promise<Runtime> {
   return Promise.all([import('dexie'), import('../sync/sync-service')]).then(([, rt]) => rt);
 }
 
-/** The status after a round: a word for the phase and the reason in Spanish. */
-export function describeOutcome(outcome: SyncOutcome, lastSyncedAt: string | null): SyncStatus {
-  if (outcome.kind === 'done') return { phase: 'idle', lastSyncedAt, lastError: null };
-  if (outcome.kind === 'needs-login') return { phase: 'needs-login', lastSyncedAt, lastError: outcome.message };
-  if (outcome.kind === 'transient' && outcome.code === 'network') return { phase: 'offline', lastSyncedAt, lastError: outcome.message };
-  return { phase: 'error', lastSyncedAt, lastError: outcome.message };
-}
-
-/** The browser's StorageManager (storage-model.ts has the same one), or undefined. */
-function findStorageApi(): StorageManager | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.storage;
-}
-
-async function requestPersistOnce(): Promise<void> {
-  if (hasAskedPersist) return;
-  hasAskedPersist = true;
-  if (!findStorageApi()?.persist) return;
-  // The Storage screen's model, loaded only now (#12: off the first screen's JavaScript).
-  const { askPersistentStorage } = await import('./storage-model');
-  persisted.value = await askPersistentStorage(findStorageApi()).catch(() => false);
-}
-
+/**
+ * Loads the runtime and its wiring (sync-wiring.ts) in parallel, after the first render: the
+ * wiring stays out of the main chunk (#12). A load that fails (offline with no service worker
+ * yet) leaves the phase at 'error'; the next call tries again.
+ */
 async function startService(): Promise<SyncService | undefined> {
-  let rt: Runtime;
+  let loaded: [Runtime, typeof import('./sync-wiring')];
   try {
-    rt = await loadRuntime();
+    loaded = await Promise.all([loadRuntime(), import('./sync-wiring')]);
   } catch {
-    // The chunk could not load (no service worker and no connection): the next call tries again.
     starting = undefined;
     status.value = { ...status.value, phase: 'error', lastError: t('shell.sync.runtimeFailed') };
     return undefined;
   }
-  let databases;
-  try {
-    databases = rt.getDatabases();
-  } catch {
-    status.value = { ...status.value, phase: 'error', lastError: rt.ERROR_MESSAGES.storage_unavailable };
-    return undefined;
-  }
-  const service = rt.createSyncService(databases, rt.getTransport(), {
-    onStart: () => (status.value = { ...status.value, phase: 'syncing' }),
-    onFinish: (outcome, lastSyncedAt) => {
-      progress.value = null;
-      status.value = describeOutcome(outcome, lastSyncedAt);
-    },
-    onPending: (count) => (pending.value = count),
-    onRejected: (rows) => (rejected.value = rows),
-    onProgress: (next) => (progress.value = next),
-    onWrite: () => {
-      void requestPersistOnce();
-      void rt.registerBackgroundSync(rt.SYNC_TAG);
-    },
-    // A participant's door needs its workshop (fetched by code), not the catalogue: on Slow 3G
-    // that download would hold up the check-in. Once the person goes elsewhere, rounds pull it.
-    wantsCatalogue: () => typeof location === 'undefined' || !isParticipantPath(location.pathname),
-  });
-  const lastSyncedAt = await service.readLastSyncedAt().catch(() => null);
-  status.value = { ...status.value, lastSyncedAt, ...(status.value.phase === 'starting' ? { phase: 'idle' as const } : {}) };
-  const stopWatchingVersion = rt.onVersionChange(() => {
-    // The database is closed under us: stop syncing from this tab; the other tab carries on.
-    service.stop();
-    reloadNeeded.value = true;
-    status.value = { ...status.value, phase: 'error', lastError: t('shell.sync.reloadNeeded') };
-  });
-  const unwireEvents = rt.wireWakeUps(service);
-  // Live screens: a change made on another phone reaches an open screen within 30 s.
-  const unwireLive = rt.wireLiveCheck(service.hasNewOnServer, service, rt.LIVE_CHECK_INTERVAL_MS);
-  unwire = () => {
-    unwireEvents();
-    unwireLive();
-    stopWatchingVersion();
-  };
-  const api = findStorageApi();
-  if (api?.persisted) persisted.value = await api.persisted().catch(() => null);
-  return service;
+  const [rt, wiring] = loaded;
+  const started = await wiring.wireService(rt, { pending, status, rejected, progress, persisted, reloadNeeded });
+  unwire = started?.unwire;
+  return started?.service;
 }
 
 function ensureService(): Promise<SyncService | undefined> {
@@ -167,7 +108,6 @@ export async function stopSync(): Promise<void> {
   unwire?.();
   starting = undefined;
   unwire = undefined;
-  hasAskedPersist = false;
   pending.value = 0;
   rejected.value = [];
   progress.value = null;
