@@ -72,7 +72,8 @@ function isDeviceRuntime(id: string): boolean {
 
 /**
  * What a catalogue screen reads on the device (#12): the two databases, the catalogue's and the
- * reader's stores, the live queries, and the shared dates, links and error words those screens use.
+ * reader's stores, the live queries, and the shared links and error words those screens use (the
+ * dates are the `dates` chunk's, beside it: a participant's door draws them without the store).
  * A chunk of its own, taken before the device group, so the catalogue's routes load neither the sync
  * engine nor the schemas (valibot), photos or attendance code (they were 34–37 KiB with Dexie
  * counted once; test/budget holds them ≤ 30). Every other device reader, the sync included, loads
@@ -80,12 +81,28 @@ function isDeviceRuntime(id: string): boolean {
  * here, so no screen makes one request more. Keep this list to what those screens import.
  */
 function isDeviceStore(id: string): boolean {
-  return /[\\/]src[\\/](db[\\/](connection|catalogue-db|user-db|storage-errors|live-query|attendance-keys|entries-store|checklist-templates-store|catalogue-meta-store|search-index-store|favourites-store|reading-progress-store|recents-store)|state[\\/]live-signal|shared[\\/](errors|person-keys|fold-text|safe-link|calendar[\\/]lima-dates|catalogue[\\/]valor-text))\.ts$/.test(id);
+  return /[\\/]src[\\/](db[\\/](connection|catalogue-db|user-db|storage-errors|live-query|attendance-keys|entries-store|checklist-templates-store|catalogue-meta-store|search-index-store|favourites-store|reading-progress-store|recents-store)|state[\\/]live-signal|shared[\\/](errors|person-keys|fold-text|safe-link|catalogue[\\/]valor-text))\.ts$/.test(id);
 }
 
-/** What a participant's door draws before it offers the check-in (#12): one chunk, one request. */
+/**
+ * What a participant's door draws before it offers the check-in (#12): one chunk, one request,
+ * with the strings it shows; no Dexie, no schemas (its memory, src/state/participant-model,
+ * loads with the device chunk after the offer).
+ */
 function isDoorScreen(id: string): boolean {
-  return /[\\/]src[\\/](ui[\\/]participant[\\/](participant-screen|participant-notes)|state[\\/](participant-model|workshop-model|refusal-model)|ui[\\/]workshops[\\/]format|shared[\\/]i18n[\\/](participant|es-pe[\\/]participant))\./.test(id);
+  return /[\\/]src[\\/](ui[\\/]participant[\\/](participant-screen|participant-notes)|state[\\/](door-lookup|refusal-model)|ui[\\/]workshops[\\/]format|shared[\\/]i18n[\\/](participant|workshops|es-pe[\\/](participant|workshops)))\./.test(id);
+}
+
+/**
+ * Dates in Lima's words and the participants' window: pure, tiny, drawn by the door and by many
+ * screens. Their own chunk, taken before the store group, so the door does not load the store
+ * (and Dexie) for them; the screens that load the store get it in the same round trip.
+ */
+const isDates = /[\\/]src[\\/]shared[\\/](calendar[\\/]lima-dates|workshop-window)\.ts$/;
+
+/** The door's memory (src/state/participant-model, workshop-model) reads the device's storage: it rides with it. */
+function isDeviceRuntimeOrDoorMemory(id: string): boolean {
+  return isDeviceRuntime(id) || /[\\/]src[\\/]state[\\/](participant-model|workshop-model)\.ts$/.test(id);
 }
 
 /**
@@ -98,8 +115,9 @@ const clientChunks = {
   groups: [
     { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/, priority: 3 },
     { name: 'preact', test: /[\\/]node_modules[\\/]preact[\\/](dist|hooks|jsx-runtime)[\\/]/, priority: 4 },
+    { name: 'dates', test: isDates, priority: 2.7, includeDependenciesRecursively: false },
     { name: 'store', test: isDeviceStore, priority: 2.5, includeDependenciesRecursively: false },
-    { name: 'device', test: isDeviceRuntime, priority: 2, includeDependenciesRecursively: false },
+    { name: 'device', test: isDeviceRuntimeOrDoorMemory, priority: 2, includeDependenciesRecursively: false },
     { name: 'door', test: isDoorScreen, priority: 1, includeDependenciesRecursively: false },
   ],
 };

@@ -1,41 +1,29 @@
 /**
- * A participant's own door (`/t/<CÓDIGO>`): finding the workshop on a first visit, and what this
- * phone remembers having done there (a check-in, an opinion), so a reload shows it as done.
- * Offline the memory is the device's own; finding a workshop needs one small request with a connection.
+ * A participant's own door (`/t/<CÓDIGO>`): what this phone remembers of it — the workshop kept
+ * for an offline return, a check-in, an opinion — so a reload shows it as done. Loaded after the
+ * door is drawn (./door-lookup finds the workshop without it). Offline the memory is the device's own.
  */
-import { signal, type ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
+import * as v from 'valibot';
 import { getDatabases } from '../db/connection';
 import { hasSentFeedback } from '../db/feedback-store';
 import { readCheckIn } from '../db/attendance-store';
 import { keyedLiveSignal } from './live-signal';
 import { keepDoorWorkshop } from '../db/workshops-store';
-import { askWorkshopByCode } from '../sync/workshop-door-client';
+import { WorkshopByCodeResponse } from '../shared/protocol';
 import { regionOfDepartment } from '../shared/places/regions';
 import type { LocalWorkshop } from './workshop-model';
 
-/**
- * Where the search for a workshop stands: still asking the server, the workshop the server sent,
- * no such code, no connection, or the server could not be reached for another reason.
- */
-export type WorkshopLookup = 'loading' | LocalWorkshop | 'missing' | 'offline' | 'failed';
+// The door's lazily loaded memory (./door-lookup) reads the phone's copy of a workshop from here too.
+export { watchWorkshopByCode } from './workshop-model';
 
 /**
- * Asks the server for the one workshop `code` names (#12: not the whole catalogue), beside the
- * phone's own copy: the door shows the answer at once and keeps it on the phone for an offline
- * return. Only the server's answer says "no such workshop"; while it is on its way the screen
- * says it is loading, and offline it says to come back with a connection.
+ * Keeps the workshop a door was answered with (./door-lookup) for an offline return, once the
+ * answer passes the protocol's own check; the catalogue cursor does not move.
  */
-export function lookUpWorkshop(code: string): ReadonlySignal<WorkshopLookup> {
-  const state = signal<WorkshopLookup>('loading');
-  void askWorkshopByCode(code)
-    .then((answer) => {
-      if (answer.kind !== 'found') return void (state.value = answer.kind);
-      state.value = { ...(answer.change.row as LocalWorkshop), id: answer.change.id, syncVersion: answer.change.version };
-      // Kept for the next visit; a phone that cannot store still shows the workshop this time.
-      return keepDoorWorkshop(getDatabases().catalogue, answer.change).catch(() => undefined);
-    })
-    .catch(() => (state.value = 'failed'));
-  return state;
+export async function keepDoorAnswer(body: unknown): Promise<void> {
+  const parsed = v.safeParse(WorkshopByCodeResponse, body);
+  if (parsed.success && parsed.output.change.table === 'workshops' && parsed.output.change.row) await keepDoorWorkshop(getDatabases().catalogue, parsed.output.change);
 }
 
 /** The name this phone checked in with at the workshop, live; null when it has not. */

@@ -9,7 +9,7 @@ import { recordMutation } from '../db/record-mutation';
 import { keepOwnWorkshopLead, keepWorkshopTeam } from '../db/workshop-leads-store';
 import { findWorkshopByCode, getWorkshop, keepLocalWorkshop, listWorkshops, type LocalWorkshop } from '../db/workshops-store';
 import { uuidv7 } from '../shared/ids';
-import { findWorkshopWindow, WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
+import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type WorkshopSaveArgs } from '../shared/schemas/workshop';
 
 export type { LocalWorkshop };
 
@@ -31,21 +31,7 @@ export function splitWorkshops(rows: readonly LocalWorkshop[], nowMs: number = D
 /** The programme split in upcoming and past, live. */
 export const programme = computed(() => splitWorkshops(allWorkshops.value));
 
-/**
- * Whether participants can still check in and give feedback: the shared window (1 day before the
- * start to 2 days after the end), the same function the server decides with; the device only
- * uses it to warn before queueing.
- */
-export function isWindowOpen(workshop: Pick<LocalWorkshop, 'startsAt' | 'endsAt'>, nowMs: number = Date.now()): boolean {
-  const { opensAt, closesAt } = findWorkshopWindow(workshop);
-  return nowMs >= Date.parse(opensAt) && nowMs <= Date.parse(closesAt);
-}
-
-/** Where `nowMs` falls against the participants' window: before it opens, inside, or after it closed. */
-export function findWindowState(workshop: Pick<LocalWorkshop, 'startsAt' | 'endsAt'>, nowMs: number = Date.now()): 'not-yet' | 'open' | 'closed' {
-  if (isWindowOpen(workshop, nowMs)) return 'open';
-  return nowMs < Date.parse(workshop.startsAt) ? 'not-yet' : 'closed';
-}
+export { isWindowOpen, findWindowState } from '../shared/workshop-window';
 
 /** One workshop, live: undefined while loading, null when the device does not have it. */
 export const watchWorkshop: (id: string) => ReadonlySignal<LocalWorkshop | undefined | null> = keyedLiveSignal<[string], LocalWorkshop | undefined | null>(

@@ -3,7 +3,7 @@
  * wrote it there (a first visit: no request at all), or else asks for it as the page starts,
  * before the screen's chunks arrive: on Slow 3G every request costs two seconds of latency, and
  * this one then runs beside the chunk downloads instead of after them. Tiny on purpose: it rides
- * in the main chunk (plain fetch, no schema); workshop-door-client.ts reads and checks the answer.
+ * in the main chunk (plain fetch, no schema); src/state/door-lookup.ts reads and checks the answer.
  */
 
 /** The frames without staff navigation, whose screens need no catalogue: the QR door and a constancia's check. */

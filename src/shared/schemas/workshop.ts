@@ -67,19 +67,5 @@ export interface FacilitatorAccount {
   name: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * When participants without an account may check in and send feedback: from one day before
- * the start to two days after the end, judged by the SERVER's clock when the push arrives (the
- * two days leave time to reach a signal). The device can use it to warn before queueing.
- */
-export const WORKSHOP_WINDOW = { opensBeforeMs: DAY_MS, closesAfterMs: 2 * DAY_MS } as const;
-
-/** The participants' window of a workshop, as ISO UTC instants. */
-export function findWorkshopWindow(workshop: { startsAt: string; endsAt: string }): { opensAt: string; closesAt: string } {
-  return {
-    opensAt: new Date(Date.parse(workshop.startsAt) - WORKSHOP_WINDOW.opensBeforeMs).toISOString(),
-    closesAt: new Date(Date.parse(workshop.endsAt) + WORKSHOP_WINDOW.closesAfterMs).toISOString(),
-  };
-}
+// The participants' window lives apart (no schema library), so a participant's door draws it without one.
+export { WORKSHOP_WINDOW, findWorkshopWindow } from '../workshop-window';

@@ -1,4 +1,4 @@
-import { findWorkshopWindow } from '../../shared/schemas/workshop';
+import { findWorkshopWindow } from '../../shared/workshop-window';
 import { formatDateTime } from '../../shared/calendar/lima-dates';
 import type { LocalWorkshop } from '../../state/workshop-model';
 import { readRefusal, type ParticipantAction } from '../../state/refusal-model';

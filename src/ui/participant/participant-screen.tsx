@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { findWindowState, watchWorkshopByCode, type LocalWorkshop } from '../../state/workshop-model';
-import { lookUpWorkshop, watchCheckIn, watchFeedbackSent, type WorkshopLookup } from '../../state/participant-model';
+import type { LocalWorkshop } from '../../state/workshop-model';
+import { lookUpWorkshop, readDoorMemory, type WorkshopLookup } from '../../state/door-lookup';
+import { findWindowState } from '../../shared/workshop-window';
 import { markDoorReady } from '../../state/door-ready';
 import { ScreenHeader } from '../shell/screen-header';
 import { Icon } from '../shell/icons';
@@ -76,8 +77,10 @@ function Action({ href, isCurrent, isDone, label, doneLabel, icon }: {
 /** The two actions, each saying its state once done on this phone, and the chosen one's form. */
 function Actions({ workshop, view }: { workshop: LocalWorkshop; view: string | undefined }) {
   const base = `/t/${workshop.code}`;
-  const isCheckedIn = Boolean(watchCheckIn(workshop.id).value) && !isRefused(workshop.id, 'attendance.register');
-  const isFeedbackSent = watchFeedbackSent(workshop.id).value === true && !isRefused(workshop.id, 'feedback.submit');
+  // What this phone did here comes with the device's storage, after the actions are offered (#12).
+  const memory = readDoorMemory();
+  const isCheckedIn = Boolean(memory?.watchCheckIn(workshop.id).value) && !isRefused(workshop.id, 'attendance.register');
+  const isFeedbackSent = memory?.watchFeedbackSent(workshop.id).value === true && !isRefused(workshop.id, 'feedback.submit');
   return (
     <>
       <nav class="ws-actions" aria-label={t('participant.nav')}>
@@ -102,7 +105,8 @@ export function ParticipantScreen() {
   const { path } = useLocation();
   const [, rawCode = '', view] = path.split('/').filter(Boolean);
   const code = decodeURIComponent(rawCode).toUpperCase();
-  const stored = watchWorkshopByCode(code).value;
+  // The phone's own copy (an offline return) comes with the device's storage: undefined until then, as while its query runs.
+  const stored = readDoorMemory()?.watchWorkshopByCode(code).value;
   // Asked at once, beside the phone's own copy (#12): on a first visit the answer is the door.
   const lookup = useMemo(() => lookUpWorkshop(code), [code]).value;
   const workshop = stored ?? (typeof lookup === 'object' ? lookup : undefined);
