@@ -1,9 +1,10 @@
 /**
  * A participant's first visit to `/t/<CÓDIGO>` (the QR link, #12) on a phone that never opened
  * Tinkuy, Slow 3G and CPU ×4, until «Registrar mi asistencia» is offered: the link is laid out,
- * a frame has been painted and the main thread ran a task (a tap is answered). Times are
- * `performance.now()` in the page, from the start of the navigation; bytes are what the
- * requests it started by then received (the service worker's own precache is not throttled, PITFALLS 15).
+ * a frame has been painted and the main thread ran a task (a tap is answered). Times are CDP's
+ * wall clock, from the document's request (the page's own clock is Playwright's, see
+ * watchCheckInOffered); bytes are what the requests it started by then had received when it was
+ * offered (the service worker's own precache is not throttled, PITFALLS 15).
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { withRig } from '../helpers/e2e-rig';
@@ -26,32 +27,53 @@ async function findSeededCode(server: RunningServer): Promise<string> {
   return code;
 }
 
-/** Runs in the page before any script: notes when «Registrar mi asistencia» can be tapped. */
-function watchCheckInOffered(): void {
-  const w = window as unknown as { __tinkuyOffered?: number; __tinkuyOfferedAt?: number; __tinkuyOfferDrawn?: number; __tinkuyLongTasks?: string[] };
-  // For BENCH_WATERFALL: when the main thread was busy (tasks over 50 ms), start+duration in ms.
-  w.__tinkuyLongTasks = [];
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__tinkuyLongTasks!.push(`${Math.round(e.startTime)}+${Math.round(e.duration)}`))).observe({ type: 'longtask', buffered: true });
+const DRAWN_MARK = 'tinkuy:offer-drawn';
+const OFFERED_MARK = 'tinkuy:offered';
+
+/**
+ * Runs in the page before any script: says on the console when «Registrar mi asistencia» is laid
+ * out (drawn) and when a frame and a task later it can be tapped (offered). The times are CDP's
+ * (the console event's wall clock): Playwright's clock, which gives the phone the workshop's day,
+ * moves the page's own `performance.now()` as well (it read 8.5–9 s where CDP saw 5.5 s).
+ */
+function watchCheckInOffered(marks: { drawn: string; offered: string }): void {
+  const w = window as unknown as { __tinkuyOffered?: boolean };
   const isOffered = () => [...document.querySelectorAll('a')].some((a) => a.textContent?.trim() === 'Registrar mi asistencia' && a.getClientRects().length > 0);
   const observer = new MutationObserver(() => {
     if (!isOffered()) return;
     observer.disconnect();
-    w.__tinkuyOfferDrawn = performance.now();
+    console.debug(marks.drawn);
     requestAnimationFrame(() => setTimeout(() => {
-      w.__tinkuyOfferedAt = performance.timeOrigin + performance.now();
-      w.__tinkuyOffered = performance.now();
+      console.debug(marks.offered);
+      w.__tinkuyOffered = true;
     }, 0));
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-/** Ms from the navigation until check-in is offered, and the wall-clock moment it was (ms since the epoch). */
-async function timeOffered(page: Page, url: string): Promise<{ ms: number; at: number }> {
+/** The wall-clock moments (ms since the epoch, CDP's) of the document's request and of the page's marks. */
+function recordMoments(cdp: CDPSession): { documentAt?: number; marks: Map<string, number> } {
+  const moments: { documentAt?: number; marks: Map<string, number> } = { marks: new Map() };
+  cdp.on('Network.requestWillBeSent', (e: { wallTime: number; type?: string }) => {
+    if (e.type === 'Document') moments.documentAt ??= e.wallTime * 1000;
+  });
+  cdp.on('Runtime.consoleAPICalled', (e: { timestamp: number; args: Array<{ value?: unknown }> }) => {
+    const mark = e.args[0]?.value;
+    if (typeof mark === 'string') moments.marks.set(mark, e.timestamp);
+  });
+  return moments;
+}
+
+/** Ms from the document's request until check-in is offered, and until it was drawn; and the moment it was offered (ms since the epoch). */
+async function timeOffered(page: Page, cdp: CDPSession, url: string): Promise<{ ms: number; drawnMs: number; at: number }> {
+  const moments = recordMoments(cdp);
+  await cdp.send('Runtime.enable');
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-  const handle = await page.waitForFunction(() => (window as unknown as { __tinkuyOffered?: number }).__tinkuyOffered, undefined, { timeout: 120_000, polling: 100 });
-  const ms = (await handle.jsonValue()) as number;
-  const at = await page.evaluate(() => (window as unknown as { __tinkuyOfferedAt: number }).__tinkuyOfferedAt);
-  return { ms, at };
+  await page.waitForFunction(() => (window as unknown as { __tinkuyOffered?: boolean }).__tinkuyOffered, undefined, { timeout: 120_000, polling: 100 });
+  const at = moments.marks.get(OFFERED_MARK);
+  const drawnAt = moments.marks.get(DRAWN_MARK);
+  if (at === undefined || drawnAt === undefined || moments.documentAt === undefined) throw new Error('sin marcas de tiempo de CDP');
+  return { ms: at - moments.documentAt, drawnMs: drawnAt - moments.documentAt, at };
 }
 
 interface WaterfallLine {
@@ -99,7 +121,7 @@ export async function measureParticipantDoor(): Promise<BenchRow[]> {
       runs.push(await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async ({ context, url }) => {
         await context.clock.setFixedTime(WORKSHOP_DAY);
         const page = await context.newPage();
-        await page.addInitScript(watchCheckInOffered);
+        await page.addInitScript(watchCheckInOffered, { drawn: DRAWN_MARK, offered: OFFERED_MARK });
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await emulateNetwork(cdp, SLOW_3G, CPU_SLOWDOWN);
@@ -109,14 +131,8 @@ export async function measureParticipantDoor(): Promise<BenchRow[]> {
         cdp.on('Network.requestWillBeSent', (e: { requestId: string; wallTime: number }) => void started.set(e.requestId, e.wallTime * 1000));
         cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => void finished.set(e.requestId, e.encodedDataLength));
         const waterfall = process.env.BENCH_WATERFALL ? recordWaterfall(cdp) : undefined;
-        const { ms, at } = await timeOffered(page, `${url}/t/${code}`);
-        if (waterfall) {
-          const { drawn, busy } = await page.evaluate(() => {
-            const w = window as unknown as { __tinkuyOfferDrawn: number; __tinkuyLongTasks: string[] };
-            return { drawn: w.__tinkuyOfferDrawn, busy: w.__tinkuyLongTasks.join(' ') };
-          });
-          console.log(`participant's door, run ${i + 1}: drawn at ${Math.round(drawn)} ms, offered (a frame and a task later) at ${Math.round(ms)} ms\n  long tasks: ${busy}\n${waterfall.format()}`);
-        }
+        const { ms, drawnMs, at } = await timeOffered(page, cdp, `${url}/t/${code}`);
+        if (waterfall) console.log(`participant's door, run ${i + 1}: drawn at ${Math.round(drawnMs)} ms, offered (a frame and a task later) at ${Math.round(ms)} ms\n${waterfall.format()}`);
         const before = [...started].filter(([, time]) => time <= at).map(([id]) => id);
         return { ms, requests: before.length, bytes: before.reduce((sum, id) => sum + (finished.get(id) ?? 0), 0) };
       }));
