@@ -36,9 +36,12 @@ describeE2E('the participant\'s own door', (rig) => {
       expect(await page.getByRole('navigation', { name: 'Secciones' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: /Envío/ }).count()).toBe(0);
       expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
+      // The offer is the app's own link: tapping it opens the form in the same document, no page load.
+      await page.evaluate(() => void ((window as unknown as { __door?: boolean }).__door = true));
       await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
       expect(await page.getByLabel('Región').inputValue()).toBe('08');
       expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { __door?: boolean }).__door)).toBe(true);
       // The server wrote the workshop into the door's page (#12): the app asked for neither it nor the catalogue.
       const asked = (await phone.requestsSince(since)).map((r) => r.url);
       expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([]);
