@@ -2,7 +2,9 @@
  * A participant's door page (#12): `/t/<CÓDIGO>[/…]` opened in a browser gets index.html plus the
  * door screen's chunks named for preloading (from Vite's manifest) and the workshop's public
  * answer as an escaped JSON data block; an unknown or malformed code, and every other deep
- * link, get plain index.html. Same CSP and Cache-Control as any page. Both engines.
+ * link, get plain index.html. Same CSP and Cache-Control as any page. Both engines. On the real
+ * build: the door's page makes at most six requests after the HTML (a seventh costs one more
+ * Slow 3G round trip, 2 s).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOOR_DATA_ID } from '../../../src/shared/door-page';
 import type { WorkshopByCodeResponse } from '../../../src/shared/protocol';
 import { listDoorAssets, VITE_MANIFEST } from '../../../src/server/http/door-page';
+import { SHELL_PAGES } from '../../../src/shared/shell-pages';
 import { ENGINES, startTestServer, type TestServer } from '../../helpers/server-app';
 import { pullAll } from '../../helpers/pull';
 
@@ -128,13 +131,26 @@ const BUILT = join(process.cwd(), 'dist', 'client');
 
 describe('the real build\'s door assets', () => {
   // `npm test` builds first; a bare server run without a build has nothing to check.
-  it.skipIf(!existsSync(join(BUILT, VITE_MANIFEST)))('name the door chunk and never what index.html loads already', () => {
-    const indexHtml = readFileSync(join(BUILT, 'index.html'), 'utf8');
-    const assets = listDoorAssets(JSON.parse(readFileSync(join(BUILT, VITE_MANIFEST), 'utf8')), indexHtml);
+  const hasBuild = existsSync(join(BUILT, VITE_MANIFEST)) && existsSync(join(BUILT, SHELL_PAGES.participant));
+  const read = () => {
+    const page = readFileSync(join(BUILT, SHELL_PAGES.participant), 'utf8');
+    return { page, assets: listDoorAssets(JSON.parse(readFileSync(join(BUILT, VITE_MANIFEST), 'utf8')), page) };
+  };
+
+  it.skipIf(!hasBuild)('name the door chunk and never what its page loads already', () => {
+    const { page, assets } = read();
     expect(assets.scripts.some((href) => /^\/assets\/door-[\w-]+\.js$/.test(href))).toBe(true);
     for (const href of [...assets.scripts, ...assets.styles]) {
-      expect(indexHtml).not.toContain(`"${href}"`);
+      expect(page).not.toContain(`"${href}"`);
       expect(existsSync(join(BUILT, href))).toBe(true);
     }
+  });
+
+  it.skipIf(!hasBuild)('make at most six requests after the HTML, one Slow 3G round trip over HTTP/1.1\'s six connections', () => {
+    const { page, assets } = read();
+    // What the page itself fetches at once: its module script, its preloads, stylesheets not disabled (icons and manifest come later, unthrottled by the offer).
+    const own = [...page.matchAll(/<(script\b[^>]*\bsrc=|link\b[^>]*rel="(modulepreload|stylesheet)")[^>]*>/g)].filter((m) => !/\bdisabled\b/.test(m[0]));
+    const files = [...own.map((m) => m[0]), ...assets.scripts, ...assets.styles];
+    expect(files.length, files.join('\n')).toBeLessThanOrEqual(6);
   });
 });
