@@ -9,7 +9,7 @@ import { t } from '../../shared/i18n';
  * a participant has no staff app to go to, and their own sends show on their screen.
  */
 export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
-  const online = isOnline.value;
+  const online = isReachable(isOnline.value, syncStatus.value.phase);
   const sync = describeSync(pendingCount.value, syncStatus.value.phase, rejectedChanges.value.length);
   const mark = (
     <svg class="top-bar__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
@@ -38,6 +38,15 @@ export function TopBar({ isParticipant = false }: { isParticipant?: boolean }) {
       </div>
     </header>
   );
+}
+
+/**
+ * «En línea» only while the device has a network AND the last sync round did not fail to reach the
+ * server: `navigator.onLine` says "some network", and with the server down it stays true. A round
+ * that found no server (phase 'offline') says «Sin conexión» until a round gets through again.
+ */
+export function isReachable(online: boolean, phase: SyncPhase): boolean {
+  return online && phase !== 'offline';
 }
 
 /**

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { act, render, screen, within } from '@testing-library/preact';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/shared/i18n';
-import { pendingCount, syncStatus } from '../../../src/state/sync-model';
+import { pendingCount, stopSync, syncNow, syncStatus } from '../../../src/state/sync-model';
+import { useDatabases } from '../../../src/db/connection';
+import { setTransport } from '../../../src/sync/transport';
+import { createDevice, emptyPage } from '../../unit/sync/device-fixture';
 import { describeSync } from '../../../src/ui/shell/top-bar';
 
 function connectionStatus(): string {
@@ -27,6 +30,30 @@ describe('the connection indicator in the top bar', () => {
       window.dispatchEvent(new Event('online'));
     });
     expect(connectionStatus()).toBe(t('shell.online'));
+  });
+
+  it('says "Sin conexión" while the network is up but the server does not answer, and "En línea" once a round gets through', async () => {
+    useDatabases(createDevice());
+    try {
+      // The server is down (a refused connection), then back; the device's network never changes.
+      let isServerUp = false;
+      setTransport(async () => {
+        if (!isServerUp) throw new TypeError('Failed to fetch');
+        return emptyPage();
+      });
+      history.replaceState(null, '', '/');
+      render(<App />);
+      await act(() => syncNow());
+      expect(navigator.onLine).toBe(true);
+      expect(connectionStatus()).toBe(t('shell.offline'));
+      isServerUp = true;
+      await act(() => syncNow());
+      expect(connectionStatus()).toBe(t('shell.online'));
+    } finally {
+      await stopSync();
+      setTransport(undefined);
+      useDatabases(undefined);
+    }
   });
 
   it('shows the sync badge as a link to Más → Sincronización with a word, not only a colour', () => {
