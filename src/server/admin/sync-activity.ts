@@ -23,3 +23,24 @@ export async function recordSyncActivity(db: Kysely<Database>, sessionId: string
     .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<', iso(nowMs - SYNC_STAMP_RESOLUTION_MS))]))
     .execute();
 }
+
+/** Sessions remembered at most, so a process that meets many devices keeps a bounded map. */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * `recordSyncActivity` that skips the round trip when this process itself wrote the same stamp
+ * less than `SYNC_STAMP_RESOLUTION_MS` ago (the UPDATE would change nothing): a device pushing
+ * batch after batch costs one statement fewer per push (#12). Another process's stamp is not
+ * known here, so it may still write once a minute per session: harmless.
+ */
+export function createSyncStamper(db: Kysely<Database>): (sessionId: string, kind: 'push' | 'pull', nowMs: number) => Promise<void> {
+  const written = new Map<string, number>();
+  return async (sessionId, kind, nowMs) => {
+    const key = `${kind}:${sessionId}`;
+    const last = written.get(key);
+    if (last !== undefined && nowMs >= last && nowMs - last < SYNC_STAMP_RESOLUTION_MS) return;
+    await recordSyncActivity(db, sessionId, kind, nowMs);
+    if (written.size >= MAX_REMEMBERED) written.clear();
+    written.set(key, nowMs);
+  };
+}

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { HeadQuery, MAX_PUSH_BYTES, PullQuery, PushRequest, type HeadResponse, type PushResponse } from '../../shared/protocol';
-import { recordSyncActivity } from '../admin/sync-activity';
+import { createSyncStamper } from '../admin/sync-activity';
 import { findCaller } from '../auth/guard';
 import type { AppContext } from '../context';
 import { HttpError, parseOrThrow } from '../http/errors';
@@ -17,8 +17,9 @@ const HOUSEKEEPING_EVERY_MS = 10 * 60_000;
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {
   // «Who synced when» for the coordinación. The push already committed: a stamp that fails is
   // logged, never turned into an error that would make the device send its batch again.
+  const stamp = createSyncStamper(ctx.db);
   const stampSync = (sessionId: string, kind: 'push' | 'pull', log: FastifyBaseLogger) =>
-    recordSyncActivity(ctx.db, sessionId, kind, ctx.now()).catch((error: unknown) => log.warn({ err: error, kind }, 'sync stamp not written'));
+    stamp(sessionId, kind, ctx.now()).catch((error: unknown) => log.warn({ err: error, kind }, 'sync stamp not written'));
   const housekeeping = createParticipantHousekeeping(ctx, app.log);
   // A server that nobody pushes to still forgets what expired.
   const timer = setInterval(() => void housekeeping.run(), HOUSEKEEPING_EVERY_MS).unref();

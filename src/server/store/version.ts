@@ -113,6 +113,25 @@ export async function takeLateVersions(trx: Transaction<Database>): Promise<(ver
   };
 }
 
+/**
+ * Ends a block opened by `openLateVersionBlock` without touching the counter, for a caller that
+ * takes the versions in its own statement (`value = value + count`, first = old value + 1):
+ * how many were handed out, and each provisional version's place among them (1…count).
+ */
+export function endLateVersionBlock(trx: Transaction<Database>): { count: number; placeOf(version: number): number } {
+  const block = openBlocks.get(trx);
+  openBlocks.delete(trx);
+  const count = block ? block.value - block.read : 0;
+  return {
+    count,
+    placeOf(version) {
+      const place = version - PROVISIONAL_BASE;
+      if (place < 1 || place > count) throw new Error(`version ${version} is not one of this block's provisional versions`);
+      return place;
+    },
+  };
+}
+
 /** Writes back the versions taken since `openVersionBlock` (one statement, none if none were taken). */
 export async function closeVersionBlock(trx: Transaction<Database>): Promise<void> {
   const block = openBlocks.get(trx);

@@ -11,6 +11,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 import { takeLateVersions } from '../store/version';
+import { canWriteInOneStatement, writeInOneStatement, type RowGroup } from './push-flush-postgres';
 import type { CachedTable, RowOf } from './push-reads';
 
 interface StagedRow {
@@ -103,21 +104,33 @@ function withRealVersions(row: StagedRow['row'], toReal: (version: number) => nu
   return real;
 }
 
+/** The staged rows as groups to write: per table in WRITE_ORDER, the new ones, then the existing ones. */
+function toGroups(staging: Staging): RowGroup[] {
+  return WRITE_ORDER.flatMap((table) => {
+    const rows = [...(staging.get(table)?.values() ?? [])];
+    return [true, false]
+      .map((isNew) => ({ table, isNew, rows: rows.filter((r) => r.isNew === isNew).map((r) => r.row) }))
+      .filter((group) => group.rows.length > 0);
+  });
+}
+
 /**
  * Takes the versions the staged rows hold from the counter — on PostgreSQL its lock is held from
- * here to commit, so versions still become visible in order — and writes every staged row. Ends
- * the staging; a push that staged nothing takes no version.
+ * here to commit, so versions still become visible in order — and writes every staged row: on
+ * PostgreSQL in the same one statement (push-flush-postgres.ts); on SQLite (one writer anyway)
+ * one INSERT and one upsert per table. Ends the staging; a push that staged nothing takes no version.
  */
-export async function flushStaged(trx: Transaction<Database>): Promise<void> {
-  const staging = stagings.get(trx);
+export async function flushStaged(trx: Transaction<Database>, engine: 'sqlite' | 'postgres'): Promise<void> {
+  const groups = toGroups(stagings.get(trx) ?? new Map());
   stagings.delete(trx);
+  if (engine === 'postgres' && groups.length > 0 && canWriteInOneStatement(groups)) {
+    await writeInOneStatement(trx, groups);
+    return;
+  }
   const toReal = await takeLateVersions(trx);
-  if (!staging) return;
-  for (const table of WRITE_ORDER) {
-    const rows = [...(staging.get(table)?.values() ?? [])];
-    const fresh = rows.filter((r) => r.isNew).map((r) => withRealVersions(r.row, toReal));
-    const changed = rows.filter((r) => !r.isNew).map((r) => withRealVersions(r.row, toReal));
-    if (fresh.length > 0) await insertRows(trx, table, fresh);
-    if (changed.length > 0) await updateRows(trx, table, changed);
+  for (const group of groups) {
+    const rows = group.rows.map((row) => withRealVersions(row as StagedRow['row'], toReal));
+    const table = group.table as CachedTable;
+    await (group.isNew ? insertRows(trx, table, rows) : updateRows(trx, table, rows));
   }
 }

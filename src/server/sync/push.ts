@@ -138,9 +138,9 @@ async function applyOptimistic(base: Omit<MutationContext, 'hlc'>, p: PreparedMu
 }
 
 /** Writes a staged push's rows; a row the database refuses makes the push run again, isolated, as in `applyOptimistic`. */
-async function flushOrIsolate(trx: Transaction<Database>): Promise<void> {
+async function flushOrIsolate(trx: Transaction<Database>, engine: 'sqlite' | 'postgres'): Promise<void> {
   try {
-    await flushStaged(trx);
+    await flushStaged(trx, engine);
   } catch (error) {
     if (failsWholePush(error)) throw error;
     throw new IsolationNeeded();
@@ -241,7 +241,7 @@ async function applyPrepared(
     const newLastSeq = pending[pending.length - 1]!.m.seq;
     if (isParticipant(caller)) await writeParticipantSeq(trx, clientId, newLastSeq, nowIso, pending.map((p) => p.m));
     else await trx.updateTable('sync_clients').set({ last_seq: newLastSeq, updated_at: nowIso }).where('client_id', '=', clientId).execute();
-    if (mode === 'staged') await flushOrIsolate(trx);
+    if (mode === 'staged') await flushOrIsolate(trx, ctx.engine);
     else await closeVersionBlock(trx);
     return { lastSeq: newLastSeq, rejected };
   });
