@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { Transaction } from 'dexie';
 import { currentVersion, findMutationSchema, type MutationArgs, type MutationName } from '../shared/mutations';
 import { ERROR_MESSAGES } from '../shared/errors';
 import { applyMutationLocally, tablesOf, type LocalHint } from './apply-mutation';
 import { appendToOutbox, stampMutation } from './enqueue-mutation';
 import type { OutboxRow } from './outbox-store';
+import { bindToTransaction } from './bound-tables';
 import { guardStorage } from './storage-errors';
 import type { UserDb } from './user-db';
 import { announceLocalWrite } from './write-events';
@@ -26,17 +26,6 @@ export function parseMutationArgs<N extends MutationName>(name: N, args: unknown
   const result = v.safeParse(schema, args);
   if (!result.success) throw new ValidationError(result.issues[0]?.message ?? ERROR_MESSAGES.validation_failed);
   return result.output as MutationArgs<N>;
-}
-
-/**
- * The user database as seen from inside `tx`: every table bound to the transaction itself, so
- * the appliers' reads and writes stay in it even where Dexie's zone is lost across a native
- * await (a lost zone sends a read to a transaction of its own, and ours commits too early).
- */
-function bindToTransaction(db: UserDb, tx: Transaction): UserDb {
-  const bound = Object.create(db) as UserDb;
-  for (const name of tx.storeNames) Object.defineProperty(bound, name, { value: tx.table(name) });
-  return bound;
 }
 
 /**

@@ -44,6 +44,20 @@ describe('an event text written here that loses to a later save from another pho
     ]);
   });
 
+  it('keeps the losing text of one event among 200 others applied together in the same page', async () => {
+    const { dbs, row } = await saveHere({ title: 'Festival de la Candelaria 2027' });
+    const others = Array.from({ length: 200 }, (_, i) => ({ ...makeEvent({ title: `Evento ${i}` }), ownerId: 'u2', archived: false, updatedAt: '2026-11-29T12:00:00.000Z' }));
+    const changes = [
+      ...others.slice(0, 100).map((other, i) => ({ table: 'events', id: other.id, version: 10 + i, row: other })),
+      { table: 'events', id: row.id, version: 200, row: theirSave(row, { title: 'Candelaria: gran parada' }) },
+      ...others.slice(100).map((other, i) => ({ table: 'events', id: other.id, version: 300 + i, row: other })),
+    ];
+    expect(await applyUserPage(dbs.user, { changes, cursor: 399, hasMore: false })).toBe(true);
+    expect(await dbs.user.events.count()).toBe(201);
+    expect((await dbs.user.events.get(row.id))?.title).toBe('Candelaria: gran parada');
+    expect((await listLostFieldEdits(dbs.user, 'event', row.id)).map((e) => e.text)).toEqual(['Festival de la Candelaria 2027']);
+  });
+
   it('keeps nothing when the other save left the texts as they were, or the pull echoes this device', async () => {
     const { dbs, row } = await saveHere();
     await applyUserPage(dbs.user, page(row));
