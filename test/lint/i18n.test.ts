@@ -12,6 +12,7 @@ import { participant } from '../../src/shared/i18n/es-pe/participant';
 import { session } from '../../src/shared/i18n/es-pe/session';
 import { shell } from '../../src/shared/i18n/es-pe/shell';
 import { sync } from '../../src/shared/i18n/es-pe/sync';
+import { update } from '../../src/shared/i18n/es-pe/update';
 import { workshops } from '../../src/shared/i18n/es-pe/workshops';
 import { DEVICE_MESSAGES, ERROR_MESSAGES, REFUSALS, VALIDATION_WORDS, describeTooManyPushes } from '../../src/shared/errors';
 import {
@@ -19,7 +20,7 @@ import {
 } from './i18n-rules';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-const AREAS: Record<string, Record<string, string>> = { catalogue, checklists, editor, events, forms, more, participant, session, shell, sync, workshops };
+const AREAS: Record<string, Record<string, string>> = { catalogue, checklists, editor, events, forms, more, participant, session, shell, sync, update, workshops };
 
 const areaOfKey = new Map<string, string>();
 for (const [area, strings] of Object.entries(AREAS)) for (const key of Object.keys(strings)) areaOfKey.set(key, area);

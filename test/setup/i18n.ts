@@ -12,4 +12,5 @@ import '../../src/shared/i18n/es-pe/more';
 import '../../src/shared/i18n/es-pe/participant';
 import '../../src/shared/i18n/es-pe/session';
 import '../../src/shared/i18n/es-pe/sync';
+import '../../src/shared/i18n/es-pe/update';
 import '../../src/shared/i18n/es-pe/workshops';

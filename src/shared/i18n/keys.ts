@@ -14,10 +14,11 @@ import type { participant } from './es-pe/participant';
 import type { session } from './es-pe/session';
 import type { shell } from './es-pe/shell';
 import type { sync } from './es-pe/sync';
+import type { update } from './es-pe/update';
 import type { workshops } from './es-pe/workshops';
 
 type Catalogue = typeof admin & typeof catalogue & typeof checklists & typeof editor & typeof events & typeof forms & typeof more & typeof national
-  & typeof participant & typeof session & typeof shell & typeof sync & typeof workshops;
+  & typeof participant & typeof session & typeof shell & typeof sync & typeof update & typeof workshops;
 
 /** A key of the string catalogue, in any area. */
 export type MessageKey = keyof Catalogue;

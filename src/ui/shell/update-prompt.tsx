@@ -1,6 +1,6 @@
 import type { UpdateModel } from '../../state/update-model';
 import { Icon } from './icons';
-import { t } from '../../shared/i18n';
+import { t } from '../../shared/i18n/update';
 
 /**
  * "Hay una nueva versión · Actualizar · Más tarde": shown while a new service worker waits and

@@ -1,7 +1,7 @@
 import { addMessages } from '../registry';
 
 /**
- * The frame of the app: navigation, top bar, loading and error screens, the update prompt and Inicio.
+ * The frame of the app: navigation, top bar, loading and error screens and Inicio.
  * The only area in the main chunk: keep it small.
  */
 export const shell = {
@@ -35,10 +35,6 @@ export const shell = {
   'shell.notFound.body': 'Esa dirección no existe en Tinkuy. Puede que el enlace esté mal escrito o sea de una versión anterior.',
   'shell.notFound.home': 'Ir al inicio',
   'shell.back': 'Volver a Más',
-  'update.available': 'Hay una nueva versión',
-  'update.action': 'Actualizar',
-  'update.hint': 'Lo que guardó se mantiene.',
-  'update.later': 'Más tarde',
   'home.title': 'Le damos la bienvenida',
   'home.intro': 'Tinkuy reúne las guías y listas de verificación de la RED para organizar eventos culturales públicos, y registra la asistencia y las opiniones de los talleres.',
   'home.offline.title': 'Funciona sin señal',
