@@ -16,8 +16,9 @@ const TOKEN_MARGIN_MS = 30_000;
 
 /**
  * Whether the server holds something this device has not pulled (its own writes aside).
- * True also when the answer cannot tell (an access token to renew, a server error): a round
- * then finds out and handles it. False when offline: nothing to do until `online` wakes sync.
+ * True also when the answer cannot tell (an access token to renew, a server error, no answer
+ * while the device has a network): a round then finds out and handles it. False when offline:
+ * nothing to do until `online` wakes sync.
  */
 export async function hasNewOnServer(ctx: Pick<SyncContext, 'user' | 'catalogue' | 'transport'>): Promise<boolean> {
   const params = new URLSearchParams({ catalogue: String(await readCatalogueCursor(ctx.catalogue)) });
@@ -33,7 +34,9 @@ export async function hasNewOnServer(ctx: Pick<SyncContext, 'user' | 'catalogue'
   try {
     response = await ctx.transport(`/api/sync/head?${params}`, { method: 'GET', headers });
   } catch {
-    return false;
+    // With a network, a question that gets no answer means the server is down or unreachable: a
+    // round finds out and says so (the top bar's «Sin conexión»). Without one, nothing to do.
+    return typeof navigator !== 'undefined' && navigator.onLine;
   }
   await response.body?.cancel().catch(() => undefined);
   return response.status !== 204;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CATALOGUE_CURSOR_KEY } from '../../../src/db/catalogue-meta-store';
 import { getClientId, META_KEYS, writeMeta } from '../../../src/db/meta-store';
 import { hasNewOnServer } from '../../../src/sync/live-check';
@@ -41,6 +41,15 @@ describe('asking the server whether anything is new (live screens)', () => {
     expect(await hasNewOnServer({ ...dbs, transport })).toBe(true);
     expect(seen).toHaveLength(0);
     await signIn(dbs);
-    expect(await hasNewOnServer({ ...dbs, transport: () => Promise.reject(new TypeError('Failed to fetch')) })).toBe(false);
+    const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      expect(await hasNewOnServer({ ...dbs, transport: unreachable })).toBe(false);
+      // The network is up but the server does not answer: a round must run to say so on screen.
+      vi.stubGlobal('navigator', { onLine: true });
+      expect(await hasNewOnServer({ ...dbs, transport: unreachable })).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
