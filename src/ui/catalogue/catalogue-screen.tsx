@@ -1,4 +1,4 @@
-import { useLocation } from 'preact-iso';
+import { useLocation } from '../shell/router';
 import { useSignal } from '@preact/signals';
 import {
   countByTopic,
