@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal, type Signal } from '@preact/signals';
-import { LocationProvider, Route, Router, lazy, useLocation } from './shell/router';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { watchConnection } from '../state/app-model';
 import { watchInstallPrompt } from '../state/install-model';
 import { TopBar } from './shell/top-bar';

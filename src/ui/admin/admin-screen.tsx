@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { currentUser } from '../../state/session-model';
 import { AlertNote } from '../shell/alert-note';
 import { LinkRow } from '../shell/link-row';

@@ -1,4 +1,4 @@
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { useSignal } from '@preact/signals';
 import {
   countByTopic,

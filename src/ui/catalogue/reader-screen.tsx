@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { useRoute } from '../shell/router';
+import { useRoute } from 'preact-iso';
 import type { Signal } from '@preact/signals';
 import { entryCards, watchEntry, type StoredEntry } from '../../state/catalogue-model';
 import { noteEntryOpened } from '../../state/reading-model';

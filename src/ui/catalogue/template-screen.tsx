@@ -1,4 +1,4 @@
-import { useRoute } from '../shell/router';
+import { useRoute } from 'preact-iso';
 import type { TemplateItem } from '../../shared/catalogue';
 import { limaYear, resolveItemText } from '../../shared/catalogue/valor-text';
 import { entryCards, watchTemplate, type StoredTemplate } from '../../state/catalogue-model';

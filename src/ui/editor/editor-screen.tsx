@@ -1,4 +1,4 @@
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { currentUser } from '../../state/session-model';
 import { ScreenHeader } from '../shell/screen-header';
 import { EntryEditor } from './entry-editor';

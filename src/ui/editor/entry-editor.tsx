@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { isOnline } from '../../state/app-model';
 import {
   discardDraft, draftPreview, draftSource, editDraft, editorFailure, isDraftRestored, openEditorEntry, openEntry, openNewEntry,

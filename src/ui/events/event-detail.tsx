@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { archiveEvent, watchLostEventEdits, type LocalEvent } from '../../state/event-model';
 import { canEditEvent } from '../../state/permission-model';
 import { eventLists } from '../../state/event-list-model';

@@ -1,4 +1,4 @@
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { saveEvent, watchEvent } from '../../state/event-model';
 import { canEditEvent } from '../../state/permission-model';
 import { addTemplateById } from '../../state/event-checklists-model';

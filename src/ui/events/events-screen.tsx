@@ -1,5 +1,5 @@
-import { lazy } from '../shell/router';
-import { useLocation } from '../shell/router';
+import { lazy } from 'preact-iso';
+import { useLocation } from 'preact-iso';
 import { EventList } from './event-list';
 import { EventFormScreen } from './event-form-screen';
 import { EventDetail } from './event-detail';

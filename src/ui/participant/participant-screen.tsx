@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import type { LocalWorkshop } from '../../state/workshop-model';
 import { lookUpWorkshop, readDoorMemory, type WorkshopLookup } from '../../state/door-lookup';
 import { findWindowState } from '../../shared/workshop-window';

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { useRoute } from '../shell/router';
+import { useRoute } from 'preact-iso';
 import { verifyCertificateCode } from '../../state/certificate-verify-model';
 import type { CertificateVerification } from '../../shared/schemas/certificate';
 import { formatRange } from '../../shared/calendar/lima-dates';

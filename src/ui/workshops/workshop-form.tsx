@@ -1,4 +1,4 @@
-import { useLocation } from '../shell/router';
+import { useLocation } from 'preact-iso';
 import { saveWorkshop, watchWorkshop } from '../../state/workshop-model';
 import {
   makeDraftFromWorkshop, makeEmptyWorkshopDraft, validateWorkshopDraft, workshopDrafts, type WorkshopDraft, type WorkshopErrors,

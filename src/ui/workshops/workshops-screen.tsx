@@ -1,4 +1,4 @@
-import { lazy, useLocation } from '../shell/router';
+import { lazy, useLocation } from 'preact-iso';
 import { WorkshopList } from './workshop-list';
 import { WorkshopDetail } from './workshop-detail';
 import './workshops.css';

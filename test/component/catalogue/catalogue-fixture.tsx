@@ -5,7 +5,7 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import { configure } from '@testing-library/preact';
 import { vi } from 'vitest';
-import { LocationProvider, Route, Router } from '../../../src/ui/shell/router';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import { resolve } from 'node:path';
 import { compileCatalogue } from '../../../src/content/compiler/compile-catalogue';
 import type { Databases } from '../../../src/db/connection';

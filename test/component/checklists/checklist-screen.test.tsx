@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from '../../../src/ui/shell/router';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { saveEvent } from '../../../src/state/event-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';

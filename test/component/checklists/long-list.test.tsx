@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { buildChecklistView } from '../../../src/state/checklist-view-model';
 import type { ChecklistTemplate } from '../../../src/shared/catalogue/template';
 import type { ChecklistItemRow } from '../../../src/shared/schemas/checklist';

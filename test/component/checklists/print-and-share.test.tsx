@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from '../../../src/ui/shell/router';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import { saveEvent } from '../../../src/state/event-model';
 import { setChecklistItem } from '../../../src/state/checklist-model';
 import { addTemplate } from '../../../src/state/event-checklists-model';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { watchConnection } from '../../../src/state/app-model';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import type { Role } from '../../../src/shared/schemas/common';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { EventsScreen } from '../../../src/ui/events/events-screen';
 import { setTransport } from '../../../src/sync/transport';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { listLostFieldEdits, lostFieldKey } from '../../../src/db/lost-edits-store';
 import { saveEvent } from '../../../src/state/event-model';

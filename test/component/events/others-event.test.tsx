@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configure, render, screen } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { uuidv7 } from '../../../src/shared/ids';
 import { EventsScreen } from '../../../src/ui/events/events-screen';

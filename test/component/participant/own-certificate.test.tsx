@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, render, screen } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { checkInIdKey, checkInKey } from '../../../src/db/attendance-store';
 import { writeMeta } from '../../../src/db/meta-store';

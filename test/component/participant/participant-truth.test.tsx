@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { setTransport } from '../../../src/sync/transport';
 import { startSync, syncNow } from '../../../src/state/sync-model';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { readCheckInId } from '../../../src/db/attendance-store';
 import { ParticipantScreen } from '../../../src/ui/participant/participant-screen';
 import { App } from '../../../src/ui/app';

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, configure, render, screen } from '@testing-library/preact';
-import { LocationProvider, Route, Router } from '../../../src/ui/shell/router';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import { VerifyScreen } from '../../../src/ui/participant/verify-screen';
 import { setTransport, type Transport } from '../../../src/sync/transport';
 import { uuidv7 } from '../../../src/shared/ids';

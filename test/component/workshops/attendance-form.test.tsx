@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { registerAttendance, PRIVACY_NOTICE_VERSION } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
 import { makePerson, useSeededWorkshop } from './workshop-fixture';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { registerAttendance } from '../../../src/state/attendance-model';
 import { uuidv7 } from '../../../src/shared/ids';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';

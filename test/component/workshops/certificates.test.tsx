@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { registerAttendance } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';
 import { CertificateSheet } from '../../../src/ui/workshops/certificate-sheet';

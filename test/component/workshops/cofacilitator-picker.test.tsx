@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { writeMeta } from '../../../src/db/meta-store';
 import type { SessionResponse } from '../../../src/shared/protocol';
 import { WorkshopForm } from '../../../src/ui/workshops/workshop-form';

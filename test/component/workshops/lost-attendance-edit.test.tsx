@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { listLostFieldEdits, lostFieldKey } from '../../../src/db/lost-edits-store';
 import { registerAttendance } from '../../../src/state/attendance-model';
 import { AttendanceScreen } from '../../../src/ui/workshops/attendance-screen';

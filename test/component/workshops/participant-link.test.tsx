@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { WorkshopDetail } from '../../../src/ui/workshops/workshop-detail';
 import { useFormDevice } from '../../unit/sync/device-fixture';
 import { seedWorkshop } from './workshop-fixture';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { WorkshopForm } from '../../../src/ui/workshops/workshop-form';
 import { WorkshopDetail } from '../../../src/ui/workshops/workshop-detail';

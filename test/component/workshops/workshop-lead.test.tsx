@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { configure, render, screen } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import type { Databases } from '../../../src/db/connection';
 import { writeMeta } from '../../../src/db/meta-store';
 import { WorkshopDetail } from '../../../src/ui/workshops/workshop-detail';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/preact';
-import { LocationProvider } from '../../../src/ui/shell/router';
+import { LocationProvider } from 'preact-iso';
 import { uuidv7 } from '../../../src/shared/ids';
 import { formatFeedbackCsv } from '../../../src/state/feedback-csv-model';
 import type { FeedbackRow } from '../../../src/state/feedback-model';
