@@ -4,13 +4,15 @@
  * commit), so it reads one run and one template — not every run of the event and every template
  * of the catalogue — and the 300-item view is rebuilt from what the device already holds.
  */
-import type { ReadonlySignal } from '@preact/signals';
+import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
 import { listRunItems } from '../db/checklist-items-store';
 import { getRun } from '../db/checklist-runs-store';
 import { getChecklistTemplate } from '../db/checklist-templates-store';
 import { getEvent, type LocalEvent } from '../db/events-store';
-import { keyedLiveSignal } from './live-signal';
+import type { ChecklistItemRow, ChecklistRunRow } from '../shared/schemas/checklist';
+import type { ChecklistTemplate } from '../shared/catalogue/template';
+import { keyedLiveSignal, keyedSignal } from './live-signal';
 import { listLostEdits, type LostEdit } from '../db/lost-edits-store';
 import { META_KEYS, readMeta, readSession } from '../db/meta-store';
 import { buildChecklistView, type ChecklistView } from './checklist-view-model';
@@ -30,9 +32,19 @@ export interface ChecklistScreenData {
   isLoaded: boolean;
 }
 
-/** Reads one run of an event as its screen shows it, once (offline: from the device only). */
-export async function readChecklistScreen(eventId: string, runId: string, now = Date.now()): Promise<ChecklistScreenData> {
-  const { user, catalogue } = getDatabases();
+/** The device's side of one run: what a tick or a pull changes (the template is read apart). */
+interface RunSide {
+  event: LocalEvent | undefined;
+  run: ChecklistRunRow | undefined;
+  rows: ChecklistItemRow[];
+  deviceId: string;
+  myName: string;
+  lostEdits: LostEdit[];
+  isLoaded: boolean;
+}
+
+async function readRunSide(eventId: string, runId: string): Promise<RunSide> {
+  const { user } = getDatabases();
   // One read transaction for the four user tables: each transaction costs the page a round trip.
   const [event, run, rows, deviceId, session, lostEdits] = await user.transaction('r', [user.events, user.checklistRuns, user.checklistItems, user.meta], () =>
     Promise.all([
@@ -43,14 +55,44 @@ export async function readChecklistScreen(eventId: string, runId: string, now = 
       listLostEdits(user, runId),
     ]),
   );
-  const isThisEvents = run !== undefined && run.eventId === eventId;
-  const template = isThisEvents ? await getChecklistTemplate(catalogue, run.templateId) : undefined;
-  const view = template && event && run ? buildChecklistView(template, run, rows, event, todayInLima(now), deviceId) : undefined;
-  return { event, view, myName: session?.user.name ?? '', lostEdits, isLoaded: true };
+  return { event, run: run?.eventId === eventId ? run : undefined, rows, deviceId, myName: session?.user.name ?? '', lostEdits, isLoaded: true };
 }
 
-/** One run of an event, live; the same signal per event and run. */
-export const watchChecklistScreen: (eventId: string, runId: string) => ReadonlySignal<ChecklistScreenData> = keyedLiveSignal(
-  (eventId, runId) => readChecklistScreen(eventId, runId),
-  { event: undefined, view: undefined, myName: '', lostEdits: [], isLoaded: false },
+function combine(side: RunSide, template: ChecklistTemplate | undefined, now: number): ChecklistScreenData {
+  const { event, run, rows, deviceId, myName, lostEdits } = side;
+  const view = template && event && run ? buildChecklistView(template, run, rows, event, todayInLima(now), deviceId) : undefined;
+  return { event, view, myName, lostEdits, isLoaded: true };
+}
+
+/** Reads one run of an event as its screen shows it, once (offline: from the device only). */
+export async function readChecklistScreen(eventId: string, runId: string, now = Date.now()): Promise<ChecklistScreenData> {
+  const side = await readRunSide(eventId, runId);
+  const template = side.run ? await getChecklistTemplate(getDatabases().catalogue, side.run.templateId) : undefined;
+  return combine(side, template, now);
+}
+
+const NOT_LOADED: ChecklistScreenData = { event: undefined, view: undefined, myName: '', lostEdits: [], isLoaded: false };
+
+const watchRunSide = keyedLiveSignal(readRunSide, { event: undefined, run: undefined, rows: [], deviceId: '', myName: '', lostEdits: [], isLoaded: false } as RunSide);
+
+/** A template, live (a catalogue pull may bring a new version); `isLoaded` once read. */
+const watchTemplate = keyedLiveSignal(
+  async (templateId: string) => ({ template: await getChecklistTemplate(getDatabases().catalogue, templateId), isLoaded: true }),
+  { template: undefined as ChecklistTemplate | undefined, isLoaded: false },
 );
+
+/**
+ * One run of an event, live; the same signal per event and run. Two live queries: a tick re-reads
+ * the run's rows only, not its template (300 items to clone out of IndexedDB on every write);
+ * the template's query re-runs only when the catalogue changes it.
+ */
+export const watchChecklistScreen: (eventId: string, runId: string) => ReadonlySignal<ChecklistScreenData> = keyedSignal((eventId, runId) => {
+  const side = watchRunSide(eventId, runId);
+  return computed(() => {
+    const { run, isLoaded } = side.value;
+    if (!isLoaded) return NOT_LOADED;
+    if (!run) return combine(side.value, undefined, Date.now());
+    const stored = watchTemplate(run.templateId).value;
+    return stored.isLoaded ? combine(side.value, stored.template, Date.now()) : NOT_LOADED;
+  });
+});

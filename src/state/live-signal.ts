@@ -26,21 +26,26 @@ export function liveSignal<T>(querier: () => Promise<T>, initial: T): ReadonlySi
 const caches = new Set<Map<string, unknown>>();
 
 /**
- * A `liveSignal` per key (an id, or a few ids), made on first use and the same signal after, so
- * every component showing one record shares one query. `watch(...keys)` returns it.
+ * One signal per key (an id, or a few ids), made by `make` on first use and the same signal
+ * after, so every component showing one record shares it. Forgotten by `resetLiveSignals`.
  */
-export function keyedLiveSignal<A extends string[], T>(query: (...keys: A) => Promise<T>, initial: T): (...keys: A) => ReadonlySignal<T> {
+export function keyedSignal<A extends string[], T>(make: (...keys: A) => ReadonlySignal<T>): (...keys: A) => ReadonlySignal<T> {
   const cache = new Map<string, ReadonlySignal<T>>();
   caches.add(cache);
   return (...keys) => {
     const key = keys.join('\u0000');
-    let watched = cache.get(key);
-    if (!watched) {
-      watched = liveSignal(() => query(...keys), initial);
-      cache.set(key, watched);
+    let made = cache.get(key);
+    if (!made) {
+      made = make(...keys);
+      cache.set(key, made);
     }
-    return watched;
+    return made;
   };
+}
+
+/** A `liveSignal` per key: every component showing one record shares one query. */
+export function keyedLiveSignal<A extends string[], T>(query: (...keys: A) => Promise<T>, initial: T): (...keys: A) => ReadonlySignal<T> {
+  return keyedSignal((...keys: A) => liveSignal(() => query(...keys), initial));
 }
 
 /** Forgets every keyed signal (tests give each case a fresh database). */
