@@ -1,8 +1,8 @@
 /**
  * One checklist screen's data, live: the event, the run, its item rows and its template only.
- * A tick re-runs this query (Dexie signals it while the write is still in flight, and again on
- * commit), so it reads one run and one template — not every run of the event and every template
- * of the catalogue — and the 300-item view is rebuilt from what the device already holds.
+ * A tick re-runs the run's query once, when its transaction commits (recordMutation's
+ * transaction is explicit, so Dexie 4 applies no optimistic update before): it reads one run,
+ * not every run of the event, and the 300-item view is rebuilt from what the device holds.
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { getDatabases } from '../db/connection';
