@@ -8,7 +8,7 @@
  * it again offline.
  */
 import { expect, it } from 'vitest';
-import { describeE2E } from '../helpers/e2e-rig';
+import { describeE2E, type Phone } from '../helpers/e2e-rig';
 import { latestByRecord } from '../helpers/e2e-server-view';
 import { pullAll } from '../helpers/pull';
 import type { RunningServer } from '../helpers/e2e-server';
@@ -23,13 +23,31 @@ async function findCuscoWorkshop(server: RunningServer): Promise<{ code: string;
   return { code: row.code, title: row.title };
 }
 
+/**
+ * Taps «Registrar mi asistencia», checks the form opened on the workshop's region (Cusco, 08), and
+ * returns the workshop look-ups the phone made since `since`; it never asks for the catalogue.
+ */
+async function checkInAndListAsks(phone: Phone, since: number): Promise<{ workshopAsks: string[] }> {
+  await phone.page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
+  expect(await phone.page.getByLabel('Región').inputValue()).toBe('08');
+  const asked = (await phone.requestsSince(since)).map((r) => r.url);
+  expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);
+  return { workshopAsks: asked.filter((u) => u.startsWith('/api/workshops/by-code/')) };
+}
+
 describeE2E('the participant\'s own door', (rig) => {
-  it('a first visit finds its workshop in the page: no request for it, none for the catalogue; no staff navigation and the region already chosen', async () => {
+  /** A new phone on the seeded Cusco workshop's day (14 January 2027, so its window is open), with that workshop. */
+  async function openOnWorkshopDay(name: string, act: (phone: Phone, workshop: { code: string; title: string }) => Promise<void>): Promise<void> {
     const workshop = await findCuscoWorkshop(rig.server);
-    await rig.phone({ open: false, name: 'teléfono nuevo del participante' }, async (phone) => {
-      const { page, context } = phone;
-      // The seeded workshop is on 14 January 2027: the phone's clock says it is that day, so its window is open.
-      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+    await rig.phone({ open: false, name }, async (phone) => {
+      await phone.context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+      await act(phone, workshop);
+    });
+  }
+
+  it('a first visit finds its workshop in the page: no request for it, none for the catalogue; no staff navigation and the region already chosen', async () => {
+    await openOnWorkshopDay('teléfono nuevo del participante', async (phone, workshop) => {
+      const { page } = phone;
       const since = Date.now();
       await phone.goto(`/t/${workshop.code.toLowerCase()}`);
       await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
@@ -38,22 +56,17 @@ describeE2E('the participant\'s own door', (rig) => {
       expect(await page.getByText(/^(En línea|Sin conexión)$/).count()).toBe(1);
       // The offer is the app's own link: tapping it opens the form in the same document, no page load.
       await page.evaluate(() => void ((window as unknown as { __door?: boolean }).__door = true));
-      await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
-      expect(await page.getByLabel('Región').inputValue()).toBe('08');
+      const { workshopAsks } = await checkInAndListAsks(phone, since);
       expect(await page.getByLabel(/^Leí el aviso de privacidad y acepto/).count()).toBe(1);
       expect(await page.evaluate(() => (window as unknown as { __door?: boolean }).__door)).toBe(true);
       // The server wrote the workshop into the door's page (#12): the app asked for neither it nor the catalogue.
-      const asked = (await phone.requestsSince(since)).map((r) => r.url);
-      expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([]);
-      expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);
+      expect(workshopAsks).toEqual([]);
     });
   }, 120_000);
 
   it('a page without the workshop in it (the worker\'s index.html) and a slow answer says «Cargando el taller…», then shows the workshop', async () => {
-    const workshop = await findCuscoWorkshop(rig.server);
-    await rig.phone({ open: false, name: 'teléfono con la página sin el taller' }, async (phone) => {
+    await openOnWorkshopDay('teléfono con la página sin el taller', async (phone, workshop) => {
       const { page, context } = phone;
-      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
       // The door is answered with plain index.html, as the service worker's precache answers a repeat visit.
       await page.route(`**/t/${workshop.code}`, async (route) => route.fulfill({ response: await route.fetch({ url: phone.href('/') }) }));
       let release = () => undefined as void;
@@ -70,19 +83,14 @@ describeE2E('the participant\'s own door', (rig) => {
       release();
       await page.getByRole('heading', { level: 1, name: workshop.title }).waitFor({ timeout: 30_000 });
       await context.unroute('**/api/workshops/by-code/**');
-      await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
-      expect(await page.getByLabel('Región').inputValue()).toBe('08');
-      const asked = (await phone.requestsSince(since)).map((r) => r.url);
-      expect(asked.filter((u) => u.startsWith('/api/workshops/by-code/'))).toEqual([`/api/workshops/by-code/${workshop.code}`]);
-      expect(asked.filter((u) => u.includes('scope=catalogue'))).toEqual([]);
+      const { workshopAsks } = await checkInAndListAsks(phone, since);
+      expect(workshopAsks).toEqual([`/api/workshops/by-code/${workshop.code}`]);
     });
   }, 120_000);
 
   it('a participant who opened the door once opens it again with no connection at all', async () => {
-    const workshop = await findCuscoWorkshop(rig.server);
-    await rig.phone({ open: false, name: 'teléfono del participante que vuelve' }, async (phone) => {
-      const { page, context } = phone;
-      await context.clock.setFixedTime(new Date('2027-01-14T15:00:00.000Z'));
+    await openOnWorkshopDay('teléfono del participante que vuelve', async (phone, workshop) => {
+      const { page } = phone;
       await phone.goto(`/t/${workshop.code}`);
       await page.getByRole('link', { name: 'Registrar mi asistencia' }).waitFor({ timeout: 30_000 });
       // The worker registers once the door is drawn, and keeps the app for the way back.

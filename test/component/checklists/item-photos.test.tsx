@@ -52,6 +52,16 @@ async function planRun(): Promise<{ eventId: string; runId: string }> {
   return { eventId, runId: await addTemplate(eventId, MUSIC_TEMPLATE) };
 }
 
+/** A run with one photo on its item, opened at the checklist with the item's details unfolded. */
+async function openPhotoDetails() {
+  const { eventId, runId } = await planRun();
+  const photoId = await attach(runId);
+  await openAt(`/eventos/${eventId}/lista/${runId}`);
+  const item = within((await screen.findByRole('checkbox', { name: ITEM_TEXT })).closest('li')!);
+  fireEvent.click(item.getByRole('button', { name: /Detalles/ }));
+  return { photoId, item };
+}
+
 describe('photos on a checklist item', () => {
   it('shows each photo as a thumbnail with its caption and, in words, that it waits on this phone; the details offer «Agregar foto» for images, several at once', async () => {
     const { eventId, runId } = await planRun();
@@ -68,11 +78,7 @@ describe('photos on a checklist item', () => {
   });
 
   it('«Quitar foto» asks first, then the photo and its pending upload leave the phone', async () => {
-    const { eventId, runId } = await planRun();
-    const photoId = await attach(runId);
-    await openAt(`/eventos/${eventId}/lista/${runId}`);
-    const item = within((await screen.findByRole('checkbox', { name: ITEM_TEXT })).closest('li')!);
-    fireEvent.click(item.getByRole('button', { name: /Detalles/ }));
+    const { photoId, item } = await openPhotoDetails();
     fireEvent.click(await item.findByRole('button', { name: 'Quitar foto' }));
     const dialog = await item.findByRole('alertdialog');
     expect(await dbs.user.photos.count()).toBe(1);
@@ -84,11 +90,7 @@ describe('photos on a checklist item', () => {
   });
 
   it('«Fijar en este teléfono» keeps the full image here after it reached the server', async () => {
-    const { eventId, runId } = await planRun();
-    const photoId = await attach(runId);
-    await openAt(`/eventos/${eventId}/lista/${runId}`);
-    const item = within((await screen.findByRole('checkbox', { name: ITEM_TEXT })).closest('li')!);
-    fireEvent.click(item.getByRole('button', { name: /Detalles/ }));
+    const { photoId, item } = await openPhotoDetails();
     const pin = await item.findByRole('checkbox', { name: 'Fijar en este teléfono' });
     expect(document.getElementById(pin.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Conserva la foto completa aquí aunque ya esté en el servidor.');
     fireEvent.click(pin);
