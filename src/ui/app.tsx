@@ -60,7 +60,8 @@ export function App({ isFrameOnly = false }: { isFrameOnly?: boolean }) {
 
 function Frame({ isFrameOnly }: { isFrameOnly: boolean }) {
   const { path, url } = useLocation();
-  const isLoading = useSignal(false);
+  // The prerendered frame (a deep link's page before the JavaScript arrives) says its screen is on the way.
+  const isLoading = useSignal(isFrameOnly);
   // A participant's own door (the QR link) and a constancia's verification show no staff navigation and no sync pill.
   const isParticipant = path.startsWith('/t/') || path.startsWith('/v/');
   useFocusOnNavigation(path, url);

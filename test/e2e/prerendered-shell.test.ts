@@ -4,7 +4,7 @@ import { t } from '../../src/shared/i18n';
 import { waitForServiceWorkerControl } from '../helpers/e2e-browser';
 import { describeE2E } from '../helpers/e2e-rig';
 
-/** What the page shows: the nav's links, the current one, <main>'s h1, buttons, and whether the CSS applies. */
+/** What the page shows: the nav's links, the current one, <main>'s h1, the loading line, buttons, and whether the CSS applies. */
 const readShell = (page: Page) => page.evaluate(() => ({
   navs: document.querySelectorAll('nav').length,
   mains: document.querySelectorAll('main').length,
@@ -12,6 +12,8 @@ const readShell = (page: Page) => page.evaluate(() => ({
   links: [...document.querySelectorAll('nav a[href]')].filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')),
   current: document.querySelector('nav a[aria-current="page"]')?.getAttribute('href') ?? null,
   heading: document.querySelector('main h1')?.textContent ?? null,
+  // A deep link's frame says its screen is on the way (the route-loading line above the nav).
+  loading: document.querySelector('.route-loading--on')?.textContent ?? null,
   buttons: document.querySelectorAll('button').length,
   // The connection pill: its word only once the app knows it (the HTML may come from the worker, offline).
   isConnectionShown: getComputedStyle(document.querySelector('.top-bar [role="status"]') ?? document.body).visibility === 'visible',
@@ -31,11 +33,11 @@ describeE2E('the first screen arrives drawn in the HTML (#12)', (rig) => {
       // The app's code never arrives: what shows is the HTML alone.
       await context.route(/\/assets\/.*\.js$/, (route) => route.abort());
       await page.goto(href('/'));
-      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title'), buttons: 0, isConnectionShown: false, isStyled: true });
+      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: '/', heading: t('home.title'), loading: null, buttons: 0, isConnectionShown: false, isStyled: true });
       await page.goto(href('/eventos'));
-      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: null, heading: null, buttons: 0, isConnectionShown: false, isStyled: true });
+      expect(await readShell(page)).toEqual({ navs: 1, mains: 1, apps: 1, links: SECTIONS, current: null, heading: null, loading: t('shell.loading'), buttons: 0, isConnectionShown: false, isStyled: true });
       await page.goto(href('/t/ABC123'));
-      expect(await readShell(page)).toMatchObject({ navs: 0, mains: 1, heading: null, buttons: 0 });
+      expect(await readShell(page)).toMatchObject({ navs: 0, mains: 1, heading: null, loading: t('shell.loading'), buttons: 0 });
       // A plain link works without the app: a navigation to the section's own page.
       await page.goto(href('/'));
       await page.locator('nav a[href="/catalogo"]').click();
