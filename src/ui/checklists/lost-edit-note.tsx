@@ -7,15 +7,15 @@ const SAID = { note: 'checklists.lost.note', reason: 'checklists.lost.reason', r
 
 /** A note, reason or responsible this person wrote on an item that another phone's later edit replaced. */
 export function LostEditNote({ edit, itemText, onFailure }: { edit: LostEdit; itemText: string; onFailure(message: string): void }) {
-  const run = (action: () => Promise<void>) => () => void action().catch((error: unknown) => onFailure(error instanceof Error ? error.message : String(error)));
   return (
     <LostTextNote
       said={t(SAID[edit.field], { text: edit.text })}
       restoreLabel={t('checklists.lost.restore')}
       dismissLabel={t('checklists.lost.dismiss')}
       subject={itemText}
-      onRestore={run(() => restoreLostEdit(edit))}
-      onDismiss={run(() => dismissLostEdit(edit.key))}
+      onRestore={() => restoreLostEdit(edit)}
+      onDismiss={() => dismissLostEdit(edit.key)}
+      onFailure={onFailure}
     />
   );
 }

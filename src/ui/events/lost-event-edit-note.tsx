@@ -14,8 +14,8 @@ export function LostEventEditNote({ edit, act }: { edit: LostEventEdit; act: Act
       restoreLabel={t('checklists.lost.restore')}
       dismissLabel={t('checklists.lost.dismiss')}
       subject={edit.text}
-      onRestore={() => void act(() => restoreLostEventEdit(edit))}
-      onDismiss={() => void act(() => dismissLostEventEdit(edit.key))}
+      onRestore={() => act(() => restoreLostEventEdit(edit))}
+      onDismiss={() => act(() => dismissLostEventEdit(edit.key))}
     />
   );
 }

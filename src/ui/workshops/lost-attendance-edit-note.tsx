@@ -9,15 +9,15 @@ const SAID = {
 
 /** A correction this person made to a record that a later correction from another phone replaced. */
 export function LostAttendanceEditNote({ edit, name, onFailure }: { edit: LostAttendanceEdit; name: string; onFailure(message: string): void }) {
-  const run = (action: () => Promise<void>) => () => void action().catch((error: unknown) => onFailure(error instanceof Error ? error.message : String(error)));
   return (
     <LostTextNote
       said={t(SAID[edit.field], { text: edit.text })}
       restoreLabel={t('roster.lost.restore')}
       dismissLabel={t('roster.lost.dismiss')}
       subject={name}
-      onRestore={run(() => restoreLostAttendanceEdit(edit))}
-      onDismiss={run(() => dismissLostAttendanceEdit(edit.key))}
+      onRestore={() => restoreLostAttendanceEdit(edit)}
+      onDismiss={() => dismissLostAttendanceEdit(edit.key)}
+      onFailure={onFailure}
     />
   );
 }
