@@ -11,10 +11,14 @@ import type { Database } from '../store/schema';
 /** Longest refusal message kept; the Spanish reasons are far shorter, issue lists can grow. */
 const MAX_MESSAGE_LENGTH = 2000;
 
-/** A refusal's message as answered and stored: no NUL (PostgreSQL text refuses it), bounded. */
+/**
+ * A refusal's message as answered and stored: no NUL (PostgreSQL text refuses it), bounded, and
+ * no half character (the engines store a lone surrogate differently; the cut can make one).
+ */
 export function toStoredMessage(message: string): string {
   const clean = message.replaceAll('\u0000', '�');
-  return clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH)}…` : clean;
+  const bounded = clean.length > MAX_MESSAGE_LENGTH ? `${clean.slice(0, MAX_MESSAGE_LENGTH)}…` : clean;
+  return bounded.replace(/\p{Cs}/gu, '�');
 }
 
 /** Stores this push's refusals next to its effects (same transaction). */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { Entry } from './entry';
 import { Slug } from './entry';
-import { hasNoNul, NUL_MESSAGE } from '../schemas/common';
+import { BROKEN_CHARACTER_MESSAGE, hasNoBrokenCharacter, hasNoNul, NUL_MESSAGE } from '../schemas/common';
 
 /** Longest Markdown source accepted, in characters (the longest entry today is ~12,000). */
 export const MAX_ENTRY_SOURCE = 100_000;
@@ -14,6 +14,7 @@ export const MAX_ENTRY_SOURCE = 100_000;
 const Source = v.pipe(
   v.string('El texto de la entrada debe ser texto.'),
   v.check(hasNoNul, NUL_MESSAGE),
+  v.check(hasNoBrokenCharacter, BROKEN_CHARACTER_MESSAGE),
   v.minLength(1, 'El texto de la entrada está vacío.'),
   v.maxLength(MAX_ENTRY_SOURCE, `El texto de la entrada es demasiado largo (máximo ${MAX_ENTRY_SOURCE} caracteres).`),
 );

@@ -18,8 +18,23 @@ export function hasNoNul(value: string): boolean {
   return !value.includes('\u0000');
 }
 
-/** Any string the server may store as it came: no NUL. */
-export const StorableString = v.pipe(v.string(), v.check(hasNoNul, NUL_MESSAGE));
+/**
+ * What a person reads when a text carries half of a character (a lone UTF-16 surrogate, left
+ * by a broken copy and paste or a cut emoji). Neither engine stores it as it came, and they
+ * differ: PostgreSQL's driver writes one «�», SQLite three.
+ */
+export const BROKEN_CHARACTER_MESSAGE = 'El texto contiene un carácter dañado (quizá al copiar y pegar); bórrelo y escríbalo otra vez.';
+
+/** With the `u` flag, `\p{Cs}` matches only a surrogate that is not half of a pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Whether every character of `value` is whole: no lone surrogate. */
+export function hasNoBrokenCharacter(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/** Any string the server may store as it came: no NUL, no half character. */
+export const StorableString = v.pipe(v.string(), v.check(hasNoNul, NUL_MESSAGE), v.check(hasNoBrokenCharacter, BROKEN_CHARACTER_MESSAGE));
 
 /** A UUID made on a device (UUIDv7 in practice; any version is accepted from old clients). */
 export const Id = v.pipe(v.string(), v.check(isUuid, 'Identificador no válido.'));

@@ -10,6 +10,7 @@ import type { SessionResponse, WireMutation } from '../../../src/shared/protocol
 import type { EventRow } from '../../../src/shared/schemas/event';
 import { createLoggedInUser, createTestClock, ENGINES, startTestServer, type TestServer, useServerWithUser } from '../../helpers/server-app';
 import { createDeviceQueue, makeEventArgs, pullAll, push, pushRaw } from '../../helpers/server-sync';
+import { toStoredMessage } from '../../../src/server/sync/rejections';
 
 const NUL = '\u0000';
 
@@ -62,6 +63,32 @@ describe.each(ENGINES)('bad values on %s', (engine) => {
 
   it('NUL in a checklist note is one refused mutation', async () => {
     await expectOneRefusal((d) => d.next('checklist.setItem', { runId: uuidv7(), itemId: 'agua', patch: { note: `ok${NUL}` } }), nulReason);
+  });
+
+  // Half of a character (a lone UTF-16 surrogate): PostgreSQL's driver stores one «�» where
+  // SQLite stores three, so the engines would keep different text (seen by the parity fuzz).
+  const brokenReason = /carácter dañado/;
+
+  it.each([
+    ['an event title (a lone high surrogate)', () => ({ title: 'Feria \ud83d' })],
+    ['an event venue (a lone low surrogate)', () => ({ venue: 'x\udfffy' })],
+  ])('half a character in %s is one refused mutation', async (_what, patch) => {
+    await expectOneRefusal((d) => d.next('event.save', { ...makeEventArgs(), ...patch() }), brokenReason);
+  });
+
+  it('half a character in a checklist templateId (a raw text column) is one refused mutation', async () => {
+    const refusal = await expectOneRefusal(
+      (d) => d.next('checklist.start', { runId: uuidv7(), eventId: uuidv7(), templateId: 'x\udfffy', templateVersion: 1 }),
+      brokenReason,
+    );
+    expect(refusal.code).toBe('validation_failed');
+  });
+
+  it('a whole emoji (a surrogate pair) is kept as it came', async () => {
+    const device = createDeviceQueue();
+    const event = makeEventArgs({ title: 'Feria 👩🏽‍🌾 Qhapaq Ñan' });
+    expect(await push(env.server, env.user, device.clientId, [device.next('event.save', event)])).toEqual({ lastSeq: 1, rejected: [] });
+    expect((await readEvents()).get(event.id)?.title).toBe('Feria 👩🏽‍🌾 Qhapaq Ñan');
   });
 
   it('a templateVersion past the int4 column is one refused mutation', async () => {
@@ -124,6 +151,15 @@ describe.each(ENGINES)('bad values on %s', (engine) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([expect.stringMatching(nulReason)]);
+  });
+});
+
+describe('a refusal message as stored', () => {
+  it('keeps no half character where the 2,000-character cut falls inside an emoji', () => {
+    const message = `${'a'.repeat(1999)}👩🏽‍🌾`; // the cut keeps the emoji's high surrogate only
+    const stored = toStoredMessage(message);
+    expect(stored).toBe(`${'a'.repeat(1999)}�…`);
+    expect(stored).not.toMatch(/\p{Cs}/u);
   });
 });
 
