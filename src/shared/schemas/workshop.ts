@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, IsoInstant, isNotBefore, PlaceCode, requiredText, text } from './common';
+import { Id, IsoInstant, isNotBefore, PlaceCode, requiredText, StorableString, text } from './common';
 import { isSafeHttpsLink } from '../safe-link';
 
 export const WORKSHOP_MODALITIES = ['presencial', 'virtual', 'hibrida'] as const;
@@ -18,7 +18,7 @@ export const WorkshopCode = v.pipe(
 
 /** A meeting link: https, and no `usuario@` or backslash that would make it read as another site. */
 const WorkshopLink = v.pipe(
-  v.string(),
+  StorableString,
   v.trim(),
   v.url('El enlace no es válido.'),
   v.startsWith('https://', 'El enlace debe empezar con https://'),

@@ -69,4 +69,14 @@ describe('a link that leaves the app', () => {
     expect(result.issues?.[0]?.message).toMatch(/sin «usuario@»/);
     expect(v.safeParse(WorkshopSaveArgs, { ...workshop, link: 'https://www.gob.pe/reunion' }).success).toBe(true);
   });
+
+  it('a meeting link with half a character is refused (URL parsing alone lets it through, and the engines would store it differently)', () => {
+    const workshop = {
+      id: ID, code: 'ABCDEF', title: 'Taller', topic: 'Tema', startsAt: '2026-12-10T14:00:00.000Z', endsAt: '2026-12-10T18:00:00.000Z',
+      modality: 'virtual', capacity: 30, facilitators: [], link: 'https://www.gob.pe/reunion\udfff',
+    };
+    const result = v.safeParse(WorkshopSaveArgs, workshop);
+    expect(result.success).toBe(false);
+    expect(result.issues?.[0]?.message).toMatch(/carácter dañado/);
+  });
 });
