@@ -116,7 +116,7 @@ async function bootstrapAccount(app: FastifyInstance, store: Store, config: Serv
     if (config.logLevel === 'silent' || config.logLevel === 'error') {
       process.stderr.write(`${formatPasswordBox(result.email, result.generatedPassword)}\n`);
     } else {
-      const notice = 'Primera cuenta de coordinación creada con una contraseña de un solo uso. Guárdela y cámbiela.';
+      const notice = 'Primera cuenta de coordinación creada con una contraseña de un solo uso: anótela; al entrar con ella se elige la propia.';
       app.log.warn({ email: result.email, oneTimePassword: result.generatedPassword }, notice);
     }
   } else {

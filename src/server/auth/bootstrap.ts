@@ -13,7 +13,8 @@ export type BootstrapResult =
 
 /**
  * On a first start (no account at all) creates a coordinador from the configured email and
- * password, or with a generated one-time password that the caller prints once.
+ * password, or with a generated one-time password that the caller prints once: the first login
+ * with it asks for the person's own (403 `password_change_required`), as Administración's do.
  */
 export async function ensureFirstAccount(
   db: Kysely<Database>,
@@ -24,7 +25,7 @@ export async function ensureFirstAccount(
   const generated = admin.password ? undefined : generatePassword();
   const password = admin.password ?? generated!;
   try {
-    await createAccount(db, { email, name: 'Coordinación', roles: ['coordinador'], password });
+    await createAccount(db, { email, name: 'Coordinación', roles: ['coordinador'], password, mustChangePassword: generated !== undefined });
   } catch (error) {
     // Another process starting at the same moment made it first.
     if ((await countAccounts(db)) > 0) return { created: false };

@@ -96,13 +96,13 @@ export async function setAccountDisabled(db: Kysely<Database>, email: string, di
 }
 
 /** Sets a new password and ends every device session of the account. Returns false if no such email. */
-export async function resetAccountPassword(db: Kysely<Database>, email: string, password: string): Promise<boolean> {
+export async function resetAccountPassword(db: Kysely<Database>, email: string, password: string, mustChangePassword: boolean): Promise<boolean> {
   const nowIso = new Date().toISOString();
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const account = await findAccountByEmail(trx, email);
     if (!account) return false;
-    await trx.updateTable('users').set({ password_hash: hash, updated_at: nowIso }).where('id', '=', account.id).execute();
+    await trx.updateTable('users').set({ password_hash: hash, must_change_password: mustChangePassword ? 1 : 0, updated_at: nowIso }).where('id', '=', account.id).execute();
     await revokeAllSessions(trx, account.id, nowIso);
     return true;
   });

@@ -4,6 +4,7 @@ import { createAccount, findAccountByEmail, isRole, listAccounts, resetAccountPa
 import { readConfig } from '../config';
 import { openStore, type Store } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
+import { MIN_OWN_PASSWORD } from '../../shared/protocol';
 import type { Role } from '../../shared/schemas/common';
 
 /**
@@ -13,7 +14,8 @@ import type { Role } from '../../shared/schemas/common';
  *   list
  *   disable <email> | enable <email>
  *   reset-password <email> [--password …]
- * A password not given is generated and printed once.
+ * A password not given is generated, printed once and one-time: the first login with it asks for
+ * the person's own. One given with --password is the account's password as it is.
  */
 const USAGE = `Uso: npm run users -- <comando>
   add <correo> --name "Nombre" --role gestor|facilitador|coordinador [--password clave]
@@ -23,6 +25,11 @@ const USAGE = `Uso: npm run users -- <comando>
   reset-password <correo> [--password clave]`;
 
 type Print = (line: string) => void;
+
+function printOneTimePassword(password: string, print: Print): void {
+  print(`Contraseña de un solo uso: ${password}`);
+  print(`Al entrar con ella, Tinkuy le pedirá a la persona que elija la suya (al menos ${MIN_OWN_PASSWORD} caracteres).`);
+}
 
 async function addUser(store: Store, email: string | undefined, values: { name?: string; role?: string[]; password?: string }, print: Print): Promise<number> {
   const roles = (values.role ?? []).filter(isRole) as Role[];
@@ -35,9 +42,9 @@ async function addUser(store: Store, email: string | undefined, values: { name?:
     return 1;
   }
   const password = values.password ?? generatePassword();
-  await createAccount(store.db, { email, name: values.name, roles, password });
+  await createAccount(store.db, { email, name: values.name, roles, password, mustChangePassword: !values.password });
   print(`Cuenta creada: ${email.toLowerCase()} (${roles.join(', ')}).`);
-  if (!values.password) print(`Contraseña de un solo uso: ${password}`);
+  if (!values.password) printOneTimePassword(password, print);
   return 0;
 }
 
@@ -69,13 +76,13 @@ export async function runUsersCommand(argv: string[], store: Store, print: Print
     }
     case 'reset-password': {
       const password = values.password ?? generatePassword();
-      const isFound = email ? await resetAccountPassword(store.db, email, password) : false;
+      const isFound = email ? await resetAccountPassword(store.db, email, password, !values.password) : false;
       if (!isFound) {
         print(`No existe la cuenta ${email ?? ''}.`);
         return 1;
       }
       print(`Contraseña cambiada para ${email}; sus dispositivos deberán iniciar sesión otra vez.`);
-      if (!values.password) print(`Contraseña de un solo uso: ${password}`);
+      if (!values.password) printOneTimePassword(password, print);
       return 0;
     }
     default:

@@ -42,8 +42,8 @@ export function formatPasswordBox(email: string, password: string): string {
     `Contraseña:  ${password}`,
     '',
     'Es de un solo uso y no se volverá a mostrar: anótela ahora.',
-    'Entre con ella en Tinkuy (Más → Cuenta) y luego cámbiela:',
-    `  npm run users -- reset-password ${email} --password NUEVA`,
+    'Entre con ella en Tinkuy (Más → Cuenta): le pedirá que elija',
+    'su propia contraseña, y desde entonces entrará con esa.',
   ];
   const width = Math.max(...lines.map((line) => line.length)) + 4;
   const rule = '═'.repeat(width);

@@ -22,6 +22,8 @@ describe.each(ENGINES)('accounts and device sessions on %s', (engine) => {
   }
   const login = (email: string, password = PASSWORD, address = '10.0.0.1') =>
     server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, deviceName: 'Moto G' }, remoteAddress: address });
+  const logInChoosing = (email: string, password: string, newPassword: string) =>
+    server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, newPassword, deviceName: 'Moto G' }, remoteAddress: '10.0.0.1' });
   const refresh = (refreshToken: string) => server.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
   const sessions = (session: SessionResponse) => server.app.inject({ method: 'GET', url: '/api/auth/sessions', headers: bearer(session) });
 
@@ -163,12 +165,24 @@ describe.each(ENGINES)('accounts and device sessions on %s', (engine) => {
     const print = (line: string) => output.push(line);
     expect(await runUsersCommand(['add', 'Facilitadora@DDC.gob.pe', '--name', 'Rosa Quispe', '--role', 'facilitador'], server.store, print)).toBe(0);
     const generated = output.find((l) => l.startsWith('Contraseña de un solo uso: '))!.split(': ')[1]!;
-    expect((await login('facilitadora@ddc.gob.pe', generated)).statusCode).toBe(200);
+    // Generated, it is one-time: the first login asks for her own, which opens the session.
+    expect((await login('facilitadora@ddc.gob.pe', generated)).json().error.code).toBe('password_change_required');
+    expect((await logInChoosing('facilitadora@ddc.gob.pe', generated, 'la-suya-de-ayacucho')).statusCode).toBe(200);
+    expect((await login('facilitadora@ddc.gob.pe', generated)).statusCode).toBe(401);
+    expect((await login('facilitadora@ddc.gob.pe', 'la-suya-de-ayacucho')).statusCode).toBe(200);
     expect(await runUsersCommand(['add', 'facilitadora@ddc.gob.pe', '--name', 'Otra', '--role', 'gestor'], server.store, print)).toBe(1);
     expect(await runUsersCommand(['add', 'x@y.pe', '--name', 'X', '--role', 'alcalde'], server.store, print)).toBe(2);
+    // Given with --password, it is the account's password as it is.
     expect(await runUsersCommand(['reset-password', 'facilitadora@ddc.gob.pe', '--password', 'nueva-clave-2026'], server.store, print)).toBe(0);
-    expect((await login('facilitadora@ddc.gob.pe', generated)).statusCode).toBe(401);
+    expect((await login('facilitadora@ddc.gob.pe', 'la-suya-de-ayacucho')).statusCode).toBe(401);
     expect((await login('facilitadora@ddc.gob.pe', 'nueva-clave-2026')).statusCode).toBe(200);
+    // Reset without --password: a new one-time password, and the old one no longer opens anything.
+    output.length = 0;
+    expect(await runUsersCommand(['reset-password', 'facilitadora@ddc.gob.pe'], server.store, print)).toBe(0);
+    const again = output.find((l) => l.startsWith('Contraseña de un solo uso: '))!.split(': ')[1]!;
+    expect((await login('facilitadora@ddc.gob.pe', 'nueva-clave-2026')).statusCode).toBe(401);
+    expect((await login('facilitadora@ddc.gob.pe', again)).json().error.code).toBe('password_change_required');
+    expect((await logInChoosing('facilitadora@ddc.gob.pe', again, 'otra-suya-de-ayacucho')).statusCode).toBe(200);
     output.length = 0;
     await runUsersCommand(['list'], server.store, print);
     expect(output.join('\n')).toMatch(/facilitadora@ddc\.gob\.pe\tRosa Quispe\tfacilitador\tactiva/);
@@ -203,8 +217,15 @@ describe.each(ENGINES)('first start on %s', (engine) => {
         url: '/api/auth/login',
         payload: { email: DEFAULT_ADMIN_EMAIL, password: line!.oneTimePassword },
       });
-      expect(res.statusCode).toBe(200);
-      expect(res.json<SessionResponse>().user.roles).toEqual(['coordinador']);
+      // One-time: the first login asks for the coordinador's own password, then opens the session.
+      expect([res.statusCode, res.json().error.code]).toEqual([403, 'password_change_required']);
+      const chosen = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: DEFAULT_ADMIN_EMAIL, password: line!.oneTimePassword, newPassword: 'coordinacion-dgia-2026' },
+      });
+      expect(chosen.statusCode).toBe(200);
+      expect(chosen.json<SessionResponse>().user.roles).toEqual(['coordinador']);
       server = await server.restart();
       expect(log.lines().filter((l) => l.oneTimePassword)).toHaveLength(1);
       expect(await listAccounts(server.store.db)).toHaveLength(1);
@@ -226,7 +247,7 @@ describe.each(ENGINES)('first start on %s', (engine) => {
     try {
       const password = /Contraseña:\s+(\S+)/.exec(printed.join(''))?.[1];
       expect(printed.join('')).toMatch(new RegExp(`Correo:\\s+${DEFAULT_ADMIN_EMAIL}`));
-      const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEFAULT_ADMIN_EMAIL, password } });
+      const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEFAULT_ADMIN_EMAIL, password, newPassword: 'coordinacion-dgia-2026' } });
       expect(res.statusCode).toBe(200);
     } finally {
       await server.close();
