@@ -13,7 +13,7 @@ import { ERROR_MESSAGES, REFUSALS } from '../../src/shared/errors';
 import { COORDINADOR, apiLogIn } from '../helpers/e2e-accounts';
 import { expectNoSeriousAxeViolations } from '../helpers/e2e-a11y';
 import { describeE2E } from '../helpers/e2e-rig';
-import { openMore, openSection } from '../helpers/e2e-steps';
+import { logInChoosingOwnPassword, openMore, openSection } from '../helpers/e2e-steps';
 
 const SHOTS = process.env.TINKUY_ADMIN_SHOTS;
 
@@ -44,15 +44,9 @@ describeE2E('Administración in the app', (rig) => {
     // The person logs in with it and, asked for a password of her own, chooses one.
     const own = 'clave-propia-de-nelida';
     await rig.phone({ name: 'la persona nueva' }, async ({ page: hers }) => {
-      await openMore(hers, t('more.account'));
-      await hers.getByLabel(t('session.email'), { exact: true }).fill(email);
-      await hers.getByLabel(t('session.password'), { exact: true }).fill(password);
-      await hers.getByRole('button', { name: t('session.submit') }).click();
-      await hers.getByText(ERROR_MESSAGES.password_change_required).waitFor({ timeout: 20_000 });
-      await hers.getByLabel(t('session.newPassword'), { exact: true }).fill(own);
-      if (SHOTS) await hers.screenshot({ path: `${SHOTS}/own-password.png`, fullPage: true });
-      await hers.getByRole('button', { name: t('session.submit') }).click();
-      await hers.getByText(t('session.signedInAs', { name: 'Nélida Quispe' })).first().waitFor({ timeout: 20_000 });
+      await logInChoosingOwnPassword(hers, { email, oneTime: password, own, name: 'Nélida Quispe' }, async () => {
+        if (SHOTS) await hers.screenshot({ path: `${SHOTS}/own-password.png`, fullPage: true });
+      });
     });
 
     const card = page.getByRole('listitem', { name: /Nélida Quispe/ });

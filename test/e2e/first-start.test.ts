@@ -5,12 +5,10 @@
  */
 import { expect, it } from 'vitest';
 import { DEFAULT_ADMIN_EMAIL } from '../../src/server/auth/bootstrap';
-import { ERROR_MESSAGES } from '../../src/shared/errors';
-import { t } from '../../src/shared/i18n';
 import '../../src/shared/i18n/es-pe/more';
 import '../../src/shared/i18n/es-pe/session';
 import { describeE2E } from '../helpers/e2e-rig';
-import { openMore } from '../helpers/e2e-steps';
+import { logInChoosingOwnPassword } from '../helpers/e2e-steps';
 
 /** The password the server printed on its first start (its log is JSON lines in the rig). */
 function printedPassword(logs: string): string {
@@ -34,14 +32,7 @@ describeE2E('the first start, with no coordinador configured', (rig) => {
     const printed = printedPassword(rig.server.logs());
     const own = 'coordinacion-dgia-lima-2026';
     await rig.phone({ name: 'la coordinación, el primer día' }, async ({ page }) => {
-      await openMore(page, t('more.account'));
-      await page.getByLabel(t('session.email'), { exact: true }).fill(DEFAULT_ADMIN_EMAIL);
-      await page.getByLabel(t('session.password'), { exact: true }).fill(printed);
-      await page.getByRole('button', { name: t('session.submit') }).click();
-      await page.getByText(ERROR_MESSAGES.password_change_required).waitFor({ timeout: 20_000 });
-      await page.getByLabel(t('session.newPassword'), { exact: true }).fill(own);
-      await page.getByRole('button', { name: t('session.submit') }).click();
-      await page.getByText(t('session.signedInAs', { name: 'Coordinación' })).first().waitFor({ timeout: 20_000 });
+      await logInChoosingOwnPassword(page, { email: DEFAULT_ADMIN_EMAIL, oneTime: printed, own, name: 'Coordinación' });
     });
     expect((await logInOverHttp(rig.server.url, printed)).status).toBe(401);
     expect((await logInOverHttp(rig.server.url, own)).status).toBe(200);

@@ -4,6 +4,7 @@
  * Sincronización. Everything goes through labels and roles, as a person (or a screen reader) finds it.
  */
 import type { Page } from 'playwright-core';
+import { ERROR_MESSAGES } from '../../src/shared/errors';
 import { t } from '../../src/shared/i18n';
 import type { Account } from './e2e-accounts';
 
@@ -46,6 +47,26 @@ export async function submitLogin(page: Page, account: Account): Promise<void> {
   await page.getByLabel(t('session.password'), { exact: true }).fill(account.password);
   await page.getByRole('button', { name: t('session.submit') }).click();
   await page.getByText(t('session.signedInAs', { name: account.name })).first().waitFor({ timeout: 20_000 });
+}
+
+/**
+ * Más → Cuenta with a one-time password: the app asks for a password of one's own, gets `own`
+ * and says «Sesión iniciada: name». `beforeOwnSubmit` runs with the question on screen.
+ */
+export async function logInChoosingOwnPassword(
+  page: Page,
+  login: { email: string; oneTime: string; own: string; name: string },
+  beforeOwnSubmit?: () => Promise<unknown>,
+): Promise<void> {
+  await openMore(page, t('more.account'));
+  await page.getByLabel(t('session.email'), { exact: true }).fill(login.email);
+  await page.getByLabel(t('session.password'), { exact: true }).fill(login.oneTime);
+  await page.getByRole('button', { name: t('session.submit') }).click();
+  await page.getByText(ERROR_MESSAGES.password_change_required).waitFor({ timeout: 20_000 });
+  await page.getByLabel(t('session.newPassword'), { exact: true }).fill(login.own);
+  await beforeOwnSubmit?.();
+  await page.getByRole('button', { name: t('session.submit') }).click();
+  await page.getByText(t('session.signedInAs', { name: login.name })).first().waitFor({ timeout: 20_000 });
 }
 
 /** Más → Cuenta, then the login form, as a person does it. */

@@ -59,11 +59,13 @@ describe('a link that leaves the app', () => {
     expect(isSafeHttpsLink(href)).toBe(false);
   });
 
+  const virtualWorkshop = (link: string) => ({
+    id: ID, code: 'ABCDEF', title: 'Taller', topic: 'Tema', startsAt: '2026-12-10T14:00:00.000Z', endsAt: '2026-12-10T18:00:00.000Z',
+    modality: 'virtual', capacity: 30, facilitators: [], link,
+  });
+
   it('a workshop’s meeting link with userinfo is refused by the shared schema, in Spanish', () => {
-    const workshop = {
-      id: ID, code: 'ABCDEF', title: 'Taller', topic: 'Tema', startsAt: '2026-12-10T14:00:00.000Z', endsAt: '2026-12-10T18:00:00.000Z',
-      modality: 'virtual', capacity: 30, facilitators: [], link: 'https://www.gob.pe@evil.example/reunion',
-    };
+    const workshop = virtualWorkshop('https://www.gob.pe@evil.example/reunion');
     const result = v.safeParse(WorkshopSaveArgs, workshop);
     expect(result.success).toBe(false);
     expect(result.issues?.[0]?.message).toMatch(/sin «usuario@»/);
@@ -71,11 +73,7 @@ describe('a link that leaves the app', () => {
   });
 
   it('a meeting link with half a character is refused (URL parsing alone lets it through, and the engines would store it differently)', () => {
-    const workshop = {
-      id: ID, code: 'ABCDEF', title: 'Taller', topic: 'Tema', startsAt: '2026-12-10T14:00:00.000Z', endsAt: '2026-12-10T18:00:00.000Z',
-      modality: 'virtual', capacity: 30, facilitators: [], link: 'https://www.gob.pe/reunion\udfff',
-    };
-    const result = v.safeParse(WorkshopSaveArgs, workshop);
+    const result = v.safeParse(WorkshopSaveArgs, virtualWorkshop('https://www.gob.pe/reunion\udfff'));
     expect(result.success).toBe(false);
     expect(result.issues?.[0]?.message).toMatch(/carácter dañado/);
   });
