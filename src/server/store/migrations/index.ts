@@ -24,8 +24,10 @@ import * as feedbackHeld from './9990-feedback-held';
 import * as workshopTeam from './9991-workshop-team';
 
 /**
- * Every migration, by name, in the order they run (Kysely sorts by name). Imported statically
- * because the server is bundled: nothing is read from disk at run time. Add one line per file.
+ * Every migration, by name, in the order they run (Kysely sorts names as plain strings). Imported
+ * statically because the server is bundled: nothing is read from disk at run time. Add one line
+ * per file, last, named so it sorts after the last: its number + 1 (`9992-…`; after `9999-…`,
+ * `99990-…`), never a round number that sorts earlier. test/lint/migrations.test.ts checks it.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-core': core,
