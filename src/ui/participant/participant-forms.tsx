@@ -8,12 +8,12 @@ import { t } from '../../shared/i18n/participant';
 import '../../shared/i18n/workshops';
 
 export { CheckIn } from './participant-check-in';
-export { OwnCertificateCard, OwnCertificatePage } from './own-certificate';
 
 /*
- * The door's two forms and the participant's own constancia, a chunk of their own (#12): the door
- * offers «Registrar mi asistencia» before this code arrives, and fetches it right after drawing
- * the workshop.
+ * The door's two forms, a chunk of their own with the form parts they use (#12, vite.config.ts):
+ * the door offers «Registrar mi asistencia» before this code arrives, and fetches it right after
+ * drawing the workshop. The participant's own constancia (./own-certificate: the PDF, the share
+ * sheet) is another, asked for after this one, so its files do not hold the form back.
  */
 
 /** The opinion: the form once; after it was sent from this phone, the thanks (after a reload too). */
