@@ -101,13 +101,19 @@ function isDoorScreen(id: string): boolean {
 const isDates = /[\\/]src[\\/]shared[\\/](calendar[\\/]lima-dates|workshop-window)\.ts$/;
 
 /**
- * The participant's two forms and the form parts they draw (#12): one chunk after the tap instead
- * of eleven. Split by who imports them, a form tapped at once on Slow 3G waited for three waves of
- * six requests. The staff's attendance and event forms load the same chunk (a few KiB of the
- * participant's forms more, and fewer requests for them too).
+ * The participant's two forms and what only they and the staff's attendance screen use (#12): one
+ * chunk after the tap instead of seven. Split by who imports them, a form tapped at once on Slow
+ * 3G waited for three waves of six requests. It imports the door's chunk (strings, notes), which
+ * the attendance screen loaded already; the event and checklist forms do not load it.
  */
 function isParticipantForm(id: string): boolean {
-  return /[\\/]src[\\/](ui[\\/]participant[\\/](participant-forms|participant-check-in|send-state)|ui[\\/]workshops[\\/](attendance-fields|feedback-form)|ui[\\/]forms[\\/](aria|field|notice|select|use-draft-form)|state[\\/](feedback-model|feedback-form-model|session-draft|place-picker-model|districts-model|attendance-model|attendance-report-model|attendance-form-model|entity-suggest-model)|shared[\\/]i18n[\\/]es-pe[\\/]forms)\.tsx?$/.test(id);
+  return /[\\/]src[\\/](ui[\\/]participant[\\/](participant-forms|participant-check-in|send-state)|ui[\\/]workshops[\\/](attendance-fields|feedback-form)|state[\\/](feedback-model|feedback-form-model|attendance-model|attendance-report-model|attendance-form-model|entity-suggest-model))\.tsx?$/.test(id);
+}
+
+/** The form parts every form draws (fields, notices, the place picker's model, drafts): one chunk for all of them. */
+function isFormPart(id: string): boolean {
+  // The fields' CSS and the strings' wrapper too: left out, each made a chunk of its own (one request more).
+  return /[\\/]src[\\/](ui[\\/]forms[\\/](aria|field|notice|select|use-draft-form)|state[\\/](session-draft|place-picker-model|districts-model)|shared[\\/]i18n[\\/](es-pe[\\/])?forms)\.tsx?$|[\\/]src[\\/]ui[\\/]forms[\\/][\w-]+\.css$/.test(id);
 }
 
 /** The door's memory (src/state/participant-model, workshop-model) reads the device's storage: it rides with it. */
@@ -130,6 +136,7 @@ const clientChunks = {
     { name: 'device', test: isDeviceRuntimeOrDoorMemory, priority: 2, includeDependenciesRecursively: false },
     { name: 'door', test: isDoorScreen, priority: 1, includeDependenciesRecursively: false },
     { name: 'participant-forms', test: isParticipantForm, priority: 0.5, includeDependenciesRecursively: false },
+    { name: 'form-parts', test: isFormPart, priority: 0.4, includeDependenciesRecursively: false },
   ],
 };
 

@@ -81,9 +81,9 @@ function recordMoments(cdp: CDPSession): { documentAt?: number; marks: Map<strin
 /**
  * Ms from the document's request until check-in is offered, and until it was drawn; the moment it
  * was offered (ms since the epoch); then, tapped at once as an eager person does, ms from the tap
- * until the form can be typed in.
+ * until the form can be typed in. `whenOffered` runs before the tap (the bytes until the offer are read there).
  */
-async function timeOffered(page: Page, cdp: CDPSession, url: string): Promise<{ ms: number; drawnMs: number; at: number; tapToFormMs: number }> {
+async function timeOffered(page: Page, cdp: CDPSession, url: string, whenOffered: (at: number) => void): Promise<{ ms: number; drawnMs: number; tapToFormMs: number }> {
   const moments = recordMoments(cdp);
   await cdp.send('Runtime.enable');
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
@@ -91,12 +91,13 @@ async function timeOffered(page: Page, cdp: CDPSession, url: string): Promise<{ 
   const at = moments.marks.get(OFFERED_MARK);
   const drawnAt = moments.marks.get(DRAWN_MARK);
   if (at === undefined || drawnAt === undefined || moments.documentAt === undefined) throw new Error('sin marcas de tiempo de CDP');
+  whenOffered(at);
   await page.getByRole('link', { name: 'Registrar mi asistencia' }).click();
   await page.waitForFunction(() => (window as unknown as { __tinkuyFormReady?: boolean }).__tinkuyFormReady, undefined, { timeout: 120_000, polling: 100 });
   const tappedAt = moments.marks.get(TAPPED_MARK);
   const formAt = moments.marks.get(FORM_MARK);
   if (tappedAt === undefined || formAt === undefined) throw new Error('sin marcas de tiempo de CDP tras el toque');
-  return { ms: at - moments.documentAt, drawnMs: drawnAt - moments.documentAt, at, tapToFormMs: formAt - tappedAt };
+  return { ms: at - moments.documentAt, drawnMs: drawnAt - moments.documentAt, tapToFormMs: formAt - tappedAt };
 }
 
 interface WaterfallLine {
@@ -154,10 +155,13 @@ export async function measureParticipantDoor(): Promise<BenchRow[]> {
         cdp.on('Network.requestWillBeSent', (e: { requestId: string; wallTime: number }) => void started.set(e.requestId, e.wallTime * 1000));
         cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => void finished.set(e.requestId, e.encodedDataLength));
         const waterfall = process.env.BENCH_WATERFALL ? recordWaterfall(cdp) : undefined;
-        const { ms, drawnMs, at, tapToFormMs } = await timeOffered(page, cdp, `${url}/t/${code}`);
+        let untilOffered = { requests: 0, bytes: 0 };
+        const { ms, drawnMs, tapToFormMs } = await timeOffered(page, cdp, `${url}/t/${code}`, (at) => {
+          const before = [...started].filter(([, time]) => time <= at).map(([id]) => id);
+          untilOffered = { requests: before.length, bytes: before.reduce((sum, id) => sum + (finished.get(id) ?? 0), 0) };
+        });
         if (waterfall) console.log(`participant's door, run ${i + 1}: drawn at ${Math.round(drawnMs)} ms, offered (a frame and a task later) at ${Math.round(ms)} ms, tapped at once: form ${Math.round(tapToFormMs)} ms later\n${waterfall.format()}`);
-        const before = [...started].filter(([, time]) => time <= at).map(([id]) => id);
-        return { ms, tapToFormMs, requests: before.length, bytes: before.reduce((sum, id) => sum + (finished.get(id) ?? 0), 0) };
+        return { ms, tapToFormMs, ...untilOffered };
       }));
     }
     const times = runs.map((r) => r.ms);
