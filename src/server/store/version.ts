@@ -101,16 +101,10 @@ export function openLateVersionBlock(trx: Transaction<Database>): void {
  * its real one (a real version passes through unchanged). Ends the block.
  */
 export async function takeLateVersions(trx: Transaction<Database>): Promise<(version: number) => number> {
-  const block = openBlocks.get(trx);
-  openBlocks.delete(trx);
-  const count = block ? block.value - block.read : 0;
+  const { count, placeOf } = endLateVersionBlock(trx);
   if (count === 0) return (version) => version;
   const first = await takeVersions(trx, count);
-  return (version) => {
-    if (version <= PROVISIONAL_BASE) return version;
-    if (version > PROVISIONAL_BASE + count) throw new Error(`provisional version ${version} was never handed out`);
-    return first + (version - PROVISIONAL_BASE - 1);
-  };
+  return (version) => (version <= PROVISIONAL_BASE ? version : first + placeOf(version) - 1);
 }
 
 /**

@@ -11,9 +11,10 @@
  * not stop rows that point to it), in one order — events, runs, items, workshops, attendance, each
  * by id — so no other writer changes them until the push commits, and two pushes never wait on
  * each other crosswise. A check-in may add a record to a workshop only while holding the
- * workshop's lock, so no one else adds the same person meanwhile. A handler forgets a row before
- * writing it (`forgetRow`) and, once its write is done or staged (push-writes.ts), keeps the row
- * as written (`keepRow`), so the next mutation of the same push reads what this one left. A row
+ * workshop's lock, so no one else adds the same person meanwhile. A handler's `writeRow`
+ * (push-writes.ts) forgets the row before writing it (`forgetRow`) and, once the write is done or
+ * staged, keeps it as written (`keepRow`), so the next mutation of the same push reads what this
+ * one left. A row
  * read by id that the snapshot lacks is read (and locked) then kept. Outside a push (no
  * snapshot) every read goes to the database as before.
  */

@@ -12,7 +12,7 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 import { takeLateVersions } from '../store/version';
 import { canWriteInOneStatement, writeInOneStatement, type RowGroup } from './push-flush-postgres';
-import type { CachedTable, RowOf } from './push-reads';
+import { forgetRow, keepRow, type CachedTable, type RowOf } from './push-reads';
 
 interface StagedRow {
   row: Record<string, unknown> & { id: string };
@@ -55,9 +55,17 @@ function toStoredColumns(row: Record<string, unknown>): Record<string, unknown> 
 
 /**
  * Writes `row` whole (an INSERT when `isNew`, else an UPDATE by id), or stages it while the push
- * stages. A row staged new stays new when it is written again in the same push.
+ * stages, and keeps it in the push's snapshot so the next mutation reads it as it now stands (a
+ * write that fails leaves it forgotten, read again from the database). A row staged new stays new
+ * when it is written again in the same push.
  */
 export async function writeRow<T extends CachedTable>(trx: Transaction<Database>, table: T, row: RowOf<T>, isNew: boolean): Promise<void> {
+  forgetRow(trx, table, row.id);
+  await writeOrStage(trx, table, row, isNew);
+  keepRow(trx, table, row);
+}
+
+async function writeOrStage<T extends CachedTable>(trx: Transaction<Database>, table: T, row: RowOf<T>, isNew: boolean): Promise<void> {
   const staging = stagings.get(trx);
   if (staging) {
     const rows = staging.get(table) ?? new Map<string, StagedRow>();

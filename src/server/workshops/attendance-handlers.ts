@@ -22,7 +22,7 @@ import type { AttendanceTable } from '../store/schema';
 import { nextVersion } from '../store/version';
 import { readJson, writeJson } from '../store/json';
 import type { MutationContext, MutationOutcome } from '../sync/mutation-context';
-import { findCachedSamePerson, forgetRow, keepRow, readRow } from '../sync/push-reads';
+import { findCachedSamePerson, readRow } from '../sync/push-reads';
 import { DirectWritesNeeded, isStaging, writeRow } from '../sync/push-writes';
 import { closeProposalsOf, proposeCorrection } from './attendance-proposals';
 import { checkAttendanceRoom } from './participant-capacity';
@@ -62,13 +62,6 @@ function readDistinct(stored: AttendanceTable): { distinctFrom?: string[] } {
 /** A record by id: from the push's snapshot when it keeps attendance (push-reads.ts), else from the database. */
 async function readRecord(ctx: MutationContext, id: string): Promise<AttendanceTable | undefined> {
   return readRow(ctx.trx, 'attendance', id);
-}
-
-/** Writes a whole record (now, or staged with the push's other rows) and keeps it for the push's next reads. */
-async function writeRecord(ctx: MutationContext, row: AttendanceTable, isNew: boolean): Promise<void> {
-  forgetRow(ctx.trx, 'attendance', row.id);
-  await writeRow(ctx.trx, 'attendance', row, isNew);
-  keepRow(ctx.trx, 'attendance', row);
 }
 
 /** The record a (maybe merged-away) id stands for now. */
@@ -116,7 +109,7 @@ async function mergeInto(ctx: MutationContext, target: AttendanceTable, fields: 
   const { consent, ...mergedPerson } = merged.state.values as MergedFields;
   // The same person written two ways (María/MARIA): the better spelling stays, whichever is newer.
   const person = keepBetterSpelling(mergedPerson, readJson<AttendancePerson>(target.person), fields);
-  await writeRecord(ctx, {
+  await writeRow(ctx.trx, 'attendance', {
     ...target,
     person: writeJson(person),
     consent: writeJson(consent),
@@ -168,11 +161,11 @@ export async function applyAttendanceRegister(ctx: MutationContext, args: Attend
   if (first) {
     await foldIntoExisting(ctx, access.isTeam, first, args, args.id);
     const redirect = { person: '{}', consent: '{}', field_hlc: '{}', doc_key: null, name_key: null, merged_ids: '[]', merged_into: first.id, distinct_from: '[]', deleted: 1 };
-    await writeRecord(ctx, { id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }, true);
+    await writeRow(ctx.trx, 'attendance', { id: args.id, ...base, ...redirect, version: await nextVersion(ctx.trx) }, true);
     return APPLIED;
   }
   const fieldHlc = Object.fromEntries([...Object.keys(args.person), 'consent'].map((key) => [key, ctx.hlc]));
-  await writeRecord(ctx, {
+  await writeRow(ctx.trx, 'attendance', {
     id: args.id,
     ...base,
     person: writeJson(args.person),

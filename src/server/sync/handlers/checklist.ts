@@ -11,7 +11,7 @@ import { nextVersion } from '../../store/version';
 import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
-import { forgetRow, keepRow, readRow } from '../push-reads';
+import { readRow } from '../push-reads';
 import { writeRow } from '../push-writes';
 
 const APPLIED: MutationOutcome = { applied: true };
@@ -39,7 +39,6 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
   const event = await readRow(ctx.trx, 'events', args.eventId);
   if (!event || event.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, event.owner_id)) return { applied: false, code: 'not_owner' };
-  forgetRow(ctx.trx, 'checklist_runs', args.runId);
   const row = {
     id: args.runId,
     owner_id: ctx.caller.id,
@@ -50,7 +49,6 @@ export async function applyChecklistStart(ctx: MutationContext, args: ChecklistS
     ...(await startRowColumns(ctx)),
   };
   await writeRow(ctx.trx, 'checklist_runs', row, true);
-  keepRow(ctx.trx, 'checklist_runs', row);
   return APPLIED;
 }
 
@@ -60,7 +58,6 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
   if (refusal) return refusal;
   const id = toChecklistItemId(args.runId, args.itemId);
   const stored = await readRow(ctx.trx, 'checklist_items', id);
-  forgetRow(ctx.trx, 'checklist_items', id);
   const state: FieldState<ChecklistItemPatch> = stored
     ? { values: readJson(stored.state), fieldHlc: readJson(stored.field_hlc) }
     : { values: {}, fieldHlc: {} };
@@ -76,7 +73,6 @@ export async function applyChecklistSetItem(ctx: MutationContext, args: Checklis
   };
   const row = stored ? { ...stored, ...columns } : { id, run_id: args.runId, item_id: args.itemId, owner_id: ctx.caller.id, deleted: 0, ...columns };
   await writeRow(ctx.trx, 'checklist_items', row, !stored);
-  keepRow(ctx.trx, 'checklist_items', row);
   return APPLIED;
 }
 
@@ -88,9 +84,7 @@ export async function applyChecklistAddItem(ctx: MutationContext, args: Checklis
   if (items.some((item) => item.itemId === args.itemId)) return APPLIED;
   items.push({ itemId: args.itemId, section: args.section, text: args.text });
   const version = await nextVersion(ctx.trx);
-  forgetRow(ctx.trx, 'checklist_runs', args.runId);
   const changes = { custom_items: writeJson(items), version, updated_at: ctx.nowIso, ...markEcho(ctx, version, run) };
   await writeRow(ctx.trx, 'checklist_runs', { ...run, ...changes }, false);
-  keepRow(ctx.trx, 'checklist_runs', { ...run, ...changes });
   return APPLIED;
 }

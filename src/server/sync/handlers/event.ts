@@ -5,7 +5,7 @@ import { nextVersion } from '../../store/version';
 import { markEcho, startRowColumns } from '../echo';
 import type { MutationContext, MutationOutcome } from '../mutation-context';
 import { readJson, writeJson } from '../../store/json';
-import { forgetRow, keepRow, readRow } from '../push-reads';
+import { readRow } from '../push-reads';
 import { writeRow } from '../push-writes';
 
 const APPLIED: MutationOutcome = { applied: true };
@@ -17,12 +17,10 @@ const APPLIED: MutationOutcome = { applied: true };
 export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs): Promise<MutationOutcome> {
   const { id, ...fields } = args;
   const stored = await readRow(ctx.trx, 'events', id);
-  forgetRow(ctx.trx, 'events', id);
   if (!stored) {
     const fieldHlc = Object.fromEntries(Object.keys(fields).map((key) => [key, ctx.hlc]));
     const row = { id, owner_id: ctx.caller.id, data: writeJson(fields), field_hlc: writeJson(fieldHlc), archived: 0, ...(await startRowColumns(ctx)) };
     await writeRow(ctx.trx, 'events', row, true);
-    keepRow(ctx.trx, 'events', row);
     return APPLIED;
   }
   if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
@@ -43,20 +41,17 @@ export async function applyEventSave(ctx: MutationContext, args: EventSaveArgs):
     ...markEcho(ctx, version, stored, isSameMerge),
   };
   await writeRow(ctx.trx, 'events', { ...stored, ...changes }, false);
-  keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
 
 /** `event.archive` v1: hides the event from active lists on every device of its owner. */
 export async function applyEventArchive(ctx: MutationContext, args: EventArchiveArgs): Promise<MutationOutcome> {
   const stored = await readRow(ctx.trx, 'events', args.id);
-  forgetRow(ctx.trx, 'events', args.id);
   if (!stored || stored.deleted === 1) return { applied: false, code: 'missing_record' };
   if (!canChangeEvent(ctx.caller, stored.owner_id)) return { applied: false, code: 'not_owner' };
   if (stored.archived === 1) return APPLIED;
   const version = await nextVersion(ctx.trx);
   const changes = { archived: 1, version, updated_at: ctx.nowIso, ...markEcho(ctx, version, stored) };
   await writeRow(ctx.trx, 'events', { ...stored, ...changes }, false);
-  keepRow(ctx.trx, 'events', { ...stored, ...changes });
   return APPLIED;
 }
